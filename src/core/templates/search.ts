@@ -1,0 +1,108 @@
+import { BCF_METRICS, SCHEME_TYPES } from "../vocabulary";
+import type { SchemeTemplate } from "./types";
+
+/** What the template browser filters on; an empty or missing field does not filter. */
+export interface TemplateQuery {
+  /** Free text: every word must appear somewhere in the template (any order, any case). */
+  text?: string;
+  /** A national scheme type, exactly as in SCHEME_TYPES. */
+  schemeType?: string;
+  /** A BCF metric, exactly as in BCF_METRICS. */
+  metric?: string;
+  /** A source label from sourceLabel/templateFacets, a seed id ("001") or an area name ("Rutland"). */
+  source?: string;
+}
+
+export interface TemplateFacets {
+  schemeTypes: string[];
+  metrics: string[];
+  sources: string[];
+}
+
+const YEAR_NOT_STATED = "not stated";
+
+/** "Rutland, BCF business case 2016-17"; a plan that gives no year reads "…, Draft BCF plan (year not stated)". */
+export function sourceLabel(template: SchemeTemplate): string {
+  const { area, plan, year } = template.source;
+  const statedYear = year.trim();
+  if (statedYear === "" || statedYear.toLowerCase() === YEAR_NOT_STATED) return `${area}, ${plan} (year not stated)`;
+  return `${area}, ${plan} ${statedYear}`;
+}
+
+/** Lower case, accents folded and typographic quotes made plain, so "Café" matches "cafe". */
+function normalise(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .toLowerCase();
+}
+
+/** Query words, without the punctuation a person types around them ("crisis," → "crisis"); "A&E" stays whole. */
+export function queryWords(text: string): string[] {
+  return normalise(text)
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}£%]+|[^\p{L}\p{N}£%]+$/gu, ""))
+    .filter((word) => word.length > 0);
+}
+
+/** The text a search looks in: name, description, area, scheme type and sub-type, provider, outcomes. */
+function searchableText(template: SchemeTemplate): string {
+  return normalise(
+    [
+      template.name,
+      template.description,
+      template.source.area,
+      template.areaOfSpend,
+      template.schemeType,
+      template.subType ?? "",
+      template.provider ?? "",
+      template.providerName ?? "",
+      ...template.outcomes,
+    ].join("\n"),
+  );
+}
+
+function matchesSource(template: SchemeTemplate, source: string): boolean {
+  const wanted = normalise(source.trim());
+  return (
+    normalise(sourceLabel(template)) === wanted ||
+    normalise(template.source.area) === wanted ||
+    (template.source.seed !== undefined && template.source.seed === source.trim())
+  );
+}
+
+/** Templates matching every given criterion, in their original order. */
+export function searchTemplates(templates: readonly SchemeTemplate[], query: TemplateQuery): SchemeTemplate[] {
+  const words = queryWords(query.text ?? "");
+  const schemeType = query.schemeType?.trim();
+  const metric = query.metric?.trim();
+  const source = query.source?.trim();
+  return templates.filter((template) => {
+    if (schemeType && template.schemeType !== schemeType) return false;
+    if (metric && !template.metrics.some((m) => m === metric)) return false;
+    if (source && !matchesSource(template, source)) return false;
+    if (words.length > 0) {
+      const haystack = searchableText(template);
+      if (!words.every((word) => haystack.includes(word))) return false;
+    }
+    return true;
+  });
+}
+
+/** Values present in the templates, for the filter drop-downs: scheme types and metrics in national order, sources as first seen. */
+export function templateFacets(templates: readonly SchemeTemplate[]): TemplateFacets {
+  const typesPresent = new Set<string>(templates.map((t) => t.schemeType));
+  const metricsPresent = new Set<string>(templates.flatMap((t) => t.metrics));
+  const sources: string[] = [];
+  for (const template of templates) {
+    const label = sourceLabel(template);
+    if (!sources.includes(label)) sources.push(label);
+  }
+  return {
+    schemeTypes: SCHEME_TYPES.filter((type) => typesPresent.has(type)),
+    metrics: BCF_METRICS.filter((metric) => metricsPresent.has(metric)),
+    sources,
+  };
+}
