@@ -1,0 +1,269 @@
+/**
+ * Finds the totals in a sheet and the lines each one closes, however the sheet is laid out:
+ * - a total row ("Total", "Total Funding", "Subtotal", "Grand total" in any column) closes, in each
+ *   column to the right of its label, the lines above it back to the column's heading, a blank line
+ *   or the previous total row;
+ * - a total column (headed "Total (£)", "Totals" …) closes, in each row below its heading, the
+ *   amount columns to its left back to a label column, a blank or percentage column or the previous
+ *   total column.
+ * A grand total closes the subtotals above it (not the lines they close); a plain "Total" that meets
+ * a "Subtotal" is read the same way, since it then sits under subtotalled sections.
+ */
+import { ERROR, NUMBER, SheetGrid, TEXT, TEXT_NUMBER, TotalKind, gridOf, isCurrencyFormat, isPercentFormat } from "./grid";
+import { SheetSnapshot } from "../workbook";
+
+export interface Cell {
+  r: number;
+  c: number;
+}
+
+export interface TotalBlock {
+  orientation: "row" | "column";
+  /** The label that makes this a total ("Total Funding"), and where it is. */
+  label: string;
+  labelAt: Cell;
+  kind: TotalKind;
+  /** The total cell. */
+  total: Cell;
+  /** Lines the total adds (numbers, or amounts stored as text). */
+  lines: Cell[];
+  /** Subtotals a grand total adds instead of their lines. */
+  subtotals: Cell[];
+  /** Lines already closed by those subtotals: adding them again would count them twice. */
+  closed: Cell[];
+  /** Cells in the block showing an Excel error value. */
+  errors: Cell[];
+  /** The total's figures are money (a £ format or a £ in the heading or label). */
+  isMoney: boolean;
+}
+
+function cellKey(r: number, c: number): string {
+  return `${r},${c}`;
+}
+export { cellKey };
+
+/** Strips structured references ([@[NHS (£)]], Table[[#Totals],[x]]) so their text is not read as operators. */
+function withoutStructuredRefs(formula: string): string {
+  let f = formula;
+  let prev = "";
+  while (prev !== f) {
+    prev = f;
+    f = f.replace(/\[[^[\]]*\]/g, "");
+  }
+  return f;
+}
+
+/**
+ * Only a total that claims to be a sum is checked: a typed figure, SUM, SUBTOTAL(9|109), or
+ * references added with +. AVERAGE, MAX, =B5*12, =B2-B3 … are something else.
+ */
+export function isSumFormula(formula: string): boolean {
+  if (!formula) return true;
+  const f = withoutStructuredRefs(formula.slice(1)).toUpperCase();
+  if (/[-*/^&<>=]/.test(f.replace(/^\s*-/, "").replace(/\d[.]?\d*E-\d+/g, ""))) return false;
+  const functions = f.match(/[A-Z][A-Z0-9._]*\s*\(/g) ?? [];
+  for (const fn of functions) {
+    const name = fn.replace(/\s*\($/, "");
+    if (name !== "SUM" && name !== "SUBTOTAL") return false;
+  }
+  if (/SUBTOTAL\s*\(/.test(f) && !/SUBTOTAL\s*\(\s*(9|109)\s*,/.test(f)) return false;
+  return true;
+}
+
+function moneyText(text: string): boolean {
+  return text.includes("£");
+}
+
+/** Text of the nearest heading above a cell (for percentage and money tests). */
+function headingAbove(grid: SheetGrid, r: number, c: number): string {
+  for (let rr = r - 1; rr >= 0 && rr >= r - 50000; rr--) {
+    if (grid.k(rr, c) === TEXT && !grid.rowHasNumber[rr]) return grid.text(rr, c);
+  }
+  return "";
+}
+
+function rowBlocks(grid: SheetGrid, out: TotalBlock[]): void {
+  const { cols } = grid;
+  for (const [index, kind] of grid.totalLabels) {
+    const t = Math.floor(index / cols);
+    const labelCol = index % cols;
+    // Only the leftmost total label of a row makes it a total row.
+    const leftmost = grid.rowTotalLabel(t);
+    if (!leftmost || leftmost.col !== labelCol) continue;
+    if (!grid.rowHasNumber[t] && !rowHasError(grid, t)) continue;
+    const label = grid.text(t, labelCol);
+    for (let c = labelCol + 1; c < cols; c++) {
+      const k = grid.k(t, c);
+      if (k !== NUMBER && k !== TEXT_NUMBER && k !== ERROR) continue;
+      if (isPercentFormat(grid.format(t, c))) continue;
+      if (!isSumFormula(grid.formula(t, c))) continue;
+      const block = walkUp(grid, t, c, kind);
+      if (!block) continue;
+      const heading = block.heading;
+      if (heading.includes("%") || /percent|\brate\b|average/i.test(heading)) continue;
+      const isMoney =
+        isCurrencyFormat(grid.format(t, c)) ||
+        moneyText(heading) ||
+        moneyText(label) ||
+        block.lines.some((l) => isCurrencyFormat(grid.format(l.r, l.c)) || grid.text(l.r, l.c).includes("£"));
+      out.push({
+        orientation: "row",
+        label,
+        labelAt: { r: t, c: labelCol },
+        kind,
+        total: { r: t, c },
+        lines: block.lines,
+        subtotals: block.subtotals,
+        closed: block.closed,
+        errors: block.errors,
+        isMoney,
+      });
+    }
+  }
+}
+
+function rowHasError(grid: SheetGrid, r: number): boolean {
+  for (let c = 0; c < grid.cols; c++) if (grid.k(r, c) === ERROR) return true;
+  return false;
+}
+
+function walkUp(
+  grid: SheetGrid,
+  t: number,
+  c: number,
+  kind: TotalKind,
+): { lines: Cell[]; subtotals: Cell[]; closed: Cell[]; errors: Cell[]; heading: string } | undefined {
+  // An explicit grand total closes every lower total above it; a plain total that meets a
+  // subtotal closes the subtotals; a subtotal closes only lines.
+  let mode: "lines" | "explicitGrand" | "promotedGrand" = kind === "grand" ? "explicitGrand" : "lines";
+  let seenSubtotal = false;
+  let started = false;
+  const lines: Cell[] = [];
+  const subtotals: Cell[] = [];
+  const closed: Cell[] = [];
+  const errors: Cell[] = [];
+  let heading = "";
+  for (let r = t - 1; r >= 0; r--) {
+    if (grid.rowBlank[r]) {
+      if (!started || mode !== "lines") continue;
+      break;
+    }
+    const lab = grid.rowTotalLabel(r, c);
+    if (lab) {
+      if (mode === "lines") {
+        if (lab.kind === "sub" && kind !== "sub") mode = "promotedGrand";
+        else break;
+      } else if (mode === "explicitGrand") {
+        if (lab.kind === "grand") break;
+      } else if (lab.kind !== "sub") break;
+      seenSubtotal = true;
+      started = true;
+      const k = grid.k(r, c);
+      if (k === NUMBER || k === TEXT_NUMBER) subtotals.push({ r, c });
+      else if (k === ERROR) errors.push({ r, c });
+      continue;
+    }
+    if (grid.isHeaderCell(r, c)) {
+      heading = grid.text(r, c);
+      break;
+    }
+    started = true;
+    const k = grid.k(r, c);
+    if (k === NUMBER || k === TEXT_NUMBER) (seenSubtotal ? closed : lines).push({ r, c });
+    else if (k === ERROR && !seenSubtotal) errors.push({ r, c });
+  }
+  if (lines.length + subtotals.length + errors.length === 0) return undefined;
+  if (!heading) heading = headingAbove(grid, (lines[lines.length - 1] ?? subtotals[subtotals.length - 1] ?? { r: t }).r, c);
+  return { lines: lines.reverse(), subtotals: subtotals.reverse(), closed: closed.reverse(), errors, heading };
+}
+
+function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
+  const { cols } = grid;
+  for (const [index, kind] of grid.totalLabels) {
+    const h = Math.floor(index / cols);
+    const c = index % cols;
+    // A heading row carries no figures; a total label in a row of figures labels that row instead.
+    if (grid.rowHasNumber[h]) continue;
+    const label = grid.text(h, c);
+    if (label.includes("%")) continue;
+    // The rows under the heading, down to a blank line or the next heading in this column.
+    let end = h + 1;
+    while (end < grid.rows && !grid.rowBlank[end] && !(grid.k(end, c) === TEXT && !grid.rowHasNumber[end])) end++;
+    if (end === h + 1) continue;
+    const totalIsMoney = moneyText(label) || columnHasCurrency(grid, h + 1, end, c);
+    const parts: number[] = [];
+    for (let k = c - 1; k >= 0; k--) {
+      const heading = grid.text(h, k);
+      if (grid.totalLabels.has(h * cols + k)) break;
+      if (heading.includes("%") || /percent|\brate\b|average/i.test(heading)) break;
+      let numbers = 0;
+      let percents = 0;
+      let currency = false;
+      for (let r = h + 1; r < end; r++) {
+        const kk = grid.k(r, k);
+        if (kk === NUMBER || kk === TEXT_NUMBER) {
+          numbers++;
+          const fmt = grid.format(r, k);
+          if (isPercentFormat(fmt)) percents++;
+          if (isCurrencyFormat(fmt) || grid.text(r, k).includes("£")) currency = true;
+        }
+      }
+      if (numbers === 0 || percents > 0) break;
+      if (totalIsMoney && !currency && !moneyText(heading)) break;
+      parts.push(k);
+    }
+    if (parts.length === 0) continue;
+    parts.reverse();
+    for (let r = h + 1; r < end; r++) {
+      const k = grid.k(r, c);
+      if (k !== NUMBER && k !== TEXT_NUMBER && k !== ERROR) continue;
+      if (!isSumFormula(grid.formula(r, c))) continue;
+      const lines: Cell[] = [];
+      const errors: Cell[] = [];
+      for (const p of parts) {
+        const kp = grid.k(r, p);
+        if (kp === NUMBER || kp === TEXT_NUMBER) lines.push({ r, c: p });
+        else if (kp === ERROR) errors.push({ r, c: p });
+      }
+      // A row with a total but none of its parts filled in has nothing to reconcile.
+      if (lines.length + errors.length === 0) continue;
+      out.push({
+        orientation: "column",
+        label,
+        labelAt: { r: h, c },
+        kind,
+        total: { r, c },
+        lines,
+        subtotals: [],
+        closed: [],
+        errors,
+        isMoney: totalIsMoney,
+      });
+    }
+  }
+}
+
+function columnHasCurrency(grid: SheetGrid, r0: number, r1: number, c: number): boolean {
+  for (let r = r0; r < r1; r++) {
+    const k = grid.k(r, c);
+    if ((k === NUMBER || k === TEXT_NUMBER) && (isCurrencyFormat(grid.format(r, c)) || grid.text(r, c).includes("£"))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const blockCache = new WeakMap<SheetSnapshot, TotalBlock[]>();
+
+/** Every total in a sheet with the lines it closes; computed once per snapshot. */
+export function totalBlocks(sheet: SheetSnapshot): TotalBlock[] {
+  let blocks = blockCache.get(sheet);
+  if (!blocks) {
+    const grid = gridOf(sheet);
+    blocks = [];
+    rowBlocks(grid, blocks);
+    columnBlocks(grid, blocks);
+    blockCache.set(sheet, blocks);
+  }
+  return blocks;
+}
