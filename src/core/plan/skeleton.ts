@@ -1,0 +1,253 @@
+/**
+ * "New BCF plan": the six sheets of a plan workbook (plus a hidden sheet of drop-down lists), laid out
+ * as plain grids of values and formulas so the Office.js code only writes them.
+ */
+import { a1 } from "../workbook";
+import { BCF_METRICS, type BcfMetric, FUNDING_SOURCES } from "../vocabulary";
+import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from "./expenditure";
+import {
+  COUNT_FORMAT,
+  EXPENDITURE_COLUMNS,
+  EXPENDITURE_TABLE,
+  GBP_FORMAT,
+  GENERAL_FORMAT,
+  listsSheetCells,
+  METRIC_COLUMNS,
+  METRICS_TABLE,
+  PERCENT_FORMAT,
+  PLAN_SHEETS,
+  type PlanCell,
+  type PlanSheetKey,
+  RATE_FORMAT,
+  sheetRef,
+  TARGET_COLUMNS,
+  TARGETS_TABLE,
+  thisRow,
+  VALIDATION_LISTS,
+  validationSource,
+} from "./layout";
+import { TARGET_FORMATS } from "./targets";
+
+export interface TableSpec {
+  name: string;
+  /** Header row and data rows on the sheet, e.g. "A1:M2" (the totals row, if any, goes below). */
+  address: string;
+  showTotals: boolean;
+  /** The totals row's entries, column by column. */
+  totals?: PlanCell[];
+}
+
+export interface ValidationSpec {
+  address: string;
+  /** A list: "a,b,c", or a reference "='BCF Lists'!$A$2:$A$20". */
+  source: string;
+}
+
+export interface ChartSpec {
+  name: string;
+  type: "ColumnClustered";
+  sourceAddress: string;
+  seriesBy: "Columns";
+  title: string;
+  topLeft: string;
+  bottomRight: string;
+}
+
+export interface SheetLayout {
+  key: PlanSheetKey;
+  name: string;
+  /** Where `formulas` goes, always from A1. */
+  address: string;
+  formulas: PlanCell[][];
+  numberFormats: string[][];
+  /** Ranges shown in bold (headings). */
+  bold: string[];
+  table?: TableSpec;
+  validations: ValidationSpec[];
+  chart?: ChartSpec;
+  hidden?: boolean;
+}
+
+export interface PlanLayout {
+  sheets: SheetLayout[];
+}
+
+export type PlanTableKey = "expenditure" | "targets" | "metrics";
+
+export interface SkeletonOptions {
+  area: string;
+  healthAndWellbeingBoard: string;
+  year: string;
+  /** Names to use instead of the standard ones, where a sheet of that name already exists. */
+  sheetNames?: Partial<Record<PlanSheetKey, string>>;
+  /** Names to use instead of BCF_Expenditure, BCF_Targets, BCF_Metrics where those are taken. */
+  tableNames?: Partial<Record<PlanTableKey, string>>;
+}
+
+/** Proportion metrics (BCF.PROPORTION, shown as %); the others are rates per 100,000 (BCF.RATE). */
+export const PROPORTION_METRICS: readonly BcfMetric[] = [
+  "Still at home 91 days after reablement",
+  "Discharge to usual place of residence",
+];
+
+/** The A1 address of a rows × cols block starting at A1 (or at `row`, `col`). */
+export function blockAddress(rows: number, cols: number, row = 0, col = 0): string {
+  return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
+}
+
+/** Pads ragged rows to a rectangle with blanks: Office.js needs every row the same length. */
+function rectangle(rows: PlanCell[][]): PlanCell[][] {
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<PlanCell>(width - r.length).fill("")]);
+}
+
+function formatsLike(grid: PlanCell[][], format: (r: number, c: number) => string): string[][] {
+  return grid.map((row, r) => row.map((_, c) => format(r, c)));
+}
+
+function sheetLayout(key: PlanSheetKey, name: string, rows: PlanCell[][], format: (r: number, c: number) => string, rest: Partial<SheetLayout> = {}): SheetLayout {
+  const formulas = rectangle(rows);
+  return {
+    key,
+    name,
+    address: blockAddress(formulas.length, formulas[0].length),
+    formulas,
+    numberFormats: formatsLike(formulas, format),
+    bold: [],
+    validations: [],
+    ...rest,
+  };
+}
+
+/** The guarded formula of a metric value: blank until both numerator and denominator are typed. */
+function whenFigures(formula: string): string {
+  return `=IF(${thisRow("Numerator")}="","",IF(${thisRow("Denominator")}="","",${formula}))`;
+}
+
+export function metricRow(metric: BcfMetric): PlanCell[] {
+  const proportion = PROPORTION_METRICS.includes(metric);
+  const fn = proportion ? "BCF.PROPORTION" : "BCF.RATE";
+  const args = `${thisRow("Numerator")},${thisRow("Denominator")}`;
+  // The CI functions return lower and upper side by side; INDEX takes one of them, as a table cell cannot spill.
+  const ci = (which: 1 | 2) => whenFigures(`INDEX(${fn}.CI(${args},0.95,${thisRow("Per")}),1,${which})`);
+  return [metric, "", "", proportion ? 1 : 100000, whenFigures(`${fn}(${args},${thisRow("Per")})`), ci(1), ci(2)];
+}
+
+export function planSkeleton(options: SkeletonOptions): PlanLayout {
+  const names = { ...PLAN_SHEETS, ...options.sheetNames };
+  const tables = {
+    expenditure: options.tableNames?.expenditure ?? EXPENDITURE_TABLE,
+    targets: options.tableNames?.targets ?? TARGETS_TABLE,
+    metrics: options.tableNames?.metrics ?? METRICS_TABLE,
+  };
+  const sources = FUNDING_SOURCES.length;
+  const lastSourceRow = sources + 1; // 1-based row of the last funding source (row 1 is the header)
+
+  const cover = sheetLayout(
+    "cover",
+    names.cover,
+    [
+      ["BCF plan", ""],
+      ["Area", options.area],
+      ["Health and Wellbeing Board", options.healthAndWellbeingBoard],
+      ["Financial year", options.year],
+    ],
+    () => GENERAL_FORMAT,
+    { bold: ["A1"] },
+  );
+  // The year is text ("2024-25"); a year typed as digits only must not turn into a number.
+  cover.numberFormats[3][1] = "@";
+
+  const income = sheetLayout(
+    "income",
+    names.income,
+    [["Funding source", "Amount (£)"], ...FUNDING_SOURCES.map((s) => [s, ""]), ["Total", `=SUM(B2:B${lastSourceRow})`]],
+    (r, c) => (r > 0 && c === 1 ? GBP_FORMAT : GENERAL_FORMAT),
+    { bold: ["A1:B1", `A${lastSourceRow + 1}:B${lastSourceRow + 1}`] },
+  );
+
+  const expenditureBlank: PlanCell[] = EXPENDITURE_COLUMNS.map((c) =>
+    c === "% NHS" ? EXPENDITURE_FORMULAS.percentNhs : c === "% LA" ? EXPENDITURE_FORMULAS.percentLa : c === "Total (£)" ? EXPENDITURE_FORMULAS.total : "",
+  );
+  const expenditure = sheetLayout(
+    "expenditure",
+    names.expenditure,
+    [[...EXPENDITURE_COLUMNS], expenditureBlank],
+    (r, c) => (r === 0 ? GENERAL_FORMAT : EXPENDITURE_FORMATS[c]),
+    {
+      table: { name: tables.expenditure, address: blockAddress(2, EXPENDITURE_COLUMNS.length), showTotals: true, totals: [...EXPENDITURE_TOTALS] },
+      validations: VALIDATION_LISTS.map((l) => {
+        const col = EXPENDITURE_COLUMNS.indexOf(l.column);
+        return { address: a1(1, col), source: validationSource(l.column, names.lists) };
+      }),
+    },
+  );
+
+  const targets = sheetLayout(
+    "targets",
+    names.targets,
+    [[...TARGET_COLUMNS], TARGET_COLUMNS.map(() => "")],
+    (r, c) => (r === 0 ? GENERAL_FORMAT : TARGET_FORMATS[c]),
+    {
+      table: { name: tables.targets, address: blockAddress(2, TARGET_COLUMNS.length), showTotals: false },
+      // Measure with the baseline and target columns: Excel grows the chart with the table.
+      chart: {
+        name: "Baseline against target",
+        type: "ColumnClustered",
+        sourceAddress: "B1:F2",
+        seriesBy: "Columns",
+        title: "Baseline against target",
+        topLeft: "I2",
+        bottomRight: "P18",
+      },
+    },
+  );
+
+  const metricRows = BCF_METRICS.map(metricRow);
+  const metrics = sheetLayout(
+    "metrics",
+    names.metrics,
+    [[...METRIC_COLUMNS], ...metricRows],
+    (r, c) => {
+      if (r === 0 || c === 0) return GENERAL_FORMAT;
+      if (c <= 3) return COUNT_FORMAT;
+      return PROPORTION_METRICS.includes(BCF_METRICS[r - 1]) ? PERCENT_FORMAT : RATE_FORMAT;
+    },
+    { table: { name: tables.metrics, address: blockAddress(metricRows.length + 1, METRIC_COLUMNS.length), showTotals: false } },
+  );
+
+  const incomeAmounts = `${sheetRef(names.income)}!$B$2:$B$${lastSourceRow}`;
+  const incomeSources = `${sheetRef(names.income)}!$A$2:$A$${lastSourceRow}`;
+  const summaryRows: PlanCell[][] = [
+    ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
+    ...FUNDING_SOURCES.map((source, i) => {
+      const row = i + 2;
+      return [
+        source,
+        `=SUMIFS(${incomeAmounts},${incomeSources},A${row})`,
+        `=SUMIFS(${tables.expenditure}[Total (£)],${tables.expenditure}[Source of Funding],A${row})`,
+        `=B${row}-C${row}`,
+      ];
+    }),
+    ["Total", ...["B", "C", "D"].map((col) => `=SUM(${col}2:${col}${lastSourceRow})`)],
+    [],
+    ["National conditions"],
+    ["Minimum NHS contribution to adult social care (£)", ""],
+    [
+      "Planned NHS spend on adult social care (£)",
+      `=SUMIFS(${tables.expenditure}[NHS (£)],${tables.expenditure}[Area of Spend],"Social Care")`,
+    ],
+  ];
+  const conditionsRow = lastSourceRow + 3; // 1-based row of the "National conditions" heading
+  const summary = sheetLayout(
+    "summary",
+    names.summary,
+    summaryRows,
+    (r, c) => (c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow) ? GBP_FORMAT : GENERAL_FORMAT),
+    { bold: ["A1:D1", `A${lastSourceRow + 1}:D${lastSourceRow + 1}`, `A${conditionsRow}`] },
+  );
+
+  const lists = sheetLayout("lists", names.lists, listsSheetCells(), () => GENERAL_FORMAT, { bold: ["A1:E1"], hidden: true });
+
+  return { sheets: [cover, income, expenditure, targets, metrics, summary, lists] };
+}

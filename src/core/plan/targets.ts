@@ -1,0 +1,56 @@
+/**
+ * The targets rows of scheme templates: figures the plan states are typed as values (even where the
+ * plan contradicts itself: the checks flag that); a figure it leaves out is computed with =BCF.PERIOD
+ * from the other period, and the uplift is =BCF.UPLIFT of the yearly figures.
+ */
+import type { ActivityTarget, SchemeTemplate } from "../templates/types";
+import { ACTIVITY_FORMAT, GENERAL_FORMAT, PERCENT_FORMAT, type PlanCell, TARGET_COLUMNS, thisRow } from "./layout";
+
+export interface TargetsLayout {
+  columns: readonly string[];
+  formulas: PlanCell[][];
+  numberFormats: string[][];
+}
+
+export const TARGET_FORMATS: readonly string[] = [
+  GENERAL_FORMAT,
+  GENERAL_FORMAT,
+  ACTIVITY_FORMAT,
+  ACTIVITY_FORMAT,
+  ACTIVITY_FORMAT,
+  ACTIVITY_FORMAT,
+  PERCENT_FORMAT,
+];
+
+/** A stated figure, or the other period's figure converted, or blank when the plan gives neither. */
+function figure(stated: number | undefined, other: number | undefined, otherColumn: string, from: string, to: string): PlanCell {
+  if (stated !== undefined) return stated;
+  if (other !== undefined) return `=BCF.PERIOD(${thisRow(otherColumn)},"${from}","${to}")`;
+  return "";
+}
+
+export const UPLIFT_FORMULA = `=BCF.UPLIFT(${thisRow("Baseline per year")},${thisRow("Target per year")})`;
+
+export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] {
+  const hasBaseline = target.baselinePerMonth !== undefined || target.baselinePerYear !== undefined;
+  const hasTarget = target.targetPerMonth !== undefined || target.targetPerYear !== undefined;
+  return [
+    schemeId,
+    target.measure,
+    figure(target.baselinePerMonth, target.baselinePerYear, "Baseline per year", "year", "month"),
+    figure(target.baselinePerYear, target.baselinePerMonth, "Baseline per month", "month", "year"),
+    figure(target.targetPerMonth, target.targetPerYear, "Target per year", "year", "month"),
+    figure(target.targetPerYear, target.targetPerMonth, "Target per month", "month", "year"),
+    // Without both figures there is nothing to compare: blank rather than an error value.
+    hasBaseline && hasTarget ? UPLIFT_FORMULA : "",
+  ];
+}
+
+/** The targets rows of `templates`; `ids[i]` is the scheme ID given to `templates[i]`. */
+export function targetRows(templates: readonly SchemeTemplate[], ids: readonly string[]): TargetsLayout {
+  const formulas: PlanCell[][] = [];
+  templates.forEach((template, t) => {
+    for (const target of template.targets) formulas.push(targetRow(ids[t] ?? "", target));
+  });
+  return { columns: TARGET_COLUMNS, formulas, numberFormats: formulas.map(() => [...TARGET_FORMATS]) };
+}
