@@ -482,7 +482,9 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
 function jsonProblem(text: string, parserMessage: string): string {
   const location = locateJsonError(text);
   if (!location) return `The file is not valid JSON: ${parserMessage}`;
-  const found = location.offset >= text.length ? "the end of the file" : `'${text[location.offset]}'`;
+  const ch = text[location.offset];
+  const found =
+    location.offset >= text.length ? "the end of the file" : ch === "\n" || ch === "\r" ? "the end of the line" : `'${ch}'`;
   return (
     `The file is not valid JSON: at line ${location.line}, column ${location.column} (character ${location.offset + 1}) ` +
     `expected ${location.expected} but found ${found}`

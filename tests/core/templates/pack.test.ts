@@ -229,6 +229,9 @@ describe("parseTemplatePack: each problem in plain words", () => {
     expect(problemsOf('{"name": "x", "templates": [')).toEqual([
       "The file is not valid JSON: at line 1, column 29 (character 29) expected a value (text in double quotes, a number, a list or an object) but found the end of the file",
     ]);
+    expect(problemsOf('{"name": "x\n"}')).toEqual([
+      "The file is not valid JSON: at line 1, column 12 (character 12) expected a closing '\"' before the end of the line (text cannot span lines) but found the end of the line",
+    ]);
     expect(problemsOf("{'name': 'x'}")[0]).toMatch(/^The file is not valid JSON: at line 1, column 2 .*expected a field name in double quotes but found '''$/);
   });
 
@@ -237,6 +240,33 @@ describe("parseTemplatePack: each problem in plain words", () => {
     const problems = problemsOf(packJson(templates));
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(problems[MAX_PROBLEMS]).toBe("…and 7 more problems.");
+  });
+});
+
+describe("parseTemplatePack on arbitrary input", () => {
+  const FIELDS = Object.keys(fallsService());
+
+  it("never throws, whatever the text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
+        const result = parseTemplatePack(text);
+        if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it("property: any spoiled field gives located, readable problems and no pack", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...FIELDS), fc.jsonValue(), (field, value) => {
+        const result = parseTemplatePack(packJson([fallsService({ [field]: value })]));
+        if (result.ok) return;
+        for (const line of result.problems) {
+          expect(line).toMatch(/^Template 1( 'Falls service'| '.*')?: /s);
+          expect(line).not.toMatch(/undefined|\[object |NaN/);
+          if (field !== "name") expect(line).toContain(field === "costs" ? "cost" : field === "targets" ? "target" : field === "metrics" ? "metric" : field);
+        }
+      }),
+    );
   });
 });
 
