@@ -138,7 +138,9 @@ function bcfFormulaCells(grid: SheetGrid): Set<number> {
     const row = formulas[r];
     for (let c = 0; c < row.length; c++) {
       const f = row[c];
-      if (typeof f === "string" && f.length > 5 && f.charCodeAt(0) === 61 && BCF_FORMULA.test(f)) cells.add(r * grid.cols + c);
+      if (typeof f !== "string" || f.length <= 5 || f.charCodeAt(0) !== 61 || !/bcf\./i.test(f)) continue;
+      // Text in quotes ("BCF.RATE") is not a call.
+      if (BCF_FORMULA.test(f.replace(/"[^"]*"/g, '""'))) cells.add(r * grid.cols + c);
     }
   }
   return cells;
