@@ -1,0 +1,9 @@
+/** Everything that talks to Office.js: batched, chunked and sync-counted. */
+export * from "./errors";
+export * from "./host";
+export * from "./record";
+export { insertTemplates } from "./insertTemplates";
+export { buildPlanSkeleton } from "./buildPlanSkeleton";
+export { removeInsertion } from "./removeInsertion";
+export { readWorkbookSnapshot, type ReadOptions } from "./readWorkbookSnapshot";
+export { selectCell, listBcfFormulas, replaceBcfFormulasWithValues } from "./submission";

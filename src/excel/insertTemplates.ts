@@ -1,0 +1,291 @@
+/**
+ * Inserting scheme templates: rows into the expenditure table (and the targets table), in at most three
+ * context.sync() calls whatever the number of rows: 1) what exists, 2) where it is and what is in the
+ * way, 3) every write at once.
+ */
+import {
+  EXPENDITURE_COLUMNS,
+  EXPENDITURE_TABLE,
+  expenditureNeedsListsSheet,
+  expenditureRows,
+  listsSheetCells,
+  PLAN_SHEETS,
+  type PlanCell,
+  TARGET_COLUMNS,
+  TARGETS_TABLE,
+  targetRows,
+  VALIDATION_LISTS,
+  validationSource,
+} from "../core/plan";
+import { blockAddress } from "../core/plan/skeleton";
+import type { SchemeTemplate } from "../core/templates/types";
+import { a1 } from "../core/workbook";
+import { toWorkbookActionError, WorkbookActionError } from "./errors";
+import { type AddedTableRows, type FilledRow, type InsertionRecord, type InsertionResult, splitSheetAddress, uniqueSheetName } from "./record";
+
+interface Destination {
+  tableName: string;
+  sheetBase: string;
+  columns: readonly string[];
+  /** Whether the table has a totals row, and what it holds. */
+  totals?: PlanCell[];
+  /** Column index → validation list, for the columns with a drop-down. */
+  validations: Array<{ column: number; listColumn: (typeof VALIDATION_LISTS)[number]["column"] }>;
+  rowCount: number;
+}
+
+/** What the first sync learns about a destination table. */
+interface Probe {
+  table: Excel.Table;
+  tableRange?: Excel.Range;
+  header?: Excel.Range;
+  body?: Excel.Range;
+  /** The table's first column (scheme IDs to continue from). */
+  ids?: Excel.Range;
+  /** The first data row's first two cells: blank in the one row a new table keeps. */
+  firstCells?: Excel.Range;
+  sheet?: Excel.Worksheet;
+  area?: Excel.Range;
+}
+
+/** Where the rows go, once the workbook has been looked at. */
+type Placement =
+  | { mode: "append"; sheet: string; firstRow: number; firstColumn: number; reuseBlankRow: boolean; existingIds: unknown[] }
+  | { mode: "create"; sheet: string; sheetExists: boolean };
+
+const EXPENDITURE: Omit<Destination, "rowCount"> = {
+  tableName: EXPENDITURE_TABLE,
+  sheetBase: PLAN_SHEETS.expenditure,
+  columns: EXPENDITURE_COLUMNS,
+  validations: VALIDATION_LISTS.map((l) => ({ column: EXPENDITURE_COLUMNS.indexOf(l.column), listColumn: l.column })),
+};
+
+const TARGETS: Omit<Destination, "rowCount"> = {
+  tableName: TARGETS_TABLE,
+  sheetBase: PLAN_SHEETS.targets,
+  columns: TARGET_COLUMNS,
+  validations: [],
+};
+
+function sameNames(a: readonly unknown[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => String(v).trim().toLowerCase() === b[i].toLowerCase());
+}
+
+/** Queues the loads that say where a destination's rows would go (sync 2). */
+function queueProbe(context: Excel.RequestContext, table: Excel.Table, dest: Destination, sheetNames: string[]): Probe {
+  if (!table.isNullObject) {
+    const tableRange = table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount");
+    const header = table.getHeaderRowRange().load("values");
+    const body = table.getDataBodyRange().load("rowCount");
+    const ids = table.columns.getItem(dest.columns[0]).getDataBodyRange().load("values");
+    const firstCells = table.getDataBodyRange().getCell(0, 0).getResizedRange(0, 1).load("values");
+    return { table, tableRange, header, body, ids, firstCells };
+  }
+  const existing = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase());
+  if (existing === undefined) return { table };
+  const sheet = context.workbook.worksheets.getItem(existing);
+  // Header, rows and totals row: every cell must be empty before anything is written there.
+  const height = 1 + dest.rowCount + (dest.totals ? 1 : 0);
+  const area = sheet.getRange(blockAddress(height, dest.columns.length)).load("formulas");
+  return { table, sheet, area };
+}
+
+/** Decides where the rows go from what sync 2 loaded; throws (nothing written) if anything is in the way. */
+function place(dest: Destination, probe: Probe, sheetNames: string[]): Placement {
+  if (probe.tableRange && probe.header && probe.body) {
+    if (!sameNames(probe.header.values[0], dest.columns)) {
+      throw new WorkbookActionError(
+        `The table ${dest.tableName} does not have the columns the add-in writes (${dest.columns.join(", ")}), so nothing was inserted. Rename that table and try again.`,
+      );
+    }
+    const { sheet } = splitSheetAddress(probe.tableRange.address);
+    return {
+      mode: "append",
+      sheet,
+      firstRow: probe.tableRange.rowIndex + 1 + probe.body.rowCount,
+      firstColumn: probe.tableRange.columnIndex,
+      reuseBlankRow: false,
+      existingIds: [],
+    };
+  }
+  if (probe.area && probe.sheet) {
+    const sheet = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase())!;
+    probe.area.formulas.forEach((row, r) =>
+      row.forEach((entry, c) => {
+        if (entry !== "" && entry !== null) {
+          throw new WorkbookActionError(
+            `Cell ${sheet}!${a1(r, c)} already holds "${String(entry)}", and the ${dest.tableName} table would cover it, so nothing was inserted. Move or clear the cells in ${sheet}!${blockAddress(probe.area!.formulas.length, row.length)}, or rename the sheet, and try again.`,
+          );
+        }
+      }),
+    );
+    return { mode: "create", sheet, sheetExists: true };
+  }
+  return { mode: "create", sheet: dest.sheetBase, sheetExists: false };
+}
+
+/**
+ * Inserts `templates` into the workbook: their expenditure rows into BCF_Expenditure (created on a sheet
+ * "Expenditure" if absent), their activity targets into BCF_Targets. Never writes over a non-empty cell
+ * or into a protected sheet: the workbook is left as it was and the error says why in plain English.
+ */
+export async function insertTemplates(context: Excel.RequestContext, templates: SchemeTemplate[]): Promise<InsertionResult> {
+  if (templates.length === 0) throw new WorkbookActionError("Choose at least one template to insert.");
+  try {
+    const workbook = context.workbook;
+    const draft = expenditureRows(templates);
+    const expDest: Destination = { ...EXPENDITURE, totals: draft.totals, rowCount: draft.formulas.length };
+    const targetCount = templates.reduce((n, t) => n + t.targets.length, 0);
+    const tgtDest: Destination = { ...TARGETS, rowCount: targetCount };
+
+    // Sync 1: which sheets and tables exist.
+    const worksheets = workbook.worksheets.load("items/name");
+    const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name,showTotals");
+    const tgtTable = targetCount ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name,showTotals") : undefined;
+    await context.sync();
+
+    // Sync 2: where the tables are, what is in the way, which sheets are protected.
+    const sheetNames = worksheets.items.map((s) => s.name);
+    const protection = worksheets.items.map((s) => s.protection.load("protected"));
+    const expProbe = queueProbe(context, expTable, expDest, sheetNames);
+    const tgtProbe = tgtTable ? queueProbe(context, tgtTable, tgtDest, sheetNames) : undefined;
+    const needsLists = expenditureNeedsListsSheet();
+    const listsName = sheetNames.find((n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase());
+    const listsHeading = needsLists && listsName ? workbook.worksheets.getItem(listsName).getRange("A1").load("values") : undefined;
+    await context.sync();
+
+    const expPlace = place(expDest, expProbe, sheetNames);
+    const tgtPlace = tgtProbe ? place(tgtDest, tgtProbe, sheetNames) : undefined;
+    const protectedSheets = new Set(sheetNames.filter((_, i) => protection[i].protected).map((n) => n.toLowerCase()));
+    for (const p of [expPlace, tgtPlace]) {
+      if (p && (p.mode === "append" || p.sheetExists) && protectedSheets.has(p.sheet.toLowerCase())) {
+        throw new WorkbookActionError(
+          `The sheet "${p.sheet}" is protected, so nothing was inserted. Unprotect it (Review > Unprotect Sheet) and try again.`,
+        );
+      }
+    }
+
+    // The scheme IDs continue after those already in the table; a lone blank row (a new table's) is filled first.
+    let existingIds: unknown[] = [];
+    if (expPlace.mode === "append") existingIds = expProbe.ids!.values.map((r) => r[0]);
+    for (const [placement, probe] of [[expPlace, expProbe], [tgtPlace, tgtProbe]] as const) {
+      if (placement?.mode !== "append" || !probe?.body || !probe.firstCells) continue;
+      placement.reuseBlankRow = probe.body.rowCount === 1 && probe.firstCells.values[0].every((v) => v === "" || v === null);
+      if (placement.reuseBlankRow) placement.firstRow -= 1;
+    }
+    const expenditure = expenditureRows(templates, existingIds);
+    const targets = targetRows(templates, expenditure.schemeIds);
+
+    // Sync 3: every write, calculation held until the sync so Excel recalculates once.
+    workbook.application.suspendApiCalculationUntilNextSync();
+    const record: InsertionRecord = { kind: "templates", sheetsAdded: [], tablesAdded: [], tableRowsAdded: [], rowsFilled: [] };
+    const taken = [...sheetNames];
+    let listsSheet: string = PLAN_SHEETS.lists;
+    if (needsLists) {
+      const ours = listsHeading && listsHeading.values[0][0] === listsSheetCells()[0][0];
+      if (!ours) {
+        listsSheet = uniqueSheetName(PLAN_SHEETS.lists, taken);
+        taken.push(listsSheet);
+        const cells = listsSheetCells();
+        const sheet = workbook.worksheets.add(listsSheet);
+        sheet.getRange(blockAddress(cells.length, cells[0].length)).values = cells;
+        sheet.visibility = "Hidden";
+        record.sheetsAdded.push(listsSheet);
+      } else listsSheet = listsName!;
+    }
+    const sources = new Map(expDest.validations.map((v) => [v.column, validationSource(v.listColumn, listsSheet)]));
+
+    writeRows(context, expDest, expPlace, expenditure.formulas, expenditure.numberFormats, sources, record);
+    if (tgtPlace && targets.formulas.length) {
+      writeRows(context, tgtDest, tgtPlace, targets.formulas, targets.numberFormats, new Map(), record);
+    }
+    await context.sync();
+
+    const schemes = templates.length === 1 ? `"${templates[0].name}"` : `${templates.length} schemes`;
+    const rows = expenditure.formulas.length;
+    let message = `Inserted ${schemes} as ${rows} ${rows === 1 ? "row" : "rows"} of ${expPlace.sheet} (${expenditure.schemeIds[0]}${templates.length > 1 ? `–${expenditure.schemeIds[templates.length - 1]}` : ""})`;
+    if (tgtPlace && targets.formulas.length) {
+      message += ` and ${targets.formulas.length} ${targets.formulas.length === 1 ? "target" : "targets"} to ${tgtPlace.sheet}`;
+    }
+    message += ".";
+    if (expenditure.notes.length) message += ` ${expenditure.notes.length} ${expenditure.notes.length === 1 ? "figure was" : "figures were"} placed by the add-in: check the notes.`;
+    return { record, message, rowsAdded: rows + targets.formulas.length, sheetsAdded: record.sheetsAdded, notes: expenditure.notes };
+  } catch (e) {
+    throw toWorkbookActionError(e);
+  }
+}
+
+/** Queues the writes of one destination (no sync): a new table, or rows appended to the existing one. */
+function writeRows(
+  context: Excel.RequestContext,
+  dest: Destination,
+  placement: Placement,
+  formulas: PlanCell[][],
+  numberFormats: string[][],
+  validationSources: Map<number, string>,
+  record: InsertionRecord,
+): void {
+  const width = dest.columns.length;
+  let sheet: Excel.Worksheet;
+  let firstRow: number;
+  let firstColumn = 0;
+  if (placement.mode === "create") {
+    if (placement.sheetExists) sheet = context.workbook.worksheets.getItem(placement.sheet);
+    else {
+      sheet = context.workbook.worksheets.add(placement.sheet);
+      record.sheetsAdded.push(placement.sheet);
+    }
+    // The table first, so that the rows' structured references ([@[NHS (£)]]) resolve when written.
+    sheet.getRange(blockAddress(1, width)).values = [[...dest.columns]];
+    const table = sheet.tables.add(blockAddress(1 + formulas.length, width), true);
+    table.name = dest.tableName;
+    sheet.getRange(blockAddress(formulas.length, width, 1)).formulas = formulas;
+    if (dest.totals) {
+      table.showTotals = true;
+      table.getTotalRowRange().formulas = [dest.totals];
+    }
+    sheet.getRange(blockAddress(1, width)).format.font.bold = true;
+    firstRow = 1;
+    if (placement.sheetExists) {
+      const height = 1 + formulas.length + (dest.totals ? 1 : 0);
+      record.tablesAdded.push({ table: dest.tableName, sheet: placement.sheet, address: blockAddress(height, width) });
+    }
+  } else {
+    sheet = context.workbook.worksheets.getItem(placement.sheet);
+    const table = context.workbook.tables.getItem(dest.tableName);
+    firstRow = placement.firstRow;
+    firstColumn = placement.firstColumn;
+    let rest = formulas;
+    if (placement.reuseBlankRow) {
+      const address = `${a1(firstRow, firstColumn)}:${a1(firstRow, firstColumn + width - 1)}`;
+      const previous = blankRowFormulas(dest, formulas[0]);
+      sheet.getRange(address).formulas = [formulas[0]];
+      record.rowsFilled.push({ sheet: placement.sheet, address, previous });
+      rest = formulas.slice(1);
+    }
+    if (rest.length) {
+      table.rows.add(undefined, rest);
+      const added: AddedTableRows = {
+        table: dest.tableName,
+        sheet: placement.sheet,
+        firstRow: firstRow + (placement.reuseBlankRow ? 1 : 0),
+        firstColumn,
+        rowCount: rest.length,
+        columnCount: width,
+      };
+      record.tableRowsAdded.push(added);
+    }
+  }
+  sheet.getRangeByIndexes(firstRow, firstColumn, formulas.length, width).numberFormat = numberFormats;
+  for (const [column, source] of validationSources) {
+    sheet.getRangeByIndexes(firstRow, firstColumn + column, formulas.length, 1).dataValidation.rule = {
+      list: { inCellDropDown: true, source },
+    };
+  }
+  if (placement.mode === "create") sheet.getRangeByIndexes(0, 0, 1 + formulas.length, width).format.autofitColumns();
+}
+
+/** What the blank row of a new table holds: nothing typed, the calculated columns' formulas kept. */
+function blankRowFormulas(dest: Destination, row: PlanCell[]): PlanCell[][] {
+  return [row.map((entry) => (typeof entry === "string" && entry.startsWith("=") ? entry : ""))];
+}

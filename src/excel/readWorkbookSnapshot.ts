@@ -1,0 +1,153 @@
+/**
+ * Reads the workbook into a plain snapshot for the checks, without writing anything. Two syncs find
+ * the sheets and their used ranges; then one sync per block of rows, each block sized to keep a request
+ * well under Excel on the web's 5 MB limit. A block Excel still refuses as too large is split in half
+ * and retried.
+ */
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
+import { isPayloadTooLarge, toWorkbookActionError, WorkbookActionError } from "./errors";
+
+export interface ReadOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Cells (rows × used columns) read per request; by default what keeps a request near REQUEST_BUDGET_BYTES. */
+  maxCellsPerBlock?: number;
+}
+
+/** What one block's request may weigh: a fifth of Excel on the web's 5 MB, leaving room for long formulas. */
+export const REQUEST_BUDGET_BYTES = 1_000_000;
+/**
+ * Bytes one cell costs in a response: its value, formula and number format as JSON (a number and a
+ * short formula or format run to 40-60 bytes; this allows for long text).
+ */
+export const BYTES_PER_CELL_ESTIMATE = 100;
+export const DEFAULT_MAX_CELLS_PER_BLOCK = Math.floor(REQUEST_BUDGET_BYTES / BYTES_PER_CELL_ESTIMATE);
+
+/** A run of rows of one sheet, relative to its used range. */
+export interface Segment {
+  sheet: number;
+  row: number;
+  rows: number;
+}
+
+interface UsedArea {
+  name: string;
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+/** Rows per block for a sheet `columns` wide: whole rows, at least one. */
+export function rowsPerBlock(columns: number, maxCellsPerBlock: number): number {
+  return Math.max(1, Math.floor(maxCellsPerBlock / Math.max(1, columns)));
+}
+
+/**
+ * Cuts each sheet's used rows into segments of at most `maxCellsPerBlock` cells and packs consecutive
+ * segments (small sheets) into blocks of at most that many cells.
+ */
+export function planBlocks(areas: ReadonlyArray<{ rowCount: number; columnCount: number }>, maxCellsPerBlock: number): Segment[][] {
+  const blocks: Segment[][] = [];
+  let current: Segment[] = [];
+  let cells = 0;
+  areas.forEach((area, sheet) => {
+    const step = rowsPerBlock(area.columnCount, maxCellsPerBlock);
+    for (let row = 0; row < area.rowCount; row += step) {
+      const rows = Math.min(step, area.rowCount - row);
+      const size = rows * area.columnCount;
+      if (current.length && cells + size > maxCellsPerBlock) {
+        blocks.push(current);
+        current = [];
+        cells = 0;
+      }
+      current.push({ sheet, row, rows });
+      cells += size;
+    }
+  });
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+/** Halves a block Excel refused: its segments, or the rows of its one segment. */
+export function splitBlock(block: Segment[]): Segment[][] | undefined {
+  if (block.length > 1) {
+    const half = Math.ceil(block.length / 2);
+    return [block.slice(0, half), block.slice(half)];
+  }
+  const [only] = block;
+  if (only.rows <= 1) return undefined;
+  const top = Math.ceil(only.rows / 2);
+  return [[{ ...only, rows: top }], [{ ...only, row: only.row + top, rows: only.rows - top }]];
+}
+
+export async function readWorkbookSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  try {
+    const maxCells = Math.max(1, options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK);
+    // Sync 1: the sheets.
+    const worksheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    // Sync 2: each sheet's used range (cells with values or formulas, not formatting alone).
+    const used = worksheets.items.map((sheet) =>
+      sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+    );
+    await context.sync();
+
+    const areas: UsedArea[] = worksheets.items.map((sheet, i) => {
+      const range = used[i];
+      return range.isNullObject
+        ? { name: sheet.name, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }
+        : { name: sheet.name, rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+    });
+    const sheets: SheetSnapshot[] = areas.map((area) => ({
+      name: area.name,
+      rowOffset: area.rowIndex,
+      colOffset: area.columnIndex,
+      values: new Array<CellValue[]>(area.rowCount),
+      formulas: new Array<CellValue[]>(area.rowCount),
+      numberFormats: new Array<string[]>(area.rowCount),
+    }));
+
+    const total = areas.reduce((n, a) => n + a.rowCount, 0);
+    let done = 0;
+    options.onProgress?.(0, total);
+    const queue = planBlocks(areas, maxCells);
+    // The one sync inside a loop: one per block, and the number of blocks is bounded by the used cells.
+    while (queue.length) {
+      const block = queue.shift()!;
+      const ranges = block.map((segment) => {
+        const area = areas[segment.sheet];
+        return context.workbook.worksheets
+          .getItem(area.name)
+          .getRangeByIndexes(area.rowIndex + segment.row, area.columnIndex, segment.rows, area.columnCount)
+          .load("values,formulas,numberFormat");
+      });
+      try {
+        await context.sync();
+      } catch (e) {
+        const halves = isPayloadTooLarge(e) ? splitBlock(block) : undefined;
+        if (!halves) {
+          if (isPayloadTooLarge(e)) {
+            throw new WorkbookActionError("A single row of the workbook is too large for Excel to send to the add-in, so it could not be checked.", e);
+          }
+          throw e;
+        }
+        queue.unshift(...halves);
+        continue;
+      }
+      block.forEach((segment, i) => {
+        const sheet = sheets[segment.sheet];
+        const range = ranges[i];
+        for (let r = 0; r < segment.rows; r++) {
+          sheet.values[segment.row + r] = range.values[r] as CellValue[];
+          sheet.formulas[segment.row + r] = range.formulas[r] as CellValue[];
+          sheet.numberFormats[segment.row + r] = (range.numberFormat[r] as unknown[]).map((f) => String(f ?? "General"));
+        }
+        done += segment.rows;
+      });
+      options.onProgress?.(done, total);
+    }
+    return { sheets };
+  } catch (e) {
+    throw toWorkbookActionError(e);
+  }
+}
