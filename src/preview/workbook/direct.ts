@@ -1,0 +1,270 @@
+/**
+ * Direct, synchronous access to the memory workbook for tests and the preview grid: no queue, no
+ * sync, no protection checks (it stands for a person editing the workbook, or the test's setup).
+ */
+import { a1, parseA1, type CellValue, type WorkbookSnapshot, type SheetSnapshot } from "../../core/workbook";
+import { formatBox, formatSheetAddress, parseBox, type CellBox } from "./address";
+import { contentFromEntry } from "./model/entries";
+import type { SheetModel, ValidationRule } from "./model/sheet";
+import { bodyBox, headerBox, tableBox, totalsRowIndex } from "./model/table";
+import type { WorkbookModel } from "./model/workbookModel";
+
+export interface CellInfo {
+  /** What Range.values shows: the calculated value, "" when empty. */
+  value: CellValue;
+  /** What Range.formulas shows: the formula, else the constant ("" when empty). */
+  formula: CellValue;
+  numberFormat: string;
+  bold: boolean;
+}
+
+export interface UsedRangeInfo {
+  /** e.g. "Income!A1:B12" */
+  address: string;
+  rowIndex: number;
+  columnIndex: number;
+  values: CellValue[][];
+  formulas: CellValue[][];
+  numberFormats: string[][];
+}
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  /** Local addresses, e.g. "A1:M6". */
+  address: string;
+  headerAddress: string;
+  bodyAddress: string;
+  totalsAddress?: string;
+  columns: string[];
+  /** Calculated column formulas by column name. */
+  calculatedColumns: Record<string, string>;
+  showTotals: boolean;
+  style: string;
+}
+
+export interface ChartInfo {
+  name: string;
+  sheet: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  valueAxisTitle: string;
+  categoryAxisTitle: string;
+  position?: { start: string; end?: string };
+}
+
+export type ChangeListener = () => void;
+
+export class MemoryWorkbook {
+  private listeners = new Set<ChangeListener>();
+
+  constructor(private readonly model: WorkbookModel) {}
+
+  private sheet(name: string): SheetModel {
+    const sheet = this.model.findSheet(name);
+    if (!sheet) throw new Error(`The memory workbook has no sheet named "${name}" (it has ${this.sheetNames().join(", ")}).`);
+    return sheet;
+  }
+
+  private cellPosition(address: string): { row: number; col: number } {
+    const position = parseA1(address);
+    if (!position) throw new Error(`"${address}" isn't a cell address like B7.`);
+    return position;
+  }
+
+  /** Sheet names in tab order. */
+  sheetNames(): string[] {
+    return this.model.sheets.map((s) => s.name);
+  }
+
+  get activeSheet(): string {
+    return this.model.activeSheet.name;
+  }
+
+  getCell(sheetName: string, address: string): CellInfo {
+    const { row, col } = this.cellPosition(address);
+    const cell = this.sheet(sheetName).cell(row, col);
+    return {
+      value: cell?.value ?? "",
+      formula: cell ? (cell.formula ?? cell.value) : "",
+      numberFormat: cell?.numberFormat ?? "General",
+      bold: cell?.bold === true,
+    };
+  }
+
+  /** Types into one cell: a number, text, boolean, "=formula", or null to empty it. */
+  setCell(sheetName: string, address: string, entry: CellValue | null, numberFormat?: string): void {
+    const { row, col } = this.cellPosition(address);
+    this.setCells(sheetName, a1(row, col), [[entry]], numberFormat);
+  }
+
+  /** Types a block of entries with its top-left cell at `topLeft`; null empties a cell. */
+  setCells(sheetName: string, topLeft: string, rows: Array<Array<CellValue | null>>, numberFormat?: string): void {
+    const sheet = this.sheet(sheetName);
+    const { row, col } = this.cellPosition(topLeft);
+    rows.forEach((line, r) =>
+      line.forEach((entry, c) => {
+        const old = sheet.cell(row + r, col + c);
+        const format = numberFormat ?? old?.numberFormat;
+        if (entry === null) {
+          this.model.putCell(sheet, row + r, col + c, format ? { value: "", numberFormat: format, bold: old?.bold } : undefined);
+          return;
+        }
+        const content = contentFromEntry(entry, format, "MemoryWorkbook.setCells");
+        this.model.checkFormula(content.formula, "MemoryWorkbook.setCells");
+        this.model.putCell(sheet, row + r, col + c, { ...content, numberFormat: format === "General" ? undefined : format, bold: old?.bold });
+      }),
+    );
+    this.settle();
+  }
+
+  addSheet(name: string): void {
+    this.model.addSheet(name, "MemoryWorkbook.addSheet");
+    this.settle();
+  }
+
+  usedRange(sheetName: string, valuesOnly = true): UsedRangeInfo | undefined {
+    const sheet = this.sheet(sheetName);
+    const box = sheet.usedBox(valuesOnly);
+    if (!box) return undefined;
+    const values: CellValue[][] = [];
+    const formulas: CellValue[][] = [];
+    const numberFormats: string[][] = [];
+    for (let r = box.row; r <= box.lastRow; r++) {
+      const v: CellValue[] = [];
+      const f: CellValue[] = [];
+      const n: string[] = [];
+      for (let c = box.col; c <= box.lastCol; c++) {
+        const cell = sheet.cell(r, c);
+        v.push(cell?.value ?? "");
+        f.push(cell ? (cell.formula ?? cell.value) : "");
+        n.push(cell?.numberFormat ?? "General");
+      }
+      values.push(v);
+      formulas.push(f);
+      numberFormats.push(n);
+    }
+    return { address: formatSheetAddress(sheet.name, box), rowIndex: box.row, columnIndex: box.col, values, formulas, numberFormats };
+  }
+
+  /** The whole workbook as the checks read it. */
+  snapshot(): WorkbookSnapshot {
+    const sheets: SheetSnapshot[] = this.model.sheets.map((sheet) => {
+      const used = this.usedRange(sheet.name);
+      return used
+        ? { name: sheet.name, rowOffset: used.rowIndex, colOffset: used.columnIndex, values: used.values, formulas: used.formulas, numberFormats: used.numberFormats }
+        : { name: sheet.name, rowOffset: 0, colOffset: 0, values: [], formulas: [], numberFormats: [] };
+    });
+    return { sheets };
+  }
+
+  tables(): TableInfo[] {
+    return this.model.tables.map((t) => {
+      const totalsRow = totalsRowIndex(t);
+      const header = headerBox(t);
+      return {
+        name: t.name,
+        sheet: t.sheet.name,
+        address: formatBox(tableBox(t)),
+        headerAddress: formatBox(header),
+        bodyAddress: formatBox(bodyBox(t)),
+        totalsAddress: totalsRow === undefined ? undefined : formatBox({ ...header, row: totalsRow, lastRow: totalsRow }),
+        columns: t.columns.map((c) => c.name),
+        calculatedColumns: Object.fromEntries(
+          t.columns.filter((c) => c.calculatedFormula).map((c) => [c.name, c.calculatedFormula as string]),
+        ),
+        showTotals: t.showTotals,
+        style: t.style,
+      };
+    });
+  }
+
+  charts(sheetName?: string): ChartInfo[] {
+    return this.model.charts
+      .filter((c) => sheetName === undefined || c.sheet === this.sheet(sheetName))
+      .map((c) => ({
+        name: c.name,
+        sheet: c.sheet.name,
+        type: c.type,
+        source: c.source,
+        seriesBy: c.seriesBy,
+        title: c.title,
+        valueAxisTitle: c.valueAxisTitle,
+        categoryAxisTitle: c.categoryAxisTitle,
+        position: c.position && { ...c.position },
+      }));
+  }
+
+  /** The data validation rule of a cell, as it was set ({ list: { inCellDropDown, source } }). */
+  validation(sheetName: string, address: string): ValidationRule | undefined {
+    const { row, col } = this.cellPosition(address);
+    const rule = this.model.validationAt(this.sheet(sheetName), row, col);
+    return rule && (JSON.parse(JSON.stringify(rule)) as ValidationRule);
+  }
+
+  /** The sheet and local address of the last Range.select(). */
+  get selection(): { sheet: string; address: string } | undefined {
+    const s = this.model.selection;
+    return s && this.model.hasSheet(s.sheet) ? { sheet: s.sheet.name, address: formatBox(s.box) } : undefined;
+  }
+
+  columnWidth(sheetName: string, column: number): number {
+    return this.sheet(sheetName).columnWidth(column);
+  }
+
+  sheetVisibility(sheetName: string): string {
+    return this.sheet(sheetName).visibility;
+  }
+
+  /** Protects (or unprotects) a sheet: writes to it then fail with AccessDenied. */
+  protectSheet(sheetName: string, isProtected = true): void {
+    this.sheet(sheetName).protected = isProtected;
+  }
+
+  isProtected(sheetName: string): boolean {
+    return this.sheet(sheetName).protected;
+  }
+
+  /** A read-only workbook refuses every change with AccessDenied. */
+  setReadOnly(readOnly: boolean): void {
+    this.model.readOnly = readOnly;
+  }
+
+  /** Cells on a circular chain of references (they show 0), as "Sheet!A1". */
+  circularReferences(): string[] {
+    return [...this.model.lastRecalculation.circular];
+  }
+
+  /** The =BCF.* (or other custom) functions formulas may call, keyed "BCF.RATE" etc. */
+  setCustomFunctions(registry: Record<string, (...args: never[]) => unknown>): void {
+    this.model.customFunctions = registry as Record<string, (...args: unknown[]) => unknown>;
+    this.model.dirty = true;
+    this.settle();
+  }
+
+  /** Called after every sync or direct edit that changed something; returns an unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The box of a sheet-local address, for callers that work in A1 ranges. */
+  static box(address: string): CellBox | undefined {
+    return parseBox(address);
+  }
+
+  /** @internal after a sync */
+  _notify(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private settle(): void {
+    this.model.calculate();
+    if (this.model.changed) {
+      this.model.changed = false;
+      this._notify();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Full recalculation. Formula cells are worked out on demand, so each is calculated after the cells
+ * it reads (dependency order without building a graph); visiting cells row by row keeps the chain of
+ * nested calls short for the usual running totals. A circular reference shows 0, as Excel shows it
+ * when iterative calculation is off, and is listed in the result.
+ */
+import { a1 } from "../../core/workbook";
+import { evaluate } from "./formula/evaluator";
+import type { FormulaContext } from "./formula/context";
+import { parseCached } from "./formula/parser";
+import { isError, NAME, scalarFromCell, toCellValue, type Scalar } from "./formula/values";
+import { toScalar } from "./formula/context";
+import { cellKey, keyCol, keyRow, type Cell, type SheetModel } from "./model/sheet";
+import type { WorkbookModel } from "./model/workbookModel";
+
+export interface RecalculationResult {
+  /** Cells in a circular chain, as "Sheet!A1". */
+  circular: string[];
+}
+
+export function recalculate(model: WorkbookModel): RecalculationResult {
+  const done = new Set<Cell>();
+  const busy = new Map<Cell, number>();
+  const stack: Array<{ cell: Cell; label: string }> = [];
+  const circular = new Map<Cell, string>();
+
+  const valueOf = (sheet: SheetModel, row: number, col: number): Scalar => {
+    const cell = sheet.cells.get(cellKey(row, col));
+    if (!cell) return null;
+    if (!cell.formula || done.has(cell)) return scalarFromCell(cell.value, cell.formula !== undefined);
+    if (circular.has(cell)) return 0;
+    const depth = busy.get(cell);
+    if (depth !== undefined) {
+      for (let i = depth; i < stack.length; i++) circular.set(stack[i].cell, stack[i].label);
+      return 0;
+    }
+    busy.set(cell, stack.length);
+    stack.push({ cell, label: `${sheet.name}!${a1(row, col)}` });
+    const context: FormulaContext = { model, valueOf, sheet, row, col };
+    const tree = parseCached(cell.formula);
+    let result: Scalar;
+    if (tree instanceof Error) result = NAME;
+    else result = toScalar(evaluate(tree, context), context);
+    stack.pop();
+    busy.delete(cell);
+    cell.value = toCellValue(isError(result) || result !== null ? result : null);
+    done.add(cell);
+    return scalarFromCell(cell.value, true);
+  };
+
+  const calculateAll = (): void => {
+    for (const sheet of model.sheets) {
+      const keys = [...sheet.cells.keys()].sort((x, y) => x - y);
+      for (const key of keys) {
+        const cell = sheet.cells.get(key);
+        if (cell?.formula) valueOf(sheet, keyRow(key), keyCol(key));
+      }
+    }
+  };
+
+  calculateAll();
+  if (circular.size > 0) {
+    // Cells on a circle show 0; everything else is worked out again from those zeros.
+    done.clear();
+    for (const cell of circular.keys()) cell.value = 0;
+    calculateAll();
+    for (const cell of circular.keys()) cell.value = 0;
+  }
+  return { circular: [...new Set(circular.values())] };
+}
