@@ -72,7 +72,9 @@ export async function buildPlanSkeleton(
     // Sync 3: every write, calculation held until the sync so Excel recalculates once.
     workbook.application.suspendApiCalculationUntilNextSync();
     const record: InsertionRecord = { kind: "skeleton", sheetsAdded: [], tablesAdded: [], tableRowsAdded: [], rowsFilled: [] };
-    for (const sheetLayout of layout.sheets) {
+    // The lists sheet first: a validation may only refer to a sheet that exists. Hidden, its tab place does not matter.
+    const order = [...layout.sheets.filter((s) => s.key === "lists"), ...layout.sheets.filter((s) => s.key !== "lists")];
+    for (const sheetLayout of order) {
       if (sheetLayout.key === "lists" && listsIsOurs) continue;
       writeSheet(workbook, sheetLayout);
       record.sheetsAdded.push(sheetLayout.name);
@@ -102,7 +104,12 @@ function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
     sheet.getRange(layout.address).formulas = layout.formulas;
     if (layout.table.showTotals) {
       table.showTotals = true;
-      if (layout.table.totals) table.getTotalRowRange().formulas = [layout.table.totals];
+      if (layout.table.totals) {
+        const totals = table.getTotalRowRange();
+        totals.formulas = [layout.table.totals];
+        totals.numberFormat = [layout.numberFormats[layout.numberFormats.length - 1]];
+        totals.format.font.bold = true;
+      }
     }
   } else {
     sheet.getRange(layout.address).formulas = layout.formulas;

@@ -152,7 +152,21 @@ export async function insertTemplates(context: Excel.RequestContext, templates: 
     const needsLists = expenditureNeedsListsSheet();
     const listsName = sheetNames.find((n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase());
     const listsHeading = needsLists && listsName ? workbook.worksheets.getItem(listsName).getRange("A1").load("values") : undefined;
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // Every sheet loaded here was just listed: a missing item is a column of a table the add-in named.
+      const missing = (e as { code?: string }).code === "ItemNotFound";
+      const table = !expTable.isNullObject ? EXPENDITURE_TABLE : tgtTable && !tgtTable.isNullObject ? TARGETS_TABLE : undefined;
+      if (missing && table) {
+        const columns = table === EXPENDITURE_TABLE ? EXPENDITURE_COLUMNS : TARGET_COLUMNS;
+        throw new WorkbookActionError(
+          `The table ${table} does not have the columns the add-in writes (${columns.join(", ")}), so nothing was inserted. Rename that table and try again.`,
+          e,
+        );
+      }
+      throw e;
+    }
 
     const expPlace = place(expDest, expProbe, sheetNames);
     const tgtPlace = tgtProbe ? place(tgtDest, tgtProbe, sheetNames) : undefined;
@@ -181,20 +195,21 @@ export async function insertTemplates(context: Excel.RequestContext, templates: 
     const record: InsertionRecord = { kind: "templates", sheetsAdded: [], tablesAdded: [], tableRowsAdded: [], rowsFilled: [] };
     const taken = [...sheetNames];
     let listsSheet: string = PLAN_SHEETS.lists;
-    if (needsLists) {
-      const ours = listsHeading && listsHeading.values[0][0] === listsSheetCells()[0][0];
-      if (!ours) {
-        listsSheet = uniqueSheetName(PLAN_SHEETS.lists, taken);
-        taken.push(listsSheet);
-        const cells = listsSheetCells();
-        const sheet = workbook.worksheets.add(listsSheet);
-        sheet.getRange(blockAddress(cells.length, cells[0].length)).values = cells;
-        sheet.visibility = "Hidden";
-        record.sheetsAdded.push(listsSheet);
-      } else listsSheet = listsName!;
+    const listsIsOurs = listsHeading !== undefined && listsHeading.values[0][0] === listsSheetCells()[0][0];
+    if (needsLists && listsIsOurs) listsSheet = listsName!;
+    else if (needsLists) {
+      listsSheet = uniqueSheetName(PLAN_SHEETS.lists, [...taken, expPlace.sheet, tgtPlace?.sheet ?? ""]);
     }
     const sources = new Map(expDest.validations.map((v) => [v.column, validationSource(v.listColumn, listsSheet)]));
 
+    // The drop-down lists too long to type in live on a hidden sheet, which must exist before a validation refers to it.
+    if (needsLists && !listsIsOurs) {
+      const cells = listsSheetCells();
+      const sheet = workbook.worksheets.add(listsSheet);
+      sheet.getRange(blockAddress(cells.length, cells[0].length)).values = cells;
+      sheet.visibility = "Hidden";
+      record.sheetsAdded.push(listsSheet);
+    }
     writeRows(context, expDest, expPlace, expenditure.formulas, expenditure.numberFormats, sources, record);
     if (tgtPlace && targets.formulas.length) {
       writeRows(context, tgtDest, tgtPlace, targets.formulas, targets.numberFormats, new Map(), record);
@@ -242,7 +257,10 @@ function writeRows(
     sheet.getRange(blockAddress(formulas.length, width, 1)).formulas = formulas;
     if (dest.totals) {
       table.showTotals = true;
-      table.getTotalRowRange().formulas = [dest.totals];
+      const totals = table.getTotalRowRange();
+      totals.formulas = [dest.totals];
+      totals.numberFormat = [numberFormats[0]];
+      totals.format.font.bold = true;
     }
     sheet.getRange(blockAddress(1, width)).format.font.bold = true;
     firstRow = 1;

@@ -1,0 +1,72 @@
+/** The in-memory workbook with the =BCF.* functions the add-in writes, evaluated by src/core. */
+import { convertPeriod } from "../../src/core/statistics/period";
+import { proportion, proportionConfidenceInterval } from "../../src/core/statistics/proportion";
+import { crudeRate } from "../../src/core/statistics/rate";
+import { rateConfidenceInterval } from "../../src/core/statistics/rateInterval";
+import { uplift } from "../../src/core/statistics/targets";
+import type { SchemeTemplate } from "../../src/core/templates/types";
+import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/preview/workbook";
+
+export const BCF_FUNCTIONS = {
+  "BCF.RATE": crudeRate,
+  "BCF.RATE.CI": rateConfidenceInterval,
+  "BCF.PROPORTION": proportion,
+  "BCF.PROPORTION.CI": proportionConfidenceInterval,
+  "BCF.PERIOD": convertPeriod,
+  "BCF.UPLIFT": uplift,
+} as Record<string, (...args: never[]) => unknown>;
+
+export function memoryWorkbook(options: MemoryWorkbookOptions = {}) {
+  return createMemoryWorkbook({ customFunctions: BCF_FUNCTIONS, ...options });
+}
+
+/** Seed 001's Integrated Crisis Response, and a seed 004-like scheme with monthly targets. */
+export function icr(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
+  return {
+    id: "rutland-2016-icr",
+    name: "Integrated Crisis Response",
+    source: { area: "Rutland", plan: "BCF business case", year: "2016-17", seed: "001" },
+    description: "Urgent response at home seven days a week.",
+    schemeType: "Urgent Community Response",
+    areaOfSpend: "Community Health",
+    commissioner: "Joint",
+    provider: "NHS Community Provider",
+    outcomes: [],
+    metrics: ["Non-elective admissions"],
+    risks: [],
+    costs: [{ description: "CCG posts and RCC posts", fundingSource: "NHS minimum contribution", nhs: 125000, council: 115000, total: 240000 }],
+    targets: [],
+    ...overrides,
+  };
+}
+
+export function admissionAvoidance(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
+  return icr({
+    id: "wiltshire-admissions",
+    name: "Admission avoidance",
+    schemeType: "Prevention / Early Intervention",
+    areaOfSpend: "Social Care",
+    commissioner: "Local Authority",
+    costs: [
+      { description: "Council team", fundingSource: "iBCF", council: 80000, nhs: 0, total: 80000 },
+      { description: "Equipment", fundingSource: "DFG", total: 20000 },
+    ],
+    targets: [
+      { measure: "Admissions avoided", baselinePerMonth: 50, targetPerMonth: 60 },
+      { measure: "Patients supported", baselinePerMonth: 8, baselinePerYear: 104 },
+    ],
+    ...overrides,
+  });
+}
+
+/** Everything a person could see in the workbook: cells, tables, charts, validation, sheets. */
+export function everything(handle: ReturnType<typeof createMemoryWorkbook>): unknown {
+  const wb = handle.workbook;
+  return {
+    sheets: wb.sheetNames().map((name) => ({ name, visibility: wb.sheetVisibility(name), protected: wb.isProtected(name) })),
+    snapshot: wb.snapshot(),
+    tables: wb.tables(),
+    charts: wb.charts(),
+    selection: wb.selection,
+  };
+}
