@@ -1,0 +1,100 @@
+/** The task pane: a header and three tabs (Templates, New plan, Check). */
+import * as React from "react";
+import { makeStyles, Tab, TabList, Text, tokens, type SelectTabData } from "@fluentui/react-components";
+import { CATALOGUE } from "../../core/templates/catalogue";
+import type { SchemeTemplate } from "../../core/templates/types";
+import { CheckTab } from "./CheckTab";
+import { NewPlanTab } from "./NewPlanTab";
+import { TemplatesTab } from "./TemplatesTab";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  header: {
+    paddingTop: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  subtitle: { color: tokens.colorNeutralForeground2 },
+  panel: {
+    paddingTop: tokens.spacingVerticalM,
+    paddingBottom: tokens.spacingVerticalXXL,
+    paddingLeft: tokens.spacingHorizontalL,
+    paddingRight: tokens.spacingHorizontalL,
+  },
+});
+
+type TabName = "templates" | "new-plan" | "check";
+
+const TABS: Array<{ value: TabName; label: string }> = [
+  { value: "templates", label: "Templates" },
+  { value: "new-plan", label: "New plan" },
+  { value: "check", label: "Check" },
+];
+
+export interface AppProps {
+  /** Templates on offer at start; the built-in catalogue unless a test or preview passes its own. */
+  templates?: SchemeTemplate[];
+  initialTab?: TabName;
+}
+
+export function App({ templates: initialTemplates = CATALOGUE, initialTab = "templates" }: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const [tab, setTab] = React.useState<TabName>(initialTab);
+  const [templates, setTemplates] = React.useState<SchemeTemplate[]>(initialTemplates);
+  const baseId = React.useId();
+  const tabId = (value: TabName) => `${baseId}-tab-${value}`;
+  const panelId = (value: TabName) => `${baseId}-panel-${value}`;
+
+  const panels: Record<TabName, React.ReactNode> = {
+    templates: <TemplatesTab templates={templates} onTemplatesChange={setTemplates} />,
+    "new-plan": <NewPlanTab />,
+    check: <CheckTab />,
+  };
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>BCF Toolkit for Excel</h1>
+        <Text size={200} className={styles.subtitle}>
+          Better Care Fund scheme templates and pre-submission checks
+        </Text>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
+          aria-label="BCF Toolkit sections"
+        >
+          {TABS.map(({ value, label }) => (
+            <Tab key={value} value={value} id={tabId(value)} aria-controls={panelId(value)}>
+              {label}
+            </Tab>
+          ))}
+        </TabList>
+      </header>
+      <main>
+        {/* Panels stay mounted while hidden so results, ticks and the undo history survive a change of tab. */}
+        {TABS.map(({ value }) => (
+          <div
+            key={value}
+            id={panelId(value)}
+            role="tabpanel"
+            aria-labelledby={tabId(value)}
+            hidden={tab !== value}
+            className={styles.panel}
+          >
+            {panels[value]}
+          </div>
+        ))}
+      </main>
+    </div>
+  );
+}
+
+export default App;

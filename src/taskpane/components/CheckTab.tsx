@@ -1,0 +1,138 @@
+/**
+ * "Check": reads the workbook into a snapshot (read-only), runs the pre-submission rules and lists what they
+ * find; then the submission step. Nothing here writes to the workbook except the confirmed replacement.
+ */
+import * as React from "react";
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  ProgressBar,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { countBySeverity, runChecks } from "../../core/checks";
+import type { Finding } from "../../core/checks/finding";
+import type { WorkbookSnapshot } from "../../core/workbook";
+import { cellReference, summaryText } from "../state/findings";
+import { formatNumber } from "../state/format";
+import { useWorkbookAction } from "../state/useWorkbookAction";
+import { workbookActions } from "../state/workbookActions";
+import { FindingsList } from "./FindingsList";
+import { ResultMessage } from "./ResultMessage";
+import { SubmissionPanel } from "./SubmissionPanel";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  divider: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: 0 },
+});
+
+interface CheckResult {
+  snapshot: WorkbookSnapshot;
+  findings: Finding[];
+  checkedAt: Date;
+}
+
+export function CheckTab(): React.JSX.Element {
+  const styles = useStyles();
+  const [result, setResult] = React.useState<CheckResult>();
+  const [message, setMessage] = React.useState<{ intent: "success" | "error" | "warning"; title: string; body?: string; id: number }>();
+  const [selectProblem, setSelectProblem] = React.useState<{ text: string; id: number }>();
+
+  // The reader reports blocks as it goes; the rules themselves are quick and run on the plain snapshot.
+  const check = useWorkbookAction(async (onProgress: (done: number, total: number) => void): Promise<CheckResult> => {
+    const snapshot = await workbookActions.readWorkbookSnapshot(onProgress);
+    return { snapshot, findings: runChecks(snapshot), checkedAt: new Date() };
+  });
+  const select = useWorkbookAction(workbookActions.selectCell);
+
+  const onCheck = async () => {
+    setSelectProblem(undefined);
+    const outcome = await check.run(check.reportProgress);
+    if (!outcome) return;
+    const id = Date.now() + Math.random();
+    if (!outcome.ok) {
+      setMessage({ intent: "error", title: "The workbook could not be checked", body: outcome.message, id });
+      return;
+    }
+    setResult(outcome.value);
+    const counts = countBySeverity(outcome.value.findings);
+    const sheets = outcome.value.snapshot.sheets.length;
+    const checked = `Checked ${formatNumber(sheets)} sheet${sheets === 1 ? "" : "s"}: ${summaryText(counts)}.`;
+    setMessage(
+      counts.error > 0
+        ? { intent: "error", title: "Some figures do not reconcile", body: `${checked} Select a finding to go to its cell.`, id }
+        : counts.warning > 0
+          ? { intent: "warning", title: "No errors, some warnings", body: `${checked} Select a finding to go to its cell.`, id }
+          : { intent: "success", title: "No errors found", body: checked, id },
+    );
+  };
+
+  const onSelect = async (finding: Finding) => {
+    const outcome = await select.run(finding.sheet, finding.cell);
+    if (outcome && !outcome.ok) {
+      setSelectProblem({
+        text: `${cellReference(finding.sheet, finding.cell)} could not be selected: ${outcome.message} If the workbook has changed, check it again.`,
+        id: Date.now() + Math.random(),
+      });
+    } else if (outcome?.ok) {
+      setSelectProblem(undefined);
+    }
+  };
+
+  const counts = result ? countBySeverity(result.findings) : undefined;
+  const progress = check.state.status === "running" ? check.state.progress : undefined;
+
+  return (
+    <div className={styles.root}>
+      <Text>
+        Checks that every total adds up, every NHS/council split reconciles, targets agree across periods and each
+        funding source balances. Checking only reads the workbook.
+      </Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={check.running} onClick={onCheck}>
+          Check workbook
+        </Button>
+        {result ? (
+          <Button disabled={check.running} onClick={onCheck}>
+            Re-check
+          </Button>
+        ) : null}
+        {check.running && !progress ? <Spinner size="tiny" label="Reading the workbook…" /> : null}
+      </div>
+      {check.running && progress ? (
+        <Field
+          label="Reading the workbook"
+          hint={`${formatNumber(progress.done)} of ${formatNumber(progress.total)} blocks read`}
+          validationState="none"
+        >
+          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} />
+        </Field>
+      ) : null}
+      {message ? (
+        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+          {message.body}
+        </ResultMessage>
+      ) : null}
+      {counts ? (
+        <div className={styles.badges} aria-label="Findings summary" role="group">
+          <Badge appearance="filled" color="danger">{`${counts.error} error${counts.error === 1 ? "" : "s"}`}</Badge>
+          <Badge appearance="filled" color="warning">{`${counts.warning} warning${counts.warning === 1 ? "" : "s"}`}</Badge>
+          <Badge appearance="tint" color="informative">{`${counts.info} for information`}</Badge>
+        </div>
+      ) : null}
+      {selectProblem ? (
+        <ResultMessage key={selectProblem.id} intent="error" title="Cell not selected">
+          {selectProblem.text}
+        </ResultMessage>
+      ) : null}
+      {result ? <FindingsList findings={result.findings} snapshot={result.snapshot} onSelect={onSelect} disabled={check.running} /> : null}
+      <hr className={styles.divider} />
+      <SubmissionPanel disabled={check.running} />
+    </div>
+  );
+}

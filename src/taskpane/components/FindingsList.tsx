@@ -1,0 +1,88 @@
+/** Findings grouped by severity then sheet; each is a button that takes the user to its cell. */
+import * as React from "react";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { Finding } from "../../core/checks/finding";
+import type { WorkbookSnapshot } from "../../core/workbook";
+import {
+  cellReference,
+  expectedActualText,
+  groupFindings,
+  numberFormatAt,
+  SEVERITY_HEADING,
+} from "../state/findings";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
+  sheetHeading: { margin: 0, marginTop: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300 },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  finding: {
+    width: "100%",
+    maxWidth: "none",
+    height: "auto",
+    justifyContent: "flex-start",
+    textAlign: "left",
+    whiteSpace: "normal",
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  address: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  figures: { color: tokens.colorNeutralForeground2 },
+  error: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`, paddingLeft: tokens.spacingHorizontalS },
+  warning: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteDarkOrangeBorder2}`, paddingLeft: tokens.spacingHorizontalS },
+  info: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
+});
+
+export interface FindingsListProps {
+  findings: Finding[];
+  snapshot?: WorkbookSnapshot;
+  onSelect: (finding: Finding) => void;
+  disabled?: boolean;
+}
+
+export function FindingsList({ findings, snapshot, onSelect, disabled }: FindingsListProps): React.JSX.Element | null {
+  const styles = useStyles();
+  const groups = React.useMemo(() => groupFindings(findings), [findings]);
+  if (groups.length === 0) return null;
+  return (
+    <div className={styles.root}>
+      {groups.map((group) => (
+        <section key={group.severity} aria-label={`${SEVERITY_HEADING[group.severity]} (${group.count})`} className={styles[group.severity]}>
+          <h3 className={styles.heading}>
+            {SEVERITY_HEADING[group.severity]} ({group.count})
+          </h3>
+          {group.sheets.map((sheetGroup) => (
+            <div key={sheetGroup.sheet}>
+              <h4 className={styles.sheetHeading}>{sheetGroup.sheet}</h4>
+              <ul className={styles.list}>
+                {sheetGroup.findings.map((finding, i) => {
+                  const figures = expectedActualText(finding, numberFormatAt(snapshot, finding.sheet, finding.cell));
+                  return (
+                    <li key={`${finding.rule}-${finding.cell}-${i}`}>
+                      <Button
+                        appearance="subtle"
+                        className={styles.finding}
+                        disabled={disabled}
+                        onClick={() => onSelect(finding)}
+                        title="Select this cell in the workbook"
+                      >
+                        <span className={styles.address}>{cellReference(finding.sheet, finding.cell)}</span>{" "}
+                        <Text>{finding.message}</Text>
+                        {figures ? " " : null}
+                        {figures ? <Text size={200} className={styles.figures}>{figures}</Text> : null}
+                      </Button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

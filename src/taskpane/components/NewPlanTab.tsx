@@ -1,0 +1,114 @@
+/** "New plan": builds the plan workbook's sheets (Cover, Income, Expenditure, Targets, Metrics, Summary). */
+import * as React from "react";
+import { Button, Field, Input, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { financialYearOf, financialYearProblem, normaliseFinancialYear } from "../state/financialYear";
+import { listInWords } from "../state/format";
+import { useWorkbookAction } from "../state/useWorkbookAction";
+import { workbookActions } from "../state/workbookActions";
+import { ResultMessage } from "./ResultMessage";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground2 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+interface Message {
+  intent: "success" | "error";
+  title: string;
+  body: React.ReactNode;
+  id: number;
+}
+
+export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.Element {
+  const styles = useStyles();
+  const [area, setArea] = React.useState("");
+  const [board, setBoard] = React.useState("");
+  const [year, setYear] = React.useState(() => financialYearOf(today));
+  const [triedSubmit, setTriedSubmit] = React.useState(false);
+  const [message, setMessage] = React.useState<Message>();
+  const build = useWorkbookAction(workbookActions.buildPlanSkeleton);
+
+  const problems = {
+    area: area.trim() ? undefined : "Enter the area the plan is for.",
+    board: board.trim() ? undefined : "Enter the Health and Wellbeing Board.",
+    year: financialYearProblem(year),
+  };
+  const valid = !problems.area && !problems.board && !problems.year;
+
+  const onSubmit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setTriedSubmit(true);
+    if (!valid || build.running) return;
+    const outcome = await build.run({
+      area: area.trim(),
+      healthAndWellbeingBoard: board.trim(),
+      year: normaliseFinancialYear(year),
+    });
+    if (!outcome) return;
+    const id = Date.now() + Math.random();
+    if (!outcome.ok) {
+      setMessage({ intent: "error", title: "The plan workbook was not built", body: outcome.message, id });
+      return;
+    }
+    const { sheetsAdded, message: summary } = outcome.value;
+    setMessage({
+      intent: "success",
+      title: "Plan workbook built",
+      body: (
+        <>
+          {summary}
+          {sheetsAdded.length > 0 ? (
+            <>
+              {` Sheets added: ${listInWords(sheetsAdded)}.`}
+              <ul className={styles.list} aria-label="Sheets added">
+                {sheetsAdded.map((sheet) => (
+                  <li key={sheet}>{sheet}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            " No new sheets were needed."
+          )}
+        </>
+      ),
+      id,
+    });
+  };
+
+  const show = (problem: string | undefined) => (triedSubmit ? problem : undefined);
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="New plan">
+      <Text className={styles.hint}>
+        Adds the sheets of a BCF plan: Cover, Income, Expenditure, Targets, Metrics and Summary. Sheets you already
+        have are never overwritten.
+      </Text>
+      <Field label="Area" required validationMessage={show(problems.area)}>
+        <Input value={area} onChange={(_, data) => setArea(data.value)} placeholder="e.g. Rutland" />
+      </Field>
+      <Field label="Health and Wellbeing Board" required validationMessage={show(problems.board)}>
+        <Input
+          value={board}
+          onChange={(_, data) => setBoard(data.value)}
+          placeholder="e.g. Rutland Health and Wellbeing Board"
+        />
+      </Field>
+      <Field label="Financial year" required validationMessage={show(problems.year)} hint="For example 2025-26">
+        <Input value={year} onChange={(_, data) => setYear(data.value)} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={build.running}>
+          Build plan workbook
+        </Button>
+        {build.running ? <Spinner size="tiny" label="Building the plan workbook…" /> : null}
+      </div>
+      {message ? (
+        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+          {message.body}
+        </ResultMessage>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+/** The outcome of an action, announced and focused so keyboard and screen-reader users land on it. */
+import * as React from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+
+export interface ResultMessageProps {
+  intent: "success" | "error" | "warning" | "info";
+  title?: string;
+  children?: React.ReactNode;
+  /** Move focus to the message when it appears (default true). */
+  focusOnShow?: boolean;
+}
+
+export function ResultMessage({ intent, title, children, focusOnShow = true }: ResultMessageProps): React.JSX.Element {
+  const ref = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (focusOnShow) ref.current?.focus();
+  }, [focusOnShow]);
+  return (
+    <MessageBar
+      ref={ref}
+      intent={intent}
+      tabIndex={-1}
+      role={intent === "error" ? "alert" : "status"}
+      layout="multiline"
+    >
+      <MessageBarBody>
+        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
+        {children}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

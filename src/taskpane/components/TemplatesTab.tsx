@@ -1,0 +1,195 @@
+/** The template browser: search and filter the catalogue, read a scheme, insert it, undo the insert. */
+import * as React from "react";
+import { Button, Field, makeStyles, SearchBox, Select, Spinner, Text, tokens } from "@fluentui/react-components";
+import { searchTemplates, templateFacets } from "../../core/templates/search";
+import type { SchemeTemplate } from "../../core/templates/types";
+import { listInWords, plural } from "../state/format";
+import { useWorkbookAction } from "../state/useWorkbookAction";
+import { workbookActions, type InsertionRecord } from "../state/workbookActions";
+import { PackLoader } from "./PackLoader";
+import { ResultMessage } from "./ResultMessage";
+import { TemplateDetail } from "./TemplateDetail";
+import { TemplateList } from "./TemplateList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  count: { color: tokens.colorNeutralForeground2 },
+  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+interface Message {
+  intent: "success" | "error" | "info";
+  title: string;
+  body?: React.ReactNode;
+  id: number;
+}
+
+export interface TemplatesTabProps {
+  templates: SchemeTemplate[];
+  onTemplatesChange: (templates: SchemeTemplate[]) => void;
+}
+
+export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps): React.JSX.Element {
+  const styles = useStyles();
+  const hintId = React.useId();
+  const [text, setText] = React.useState("");
+  const [schemeType, setSchemeType] = React.useState("");
+  const [metric, setMetric] = React.useState("");
+  const [source, setSource] = React.useState("");
+  const [activeId, setActiveId] = React.useState<string>();
+  const [checked, setChecked] = React.useState<ReadonlySet<string>>(new Set());
+  // Every insert can be taken back, most recent first.
+  const [undoStack, setUndoStack] = React.useState<Array<{ record: InsertionRecord; label: string }>>([]);
+  const [message, setMessage] = React.useState<Message>();
+
+  const insert = useWorkbookAction(workbookActions.insertTemplates);
+  const undo = useWorkbookAction(workbookActions.removeInsertion);
+  const busy = insert.running || undo.running;
+
+  const facets = React.useMemo(() => templateFacets(templates), [templates]);
+  const results = React.useMemo(
+    () =>
+      searchTemplates(templates, {
+        text: text.trim() || undefined,
+        schemeType: schemeType || undefined,
+        metric: metric || undefined,
+        source: source || undefined,
+      }),
+    [templates, text, schemeType, metric, source],
+  );
+  const active = templates.find((t) => t.id === activeId);
+  // Ticked templates win; with none ticked, the template on show is the one inserted.
+  const toInsert = checked.size > 0 ? templates.filter((t) => checked.has(t.id)) : active ? [active] : [];
+
+  const toggle = (id: string) =>
+    setChecked((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const show = (m: Omit<Message, "id">) => setMessage({ ...m, id: Date.now() + Math.random() });
+
+  const onInsert = async () => {
+    const chosen = toInsert;
+    if (chosen.length === 0) return;
+    const outcome = await insert.run(chosen);
+    if (!outcome) return;
+    if (!outcome.ok) {
+      show({ intent: "error", title: "Nothing was inserted", body: outcome.message });
+      return;
+    }
+    const result = outcome.value;
+    const label = chosen.length === 1 ? `“${chosen[0].name}”` : plural(chosen.length, "template");
+    setUndoStack((stack) => [{ record: result.record, label }, ...stack]);
+    show({
+      intent: "success",
+      title: `Inserted ${label}`,
+      body: (
+        <>
+          {result.message}
+          {result.sheetsAdded.length > 0 ? ` New sheets: ${listInWords(result.sheetsAdded)}.` : ""}
+          {result.notes && result.notes.length > 0 ? (
+            <ul className={styles.notes} aria-label="Notes on the figures">
+              {result.notes.map((note, i) => (
+                <li key={i}>{note}</li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ),
+    });
+  };
+
+  const onUndo = async () => {
+    const last = undoStack[0];
+    if (!last) return;
+    const outcome = await undo.run(last.record);
+    if (!outcome) return;
+    if (!outcome.ok) {
+      show({ intent: "error", title: "The insert could not be undone", body: outcome.message });
+      return;
+    }
+    setUndoStack((stack) => stack.slice(1));
+    show({ intent: "success", title: `Removed ${last.label}`, body: "The rows and sheets it added have been taken out." });
+  };
+
+  const insertHint =
+    checked.size > 0
+      ? `Inserts the ${plural(checked.size, "ticked template")}.`
+      : active
+        ? `Inserts “${active.name}”. Tick templates (Space in the list) to insert several at once.`
+        : "Choose a template in the list first.";
+
+  const facetSelect = (label: string, all: string, value: string, onChange: (v: string) => void, options: string[]) => (
+    <Field label={label}>
+      <Select value={value} onChange={(_, data) => onChange(data.value)}>
+        <option value="">{all}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+
+  return (
+    <div className={styles.root}>
+      <Field label="Search templates">
+        <SearchBox
+          value={text}
+          placeholder="Scheme name, description or outcome"
+          onChange={(_, data) => setText(data.value)}
+        />
+      </Field>
+      <div className={styles.filters}>
+        {facetSelect("Scheme type", "All scheme types", schemeType, setSchemeType, facets.schemeTypes)}
+        {facetSelect("BCF metric", "All metrics", metric, setMetric, facets.metrics)}
+        {facetSelect("Source", "All sources", source, setSource, facets.sources)}
+      </div>
+      <Text className={styles.count} aria-live="polite">
+        {`Showing ${formatCount(results.length, templates.length)}`}
+      </Text>
+      <TemplateList
+        templates={results}
+        activeId={activeId}
+        checkedIds={checked}
+        onActivate={setActiveId}
+        onToggle={toggle}
+      />
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabled={busy || toInsert.length === 0}
+          onClick={onInsert}
+          aria-describedby={hintId}
+        >
+          Insert into workbook
+        </Button>
+        <Button disabled={busy || undoStack.length === 0} onClick={onUndo}>
+          Undo last insert
+        </Button>
+        {insert.running ? <Spinner size="tiny" label="Inserting…" /> : null}
+        {undo.running ? <Spinner size="tiny" label="Removing the last insert…" /> : null}
+      </div>
+      <Text id={hintId} size={200} className={styles.count}>
+        {insertHint}
+      </Text>
+      {message ? (
+        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+          {message.body}
+        </ResultMessage>
+      ) : null}
+      <TemplateDetail template={active} />
+      <PackLoader templates={templates} onTemplatesChange={onTemplatesChange} disabled={busy} />
+    </div>
+  );
+}
+
+function formatCount(shown: number, total: number): string {
+  return shown === total ? plural(total, "template") : `${shown} of ${plural(total, "template")}`;
+}

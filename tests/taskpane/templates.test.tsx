@@ -1,0 +1,252 @@
+/** @jest-environment jsdom */
+import "./setup";
+import * as React from "react";
+import { act, fireEvent, screen, within, waitFor } from "@testing-library/react";
+import { App } from "../../src/taskpane/components/App";
+import { setWorkbookProvider } from "../../src/excel/host";
+import * as excel from "../../src/excel";
+import type { InsertionRecord, InsertionResult } from "../../src/excel";
+import { CRISIS_RESPONSE, DFG_ADAPTATIONS, FALLS, FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
+
+// The Office.js operations are replaced; withWorkbook (src/excel/host) is real and hands them this context.
+jest.mock("../../src/excel", () => ({
+  insertTemplates: jest.fn(),
+  removeInsertion: jest.fn(),
+  buildPlanSkeleton: jest.fn(),
+  readWorkbookSnapshot: jest.fn(),
+  selectCell: jest.fn(),
+  listBcfFormulas: jest.fn(),
+  replaceBcfFormulasWithValues: jest.fn(),
+}));
+const mocked = excel as jest.Mocked<typeof excel>;
+const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
+
+const RECORD: InsertionRecord = { kind: "templates", sheetsAdded: [], tablesAdded: [], tableRowsAdded: [], rowsFilled: [] };
+
+function insertionResult(message: string, sheetsAdded: string[] = []): InsertionResult {
+  return { record: { ...RECORD, sheetsAdded }, message, rowsAdded: 2, sheetsAdded, notes: [] };
+}
+
+beforeEach(() => {
+  jest.resetAllMocks();
+  setWorkbookProvider(() => fakeContext);
+});
+afterEach(() => setWorkbookProvider(undefined));
+
+function renderPane() {
+  return renderInFluent(<App templates={FIXTURE_TEMPLATES} />);
+}
+
+/** The template options (the filter drop-downs' own options are left out). */
+function templateOptions(): HTMLElement[] {
+  const list = screen.queryByRole("listbox", { name: "Scheme templates" });
+  return list ? within(list).queryAllByRole("option") : [];
+}
+
+function optionNames(): string[] {
+  return templateOptions().map((o) => within(o).getAllByText(/./)[0].textContent ?? "");
+}
+
+function option(name: string): HTMLElement {
+  return within(screen.getByRole("listbox", { name: "Scheme templates" })).getByRole("option", { name: new RegExp(name) });
+}
+
+describe("Templates tab", () => {
+  test("shows the app name, the three tabs and every template with its source, type and total in £", () => {
+    renderPane();
+    expect(screen.getByRole("heading", { level: 1, name: "BCF Toolkit for Excel" })).toBeTruthy();
+    const tabs = screen.getAllByRole("tab");
+    expect(tabs).toEqual(["Templates", "New plan", "Check"].map((name) => screen.getByRole("tab", { name })));
+    expect(screen.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe("true");
+    expect(optionNames()).toEqual(["Integrated Crisis Response", "Falls Prevention Service", "Home Adaptations"]);
+    const crisis = option("Integrated Crisis Response");
+    // 125,000 + 115,000 as the plan states the two posts.
+    expect(crisis.textContent).toContain("£240,000.00");
+    expect(crisis.textContent).toContain("Rutland");
+    expect(crisis.textContent).toContain("Urgent Community Response");
+    expect(option("Home Adaptations").textContent).toContain("£340,000.00");
+  });
+
+  test("the search box narrows the list and says how many are shown", () => {
+    renderPane();
+    const search = screen.getByRole("searchbox", { name: "Search templates" });
+    fireEvent.change(search, { target: { value: "falls" } });
+    expect(optionNames()).toEqual(["Falls Prevention Service"]);
+    expect(screen.getByText("Showing 1 of 3 templates")).toBeTruthy();
+    fireEvent.change(search, { target: { value: "no such scheme anywhere" } });
+    expect(templateOptions()).toHaveLength(0);
+    expect(screen.getByText(/No templates match your search/)).toBeTruthy();
+    fireEvent.change(search, { target: { value: "" } });
+    expect(optionNames()).toHaveLength(3);
+  });
+
+  test("filters by scheme type, BCF metric and source, offering only values the templates have", () => {
+    renderPane();
+    const schemeType = screen.getByRole("combobox", { name: "Scheme type" }) as HTMLSelectElement;
+    const offered = Array.from(schemeType.options).map((o) => o.value);
+    expect(offered).toEqual(["", "DFG Related Schemes", "Urgent Community Response", "Prevention / Early Intervention"]);
+    fireEvent.change(schemeType, { target: { value: "DFG Related Schemes" } });
+    expect(optionNames()).toEqual(["Home Adaptations"]);
+    fireEvent.change(schemeType, { target: { value: "" } });
+
+    const metric = screen.getByRole("combobox", { name: "BCF metric" });
+    fireEvent.change(metric, { target: { value: "Non-elective admissions" } });
+    expect(optionNames()).toEqual(["Integrated Crisis Response", "Falls Prevention Service"]);
+
+    const source = screen.getByRole("combobox", { name: "Source" }) as HTMLSelectElement;
+    const testshire = Array.from(source.options).find((o) => o.value.startsWith("Testshire"));
+    expect(testshire).toBeDefined();
+    fireEvent.change(source, { target: { value: testshire!.value } });
+    // Both filters at once: Testshire templates that affect non-elective admissions.
+    expect(optionNames()).toEqual(["Falls Prevention Service"]);
+  });
+
+  test("choosing a template shows its details with cost lines in £", () => {
+    renderPane();
+    expect(screen.getByText("Choose a template in the list to see its details.")).toBeTruthy();
+    fireEvent.click(option("Integrated Crisis Response"));
+    const detail = screen.getByRole("region", { name: "Template details" });
+    expect(within(detail).getByRole("heading", { name: "Integrated Crisis Response" })).toBeTruthy();
+    expect(detail.textContent).toContain(CRISIS_RESPONSE.description);
+    expect(detail.textContent).toContain("Joint (52% NHS, 48% council)");
+    expect(detail.textContent).toContain("Rutland County Council (Local Authority)");
+    expect(detail.textContent).toContain("Crisis response");
+    const costs = within(detail).getByRole("region", { name: "Cost lines" });
+    const rows = within(costs).getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["Line", "Source of funding", "NHS (£)", "Council (£)", "Total (£)"],
+      ["CCG posts", "NHS minimum contribution", "£125,000.00", "–", "£125,000.00"],
+      ["Council posts", "NHS minimum contribution", "–", "£115,000.00", "£115,000.00"],
+      ["Total", "£240,000.00"],
+    ]);
+    expect(within(detail).getByRole("region", { name: "Outcomes" }).textContent).toContain("Fewer non-elective admissions");
+    expect(within(detail).getByRole("region", { name: "Risks" }).textContent).toContain("Recruitment of night staff");
+  });
+
+  test("targets are shown as the plan states them, inconsistencies included", () => {
+    renderPane();
+    fireEvent.click(option("Falls Prevention Service"));
+    const targets = screen.getByRole("region", { name: "Activity targets" });
+    const row = within(targets).getAllByRole("row")[1];
+    // Seed 004's 8 a month / 104 a year stay as stated; no figure is invented for the target per year.
+    expect(Array.from(row.children).map((c) => c.textContent)).toEqual(["People seen", "8", "104", "15", "–"]);
+  });
+
+  test("the list works from the keyboard: arrows move, Space ticks, Home and End jump", () => {
+    renderPane();
+    const list = screen.getByRole("listbox", { name: "Scheme templates" });
+    fireEvent.focus(list);
+    expect(list.getAttribute("aria-activedescendant")).toBe(option("Integrated Crisis Response").id);
+    fireEvent.keyDown(list, { key: "ArrowDown" });
+    expect(list.getAttribute("aria-activedescendant")).toBe(option("Falls Prevention Service").id);
+    expect(screen.getByRole("heading", { name: "Falls Prevention Service" })).toBeTruthy();
+    fireEvent.keyDown(list, { key: " " });
+    expect(option("Falls Prevention Service").getAttribute("aria-selected")).toBe("true");
+    fireEvent.keyDown(list, { key: "End" });
+    expect(list.getAttribute("aria-activedescendant")).toBe(option("Home Adaptations").id);
+    fireEvent.keyDown(list, { key: "ArrowDown" });
+    expect(list.getAttribute("aria-activedescendant")).toBe(option("Home Adaptations").id);
+    fireEvent.keyDown(list, { key: "Enter" });
+    fireEvent.keyDown(list, { key: "Home" });
+    expect(list.getAttribute("aria-activedescendant")).toBe(option("Integrated Crisis Response").id);
+    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual(["false", "true", "true"]);
+    // Space again unticks.
+    fireEvent.keyDown(list, { key: "End" });
+    fireEvent.keyDown(list, { key: " " });
+    expect(option("Home Adaptations").getAttribute("aria-selected")).toBe("false");
+  });
+
+  test("Insert into workbook inserts the template on show, reports the result, and Undo removes it", async () => {
+    mocked.insertTemplates.mockResolvedValue(insertionResult("Added 2 rows to the BCF_Expenditure table.", ["Expenditure"]));
+    mocked.removeInsertion.mockResolvedValue(undefined);
+    renderPane();
+    const insert = screen.getByRole("button", { name: "Insert into workbook" }) as HTMLButtonElement;
+    const undo = screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement;
+    expect(insert.disabled).toBe(true);
+    expect(undo.disabled).toBe(true);
+
+    fireEvent.click(option("Integrated Crisis Response"));
+    expect(insert.disabled).toBe(false);
+    fireEvent.click(insert);
+    await waitFor(() => expect(screen.getByText(/Inserted “Integrated Crisis Response”/)).toBeTruthy());
+    expect(mocked.insertTemplates).toHaveBeenCalledTimes(1);
+    expect(mocked.insertTemplates).toHaveBeenCalledWith(fakeContext, [CRISIS_RESPONSE]);
+    const result = screen.getByText(/Inserted “Integrated Crisis Response”/).closest("[role=status]") as HTMLElement;
+    expect(result.textContent).toContain("Added 2 rows to the BCF_Expenditure table.");
+    expect(result.textContent).toContain("New sheets: Expenditure.");
+    expect(document.activeElement).toBe(result);
+
+    expect(undo.disabled).toBe(false);
+    fireEvent.click(undo);
+    await waitFor(() => expect(screen.getByText(/Removed “Integrated Crisis Response”/)).toBeTruthy());
+    expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, { ...RECORD, sheetsAdded: ["Expenditure"] });
+    expect(undo.disabled).toBe(true);
+  });
+
+  test("ticked templates are inserted together, in list order, and undone most recent first", async () => {
+    const first = { ...RECORD, tablesAdded: [{ table: "BCF_Expenditure", sheet: "Expenditure", address: "A1:M4" }] };
+    const second = { ...RECORD, sheetsAdded: ["Targets"] };
+    mocked.insertTemplates
+      .mockResolvedValueOnce({ record: first, message: "Added 3 rows.", rowsAdded: 3, sheetsAdded: [], notes: [] })
+      .mockResolvedValueOnce({
+        record: second,
+        message: "Added 1 row.",
+        rowsAdded: 1,
+        sheetsAdded: [],
+        notes: ["The plan gives only a total for Grants, so it is shown on the council side."],
+      });
+    mocked.removeInsertion.mockResolvedValue(undefined);
+    renderPane();
+    fireEvent.click(screen.getByTestId(`tick-${DFG_ADAPTATIONS.id}`));
+    fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
+    expect(screen.getByText("Inserts the 2 ticked templates.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    await screen.findByText(/Inserted 2 templates/);
+    expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [FALLS, DFG_ADAPTATIONS]);
+
+    fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    await screen.findByText(/Inserted “Home Adaptations”/);
+    expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [DFG_ADAPTATIONS]);
+    expect(screen.getByRole("list", { name: "Notes on the figures" }).textContent).toContain(
+      "The plan gives only a total for Grants",
+    );
+
+    const undo = screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement;
+    fireEvent.click(undo);
+    await screen.findByText(/Removed “Home Adaptations”/);
+    expect(mocked.removeInsertion).toHaveBeenLastCalledWith(fakeContext, second);
+    fireEvent.click(undo);
+    await screen.findByText(/Removed 2 templates/);
+    expect(mocked.removeInsertion).toHaveBeenLastCalledWith(fakeContext, first);
+    expect(undo.disabled).toBe(true);
+  });
+
+  test("while inserting, the buttons are disabled, a spinner shows, and a second click does nothing", async () => {
+    let finish: (r: InsertionResult) => void = () => undefined;
+    mocked.insertTemplates.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    renderPane();
+    fireEvent.click(option("Falls Prevention Service"));
+    const insert = screen.getByRole("button", { name: "Insert into workbook" }) as HTMLButtonElement;
+    fireEvent.click(insert);
+    await waitFor(() => expect(insert.disabled).toBe(true));
+    expect(screen.getByText("Inserting…")).toBeTruthy();
+    fireEvent.click(insert);
+    expect(mocked.insertTemplates).toHaveBeenCalledTimes(1);
+    await act(async () => finish(insertionResult("Added 1 row.")));
+    await waitFor(() => expect(insert.disabled).toBe(false));
+    expect(screen.queryByText("Inserting…")).toBeNull();
+  });
+
+  test("an Excel error is shown in plain words and leaves nothing to undo", async () => {
+    mocked.insertTemplates.mockRejectedValue(Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" }));
+    renderPane();
+    fireEvent.click(option("Home Adaptations"));
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Nothing was inserted");
+    expect(alert.textContent).toContain("A sheet is protected, so nothing was changed.");
+    expect(document.activeElement).toBe(alert);
+    expect((screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
