@@ -1,0 +1,116 @@
+import { FUNDING_SOURCES } from "../../src/core/vocabulary";
+import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
+import { insertTemplates } from "../../src/excel/insertTemplates";
+import { removeInsertion } from "../../src/excel/removeInsertion";
+import { admissionAvoidance, everything, icr, memoryWorkbook } from "./support";
+
+const plan = { area: "Rutland", healthAndWellbeingBoard: "Rutland Health and Wellbeing Board", year: "2024-25" };
+const totalRow = FUNDING_SOURCES.length + 2; // header, one row per source, then Total
+
+describe("buildPlanSkeleton", () => {
+  it("adds the six plan sheets and the hidden lists sheet in at most 6 syncs", async () => {
+    const h = memoryWorkbook();
+    const result = await buildPlanSkeleton(h.context, plan);
+    expect(h.stats.syncs).toBeLessThanOrEqual(6);
+    expect(h.workbook.sheetNames().filter((n) => n !== "BCF Lists")).toEqual(["Sheet1", "Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary"]);
+    expect(h.workbook.sheetVisibility("BCF Lists")).toBe("Hidden");
+    expect(result.sheetsAdded).toHaveLength(7);
+    expect(result.message).toBe("Added a new BCF plan for Rutland (2024-25): Cover, Income, Expenditure, Targets, Metrics, Summary.");
+  });
+
+  it("fills Cover, Income and Summary with labels, £ formats and working totals", async () => {
+    const h = memoryWorkbook();
+    await buildPlanSkeleton(h.context, plan);
+    const wb = h.workbook;
+    expect([wb.getCell("Cover", "A1").value, wb.getCell("Cover", "B2").value, wb.getCell("Cover", "B3").value, wb.getCell("Cover", "B4").value]).toEqual([
+      "BCF plan",
+      "Rutland",
+      "Rutland Health and Wellbeing Board",
+      "2024-25",
+    ]);
+    expect(wb.getCell("Cover", "A1").bold).toBe(true);
+    expect(wb.getCell("Income", `A${totalRow}`).value).toBe("Total");
+    expect(wb.getCell("Income", `B${totalRow}`)).toMatchObject({ formula: `=SUM(B2:B${totalRow - 1})`, numberFormat: "£#,##0.00", value: 0 });
+
+    // Income typed in and schemes inserted: the summary balances per funding source.
+    wb.setCell("Income", "B2", 240000); // NHS minimum contribution
+    wb.setCell("Income", "B3", 100000); // iBCF
+    await insertTemplates(h.context, [icr(), admissionAvoidance()]);
+    expect(wb.getCell("Income", `B${totalRow}`).value).toBe(340000);
+    expect([wb.getCell("Summary", "B2").value, wb.getCell("Summary", "C2").value, wb.getCell("Summary", "D2").value]).toEqual([240000, 240000, 0]);
+    expect([wb.getCell("Summary", "B3").value, wb.getCell("Summary", "C3").value, wb.getCell("Summary", "D3").value]).toEqual([100000, 80000, 20000]);
+    expect([wb.getCell("Summary", "B4").value, wb.getCell("Summary", "C4").value, wb.getCell("Summary", "D4").value]).toEqual([0, 20000, -20000]);
+    expect(wb.getCell("Summary", `D${totalRow}`)).toMatchObject({ value: 0, numberFormat: "£#,##0.00" });
+    expect(wb.getCell("Summary", `A${totalRow + 2}`).value).toBe("National conditions");
+    // Admission avoidance is Social Care, all council-funded: no NHS spend on adult social care yet.
+    expect(wb.getCell("Summary", `B${totalRow + 4}`).value).toBe(0);
+  });
+
+  it("builds the tables with their totals row, drop-downs, Metrics formulas and a clustered column chart on Targets", async () => {
+    const h = memoryWorkbook();
+    await buildPlanSkeleton(h.context, plan);
+    const wb = h.workbook;
+    const tables = Object.fromEntries(wb.tables().map((t) => [t.name, t]));
+    expect(tables.BCF_Expenditure).toMatchObject({ sheet: "Expenditure", address: "A1:M3", showTotals: true });
+    expect(tables.BCF_Targets).toMatchObject({ sheet: "Targets", address: "A1:G2", showTotals: false });
+    expect(tables.BCF_Metrics).toMatchObject({ sheet: "Metrics", address: "A1:G8" });
+    expect(wb.getCell("Expenditure", "M3")).toMatchObject({ formula: "=SUBTOTAL(109,[Total (£)])", numberFormat: "£#,##0.00" });
+    expect(wb.validation("Expenditure", "C2")).toEqual({ list: { inCellDropDown: true, source: "='BCF Lists'!$A$2:$A$20" } });
+
+    // Metrics: blank until figures are typed; then BCF.RATE per 100,000 (Rutland: 37,600 people).
+    expect(wb.getCell("Metrics", "E2").value).toBe("");
+    wb.setCell("Metrics", "B2", 3760);
+    wb.setCell("Metrics", "C2", 37600);
+    expect(wb.getCell("Metrics", "E2").value).toBeCloseTo(10000, 9);
+    expect(wb.getCell("Metrics", "F2").value as number).toBeLessThan(10000);
+
+    const [chart] = wb.charts("Targets");
+    expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", title: "Baseline against target" });
+    expect(chart.source).toMatch(/Targets'?!\$?B\$?1:\$?F\$?2$/);
+  });
+
+  it("never overwrites an existing Income sheet: the plan gets Income (2) and its Summary refers to it", async () => {
+    const h = memoryWorkbook({ sheets: [{ name: "Income", rows: [["Our own income", 5]] }] });
+    const before = h.workbook.usedRange("Income");
+    await buildPlanSkeleton(h.context, plan);
+    expect(h.workbook.usedRange("Income")).toEqual(before);
+    expect(h.workbook.sheetNames()).toContain("Income (2)");
+    expect(h.workbook.getCell("Summary", "B2").formula).toBe("=SUMIFS('Income (2)'!$B$2:$B$8,'Income (2)'!$A$2:$A$8,A2)");
+    h.workbook.setCell("Income (2)", "B2", 1234.5);
+    expect(h.workbook.getCell("Summary", "B2").value).toBe(1234.5);
+  });
+
+  it("a second plan gets its own sheets and tables, the first left as it was", async () => {
+    const h = memoryWorkbook();
+    await buildPlanSkeleton(h.context, plan);
+    await insertTemplates(h.context, [icr()]);
+    const first = h.workbook.usedRange("Expenditure");
+    h.stats.reset();
+    await buildPlanSkeleton(h.context, { ...plan, year: "2025-26" });
+    expect(h.stats.syncs).toBeLessThanOrEqual(6);
+    expect(h.workbook.usedRange("Expenditure")).toEqual(first);
+    expect(h.workbook.tables().map((t) => t.name).sort()).toEqual(
+      ["BCF_Expenditure", "BCF_Expenditure_2", "BCF_Metrics", "BCF_Metrics_2", "BCF_Targets", "BCF_Targets_2"].sort(),
+    );
+    expect(h.workbook.getCell("Summary (2)", "C2").formula).toBe(
+      "=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)",
+    );
+    // The lists sheet is the add-in's: reused, not duplicated.
+    expect(h.workbook.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual(["BCF Lists"]);
+  });
+
+  it("leaves a read-only workbook as it was, with a plain message", async () => {
+    const h = memoryWorkbook({ readOnly: true });
+    const before = everything(h);
+    await expect(buildPlanSkeleton(h.context, plan)).rejects.toThrow(/read-only, so nothing was changed/);
+    expect(everything(h)).toEqual(before);
+  });
+
+  it("is removed in one step", async () => {
+    const h = memoryWorkbook({ sheets: [{ name: "Income", rows: [["Our own income", 5]] }] });
+    const before = everything(h);
+    const result = await buildPlanSkeleton(h.context, plan);
+    await removeInsertion(h.context, result.record);
+    expect(everything(h)).toEqual(before);
+  });
+});
