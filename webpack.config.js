@@ -94,7 +94,15 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => (dev ? content : content.toString().split(DEV_URL).join(baseUrl)),
+            transform: (content) =>
+              dev
+                ? content
+                : content
+                    .toString()
+                    .split(`<AppDomain>${new URL(DEV_URL).origin}</AppDomain>`)
+                    .join(`<AppDomain>${new URL(baseUrl).origin}</AppDomain>`)
+                    .split(DEV_URL)
+                    .join(baseUrl),
           },
           // office.js and the Excel host scripts it loads, for development without internet.
           ...(dev
