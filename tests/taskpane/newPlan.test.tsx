@@ -1,0 +1,120 @@
+/** @jest-environment jsdom */
+import "./setup";
+import * as React from "react";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import fc from "fast-check";
+import { App } from "../../src/taskpane/components/App";
+import { NewPlanTab } from "../../src/taskpane/components/NewPlanTab";
+import { setWorkbookProvider } from "../../src/excel/host";
+import * as excel from "../../src/excel";
+import type { InsertionResult } from "../../src/excel";
+import { financialYearOf, financialYearProblem } from "../../src/taskpane/state/financialYear";
+import { FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
+
+jest.mock("../../src/excel", () => ({ buildPlanSkeleton: jest.fn() }));
+const mocked = excel as jest.Mocked<typeof excel>;
+const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
+const SHEETS = ["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary"];
+
+function skeletonResult(sheetsAdded: string[]): InsertionResult {
+  return {
+    record: { kind: "skeleton", sheetsAdded, tablesAdded: [], tableRowsAdded: [], rowsFilled: [] },
+    message: `Built the plan workbook for Rutland, 2025-26.`,
+    rowsAdded: 0,
+    sheetsAdded,
+    notes: [],
+  };
+}
+
+beforeEach(() => {
+  jest.resetAllMocks();
+  setWorkbookProvider(() => fakeContext);
+});
+afterEach(() => setWorkbookProvider(undefined));
+
+function fill(label: string, value: string) {
+  fireEvent.change(screen.getByRole("textbox", { name: label }), { target: { value } });
+}
+
+describe("New plan tab", () => {
+  test("is reached from its tab, and builds the skeleton with the details entered", async () => {
+    mocked.buildPlanSkeleton.mockResolvedValue(skeletonResult(SHEETS));
+    renderInFluent(<App templates={FIXTURE_TEMPLATES} />);
+    fireEvent.click(screen.getByRole("tab", { name: "New plan" }));
+    expect(screen.getByRole("tab", { name: "New plan" }).getAttribute("aria-selected")).toBe("true");
+    fill("Area", "  Rutland ");
+    fill("Health and Wellbeing Board", "Rutland Health and Wellbeing Board");
+    fill("Financial year", "2025 – 26");
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    const result = await screen.findByText("Plan workbook built");
+    expect(mocked.buildPlanSkeleton).toHaveBeenCalledWith(fakeContext, {
+      area: "Rutland",
+      healthAndWellbeingBoard: "Rutland Health and Wellbeing Board",
+      year: "2025-26",
+    });
+    const bar = result.closest("[role=status]") as HTMLElement;
+    expect(bar.textContent).toContain("Sheets added: Cover, Income, Expenditure, Targets, Metrics and Summary.");
+    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual(SHEETS);
+    expect(document.activeElement).toBe(bar);
+  });
+
+  test("missing or malformed details are explained and nothing is built", async () => {
+    renderInFluent(<NewPlanTab today={new Date(2025, 5, 1)} />);
+    expect((screen.getByRole("textbox", { name: "Financial year" }) as HTMLInputElement).value).toBe("2025-26");
+    fill("Financial year", "2025-27");
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    expect(await screen.findByText("Enter the area the plan is for.")).toBeTruthy();
+    expect(screen.getByText("Enter the Health and Wellbeing Board.")).toBeTruthy();
+    expect(screen.getByText(/A financial year runs into the next calendar year: 2025-26/)).toBeTruthy();
+    expect(mocked.buildPlanSkeleton).not.toHaveBeenCalled();
+  });
+
+  test("pressing Enter in the form builds the plan; while building, the button is disabled with a spinner", async () => {
+    let finish: (r: InsertionResult) => void = () => undefined;
+    mocked.buildPlanSkeleton.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    renderInFluent(<NewPlanTab today={new Date(2026, 1, 10)} />);
+    fill("Area", "Testshire");
+    fill("Health and Wellbeing Board", "Testshire HWB");
+    fireEvent.submit(screen.getByRole("form", { name: "New plan" }));
+    const button = screen.getByRole("button", { name: "Build plan workbook" }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(true));
+    expect(screen.getByText("Building the plan workbook…")).toBeTruthy();
+    // February 2026 falls in 2025-26.
+    expect(mocked.buildPlanSkeleton).toHaveBeenCalledWith(fakeContext, {
+      area: "Testshire",
+      healthAndWellbeingBoard: "Testshire HWB",
+      year: "2025-26",
+    });
+    await act(async () => finish(skeletonResult(["Cover (2)"])));
+    await screen.findByText("Plan workbook built");
+    expect(button.disabled).toBe(false);
+  });
+
+  test("an error from Excel is shown in plain words", async () => {
+    mocked.buildPlanSkeleton.mockRejectedValue(Object.assign(new Error("Workbook is read-only"), { code: "WorkbookReadOnly" }));
+    renderInFluent(<NewPlanTab />);
+    fill("Area", "Rutland");
+    fill("Health and Wellbeing Board", "Rutland HWB");
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("The plan workbook was not built");
+    expect(alert.textContent).toContain("This workbook is open read-only");
+  });
+});
+
+describe("financial years", () => {
+  test("a date's financial year starts on 1 April and is always a valid one", () => {
+    expect(financialYearOf(new Date(2025, 2, 31))).toBe("2024-25");
+    expect(financialYearOf(new Date(2025, 3, 1))).toBe("2025-26");
+    expect(financialYearOf(new Date(1999, 11, 31))).toBe("1999-00");
+    fc.assert(
+      fc.property(fc.date({ min: new Date(1990, 0, 1), max: new Date(2098, 11, 31), noInvalidDate: true }), (date) => {
+        const year = financialYearOf(date);
+        expect(financialYearProblem(year)).toBeUndefined();
+        const start = Number(year.slice(0, 4));
+        // The date lies between 1 April of the start year and 31 March of the next.
+        expect(date >= new Date(start, 3, 1) && date < new Date(start + 1, 3, 1)).toBe(true);
+      }),
+    );
+  });
+});
