@@ -26,7 +26,7 @@ describe("tables", () => {
   it("appends rows after the last data row, calculates structured references per row, and totals them", async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getDataBodyRange().formulas = [["S1", "Crisis response", 125000, 115000, TOTAL]];
-    table.rows.add(null, [
+    table.rows.add(undefined, [
       ["S2", "Reablement", 50000, 25000, TOTAL],
       ["S3", "Carers", 0, 30000, TOTAL],
     ]);
@@ -44,7 +44,7 @@ describe("tables", () => {
   it("resolves Table[Column], Table[[#Totals],[Column]] and SUMIFS over table columns from another sheet", async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getDataBodyRange().values = [["S1", "Crisis response", 100, 20, TOTAL]];
-    table.rows.add(null, [["S2", "Crisis response", 5, 1, TOTAL], ["S3", "Carers", 7, 0, TOTAL]]);
+    table.rows.add(undefined, [["S2", "Crisis response", 5, 1, TOTAL], ["S3", "Carers", 7, 0, TOTAL]]);
     table.showTotals = true;
     const summary = context.workbook.worksheets.getItem("Summary");
     summary.getRange("A1:D1").formulas = [[
@@ -60,12 +60,12 @@ describe("tables", () => {
   it("fills a calculated column: a formula in the first data row of an empty column fills it and follows new rows", async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getDataBodyRange().getResizedRange(0, -1).values = [["S1", "A", 1, 2]];
-    table.rows.add(null, [["S2", "B", 3, 4, null]]);
+    table.rows.add(undefined, [["S2", "B", 3, 4, null]]);
     await context.sync();
     context.workbook.worksheets.getItem("Expenditure").getRange("E2").formulas = [[TOTAL]];
     await context.sync();
     expect(workbook.getCell("Expenditure", "E3")).toMatchObject({ formula: TOTAL, value: 7 });
-    table.rows.add(null, [["S3", "C", 10, 20, null]]);
+    table.rows.add(undefined, [["S3", "C", 10, 20, null]]);
     await context.sync();
     expect(workbook.getCell("Expenditure", "E4")).toMatchObject({ formula: TOTAL, value: 30 });
     expect(workbook.tables()[0].calculatedColumns).toEqual({ "Total (£)": TOTAL });
@@ -75,7 +75,7 @@ describe("tables", () => {
     const { context, workbook, table } = await expenditureTable();
     table.columns.getItem("NHS (£)").getDataBodyRange().numberFormat = [["£#,##0.00"]];
     table.columns.getItem("Scheme Name").getDataBodyRange().dataValidation.rule = { list: { inCellDropDown: true, source: "A,B" } };
-    table.rows.add(null, [["S2", "B", 3, 4, 7], ["S3", "A", 1, 1, 2]]);
+    table.rows.add(undefined, [["S2", "B", 3, 4, 7], ["S3", "A", 1, 1, 2]]);
     await context.sync();
     expect(workbook.getCell("Expenditure", "C4").numberFormat).toBe("£#,##0.00");
     expect(workbook.validation("Expenditure", "B4")).toEqual({ list: { inCellDropDown: true, source: "A,B" } });
@@ -84,7 +84,7 @@ describe("tables", () => {
   it("inserts rows at an index, moving the rows below down", async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getDataBodyRange().values = [["S1", "first", 1, 1, 2]];
-    table.rows.add(null, [["S3", "third", 3, 3, 6]]);
+    table.rows.add(undefined, [["S3", "third", 3, 3, 6]]);
     table.rows.add(1, [["S2", "second", 2, 2, 4]]);
     await context.sync();
     expect(workbook.usedRange("Expenditure")?.values.map((r) => r[0])).toEqual(["Scheme ID", "S1", "S2", "S3"]);
@@ -94,7 +94,7 @@ describe("tables", () => {
     const { context, workbook, table } = await expenditureTable();
     workbook.setCell("Expenditure", "C4", "a note someone typed");
     table.getDataBodyRange().values = [["S1", "first", 1, 1, 2]];
-    table.rows.add(null, [["S2", "x", 1, 1, 2], ["S3", "y", 1, 1, 2]]);
+    table.rows.add(undefined, [["S2", "x", 1, 1, 2], ["S3", "y", 1, 1, 2]]);
     await expect(context.sync()).rejects.toMatchObject({ code: "InsertDeleteConflict" });
     expect(workbook.getCell("Expenditure", "A2").value).toBe("");
     expect(workbook.tables()[0].bodyAddress).toBe("A2:E2");
