@@ -57,8 +57,21 @@ function withoutStructuredRefs(formula: string): string {
  * Only a total that claims to be a sum is checked: a typed figure, SUM, SUBTOTAL(9|109), or
  * references added with +. AVERAGE, MAX, =B5*12, =B2-B3 … are something else.
  */
+const sumFormulaCache = new Map<string, boolean>();
+
 export function isSumFormula(formula: string): boolean {
   if (!formula) return true;
+  // A table column repeats one formula text thousands of times: decide once.
+  let known = sumFormulaCache.get(formula);
+  if (known === undefined) {
+    known = decideSumFormula(formula);
+    if (sumFormulaCache.size > 10_000) sumFormulaCache.clear();
+    sumFormulaCache.set(formula, known);
+  }
+  return known;
+}
+
+function decideSumFormula(formula: string): boolean {
   const f = withoutStructuredRefs(formula.slice(1)).toUpperCase();
   if (/[-*/^&<>=]/.test(f.replace(/^\s*-/, "").replace(/\d[.]?\d*E-\d+/g, ""))) return false;
   const functions = f.match(/[A-Z][A-Z0-9._]*\s*\(/g) ?? [];
@@ -148,7 +161,8 @@ function walkUp(
       if (!started || mode !== "lines") continue;
       break;
     }
-    const lab = grid.rowTotalLabel(r, c);
+    const labCol = grid.rowTotalCol[r];
+    const lab = labCol >= 0 && labCol < c ? grid.rowTotalLabel(r, c) : undefined;
     if (lab) {
       if (mode === "lines") {
         if (lab.kind === "sub" && kind !== "sub") mode = "promotedGrand";

@@ -37,6 +37,18 @@ export function parseTextNumber(text: string): { value: number; amountLike: bool
   return { value, amountLike };
 }
 
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 160;
+}
+
+/** Cheap test before the regex: a text number starts with a digit, a sign or a currency symbol. */
+function mayBeNumber(text: string): boolean {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const ch = text.charCodeAt(i);
+  return (ch >= 48 && ch <= 57) || ch === 45 || ch === 163 || ch === 36 || ch === 8364;
+}
+
 /** Format text with quoted literals and [..] sections removed, so only the format codes remain. */
 function formatCodes(format: string): string {
   return format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
@@ -70,12 +82,17 @@ export function isCurrencyFormat(format: string): boolean {
 // A label is a total when it starts or ends with total(s): "Total", "TOTALS", "Total Funding",
 // "Grand total", "Sub-total", "Scheme total (£)". Longer sentences and figures that are not sums
 // ("Total population", "Total % NHS") are left alone.
+const TOTAL_WORD = /total/i;
+/** Text naming a period ("per month", "a year", "weekly"): what the periods rule reads. */
+export const PERIOD_HINT = /week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b|\bday/i;
+const BCF_CALL_HINT = /bcf\./i;
+const BCF_CALL = /(^|[^A-Z0-9_.])BCF\.[A-Z]/i;
 const TOTAL_START = /^(grand\s+|sub[-\s]?)?totals?\b/i;
 const TOTAL_END = /\b(grand\s+|sub[-\s]?)?totals?\s*(\([^)]*\))?\s*:?\s*$/i;
 const NOT_A_SUM = /population|\brate\b|average|mean|median|%|percent|\bper\b|\bratio\b|\bnumber of\b|\bcount\b/i;
 
 export function totalLabelKind(text: string): TotalKind | undefined {
-  if (text.length > 60 || !/total/i.test(text)) return undefined;
+  if (text.length > 60 || !TOTAL_WORD.test(text)) return undefined;
   const t = text.trim();
   const m = TOTAL_START.exec(t) ?? TOTAL_END.exec(t);
   if (!m) return undefined;
@@ -108,6 +125,13 @@ export class SheetGrid {
   readonly rowHasNumber: Uint8Array;
   /** Text cells that label a total, by grid position r * cols + c. */
   readonly totalLabels = new Map<number, TotalKind>();
+  /** The leftmost total label's column in each row, or -1. */
+  readonly rowTotalCol: Int32Array;
+  /** Positions (r * cols + c) of text cells naming a period, amounts stored as text, error values, =BCF.* formulas. */
+  readonly periodCells: number[] = [];
+  readonly textNumberCells: number[] = [];
+  readonly errorCells: number[] = [];
+  readonly bcfCells: number[] = [];
   private readonly coverageCache = new Map<number, FormulaCoverage | null>();
 
   constructor(sheet: SheetSnapshot) {
@@ -122,6 +146,7 @@ export class SheetGrid {
     this.num = new Float64Array(n).fill(NaN);
     this.rowBlank = new Uint8Array(this.rows);
     this.rowHasNumber = new Uint8Array(this.rows);
+    this.rowTotalCol = new Int32Array(this.rows).fill(-1);
     for (let r = 0; r < this.rows; r++) {
       const values = sheet.values[r];
       const formats = sheet.numberFormats[r];
@@ -145,30 +170,50 @@ export class SheetGrid {
           blank = false;
           this.kind[i] = BOOL;
         } else if (typeof v === "string") {
-          if (v === "" || PLACEHOLDERS.has(v.trim().toLowerCase())) {
-            if (v.trim() !== "") blank = false;
+          if (v === "") continue;
+          if (v.length <= 8 && PLACEHOLDERS.has(v.trim().toLowerCase())) {
+            blank = false;
             continue;
           }
-          if (v.trim() === "") continue;
+          if (isSpace(v.charCodeAt(0)) && v.trim() === "") continue;
           blank = false;
-          if (isExcelError(v)) {
+          if (v.charCodeAt(0) === 35 && isExcelError(v)) {
             this.kind[i] = ERROR;
             continue;
           }
-          const parsed = v.length <= 24 ? parseTextNumber(v) : undefined;
+          const parsed = v.length <= 24 && mayBeNumber(v) ? parseTextNumber(v) : undefined;
           if (parsed) {
             this.kind[i] = TEXT_NUMBER;
             this.num[i] = parsed.value;
             hasNumber = true;
           } else {
             this.kind[i] = TEXT;
+            if (v.length >= 5 && PERIOD_HINT.test(v)) this.periodCells.push(i);
             const total = totalLabelKind(v);
-            if (total) this.totalLabels.set(i, total);
+            if (total) {
+              this.totalLabels.set(i, total);
+              if (this.rowTotalCol[r] < 0) this.rowTotalCol[r] = c;
+            }
           }
         }
       }
       this.rowBlank[r] = blank ? 1 : 0;
       this.rowHasNumber[r] = hasNumber ? 1 : 0;
+      const formulas = sheet.formulas[r];
+      if (formulas) {
+        for (let c = 0; c < formulas.length; c++) {
+          const f = formulas[c];
+          // =BCF.* calls (text in quotes is not a call).
+          if (typeof f === "string" && f.length > 5 && f.charCodeAt(0) === 61 && f.includes(".") && BCF_CALL_HINT.test(f)) {
+            if (BCF_CALL.test(f.replace(/"[^"]*"/g, '""'))) this.bcfCells.push(r * cols + c);
+          }
+        }
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const k = this.kind[i];
+      if (k === TEXT_NUMBER) this.textNumberCells.push(i);
+      else if (k === ERROR) this.errorCells.push(i);
     }
   }
 
@@ -186,7 +231,8 @@ export class SheetGrid {
 
   text(r: number, c: number): string {
     const v = this.sheet.values[r]?.[c];
-    return typeof v === "string" ? v.trim() : "";
+    if (typeof v !== "string" || v === "") return "";
+    return isSpace(v.charCodeAt(0)) || isSpace(v.charCodeAt(v.length - 1)) ? v.trim() : v;
   }
 
   formula(r: number, c: number): string {
@@ -218,13 +264,9 @@ export class SheetGrid {
 
   /** The total label of a row (the leftmost one before column `before`), if any. */
   rowTotalLabel(r: number, before = this.cols): { col: number; kind: TotalKind } | undefined {
-    const base = r * this.cols;
-    for (let c = 0; c < before; c++) {
-      if (this.kind[base + c] !== TEXT) continue;
-      const kind = this.totalLabels.get(base + c);
-      if (kind) return { col: c, kind };
-    }
-    return undefined;
+    const c = this.rowTotalCol[r];
+    if (c < 0 || c >= before) return undefined;
+    return { col: c, kind: this.totalLabels.get(r * this.cols + c)! };
   }
 
   /**

@@ -17,7 +17,6 @@ import { quoteLabel } from "./format";
 export const HYGIENE_RULE = "hygiene";
 
 const ID_HEADING = /\b(id|code|ref|reference|no\.?|number|postcode|ods|year|phone|tel)\b/i;
-const BCF_FORMULA = /(^|[^A-Z0-9_.])BCF\.[A-Z]/i;
 
 interface Run {
   c: number;
@@ -52,19 +51,18 @@ function headingOf(grid: SheetGrid, r: number, c: number): string {
 
 function textNumbers(grid: SheetGrid, findings: Finding[]): void {
   const flagged: number[] = [];
-  for (let r = 0; r < grid.rows; r++) {
-    for (let c = 0; c < grid.cols; c++) {
-      if (grid.k(r, c) !== TEXT_NUMBER) continue;
-      if (grid.formula(r, c)) continue; // =TEXT(…) and the like are text on purpose
-      const parsed = parseTextNumber(grid.text(r, c));
-      if (!parsed) continue;
-      // Plain digits count only among real numbers (an amount typed as text in a column of amounts).
-      const neighbourIsNumber =
-        (r > 0 && grid.k(r - 1, c) === NUMBER) || (r + 1 < grid.rows && grid.k(r + 1, c) === NUMBER);
-      if (!parsed.amountLike && !neighbourIsNumber) continue;
-      if (!parsed.amountLike && ID_HEADING.test(headingOf(grid, r, c))) continue;
-      flagged.push(r * grid.cols + c);
-    }
+  for (const i of grid.textNumberCells) {
+    const r = Math.floor(i / grid.cols);
+    const c = i % grid.cols;
+    if (grid.formula(r, c)) continue; // =TEXT(…) and the like are text on purpose
+    const parsed = parseTextNumber(grid.text(r, c));
+    if (!parsed) continue;
+    // Plain digits count only among real numbers (an amount typed as text in a column of amounts).
+    const neighbourIsNumber =
+      (r > 0 && grid.k(r - 1, c) === NUMBER) || (r + 1 < grid.rows && grid.k(r + 1, c) === NUMBER);
+    if (!parsed.amountLike && !neighbourIsNumber) continue;
+    if (!parsed.amountLike && ID_HEADING.test(headingOf(grid, r, c))) continue;
+    flagged.push(i);
   }
   for (const run of runsOf(grid, flagged)) {
     const first = grid.text(run.r0, run.c);
@@ -84,8 +82,9 @@ function textNumbers(grid: SheetGrid, findings: Finding[]): void {
 function errorValues(grid: SheetGrid, findings: Finding[], bcfCells: Set<number>): Set<number> {
   const reported = new Set<number>();
   for (const block of totalBlocks(grid.sheet)) {
-    const totalAt = grid.addr(block.total.r, block.total.c);
     const totalIndex = block.total.r * grid.cols + block.total.c;
+    if (block.errors.length === 0 && grid.kind[totalIndex] !== ERROR) continue;
+    const totalAt = grid.addr(block.total.r, block.total.c);
     for (const e of block.errors) {
       const i = e.r * grid.cols + e.c;
       if (reported.has(i)) continue;
@@ -111,10 +110,7 @@ function errorValues(grid: SheetGrid, findings: Finding[], bcfCells: Set<number>
       });
     }
   }
-  const others: number[] = [];
-  for (let i = 0; i < grid.kind.length; i++) {
-    if (grid.kind[i] === ERROR && !reported.has(i) && !bcfCells.has(i)) others.push(i);
-  }
+  const others = grid.errorCells.filter((i) => !reported.has(i) && !bcfCells.has(i));
   for (const run of runsOf(grid, others)) {
     const shown = String(grid.value(run.r0, run.c));
     findings.push({
@@ -132,18 +128,7 @@ function errorValues(grid: SheetGrid, findings: Finding[], bcfCells: Set<number>
 }
 
 function bcfFormulaCells(grid: SheetGrid): Set<number> {
-  const cells = new Set<number>();
-  const formulas = grid.sheet.formulas;
-  for (let r = 0; r < formulas.length; r++) {
-    const row = formulas[r];
-    for (let c = 0; c < row.length; c++) {
-      const f = row[c];
-      if (typeof f !== "string" || f.length <= 5 || f.charCodeAt(0) !== 61 || !/bcf\./i.test(f)) continue;
-      // Text in quotes ("BCF.RATE") is not a call.
-      if (BCF_FORMULA.test(f.replace(/"[^"]*"/g, '""'))) cells.add(r * grid.cols + c);
-    }
-  }
-  return cells;
+  return new Set(grid.bcfCells);
 }
 
 function bcfFormulas(grid: SheetGrid, findings: Finding[], cells: Set<number>, reported: Set<number>): void {

@@ -30,20 +30,29 @@ function numberAt(grid: SheetGrid, r: number, c: number): number | undefined {
   return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
 }
 
+const SUBJECT_HINT = /care|hospital/i;
+const NHS_BODY = /\bnhs\b|\bccg\b|\bicb\b/i;
+
 function minimumSpend(grid: SheetGrid, findings: Finding[]): void {
+  // Labels are the first text in a row of figures; gather the candidates once for all subjects.
+  const candidates: Labelled[] = [];
+  for (let r = 0; r < grid.rows; r++) {
+    if (!grid.rowHasNumber[r]) continue;
+    for (let c = 0; c < grid.cols; c++) {
+      if (grid.k(r, c) !== TEXT) continue;
+      const label = grid.text(r, c);
+      if (label.length <= 120 && SUBJECT_HINT.test(label) && NHS_BODY.test(label)) candidates.push({ r, c, label });
+      break;
+    }
+  }
+  if (candidates.length < 2) return;
   for (const subject of SUBJECTS) {
     const minimums: Labelled[] = [];
     const planned: Labelled[] = [];
-    for (let r = 0; r < grid.rows; r++) {
-      if (!grid.rowHasNumber[r]) continue;
-      for (let c = 0; c < grid.cols; c++) {
-        if (grid.k(r, c) !== TEXT) continue;
-        const label = grid.text(r, c);
-        if (label.length > 120 || !subject.pattern.test(label) || !/\bnhs\b|\bccg\b|\bicb\b/i.test(label)) continue;
-        if (MINIMUM.test(label)) minimums.push({ r, c, label });
-        else if (PLANNED.test(label)) planned.push({ r, c, label });
-        break;
-      }
+    for (const cand of candidates) {
+      if (!subject.pattern.test(cand.label)) continue;
+      if (MINIMUM.test(cand.label)) minimums.push(cand);
+      else if (PLANNED.test(cand.label)) planned.push(cand);
     }
     if (minimums.length !== 1 || planned.length === 0) continue;
     const min = minimums[0];

@@ -217,15 +217,36 @@ function describe(s: PeriodStatement): string {
   return `"${s.text}"`;
 }
 
-function textFindings(grid: SheetGrid, findings: Finding[]): void {
-  const quick = /\d/;
-  const periodHint = /week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b/i;
-  for (let r = 0; r < grid.rows; r++) {
-    const row = grid.sheet.values[r];
-    for (let c = 0; c < row.length; c++) {
-      if (grid.k(r, c) !== TEXT) continue;
-      const v = row[c] as string;
-      if (v.length < 8 || !quick.test(v) || !periodHint.test(v)) continue;
+
+const HINT = 1;
+const HAS_DIGIT = 2;
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) return true;
+  }
+  return false;
+}
+
+/** Marks text cells that name a period (and whether they hold digits), from the grid's index. */
+function periodHints(grid: SheetGrid): Uint8Array {
+  const marks = new Uint8Array(grid.rows * grid.cols);
+  for (const i of grid.periodCells) {
+    const v = grid.sheet.values[Math.floor(i / grid.cols)][i % grid.cols] as string;
+    marks[i] = HINT | (hasDigit(v) ? HAS_DIGIT : 0);
+  }
+  return marks;
+}
+
+function textFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array): void {
+  for (const i of grid.periodCells) {
+    if (marks[i] !== (HINT | HAS_DIGIT)) continue;
+    const r = Math.floor(i / grid.cols);
+    const c = i % grid.cols;
+    const v = grid.sheet.values[r][c] as string;
+    if (v.length < 8) continue;
+    {
       for (const p of textPeriodProblems(v)) {
         const where = grid.addr(r, c);
         if (p.kind === "mismatch") {
@@ -337,7 +358,7 @@ function compareCells(
   });
 }
 
-function headingFindings(grid: SheetGrid, findings: Finding[]): void {
+function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array): void {
   // Heading rows: columns side by side.
   for (let h = 0; h < grid.rows; h++) {
     if (grid.rowHasNumber[h] || grid.rowBlank[h]) continue;
@@ -365,20 +386,37 @@ function headingFindings(grid: SheetGrid, findings: Finding[]): void {
       }
     }
   }
-  // Label columns: rows such as "Admissions per month" and "Admissions per year" a few rows apart.
-  for (let c = 0; c < grid.cols; c++) {
-    let r = 0;
-    while (r < grid.rows) {
-      if (grid.k(r, c) !== TEXT || !grid.rowHasNumber[r]) {
-        r++;
-        continue;
+  // Label columns: rows such as "Admissions per month" and "Admissions per year" in one run of
+  // labelled rows with figures. Only cells naming a period (and no figure) are looked at.
+  const byColumn = new Map<number, number[]>();
+  for (const i of grid.periodCells) {
+    if (marks[i] !== HINT) continue;
+    const r = Math.floor(i / grid.cols);
+    if (!grid.rowHasNumber[r]) continue;
+    const c = i % grid.cols;
+    const list = byColumn.get(c) ?? [];
+    list.push(r);
+    byColumn.set(c, list);
+  }
+  for (const [c, rows] of byColumn) {
+    if (rows.length < 2) continue;
+    // Split into runs: consecutive labelled rows with figures, unbroken in this column.
+    let run: number[] = [rows[0]];
+    const runs: number[][] = [run];
+    for (let k = 1; k < rows.length; k++) {
+      let unbroken = true;
+      for (let rr = rows[k - 1] + 1; rr < rows[k]; rr++) {
+        if (grid.k(rr, c) !== TEXT || !grid.rowHasNumber[rr]) {
+          unbroken = false;
+          break;
+        }
       }
-      // A run of labelled rows with figures.
-      const start = r;
-      while (r < grid.rows && grid.k(r, c) === TEXT && grid.rowHasNumber[r]) r++;
-      if (r - start < 2) continue;
-      const labels: Array<{ at: number; text: string }> = [];
-      for (let rr = start; rr < r; rr++) labels.push({ at: rr, text: grid.text(rr, c) });
+      if (unbroken) run.push(rows[k]);
+      else runs.push((run = [rows[k]]));
+    }
+    for (const labelled of runs) {
+      if (labelled.length < 2) continue;
+      const labels = labelled.map((rr) => ({ at: rr, text: grid.text(rr, c) }));
       for (const g of periodGroups(labels)) {
         for (let i = 0; i + 1 < g.length; i++) {
           const a = g[i];
@@ -401,8 +439,9 @@ export function checkPeriods(snapshot: WorkbookSnapshot): Finding[] {
   const findings: Finding[] = [];
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
-    textFindings(grid, findings);
-    headingFindings(grid, findings);
+    const marks = periodHints(grid);
+    textFindings(grid, findings, marks);
+    headingFindings(grid, findings, marks);
   }
   return findings;
 }
