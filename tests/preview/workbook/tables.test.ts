@@ -60,12 +60,12 @@ describe("tables", () => {
   it("fills a calculated column: a formula in the first data row of an empty column fills it and follows new rows", async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getDataBodyRange().getResizedRange(0, -1).values = [["S1", "A", 1, 2]];
-    table.rows.add(undefined, [["S2", "B", 3, 4, null]]);
+    table.rows.add(undefined, [["S2", "B", 3, 4, ""]]);
     await context.sync();
     context.workbook.worksheets.getItem("Expenditure").getRange("E2").formulas = [[TOTAL]];
     await context.sync();
     expect(workbook.getCell("Expenditure", "E3")).toMatchObject({ formula: TOTAL, value: 7 });
-    table.rows.add(undefined, [["S3", "C", 10, 20, null]]);
+    table.rows.add(undefined, [["S3", "C", 10, 20, ""]]);
     await context.sync();
     expect(workbook.getCell("Expenditure", "E4")).toMatchObject({ formula: TOTAL, value: 30 });
     expect(workbook.tables()[0].calculatedColumns).toEqual({ "Total (£)": TOTAL });
