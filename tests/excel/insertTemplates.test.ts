@@ -65,13 +65,15 @@ describe("insertTemplates into a workbook without a plan", () => {
     expect(table.sheet).toBe("Targets");
     // Wiltshire's 50 → 60 admissions a month: 600 → 720 a year, +20%.
     expect(wb.getCell("Targets", "C2").value).toBe(50);
-    expect(wb.getCell("Targets", "D2")).toMatchObject({ value: 600, formula: '=BCF.PERIOD([@[Baseline per month]],"month","year")' });
+    expect(wb.getCell("Targets", "D2")).toMatchObject({ value: 600, formula: '=IF([@[Baseline per month]]="","",BCF.PERIOD([@[Baseline per month]],"month","year"))' });
     expect(wb.getCell("Targets", "F2").value).toBe(720);
     expect(wb.getCell("Targets", "G2").value).toBeCloseTo(0.2, 12);
     expect(wb.getCell("Targets", "G2").numberFormat).toBe("0.0%");
     // Seed 004's 8 a month / 104 a year stay as stated, for the checks to flag.
     expect([wb.getCell("Targets", "C3").value, wb.getCell("Targets", "D3").value]).toEqual([8, 104]);
     expect(wb.getCell("Targets", "D3").formula).toBe(104);
+    // No target stated: no made-up target or uplift.
+    expect([wb.getCell("Targets", "E3").value, wb.getCell("Targets", "F3").value, wb.getCell("Targets", "G3").value]).toEqual(["", "", ""]);
   });
 
   it.each([1, 500])("takes at most 3 syncs with %i templates", async (count) => {

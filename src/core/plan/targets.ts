@@ -22,18 +22,27 @@ export const TARGET_FORMATS: readonly string[] = [
   PERCENT_FORMAT,
 ];
 
+/**
+ * The conversion of the other period's figure. Blank while that figure is blank: Excel copies a table's
+ * calculated column into new rows, and a row without the figure must not show a made-up 0.
+ */
+export function periodFormula(otherColumn: string, from: string, to: string): string {
+  return `=IF(${thisRow(otherColumn)}="","",BCF.PERIOD(${thisRow(otherColumn)},"${from}","${to}"))`;
+}
+
 /** A stated figure, or the other period's figure converted, or blank when the plan gives neither. */
 function figure(stated: number | undefined, other: number | undefined, otherColumn: string, from: string, to: string): PlanCell {
   if (stated !== undefined) return stated;
-  if (other !== undefined) return `=BCF.PERIOD(${thisRow(otherColumn)},"${from}","${to}")`;
+  if (other !== undefined) return periodFormula(otherColumn, from, to);
   return "";
 }
 
-export const UPLIFT_FORMULA = `=BCF.UPLIFT(${thisRow("Baseline per year")},${thisRow("Target per year")})`;
+/** The uplift of the yearly figures; blank (not an error or -100%) until both are there. */
+export const UPLIFT_FORMULA =
+  `=IF(OR(${thisRow("Baseline per year")}="",${thisRow("Target per year")}=""),"",` +
+  `BCF.UPLIFT(${thisRow("Baseline per year")},${thisRow("Target per year")}))`;
 
 export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] {
-  const hasBaseline = target.baselinePerMonth !== undefined || target.baselinePerYear !== undefined;
-  const hasTarget = target.targetPerMonth !== undefined || target.targetPerYear !== undefined;
   return [
     schemeId,
     target.measure,
@@ -41,8 +50,7 @@ export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] 
     figure(target.baselinePerYear, target.baselinePerMonth, "Baseline per month", "month", "year"),
     figure(target.targetPerMonth, target.targetPerYear, "Target per year", "year", "month"),
     figure(target.targetPerYear, target.targetPerMonth, "Target per month", "month", "year"),
-    // Without both figures there is nothing to compare: blank rather than an error value.
-    hasBaseline && hasTarget ? UPLIFT_FORMULA : "",
+    UPLIFT_FORMULA,
   ];
 }
 

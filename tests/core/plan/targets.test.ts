@@ -1,4 +1,7 @@
 import { TARGET_COLUMNS, targetRows } from "../../../src/core/plan";
+
+const UPLIFT = '=IF(OR([@[Baseline per year]]="",[@[Target per year]]=""),"",BCF.UPLIFT([@[Baseline per year]],[@[Target per year]]))';
+const period = (column: string, from: string, to: string) => `=IF([@[${column}]]="","",BCF.PERIOD([@[${column}]],"${from}","${to}"))`;
 import { template } from "./fixtures";
 
 describe("targetRows", () => {
@@ -8,7 +11,7 @@ describe("targetRows", () => {
       ["S007"],
     );
     expect(layout.columns).toEqual(TARGET_COLUMNS);
-    expect(layout.formulas).toEqual([["S007", "Patients supported", 8, 104, "", "", ""]]);
+    expect(layout.formulas).toEqual([["S007", "Patients supported", 8, 104, "", "", UPLIFT]]);
   });
 
   it("computes a missing month or year figure with =BCF.PERIOD and the uplift with =BCF.UPLIFT", () => {
@@ -27,19 +30,19 @@ describe("targetRows", () => {
       "S001",
       "Admissions",
       50,
-      '=BCF.PERIOD([@[Baseline per month]],"month","year")',
+      period("Baseline per month", "month", "year"),
       60,
-      '=BCF.PERIOD([@[Target per month]],"month","year")',
-      "=BCF.UPLIFT([@[Baseline per year]],[@[Target per year]])",
+      period("Target per month", "month", "year"),
+      UPLIFT,
     ]);
     expect(layout.formulas[1]).toEqual([
       "S001",
       "Cases",
-      '=BCF.PERIOD([@[Baseline per year]],"year","month")',
+      period("Baseline per year", "year", "month"),
       780,
-      '=BCF.PERIOD([@[Target per year]],"year","month")',
+      period("Target per year", "year", "month"),
       960,
-      "=BCF.UPLIFT([@[Baseline per year]],[@[Target per year]])",
+      UPLIFT,
     ]);
     expect(layout.numberFormats[0][6]).toBe("0.0%");
     expect(layout.numberFormats[0][2]).toBe("#,##0.0");
@@ -59,6 +62,6 @@ describe("targetRows", () => {
       ["S003", "b"],
       ["S003", "c"],
     ]);
-    expect(layout.formulas[2].slice(2)).toEqual(["", "", "", "", ""]);
+    expect(layout.formulas[2].slice(2)).toEqual(["", "", "", "", UPLIFT]);
   });
 });
