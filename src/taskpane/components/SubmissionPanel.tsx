@@ -155,7 +155,17 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
         {replace.running ? <Spinner size="tiny" label="Replacing formulas with values…" /> : null}
       </div>
       {confirming && found ? (
-        <div className={styles.confirm} role="group" aria-label="Confirm replacing formulas">
+        <div
+          className={styles.confirm}
+          role="group"
+          aria-label="Confirm replacing formulas"
+          onKeyDown={(event) => {
+            if (event.key === "Escape") {
+              event.preventDefault();
+              onCancel();
+            }
+          }}
+        >
           <Text>
             Replace {plural(found.length, "=BCF formula")} with {found.length === 1 ? "its value" : "their values"}{" "}
             {MODE_WORDS[mode]}? {mode === "in-place" ? "The formulas cannot be brought back by the add-in." : ""}
