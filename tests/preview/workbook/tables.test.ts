@@ -140,6 +140,40 @@ describe("tables", () => {
   });
 });
 
+describe("deleting cells", () => {
+  it("deletes appended table rows with delete(\"Up\"), shrinking the table and moving what was below up", async () => {
+    const { context, workbook, table } = await expenditureTable();
+    table.getDataBodyRange().values = [["S1", "a", 1, 1, TOTAL]];
+    table.rows.add(undefined, [["S2", "b", 2, 2, TOTAL], ["S3", "c", 3, 3, TOTAL]]);
+    table.showTotals = true;
+    await context.sync();
+    workbook.setCell("Expenditure", "A8", "note below");
+    context.workbook.worksheets.getItem("Expenditure").getRange("A3:E4").delete("Up");
+    await context.sync();
+    expect(workbook.tables()[0]).toMatchObject({ bodyAddress: "A2:E2", totalsAddress: "A3:E3" });
+    expect(workbook.getCell("Expenditure", "E3").value).toBe(2);
+    expect(workbook.getCell("Expenditure", "A6").value).toBe("note below");
+  });
+
+  it("refuses to cut through part of a table's rows or its header", async () => {
+    const { context, workbook, table } = await expenditureTable();
+    table.rows.add(undefined, [["S2", "b", 2, 2, 4]]);
+    await context.sync();
+    context.workbook.worksheets.getItem("Expenditure").getRange("A3:B3").delete("Up");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InsertDeleteConflict" });
+    context.workbook.worksheets.getItem("Expenditure").getRange("A1:E2").delete("Up");
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(workbook.tables()[0].bodyAddress).toBe("A2:E3");
+  });
+
+  it("moves cells left outside tables", async () => {
+    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [[1, 2, 3, 4]] }] });
+    context.workbook.worksheets.getItem("S").getRange("B1:C1").delete("Left");
+    await context.sync();
+    expect(workbook.usedRange("S")?.values).toEqual([[1, 4]]);
+  });
+});
+
 describe("charts", () => {
   it("stores a chart's type, source, title, axis titles and position", async () => {
     const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "Targets", rows: [["Measure", "Baseline", "Target"], ["Admissions", 600, 720]] }] });

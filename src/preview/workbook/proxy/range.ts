@@ -2,6 +2,7 @@
 import { boxColumns, boxRows, formatBox, MAX_COLUMNS, MAX_ROWS, type CellBox } from "../address";
 import { invalidArgument } from "../errors";
 import type { ClearKind } from "../model/workbookModel";
+import { deleteCells, type DeleteShift } from "../model/deleteCells";
 import type { SheetModel, ValidationRule } from "../model/sheet";
 import { ClientObject } from "./clientObject";
 import type { MemoryRequestContext } from "./requestContext";
@@ -162,6 +163,11 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
 
   clear(applyTo: ClearKind = "All"): void {
     this._call("clear", [applyTo], (t, location) => this.context.model.clearRange(t.sheet, t.box, applyTo, location));
+  }
+
+  /** Deletes the cells, moving those below up (or those to the right left); table rows shrink their table. */
+  delete(shift: DeleteShift): void {
+    this._call("delete", [shift], (t, location) => deleteCells(this.context.model, t.sheet, t.box, shift, location));
   }
 
   private derived(name: string, args: unknown[], make: (t: ResolvedRange, location: string) => CellBox): RangeProxy {
