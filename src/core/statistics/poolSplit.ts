@@ -78,7 +78,7 @@ export function poolSplit(total: unknown, shares: unknown, decimals: unknown = n
       continue;
     }
     candidates++;
-    const exact = (totalUnits * s) / sumShares;
+    const exact = totalUnits * (s / sumShares); // s / sum ≤ 1 first, so huge weights cannot overflow
     let whole = Math.floor(exact);
     let rem = exact - whole;
     // A portion that is a whole number in exact arithmetic can come out as n.9999999999 in floats.
@@ -93,6 +93,10 @@ export function poolSplit(total: unknown, shares: unknown, decimals: unknown = n
   }
 
   let leftover = totalUnits - allocated;
+  if (!(Math.abs(leftover) <= count)) {
+    // Cannot happen with finite inputs; a guard so that no input can ever loop or give a wrong total.
+    throw new FormulaInputError("#NUM!", "shares are too far apart in size to split exactly; check them.");
+  }
   if (leftover !== 0 && candidates > 0) {
     const order: number[] = [];
     for (let i = 0; i < count; i++) if (remainders[i] >= 0) order.push(i);

@@ -114,3 +114,10 @@ describe("poolSplit", () => {
     );
   });
 });
+
+describe("poolSplit with extreme shares", () => {
+  it("splits by weights of very different sizes without overflowing", () => {
+    expect(poolSplit(1e9, [[1e300, 1e-300]])).toEqual([[1e9, 0]]);
+    expect(codeOf(() => poolSplit(1e9, [[1e308, 1e308]]))).toBe("#NUM!");
+  });
+});
