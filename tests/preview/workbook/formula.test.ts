@@ -218,6 +218,7 @@ describe("custom functions (=BCF.*)", () => {
       throw { code: "#N/A", message: "not available" };
     },
     "BCF.PAIR": () => [[1, 2]],
+    "BCF.LIST": (a: number, b: number) => [a, b],
   } as Record<string, (...args: never[]) => unknown>;
 
   it.each<[string, CellValue]>([
@@ -230,6 +231,11 @@ describe("custom functions (=BCF.*)", () => {
     ["=BCF.ODDCODE()", "#N/A"],
     ["=BCF.NOPE(1)", "#NAME?"],
     ["=BCF.PAIR()", 1],
+    ["=INDEX(BCF.PAIR(),1,2)", 2],
+    ["=INDEX(BCF.PAIR(),1,3)", "#REF!"],
+    ["=SUM(BCF.PAIR())", 3],
+    ["=INDEX(BCF.LIST(Data!A1,Data!B1),1,2)", 4000], // a plain list is one row
+    ["=IF(Data!A1>0,INDEX(BCF.LIST(7,8),1,1),0)", 7],
     ["=ROUND(BCF.RATE(Data!A1,Data!B1),0)+1", 251],
   ])("%s is %p", (formula, expected) => {
     expect(calc(formula, [[10, 4000, "=1/0"]], { customFunctions })).toEqual(expected);

@@ -1,7 +1,7 @@
 /** What a formula needs from the workbook while it is worked out. */
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbookModel";
-import { isRange, scalarFromCell, VALUE, type FormulaValue, type RangeRef, type Scalar } from "./values";
+import { isArrayValue, isRange, scalarFromCell, VALUE, type FormulaValue, type RangeRef, type Scalar } from "./values";
 
 export interface FormulaContext {
   model: WorkbookModel;
@@ -44,6 +44,8 @@ export function rangeValueAt(range: RangeRef, r: number, c: number, ctx: Formula
  * intersection picks the cell in the formula's own row (or column); anything else is #VALUE!.
  */
 export function toScalar(value: FormulaValue, ctx: FormulaContext): Scalar {
+  // An array where one value is wanted gives its first value (Excel would spill it where it can).
+  if (isArrayValue(value)) return value.rows[0]?.[0] ?? VALUE;
   if (!isRange(value)) return value;
   const { box, sheet } = value;
   if (box.row === box.lastRow && box.col === box.lastCol) return rangeValueAt(value, 0, 0, ctx);

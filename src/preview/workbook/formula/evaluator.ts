@@ -11,6 +11,7 @@ import {
   compareScalars,
   DIV0,
   ErrorValue,
+  isArrayValue,
   isError,
   isRange,
   NAME,
@@ -20,6 +21,7 @@ import {
   toNumber,
   toText,
   VALUE,
+  type ArrayValue,
   type FormulaValue,
   type RangeRef,
   type Scalar,
@@ -164,6 +166,7 @@ function findCustomFunction(ctx: FormulaContext, name: string): ((...args: unkno
 /** A cell's value as a custom function receives it: errors stay errors, an empty cell is 0 in a single reference. */
 function customArgument(value: FormulaValue | undefined, ctx: FormulaContext): unknown {
   if (value === undefined) return null;
+  if (isArrayValue(value)) return value.rows.map((r) => r.map((v) => (v === null ? "" : isError(v) ? v.code : v)));
   if (!isRange(value)) return value;
   const rows = boxRows(value.box);
   const cols = boxColumns(value.box);
@@ -185,7 +188,7 @@ function customArgument(value: FormulaValue | undefined, ctx: FormulaContext): u
  * argument: it shows that error. A thrown error with an Excel error `code` (FormulaInputError,
  * CustomFunctions.Error) becomes that error value; anything else thrown is #VALUE!.
  */
-function callCustom(fn: (...args: unknown[]) => unknown, args: FunctionArgs, ctx: FormulaContext): Scalar {
+function callCustom(fn: (...args: unknown[]) => unknown, args: FunctionArgs, ctx: FormulaContext): Scalar | ArrayValue {
   const values = args.map((a) => customArgument(a, ctx));
   const firstError = values.find((v) => isError(v));
   if (firstError) return firstError as ErrorValue;
@@ -196,8 +199,15 @@ function callCustom(fn: (...args: unknown[]) => unknown, args: FunctionArgs, ctx
     const code = (e as { code?: unknown } | null)?.code;
     return typeof code === "string" && isExcelError(code) ? ErrorValue.of(code) : VALUE;
   }
-  // A function returning a grid spills in Excel; the memory workbook shows its first value.
-  while (Array.isArray(result)) result = result[0];
+  // A grid (or one row given as a plain list) stays an array: INDEX can pick from it; a cell shows its first value.
+  if (Array.isArray(result)) {
+    const rows = (result.length > 0 && result.every((r) => Array.isArray(r)) ? result : [result]) as unknown[][];
+    return { kind: "array", rows: rows.map((r) => r.map(customScalar)) };
+  }
+  return customScalar(result);
+}
+
+function customScalar(result: unknown): Scalar {
   if (result === null || result === undefined) return 0;
   if (typeof result === "number") return Number.isFinite(result) ? result : NUM;
   if (typeof result === "string") return isExcelError(result) ? ErrorValue.of(result) : result;

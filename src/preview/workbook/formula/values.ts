@@ -32,10 +32,20 @@ export interface RangeRef {
   box: CellBox;
 }
 
-export type FormulaValue = Scalar | RangeRef;
+/** A grid of values that is not on a sheet: what a custom function such as BCF.RATE.CI returns. */
+export interface ArrayValue {
+  kind: "array";
+  rows: Scalar[][];
+}
 
-export function isRange(value: FormulaValue): value is RangeRef {
+export type FormulaValue = Scalar | RangeRef | ArrayValue;
+
+export function isRange(value: FormulaValue | undefined): value is RangeRef {
   return typeof value === "object" && value !== null && (value as RangeRef).kind === "range";
+}
+
+export function isArrayValue(value: FormulaValue | undefined): value is ArrayValue {
+  return typeof value === "object" && value !== null && (value as ArrayValue).kind === "array";
 }
 
 export function isError(value: unknown): value is ErrorValue {

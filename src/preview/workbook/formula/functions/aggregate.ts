@@ -1,6 +1,6 @@
 /** SUM, AVERAGE, MIN, MAX, COUNT, COUNTA and SUBTOTAL, with Excel's rules for what each one counts. */
 import { rangeCells, type FormulaContext } from "../context";
-import { DIV0, isError, isRange, toNumber, VALUE, type ErrorValue, type FormulaValue, type Scalar } from "../values";
+import { DIV0, isArrayValue, isError, isRange, toNumber, VALUE, type ErrorValue, type FormulaValue, type Scalar } from "../values";
 
 export type FunctionArgs = Array<FormulaValue | undefined>;
 
@@ -25,6 +25,13 @@ export function collectNumbers(
       }
       continue;
     }
+    if (isArrayValue(arg)) {
+      for (const value of arg.rows.flat()) {
+        if (isError(value)) return value;
+        if (typeof value === "number") numbers.push(value);
+      }
+      continue;
+    }
     if (arg === null) continue;
     const n = toNumber(arg);
     if (isError(n)) return n;
@@ -39,7 +46,8 @@ function countNonEmpty(args: FunctionArgs, ctx: FormulaContext, skip?: (formula:
     if (arg === undefined) continue;
     if (isRange(arg)) {
       for (const { formula } of rangeCells(arg, ctx)) if (!skip?.(formula)) count++;
-    } else count++;
+    } else if (isArrayValue(arg)) count += arg.rows.flat().filter((v) => v !== null).length;
+    else count++;
   }
   return count;
 }
@@ -50,7 +58,8 @@ function countNumbers(args: FunctionArgs, ctx: FormulaContext, skip?: (formula: 
     if (arg === undefined || arg === null) continue;
     if (isRange(arg)) {
       for (const { value, formula } of rangeCells(arg, ctx)) if (!skip?.(formula) && typeof value === "number") count++;
-    } else if (!isError(arg) && !isError(toNumber(arg))) count++;
+    } else if (isArrayValue(arg)) count += arg.rows.flat().filter((v) => typeof v === "number").length;
+    else if (!isError(arg) && !isError(toNumber(arg))) count++;
   }
   return count;
 }
@@ -92,7 +101,7 @@ const isSubtotal = (formula: string | undefined): boolean => formula !== undefin
 
 const SUBTOTAL = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
   const [which, ...refs] = args;
-  if (which === undefined || isRange(which)) return VALUE;
+  if (which === undefined || isRange(which) || isArrayValue(which)) return VALUE;
   const n = toNumber(which);
   if (isError(n)) return n;
   // 101–111 also skip hidden rows; the memory workbook hides none.

@@ -3,6 +3,7 @@ import { boxColumns, boxRows } from "../../address";
 import { rangeCells, rangeValueAt, toScalar, type FormulaContext } from "../context";
 import {
   compareScalars,
+  isArrayValue,
   isError,
   isRange,
   NA,
@@ -10,6 +11,7 @@ import {
   toBoolean,
   toNumber,
   VALUE,
+  type ArrayValue,
   type FormulaValue,
   type RangeRef,
   type Scalar,
@@ -57,7 +59,7 @@ function logicValues(args: FunctionArgs, ctx: FormulaContext): boolean[] | Scala
       }
       continue;
     }
-    const b = toBoolean(arg);
+    const b = toBoolean(toScalar(arg, ctx));
     if (isError(b)) return b;
     values.push(b);
   }
@@ -158,8 +160,30 @@ const MATCH = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
 };
 
 /** INDEX returns a reference, so INDEX(...) can feed SUM or another reference. */
+/** INDEX over an array (e.g. INDEX(BCF.RATE.CI(…),1,2)): one value of it. */
+function indexArray(array: ArrayValue, rowArg: FormulaValue | undefined, colArg: FormulaValue | undefined, ctx: FormulaContext): FormulaValue {
+  const rows = array.rows.length;
+  const cols = array.rows[0]?.length ?? 0;
+  let row = numberArg(rowArg, ctx, 0);
+  let col = numberArg(colArg, ctx, 0);
+  if (typeof row !== "number") return row;
+  if (typeof col !== "number") return col;
+  row = Math.trunc(row);
+  col = Math.trunc(col);
+  if (colArg === undefined && rows === 1) {
+    col = row;
+    row = 1;
+  }
+  if (row === 0 && rows === 1) row = 1;
+  if (col === 0 && cols === 1) col = 1;
+  if (row < 1 || col < 1) return VALUE;
+  if (row > rows || col > cols) return REF;
+  return array.rows[row - 1][col - 1];
+}
+
 const INDEX = (args: FunctionArgs, ctx: FormulaContext): FormulaValue => {
   const [range, rowArg, colArg] = args;
+  if (isArrayValue(range)) return indexArray(range, rowArg, colArg, ctx);
   if (!range || !isRange(range)) return range === undefined ? VALUE : (toScalar(range, ctx) as Scalar);
   const rows = boxRows(range.box);
   const cols = boxColumns(range.box);
