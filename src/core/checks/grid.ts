@@ -85,6 +85,7 @@ export function isCurrencyFormat(format: string): boolean {
 const TOTAL_WORD = /total/i;
 /** Text naming a period ("per month", "a year", "weekly"): what the periods rule reads. */
 export const PERIOD_HINT = /week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b|\bday/i;
+const TOTAL_OR_PERIOD = /total|week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b|\bday/i;
 const BCF_CALL_HINT = /bcf\./i;
 const BCF_CALL = /(^|[^A-Z0-9_.])BCF\.[A-Z]/i;
 const TOTAL_START = /^(grand\s+|sub[-\s]?)?totals?\b/i;
@@ -147,6 +148,8 @@ export class SheetGrid {
     this.rowBlank = new Uint8Array(this.rows);
     this.rowHasNumber = new Uint8Array(this.rows);
     this.rowTotalCol = new Int32Array(this.rows).fill(-1);
+    let lastFormat = "General";
+    let lastIsDate = false;
     for (let r = 0; r < this.rows; r++) {
       const values = sheet.values[r];
       const formats = sheet.numberFormats[r];
@@ -158,7 +161,11 @@ export class SheetGrid {
         if (typeof v === "number") {
           blank = false;
           const fmt = formats?.[c] ?? "General";
-          if (fmt !== "General" && isDateFormat(fmt)) {
+          if (fmt !== lastFormat) {
+            lastFormat = fmt;
+            lastIsDate = fmt !== "General" && isDateFormat(fmt);
+          }
+          if (lastIsDate) {
             this.kind[i] = DATE;
           } else {
             this.kind[i] = NUMBER;
@@ -188,11 +195,14 @@ export class SheetGrid {
             hasNumber = true;
           } else {
             this.kind[i] = TEXT;
-            if (v.length >= 5 && PERIOD_HINT.test(v)) this.periodCells.push(i);
-            const total = totalLabelKind(v);
-            if (total) {
-              this.totalLabels.set(i, total);
-              if (this.rowTotalCol[r] < 0) this.rowTotalCol[r] = c;
+            // One scan rules out most text (names, types, providers) for both readers below.
+            if (v.length >= 5 && TOTAL_OR_PERIOD.test(v)) {
+              if (PERIOD_HINT.test(v)) this.periodCells.push(i);
+              const total = totalLabelKind(v);
+              if (total) {
+                this.totalLabels.set(i, total);
+                if (this.rowTotalCol[r] < 0) this.rowTotalCol[r] = c;
+              }
             }
           }
         }
