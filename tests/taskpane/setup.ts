@@ -1,5 +1,11 @@
 /** jsdom lacks a few browser APIs Fluent UI v9 touches; stub them for the pane tests. */
 import "@testing-library/react";
+import { TextDecoder, TextEncoder } from "util";
+
+// jsdom's global scope has no TextEncoder; the in-memory workbook uses it to measure request sizes.
+if (typeof globalThis.TextEncoder === "undefined") {
+  Object.assign(globalThis, { TextEncoder, TextDecoder });
+}
 
 if (typeof window !== "undefined") {
   if (!window.matchMedia) {

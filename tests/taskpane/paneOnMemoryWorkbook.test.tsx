@@ -1,0 +1,135 @@
+/** @jest-environment jsdom */
+/**
+ * The pane against the in-memory workbook with the real Excel layer (src/excel) and the real rules: what a
+ * user does in the pane must show up in the workbook, and checking must leave the workbook exactly as it was.
+ */
+import "./setup";
+import * as React from "react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/components/App";
+import { setWorkbookProvider } from "../../src/excel/host";
+import { createMemoryWorkbook, type MemoryWorkbookHandle } from "../../src/preview/workbook";
+import { loadSamplePlan, SAMPLE_PLAN, SAMPLE_SLIPS } from "../../src/preview/samplePlan";
+import { convertPeriod } from "../../src/core/statistics/period";
+import { proportion, proportionConfidenceInterval } from "../../src/core/statistics/proportion";
+import { crudeRate } from "../../src/core/statistics/rate";
+import { rateConfidenceInterval } from "../../src/core/statistics/rateInterval";
+import { uplift } from "../../src/core/statistics/targets";
+import { cellReference } from "../../src/taskpane/state/findings";
+import { FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
+
+const BCF_FUNCTIONS = {
+  "BCF.RATE": crudeRate,
+  "BCF.RATE.CI": rateConfidenceInterval,
+  "BCF.PROPORTION": proportion,
+  "BCF.PROPORTION.CI": proportionConfidenceInterval,
+  "BCF.PERIOD": convertPeriod,
+  "BCF.UPLIFT": uplift,
+} as Record<string, (...args: never[]) => unknown>;
+
+let handle: MemoryWorkbookHandle;
+
+function openWorkbook(sheets: string[] = ["Sheet1"]) {
+  handle = createMemoryWorkbook({ sheets, customFunctions: BCF_FUNCTIONS });
+  setWorkbookProvider(() => handle.context);
+  return handle;
+}
+
+afterEach(() => setWorkbookProvider(undefined));
+
+async function idle(name: string) {
+  await waitFor(() => expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(false), {
+    timeout: 10000,
+  });
+}
+
+describe("the pane on the in-memory workbook", () => {
+  test("Check finds the sample plan's three slips, selects a finding's cell, and changes nothing", async () => {
+    const { context, workbook } = openWorkbook(SAMPLE_PLAN.map((s) => s.name));
+    await loadSamplePlan(context);
+    const before = JSON.stringify(workbook.snapshot());
+    // Any write during the check would now fail loudly (AccessDenied), not pass unnoticed.
+    workbook.setReadOnly(true);
+    let changes = 0;
+    workbook.onChange(() => changes++);
+
+    renderInFluent(<App templates={FIXTURE_TEMPLATES} initialTab="check" />);
+    fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
+    await screen.findByText("Some figures do not reconcile", undefined, { timeout: 10000 });
+    const errors = screen.getByRole("region", { name: /^Errors/ });
+    for (const slip of SAMPLE_SLIPS) {
+      const finding = within(errors).getByRole("button", { name: new RegExp(`^${escape(cellReference(slip.sheet, slip.cell))} `) });
+      expect(finding.textContent).toContain(slip.rule === "periods" ? "96" : `£${slip.expected.toLocaleString("en-GB")}`);
+    }
+    expect(changes).toBe(0);
+    // Selecting a cell moves Excel's selection (a change notice, no cell touched).
+    fireEvent.click(within(errors).getByRole("button", { name: /^'Pooled budget'!D6 / }));
+    await waitFor(() => expect(workbook.selection).toEqual({ sheet: "Pooled budget", address: "D6" }));
+    const afterSelect = changes;
+
+    fireEvent.click(screen.getByRole("button", { name: "Re-check" }));
+    await idle("Check workbook");
+    expect(screen.queryByRole("alert", { name: /could not be checked/ })).toBeNull();
+    expect(JSON.stringify(workbook.snapshot())).toBe(before);
+    expect(changes).toBe(afterSelect);
+  });
+
+  test("insert, undo, new plan and prepare for submission change the workbook as the pane says", async () => {
+    const { workbook } = openWorkbook();
+    renderInFluent(<App templates={FIXTURE_TEMPLATES} />);
+
+    // Insert the Rutland crisis response template, then take it back.
+    fireEvent.click(screen.getByRole("option", { name: /Integrated Crisis Response/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    await screen.findByText(/Inserted “Integrated Crisis Response”/, undefined, { timeout: 10000 });
+    expect(workbook.sheetNames()).toContain("Expenditure");
+    const names = workbook.snapshot().sheets.find((s) => s.name === "Expenditure")!.values.flat();
+    expect(names).toContain("Integrated Crisis Response");
+    fireEvent.click(screen.getByRole("button", { name: "Undo last insert" }));
+    await screen.findByText(/Removed “Integrated Crisis Response”/, undefined, { timeout: 10000 });
+    expect(workbook.sheetNames()).not.toContain("Expenditure");
+
+    // Build a new plan.
+    fireEvent.click(screen.getByRole("tab", { name: "New plan" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), { target: { value: "Rutland" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), {
+      target: { value: "Rutland Health and Wellbeing Board" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: "Financial year" }), { target: { value: "2025-26" } });
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    await screen.findByText("Plan workbook built", undefined, { timeout: 10000 });
+    for (const sheet of ["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary"]) {
+      expect(workbook.sheetNames()).toContain(sheet);
+    }
+    const listed = within(screen.getByRole("list", { name: "Sheets added" }))
+      .getAllByRole("listitem")
+      .map((li) => li.textContent);
+    expect(listed.sort()).toEqual(
+      workbook
+        .sheetNames()
+        .filter((n) => n !== "Sheet1")
+        .sort(),
+    );
+
+    // Prepare for submission: the =BCF formulas the plan carries become values.
+    fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+    const bcfCells = () =>
+      workbook
+        .snapshot()
+        .sheets.flatMap((s) => s.formulas.flat())
+        .filter((f) => typeof f === "string" && /^=.*\bBCF\./i.test(f));
+    const before = bcfCells().length;
+    expect(before).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole("button", { name: "Find =BCF formulas" }));
+    await idle("Find =BCF formulas");
+    expect(within(screen.getByRole("list", { name: "=BCF formulas found" })).getAllByRole("listitem")).toHaveLength(before);
+    fireEvent.click(screen.getByRole("button", { name: "Replace formulas with values" }));
+    fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
+    await screen.findByText(/^Replaced \d+ formulas? with values$/, undefined, { timeout: 10000 });
+    expect(bcfCells()).toHaveLength(0);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
