@@ -42,15 +42,23 @@ interface Probe {
   body?: Excel.Range;
   /** The table's first column (scheme IDs to continue from). */
   ids?: Excel.Range;
-  /** The first data row's first two cells: blank in the one row a new table keeps. */
-  firstCells?: Excel.Range;
+  /** The first data row: blank (but for calculated columns) in the one row a new table keeps. */
+  firstRow?: Excel.Range;
   sheet?: Excel.Worksheet;
   area?: Excel.Range;
 }
 
 /** Where the rows go, once the workbook has been looked at. */
 type Placement =
-  | { mode: "append"; sheet: string; firstRow: number; firstColumn: number; reuseBlankRow: boolean; existingIds: unknown[] }
+  | {
+      mode: "append";
+      sheet: string;
+      firstRow: number;
+      firstColumn: number;
+      reuseBlankRow: boolean;
+      /** What the reused blank row held, to put back on undo. */
+      previous?: PlanCell[];
+    }
   | { mode: "create"; sheet: string; sheetExists: boolean };
 
 const EXPENDITURE: Omit<Destination, "rowCount"> = {
@@ -78,8 +86,8 @@ function queueProbe(context: Excel.RequestContext, table: Excel.Table, dest: Des
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load("rowCount");
     const ids = table.columns.getItem(dest.columns[0]).getDataBodyRange().load("values");
-    const firstCells = table.getDataBodyRange().getCell(0, 0).getResizedRange(0, 1).load("values");
-    return { table, tableRange, header, body, ids, firstCells };
+    const firstRow = table.getDataBodyRange().getCell(0, 0).getResizedRange(0, dest.columns.length - 1).load("formulas");
+    return { table, tableRange, header, body, ids, firstRow };
   }
   const existing = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase());
   if (existing === undefined) return { table };
@@ -105,7 +113,6 @@ function place(dest: Destination, probe: Probe, sheetNames: string[]): Placement
       firstRow: probe.tableRange.rowIndex + 1 + probe.body.rowCount,
       firstColumn: probe.tableRange.columnIndex,
       reuseBlankRow: false,
-      existingIds: [],
     };
   }
   if (probe.area && probe.sheet) {
@@ -183,9 +190,14 @@ export async function insertTemplates(context: Excel.RequestContext, templates: 
     let existingIds: unknown[] = [];
     if (expPlace.mode === "append") existingIds = expProbe.ids!.values.map((r) => r[0]);
     for (const [placement, probe] of [[expPlace, expProbe], [tgtPlace, tgtProbe]] as const) {
-      if (placement?.mode !== "append" || !probe?.body || !probe.firstCells) continue;
-      placement.reuseBlankRow = probe.body.rowCount === 1 && probe.firstCells.values[0].every((v) => v === "" || v === null);
-      if (placement.reuseBlankRow) placement.firstRow -= 1;
+      if (placement?.mode !== "append" || !probe?.body || !probe.firstRow) continue;
+      const [cells] = probe.firstRow.formulas;
+      // Blank where a person types (ID and name or measure): the row Excel keeps in an empty table.
+      placement.reuseBlankRow = probe.body.rowCount === 1 && cells.slice(0, 2).every((v) => v === "" || v === null);
+      if (placement.reuseBlankRow) {
+        placement.firstRow -= 1;
+        placement.previous = cells as PlanCell[];
+      }
     }
     const expenditure = expenditureRows(templates, existingIds);
     const targets = targetRows(templates, expenditure.schemeIds);
@@ -276,9 +288,8 @@ function writeRows(
     let rest = formulas;
     if (placement.reuseBlankRow) {
       const address = `${a1(firstRow, firstColumn)}:${a1(firstRow, firstColumn + width - 1)}`;
-      const previous = blankRowFormulas(dest, formulas[0]);
       sheet.getRange(address).formulas = [formulas[0]];
-      record.rowsFilled.push({ sheet: placement.sheet, address, previous });
+      record.rowsFilled.push({ sheet: placement.sheet, address, previous: [placement.previous ?? formulas[0].map(() => "")] });
       rest = formulas.slice(1);
     }
     if (rest.length) {
@@ -301,9 +312,4 @@ function writeRows(
     };
   }
   if (placement.mode === "create") sheet.getRangeByIndexes(0, 0, 1 + formulas.length, width).format.autofitColumns();
-}
-
-/** What the blank row of a new table holds: nothing typed, the calculated columns' formulas kept. */
-function blankRowFormulas(dest: Destination, row: PlanCell[]): PlanCell[][] {
-  return [row.map((entry) => (typeof entry === "string" && entry.startsWith("=") ? entry : ""))];
 }

@@ -13,8 +13,8 @@ export interface ReadOptions {
   maxCellsPerBlock?: number;
 }
 
-/** What one block's request may weigh: a fifth of Excel on the web's 5 MB, leaving room for long formulas. */
-export const REQUEST_BUDGET_BYTES = 1_000_000;
+/** What one block's request may weigh by the estimate below: under half of Excel on the web's 5 MB. */
+export const REQUEST_BUDGET_BYTES = 2_000_000;
 /**
  * Bytes one cell costs in a response: its value, formula and number format as JSON (a number and a
  * short formula or format run to 40-60 bytes; this allows for long text).

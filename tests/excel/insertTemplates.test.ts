@@ -194,4 +194,18 @@ describe("removeInsertion", () => {
     await removeInsertion(h.context, result.record);
     expect(everything(h)).toEqual(before);
   });
+
+  it("removes appended rows and restores a filled blank row", async () => {
+    const h = memoryWorkbook();
+    await buildPlanSkeleton(h.context, plan);
+    const first = await insertTemplates(h.context, [icr()]);
+    const afterFirst = everything(h);
+    const second = await insertTemplates(h.context, [admissionAvoidance()]);
+    await removeInsertion(h.context, second.record);
+    expect(everything(h)).toEqual(afterFirst);
+    await removeInsertion(h.context, first.record);
+    expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe("A2:M2");
+    expect(h.workbook.getCell("Expenditure", "A2").value).toBe("");
+    expect(h.workbook.getCell("Summary", "C2").value).toBe(0);
+  });
 });
