@@ -148,9 +148,12 @@ function walkUp(
 ): { lines: Cell[]; subtotals: Cell[]; closed: Cell[]; errors: Cell[]; heading: string } | undefined {
   // An explicit grand total closes every lower total above it; a plain total that meets a
   // subtotal closes the subtotals; a subtotal closes only lines.
-  let mode: "lines" | "explicitGrand" | "promotedGrand" = kind === "grand" ? "explicitGrand" : "lines";
+  // A plain total straight under another total row ("Total ICR", "Total HTR", then "Total") closes
+  // the totals above it as a grand total does.
+  let mode: "lines" | "explicitGrand" | "promotedGrand" | "stackedGrand" = kind === "grand" ? "explicitGrand" : "lines";
   let seenSubtotal = false;
   let started = false;
+  let skippedBlank = false;
   const lines: Cell[] = [];
   const subtotals: Cell[] = [];
   const closed: Cell[] = [];
@@ -158,6 +161,7 @@ function walkUp(
   let heading = "";
   for (let r = t - 1; r >= 0; r--) {
     if (grid.rowBlank[r]) {
+      if (!started) skippedBlank = true;
       if (!started || mode !== "lines") continue;
       break;
     }
@@ -166,8 +170,9 @@ function walkUp(
     if (lab) {
       if (mode === "lines") {
         if (lab.kind === "sub" && kind !== "sub") mode = "promotedGrand";
+        else if (!started && !skippedBlank && kind === "plain" && lab.kind === "plain") mode = "stackedGrand";
         else break;
-      } else if (mode === "explicitGrand") {
+      } else if (mode === "explicitGrand" || mode === "stackedGrand") {
         if (lab.kind === "grand") break;
       } else if (lab.kind !== "sub") break;
       seenSubtotal = true;
@@ -209,7 +214,8 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
     for (let k = c - 1; k >= 0; k--) {
       const heading = grid.text(h, k);
       if (grid.totalLabels.has(h * cols + k)) break;
-      if (heading.includes("%") || /percent|\brate\b|average/i.test(heading)) break;
+      // Percentages, rates and averages sit beside amounts but are not parts of their total.
+      if (heading.includes("%") || /percent|\brate\b|average/i.test(heading)) continue;
       let numbers = 0;
       let percents = 0;
       let currency = false;
@@ -222,7 +228,8 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
           if (isCurrencyFormat(fmt) || grid.text(r, k).includes("£")) currency = true;
         }
       }
-      if (numbers === 0 || percents > 0) break;
+      if (numbers === 0) break;
+      if (percents > 0) continue;
       if (totalIsMoney && !currency && !moneyText(heading)) break;
       parts.push(k);
     }

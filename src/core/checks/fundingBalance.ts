@@ -73,15 +73,18 @@ function checkBalanceTable(t: BalanceTable, findings: Finding[]): void {
     const net = (income ?? 0) - (spend ?? 0);
     const where = grid.addr(r, t.balance ?? t.spend);
     if (differsByAPenny(net, 0)) {
+      const isTotal = grid.rowTotalLabel(r) !== undefined;
       findings.push({
         rule: FUNDING_BALANCE_RULE,
         severity: "error",
         sheet: grid.name,
         cell: where,
-        message:
-          `${quoteLabel(source)} does not balance: ${heading(t.income)} ${money(income ?? 0)} minus ` +
-          `${heading(t.spend)} ${money(spend ?? 0)} leaves ${money(net)}; income and planned spend must match ` +
-          `for each funding source.`,
+        message: isTotal
+          ? `The plan does not balance in total (${quoteLabel(source)}): ${heading(t.income)} ${money(income ?? 0)} minus ` +
+            `${heading(t.spend)} ${money(spend ?? 0)} leaves ${money(net)}; it should be £0.`
+          : `${quoteLabel(source)} does not balance: ${heading(t.income)} ${money(income ?? 0)} minus ` +
+            `${heading(t.spend)} ${money(spend ?? 0)} leaves ${money(net)}; income and planned spend must match ` +
+            `for each funding source.`,
         expected: 0,
         actual: toPenny(net),
       });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { runChecks } from "../../../src/core/checks";
 import { checkTotals } from "../../../src/core/checks/totals";
 import { WorkbookSnapshot, sheetFromRows } from "../../../src/core/workbook";
-import { GBP, f, typed } from "./fixtures";
+import { GBP, PCT, f, typed } from "./fixtures";
 
 function book(...sheets: ReturnType<typeof sheetFromRows>[]): WorkbookSnapshot {
   return { sheets };
@@ -291,5 +291,46 @@ describe("totals: property", () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("totals: more hand-laid layouts", () => {
+  test('"Total ICR", "Total HTR" then "Total": the last closes the two totals above it', () => {
+    const rows = (grand: number) => [
+      ["Description", "2016-17 (£)"],
+      ["CCG Posts", 125000],
+      ["RCC Posts", 115000],
+      ["Total ICR", 240000],
+      ["CCG Posts", 135000],
+      ["RCC Posts", 561000],
+      ["Total HTR", 696000],
+      ["Total", grand],
+    ];
+    expect(errors(book(sheetFromRows("Costs", rows(936000))))).toEqual([]);
+    expect(errors(book(sheetFromRows("Costs", rows(1872000))))).toMatchObject([{ cell: "B8", expected: 936000, actual: 1872000 }]);
+  });
+
+  test("a percentage column between two years' amounts is passed over by the total column", () => {
+    const sheet = sheetFromRows("Budget", [
+      ["Scheme", "2023-24 (£)", "Uplift %", "2024-25 (£)", "Total (£)"],
+      ["ICR", 240000, { formula: "0.0566", value: 0.0566, format: PCT }, 253584, 493584],
+    ]);
+    expect(errors(book(sheetFromRows("Budget", sheet.values as never)))).toEqual([]);
+    expect(errors(book(sheet))).toEqual([]);
+  });
+
+  test("two tables one above the other: the second total does not reach into the first", () => {
+    const sheet = sheetFromRows("Two", [
+      ["Funding source", "Amount (£)"],
+      ["iBCF", 100],
+      ["DFG", 50],
+      ["Total", 150],
+      [],
+      ["Scheme", "Cost (£)"],
+      ["A", 70],
+      ["B", 80],
+      ["Total", 150],
+    ]);
+    expect(errors(book(sheet))).toEqual([]);
   });
 });
