@@ -4,6 +4,7 @@
  * from the other period, and the uplift is =BCF.UPLIFT of the yearly figures.
  */
 import type { ActivityTarget, SchemeTemplate } from "../templates/types";
+import { nextSchemeIds } from "./expenditure";
 import { ACTIVITY_FORMAT, GENERAL_FORMAT, PERCENT_FORMAT, type PlanCell, TARGET_COLUMNS, thisRow } from "./layout";
 
 export interface TargetsLayout {
@@ -54,8 +55,11 @@ export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] 
   ];
 }
 
-/** The targets rows of `templates`; `ids[i]` is the scheme ID given to `templates[i]`. */
-export function targetRows(templates: readonly SchemeTemplate[], ids: readonly string[]): TargetsLayout {
+/**
+ * The targets rows of `templates`; `ids[i]` is the scheme ID given to `templates[i]` (by default
+ * S001, S002 … as in a new expenditure table).
+ */
+export function targetRows(templates: readonly SchemeTemplate[], ids: readonly string[] = nextSchemeIds([], templates.length)): TargetsLayout {
   const formulas: PlanCell[][] = [];
   templates.forEach((template, t) => {
     for (const target of template.targets) formulas.push(targetRow(ids[t] ?? "", target));

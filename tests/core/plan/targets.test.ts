@@ -65,3 +65,10 @@ describe("targetRows", () => {
     expect(layout.formulas[2].slice(2)).toEqual(["", "", "", "", UPLIFT]);
   });
 });
+
+describe("targetRows without IDs", () => {
+  it("numbers the templates S001, S002 … as a new expenditure table would", () => {
+    const layout = targetRows([template({ targets: [{ measure: "a" }] }), template({ targets: [{ measure: "b" }] })]);
+    expect(layout.formulas.map((r) => r[0])).toEqual(["S001", "S002"]);
+  });
+});
