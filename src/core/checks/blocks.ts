@@ -9,7 +9,18 @@
  * A grand total closes the subtotals above it (not the lines they close); a plain "Total" that meets
  * a "Subtotal" is read the same way, since it then sits under subtotalled sections.
  */
-import { ERROR, NUMBER, SheetGrid, TEXT, TEXT_NUMBER, TotalKind, gridOf, isCurrencyFormat, isPercentFormat } from "./grid";
+import {
+  ERROR,
+  NUMBER,
+  SheetGrid,
+  TEXT,
+  TEXT_NUMBER,
+  TotalKind,
+  differsByAPenny,
+  gridOf,
+  isCurrencyFormat,
+  isPercentFormat,
+} from "./grid";
 import { SheetSnapshot } from "../workbook";
 
 export interface Cell {
@@ -239,7 +250,23 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
     for (let r = h + 1; r < end; r++) {
       const k = grid.k(r, c);
       if (k !== NUMBER && k !== TEXT_NUMBER && k !== ERROR) continue;
-      if (!isSumFormula(grid.formula(r, c))) continue;
+      const formula = grid.formula(r, c);
+      if (!isSumFormula(formula)) continue;
+      // Most rows of a long table reconcile: settle those without building a block.
+      let sum = 0;
+      let filled = 0;
+      let broken = k === ERROR;
+      for (const p of parts) {
+        const kp = grid.k(r, p);
+        if (kp === NUMBER || kp === TEXT_NUMBER) {
+          sum += grid.n(r, p);
+          filled++;
+        } else if (kp === ERROR) broken = true;
+      }
+      // A row with a total but none of its parts filled in has nothing to reconcile.
+      if (filled === 0 && !broken) continue;
+      const plainRefs = formula !== "" && !formula.includes("[") && !formula.includes("!");
+      if (!broken && !plainRefs && !differsByAPenny(sum, grid.n(r, c))) continue;
       const lines: Cell[] = [];
       const errors: Cell[] = [];
       for (const p of parts) {
@@ -247,8 +274,6 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
         if (kp === NUMBER || kp === TEXT_NUMBER) lines.push({ r, c: p });
         else if (kp === ERROR) errors.push({ r, c: p });
       }
-      // A row with a total but none of its parts filled in has nothing to reconcile.
-      if (lines.length + errors.length === 0) continue;
       out.push({
         orientation: "column",
         label,
@@ -280,7 +305,11 @@ const NONE: Cell[] = Object.freeze([]) as unknown as Cell[];
 
 const blockCache = new WeakMap<SheetSnapshot, TotalBlock[]>();
 
-/** Every total in a sheet with the lines it closes; computed once per snapshot. */
+/**
+ * Every total in a sheet with the lines it closes, computed once per snapshot. Rows of a total column
+ * that reconcile, have no error value and no plain-reference formula to diagnose are left out: there
+ * is nothing to report about them, and a 10,000-line table would otherwise mean 10,000 blocks.
+ */
 export function totalBlocks(sheet: SheetSnapshot): TotalBlock[] {
   let blocks = blockCache.get(sheet);
   if (!blocks) {
