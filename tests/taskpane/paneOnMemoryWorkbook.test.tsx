@@ -81,12 +81,12 @@ describe("the pane on the in-memory workbook", () => {
     // Insert the Rutland crisis response template, then take it back.
     fireEvent.click(screen.getByRole("option", { name: /Integrated Crisis Response/ }));
     fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
-    await screen.findByText(/Inserted “Integrated Crisis Response”/, undefined, { timeout: 10000 });
+    await screen.findByText("Inserted into the workbook.", undefined, { timeout: 10000 });
     expect(workbook.sheetNames()).toContain("Expenditure");
     const names = workbook.snapshot().sheets.find((s) => s.name === "Expenditure")!.values.flat();
     expect(names).toContain("Integrated Crisis Response");
     fireEvent.click(screen.getByRole("button", { name: "Undo last insert" }));
-    await screen.findByText(/Removed “Integrated Crisis Response”/, undefined, { timeout: 10000 });
+    await screen.findByText(/Removed “Integrated Crisis Response”: the rows and sheets/, undefined, { timeout: 10000 });
     expect(workbook.sheetNames()).not.toContain("Expenditure");
 
     // Build a new plan.

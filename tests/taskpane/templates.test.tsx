@@ -114,9 +114,9 @@ describe("Templates tab", () => {
     const costs = within(detail).getByRole("region", { name: "Cost lines" });
     const rows = within(costs).getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
     expect(rows).toEqual([
-      ["Line", "Source of funding", "NHS (£)", "Council (£)", "Total (£)"],
-      ["CCG posts", "NHS minimum contribution", "£125,000.00", "–", "£125,000.00"],
-      ["Council posts", "NHS minimum contribution", "–", "£115,000.00", "£115,000.00"],
+      ["Line and source of funding", "NHS (£)", "Council (£)", "Total (£)"],
+      ["CCG posts NHS minimum contribution", "£125,000.00", "–", "£125,000.00"],
+      ["Council posts NHS minimum contribution", "–", "£115,000.00", "£115,000.00"],
       ["Total", "£240,000.00"],
     ]);
     expect(within(detail).getByRole("region", { name: "Outcomes" }).textContent).toContain("Fewer non-elective admissions");
@@ -168,17 +168,17 @@ describe("Templates tab", () => {
     fireEvent.click(option("Integrated Crisis Response"));
     expect(insert.disabled).toBe(false);
     fireEvent.click(insert);
-    await waitFor(() => expect(screen.getByText(/Inserted “Integrated Crisis Response”/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText("Inserted into the workbook.")).toBeTruthy());
     expect(mocked.insertTemplates).toHaveBeenCalledTimes(1);
     expect(mocked.insertTemplates).toHaveBeenCalledWith(fakeContext, [CRISIS_RESPONSE]);
-    const result = screen.getByText(/Inserted “Integrated Crisis Response”/).closest("[role=status]") as HTMLElement;
+    const result = screen.getByText("Inserted into the workbook.").closest("[role=status]") as HTMLElement;
     expect(result.textContent).toContain("Added 2 rows to the BCF_Expenditure table.");
     expect(result.textContent).toContain("New sheets: Expenditure.");
     expect(document.activeElement).toBe(result);
 
     expect(undo.disabled).toBe(false);
     fireEvent.click(undo);
-    await waitFor(() => expect(screen.getByText(/Removed “Integrated Crisis Response”/)).toBeTruthy());
+    await waitFor(() => expect(screen.getByText(/Removed “Integrated Crisis Response”: the rows and sheets/)).toBeTruthy());
     expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, { ...RECORD, sheetsAdded: ["Expenditure"] });
     expect(undo.disabled).toBe(true);
   });
@@ -201,12 +201,12 @@ describe("Templates tab", () => {
     fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
     expect(screen.getByText("Inserts the 2 ticked templates.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
-    await screen.findByText(/Inserted 2 templates/);
+    await screen.findByText("Inserted into the workbook.");
     expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [FALLS, DFG_ADAPTATIONS]);
 
     fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
     fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
-    await screen.findByText(/Inserted “Home Adaptations”/);
+    await screen.findByText(/Added 1 row\./);
     expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [DFG_ADAPTATIONS]);
     expect(screen.getByRole("list", { name: "Notes on the figures" }).textContent).toContain(
       "The plan gives only a total for Grants",

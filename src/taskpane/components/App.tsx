@@ -23,6 +23,18 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   subtitle: { color: tokens.colorNeutralForeground2 },
+  // A heading per panel for screen-reader navigation (h1 → h2 → h3); the selected tab already says it on screen.
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   panel: {
     paddingTop: tokens.spacingVerticalM,
     paddingBottom: tokens.spacingVerticalXXL,
@@ -33,10 +45,10 @@ const useStyles = makeStyles({
 
 type TabName = "templates" | "new-plan" | "check";
 
-const TABS: Array<{ value: TabName; label: string }> = [
-  { value: "templates", label: "Templates" },
-  { value: "new-plan", label: "New plan" },
-  { value: "check", label: "Check" },
+const TABS: Array<{ value: TabName; label: string; heading: string }> = [
+  { value: "templates", label: "Templates", heading: "Scheme templates" },
+  { value: "new-plan", label: "New plan", heading: "New plan workbook" },
+  { value: "check", label: "Check", heading: "Check the workbook" },
 ];
 
 export interface AppProps {
@@ -80,7 +92,7 @@ export function App({ templates: initialTemplates = CATALOGUE, initialTab = "tem
       </header>
       <main>
         {/* Panels stay mounted while hidden so results, ticks and the undo history survive a change of tab. */}
-        {TABS.map(({ value }) => (
+        {TABS.map(({ value, heading }) => (
           <div
             key={value}
             id={panelId(value)}
@@ -89,6 +101,7 @@ export function App({ templates: initialTemplates = CATALOGUE, initialTab = "tem
             hidden={tab !== value}
             className={styles.panel}
           >
+            <h2 className={styles.visuallyHidden}>{heading}</h2>
             {panels[value]}
           </div>
         ))}

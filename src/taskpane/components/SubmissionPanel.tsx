@@ -129,7 +129,7 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
         {find.running ? <Spinner size="tiny" label="Looking for =BCF formulas…" /> : null}
       </div>
       {found && found.length > 0 ? (
-        <ul className={styles.formulas} aria-label="=BCF formulas found">
+        <ul className={styles.formulas} aria-label="=BCF formulas found" tabIndex={0}>
           {found.map((f) => (
             <li key={`${f.sheet}!${f.cell}`}>
               {cellReference(f.sheet, f.cell)}: <span className={styles.code}>{f.formula}</span>

@@ -34,6 +34,8 @@ const useStyles = makeStyles({
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  lineName: { fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere" },
+  fundingSource: { color: tokens.colorNeutralForeground2 },
 });
 
 function Facts({ rows }: { rows: Array<[string, React.ReactNode | undefined]> }) {
@@ -142,8 +144,7 @@ function CostsTable({ template }: { template: SchemeTemplate }) {
       <table className={styles.table}>
         <thead>
           <tr>
-            <th className={styles.cell} scope="col">Line</th>
-            <th className={styles.cell} scope="col">Source of funding</th>
+            <th className={styles.cell} scope="col">Line and source of funding</th>
             <th className={`${styles.cell} ${styles.number}`} scope="col">NHS (£)</th>
             <th className={`${styles.cell} ${styles.number}`} scope="col">Council (£)</th>
             <th className={`${styles.cell} ${styles.number}`} scope="col">Total (£)</th>
@@ -152,11 +153,13 @@ function CostsTable({ template }: { template: SchemeTemplate }) {
         <tbody>
           {template.costs.map((line, i) => (
             <tr key={i}>
-              <th className={styles.cell} scope="row">
+              <th className={`${styles.cell} ${styles.lineName}`} scope="row">
                 {line.description}
-                {line.year ? ` (${line.year})` : ""}
+                {line.year ? ` (${line.year})` : ""}{" "}
+                <Text block size={200} className={styles.fundingSource}>
+                  {line.fundingSource}
+                </Text>
               </th>
-              <td className={styles.cell}>{line.fundingSource}</td>
               <td className={`${styles.cell} ${styles.number}`}>{money(line.nhs)}</td>
               <td className={`${styles.cell} ${styles.number}`}>{money(line.council)}</td>
               <td className={`${styles.cell} ${styles.number}`}>{money(line.total)}</td>
@@ -166,7 +169,7 @@ function CostsTable({ template }: { template: SchemeTemplate }) {
         {template.costs.length > 1 ? (
           <tfoot>
             <tr>
-              <th className={styles.cell} scope="row" colSpan={4}>
+              <th className={styles.cell} scope="row" colSpan={3}>
                 Total
               </th>
               <td className={`${styles.cell} ${styles.number}`}>{formatGbp(templateTotal(template))}</td>

@@ -13,7 +13,9 @@ import { TemplateList } from "./TemplateList";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(140px, 1fr))", gap: tokens.spacingHorizontalS },
+  // Stacked: a task pane is about 320 px wide and the option texts are long.
+  filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  select: { width: "100%", minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   count: { color: tokens.colorNeutralForeground2 },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -87,7 +89,7 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
     setUndoStack((stack) => [{ record: result.record, label }, ...stack]);
     show({
       intent: "success",
-      title: `Inserted ${label}`,
+      title: "Inserted into the workbook.",
       body: (
         <>
           {result.message}
@@ -114,7 +116,11 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
       return;
     }
     setUndoStack((stack) => stack.slice(1));
-    show({ intent: "success", title: `Removed ${last.label}`, body: "The rows and sheets it added have been taken out." });
+    show({
+      intent: "success",
+      title: "Insert undone.",
+      body: `Removed ${last.label}: the rows and sheets that insert added have been taken out.`,
+    });
   };
 
   const insertHint =
@@ -126,7 +132,7 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
 
   const facetSelect = (label: string, all: string, value: string, onChange: (v: string) => void, options: string[]) => (
     <Field label={label}>
-      <Select value={value} onChange={(_, data) => onChange(data.value)}>
+      <Select className={styles.select} value={value} onChange={(_, data) => onChange(data.value)}>
         <option value="">{all}</option>
         {options.map((option) => (
           <option key={option} value={option}>
