@@ -147,12 +147,13 @@ export async function insertTemplates(context: Excel.RequestContext, templates: 
 
     // Sync 1: which sheets and tables exist.
     const worksheets = workbook.worksheets.load("items/name");
-    const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name,showTotals");
-    const tgtTable = targetCount ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name,showTotals") : undefined;
+    const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name");
+    const tgtTable = targetCount ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name") : undefined;
     await context.sync();
 
     // Sync 2: where the tables are, what is in the way, which sheets are protected.
     const sheetNames = worksheets.items.map((s) => s.name);
+    // Every sheet's protection: which sheet holds a table is only known once this sync has run.
     const protection = worksheets.items.map((s) => s.protection.load("protected"));
     const expProbe = queueProbe(context, expTable, expDest, sheetNames);
     const tgtProbe = tgtTable ? queueProbe(context, tgtTable, tgtDest, sheetNames) : undefined;
@@ -307,9 +308,10 @@ function writeRows(
   }
   sheet.getRangeByIndexes(firstRow, firstColumn, formulas.length, width).numberFormat = numberFormats;
   for (const [column, source] of validationSources) {
-    sheet.getRangeByIndexes(firstRow, firstColumn + column, formulas.length, 1).dataValidation.rule = {
-      list: { inCellDropDown: true, source },
-    };
+    const validation = sheet.getRangeByIndexes(firstRow, firstColumn + column, formulas.length, 1).dataValidation;
+    // Excel carries a table column's rule into new rows; clearing first replaces it rather than stacking on it.
+    if (placement.mode === "append") validation.clear();
+    validation.rule = { list: { inCellDropDown: true, source } };
   }
   if (placement.mode === "create") sheet.getRangeByIndexes(0, 0, 1 + formulas.length, width).format.autofitColumns();
 }
