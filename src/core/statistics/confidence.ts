@@ -39,9 +39,17 @@ export interface ConfidenceConstants {
 const MAX_CACHED_LEVELS = 64;
 const cache = new Map<number, ConfidenceConstants>();
 let last: ConfidenceConstants | undefined;
+let previous: ConfidenceConstants | undefined;
 
 export function confidenceConstants(level: number): ConfidenceConstants {
+  // Sheets often alternate two levels (95% and 99.8% limits side by side): check both before the Map.
   if (last !== undefined && last.level === level) return last;
+  if (previous !== undefined && previous.level === level) {
+    const swap = previous;
+    previous = last;
+    last = swap;
+    return swap;
+  }
   let found = cache.get(level);
   if (found === undefined) {
     // A sheet uses one or two levels; a bounded cache stops odd inputs growing it without limit.
@@ -56,6 +64,7 @@ export function confidenceConstants(level: number): ConfidenceConstants {
     };
     cache.set(level, found);
   }
+  previous = last;
   last = found;
   return found;
 }

@@ -8,6 +8,9 @@ const MAX_DECIMALS = 9;
 /** Excel shows 15 significant digits; rounding there first makes 1.005 → 1.01 as ROUND does, not 1.00. */
 function toUnits(amount: number, decimals: number): number {
   const scaled = decimals >= 0 ? amount * 10 ** decimals : amount / 10 ** -decimals;
+  const fraction = scaled - Math.floor(scaled);
+  // Only a value within float noise of a half needs the (slower) 15-digit view to round the way Excel does.
+  if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled);
   return Math.round(Number(scaled.toPrecision(15)));
 }
 

@@ -49,13 +49,18 @@ export interface RateWithInterval {
   upper: number;
 }
 
-function checkedRateInputs(count: unknown, population: unknown): [number, number] {
+/** The count and population checks shared by the rate functions (kept tuple-free: this is the hot path). */
+function checkedCount(count: unknown): number {
   const x = requireNumber(count, "count");
-  const n = requireNumber(population, "population");
   if (x < 0) throw new FormulaInputError("#NUM!", "count cannot be negative.");
+  return x;
+}
+
+function checkedPopulation(population: unknown): number {
+  const n = requireNumber(population, "population");
   if (n < 0) throw new FormulaInputError("#NUM!", "population cannot be negative.");
   if (n === 0) throw new FormulaInputError("#DIV/0!", "population is zero, so there is no rate.");
-  return [x, n];
+  return n;
 }
 
 /**
@@ -68,7 +73,8 @@ export function rateConfidenceInterval(
   confidence: unknown = null,
   per: unknown = null,
 ): [number, number] {
-  const [x, n] = checkedRateInputs(count, population);
+  const x = checkedCount(count);
+  const n = checkedPopulation(population);
   const c = confidenceConstants(confidenceLevel(confidence));
   const scale = multiplier(per, 100000) / n;
   return [finiteResult(poissonLowerLimit(x, c) * scale), finiteResult(poissonUpperLimit(x, c) * scale)];
@@ -82,6 +88,6 @@ export function rateWithInterval(
   per: unknown = null,
 ): RateWithInterval {
   const [lower, upper] = rateConfidenceInterval(count, population, confidence, per);
-  const [x, n] = checkedRateInputs(count, population);
-  return { rate: finiteResult((x / n) * multiplier(per, 100000)), lower, upper };
+  const rate = finiteResult((checkedCount(count) / checkedPopulation(population)) * multiplier(per, 100000));
+  return { rate, lower, upper };
 }
