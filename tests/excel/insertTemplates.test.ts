@@ -152,6 +152,25 @@ describe("insertTemplates never destroys anything", () => {
     expect(everything(h)).toEqual(before);
   });
 
+  it("writes nothing at all when only the targets sheet is protected", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [admissionAvoidance()]);
+    h.workbook.protectSheet("Targets");
+    const before = everything(h);
+    await expect(insertTemplates(h.context, [admissionAvoidance()])).rejects.toThrow(/"Targets" is protected, so nothing was inserted/);
+    expect(everything(h)).toEqual(before);
+  });
+
+  it("writes nothing when cells right below the table are in use, and says so plainly", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [icr()]);
+    // Row 3 is the totals row; a person's note sits just below it.
+    h.workbook.setCell("Expenditure", "B4", "Checked by finance");
+    const before = everything(h);
+    await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(/Cells below the table are not empty.*nothing was changed/);
+    expect(everything(h)).toEqual(before);
+  });
+
   it("leaves a read-only workbook as it was, with a plain message", async () => {
     const h = memoryWorkbook({ readOnly: true });
     const before = everything(h);
