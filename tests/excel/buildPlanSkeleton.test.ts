@@ -62,7 +62,21 @@ describe("buildPlanSkeleton", () => {
     wb.setCell("Metrics", "B2", 3760);
     wb.setCell("Metrics", "C2", 37600);
     expect(wb.getCell("Metrics", "E2").value).toBeCloseTo(10000, 9);
-    expect(wb.getCell("Metrics", "F2").value as number).toBeLessThan(10000);
+    // Byar's limits for 3,760 events (95%), worked here from the published formula.
+    const x = 3760;
+    const z = 1.959963984540054;
+    const byarLower = x * (1 - 1 / (9 * x) - z / (3 * Math.sqrt(x))) ** 3;
+    const byarUpper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * Math.sqrt(x + 1))) ** 3;
+    expect(wb.getCell("Metrics", "F2").value as number).toBeCloseTo((byarLower / 37600) * 100000, 6);
+    expect(wb.getCell("Metrics", "G2").value as number).toBeCloseTo((byarUpper / 37600) * 100000, 6);
+    // Still at home 91 days after reablement: 85 of 100, a proportion shown as %, Wilson limits around it.
+    const row = 2 + ["Non-elective admissions", "Permanent admissions to residential and nursing care", "Still at home 91 days after reablement"].length - 1;
+    wb.setCell("Metrics", `B${row}`, 85);
+    wb.setCell("Metrics", `C${row}`, 100);
+    expect(wb.getCell("Metrics", `E${row}`)).toMatchObject({ value: 0.85, numberFormat: "0.0%" });
+    const wilson = (sign: number) => (2 * 85 + z * z + sign * z * Math.sqrt(z * z + 4 * 85 * (1 - 85 / 100))) / (2 * (100 + z * z));
+    expect(wb.getCell("Metrics", `F${row}`).value as number).toBeCloseTo(wilson(-1), 9);
+    expect(wb.getCell("Metrics", `G${row}`).value as number).toBeCloseTo(wilson(1), 9);
 
     const [chart] = wb.charts("Targets");
     expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", title: "Baseline against target" });
