@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import "./setup";
 import * as React from "react";
-import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import fc from "fast-check";
 import { App } from "../../src/taskpane/components/App";
 import { NewPlanTab } from "../../src/taskpane/components/NewPlanTab";
@@ -53,8 +53,9 @@ describe("New plan tab", () => {
       year: "2025-26",
     });
     const bar = result.closest("[role=status]") as HTMLElement;
-    expect(bar.textContent).toContain("Sheets added: Cover, Income, Expenditure, Targets, Metrics and Summary.");
-    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual(SHEETS);
+    expect(bar.textContent).toContain("Built the plan workbook for Rutland, 2025-26.");
+    const listed = within(bar).getByRole("list", { name: "Sheets added" });
+    expect(within(listed).getAllByRole("listitem").map((li) => li.textContent)).toEqual(SHEETS);
     expect(document.activeElement).toBe(bar);
   });
 

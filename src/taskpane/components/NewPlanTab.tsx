@@ -2,7 +2,6 @@
 import * as React from "react";
 import { Button, Field, Input, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { financialYearOf, financialYearProblem, normaliseFinancialYear } from "../state/financialYear";
-import { listInWords } from "../state/format";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions } from "../state/workbookActions";
 import { ResultMessage } from "./ResultMessage";
@@ -61,7 +60,9 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
           {summary}
           {sheetsAdded.length > 0 ? (
             <>
-              {` Sheets added: ${listInWords(sheetsAdded)}.`}
+              <Text block weight="semibold">
+                Sheets added
+              </Text>
               <ul className={styles.list} aria-label="Sheets added">
                 {sheetsAdded.map((sheet) => (
                   <li key={sheet}>{sheet}</li>
