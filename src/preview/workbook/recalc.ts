@@ -10,7 +10,7 @@ import type { FormulaContext } from "./formula/context";
 import { parseCached } from "./formula/parser";
 import { isError, NAME, scalarFromCell, toCellValue, type Scalar } from "./formula/values";
 import { toScalar } from "./formula/context";
-import { cellKey, keyCol, keyRow, type Cell, type SheetModel } from "./model/sheet";
+import type { Cell, SheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/workbookModel";
 
 export interface RecalculationResult {
@@ -25,7 +25,7 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
   const circular = new Map<Cell, string>();
 
   const valueOf = (sheet: SheetModel, row: number, col: number): Scalar => {
-    const cell = sheet.cells.get(cellKey(row, col));
+    const cell = sheet.cells.get(row, col);
     if (!cell) return null;
     if (!cell.formula || done.has(cell)) return scalarFromCell(cell.value, cell.formula !== undefined);
     if (circular.has(cell)) return 0;
@@ -50,10 +50,8 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
 
   const calculateAll = (): void => {
     for (const sheet of model.sheets) {
-      const keys = [...sheet.cells.keys()].sort((x, y) => x - y);
-      for (const key of keys) {
-        const cell = sheet.cells.get(key);
-        if (cell?.formula) valueOf(sheet, keyRow(key), keyCol(key));
+      for (const [row, col, cell] of sheet.cells.sortedEntries()) {
+        if (cell.formula) valueOf(sheet, row, col);
       }
     }
   };

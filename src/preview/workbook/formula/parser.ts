@@ -161,7 +161,7 @@ export function parseCached(formula: string): FormulaNode | FormulaSyntaxError {
       if (!(e instanceof FormulaSyntaxError)) throw e;
       tree = e;
     }
-    if (cache.size > 200000) cache.clear();
+    if (cache.size > 500000) cache.clear();
     cache.set(formula, tree);
   }
   return tree;

@@ -1,6 +1,7 @@
 /** One worksheet's content: cells keyed by position, validation rules, column widths. */
 import type { CellValue } from "../../../core/workbook";
-import { MAX_COLUMNS, type CellBox } from "../address";
+import type { CellBox } from "../address";
+import { CellStore } from "./cellStore";
 
 /**
  * A cell. Replaced, never edited in place, so a transaction can keep the old object to restore it;
@@ -26,18 +27,6 @@ export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export const DEFAULT_COLUMN_WIDTH = 48;
 
-export function cellKey(row: number, col: number): number {
-  return row * MAX_COLUMNS + col;
-}
-
-export function keyRow(key: number): number {
-  return Math.floor(key / MAX_COLUMNS);
-}
-
-export function keyCol(key: number): number {
-  return key % MAX_COLUMNS;
-}
-
 export function isBlankCell(cell: Cell | undefined): boolean {
   return !cell || (cell.formula === undefined && cell.value === "");
 }
@@ -46,7 +35,7 @@ export class SheetModel {
   name: string;
   visibility: SheetVisibility = "Visible";
   protected = false;
-  readonly cells = new Map<number, Cell>();
+  readonly cells = new CellStore();
   /** Replaced on change (never mutated) so a transaction can keep the old array. */
   validations: ValidationEntry[] = [];
   /** Replaced on change, like `validations`. */
@@ -63,7 +52,7 @@ export class SheetModel {
   }
 
   cell(row: number, col: number): Cell | undefined {
-    return this.cells.get(cellKey(row, col));
+    return this.cells.get(row, col);
   }
 
   /** Cells inside a box, found by scanning whichever is smaller: the box or the sheet's cells. */
@@ -71,20 +60,27 @@ export class SheetModel {
     const lastRow = Math.min(box.lastRow, this.maxRow);
     const lastCol = Math.min(box.lastCol, this.maxCol);
     if (lastRow < box.row || lastCol < box.col) return;
-    const area = (lastRow - box.row + 1) * (lastCol - box.col + 1);
-    if (area <= this.cells.size) {
-      for (let r = box.row; r <= lastRow; r++) {
+    const width = lastCol - box.col + 1;
+    const visitRow = function* (row: number, line: ReadonlyMap<number, Cell>): Generator<[number, number, Cell]> {
+      if (width <= line.size) {
         for (let c = box.col; c <= lastCol; c++) {
-          const cell = this.cells.get(cellKey(r, c));
-          if (cell) yield [r, c, cell];
+          const cell = line.get(c);
+          if (cell) yield [row, c, cell];
         }
+      } else {
+        for (const [c, cell] of line) if (c >= box.col && c <= lastCol) yield [row, c, cell];
+      }
+    };
+    if (lastRow - box.row + 1 <= this.cells.rowCount) {
+      for (let r = box.row; r <= lastRow; r++) {
+        const line = this.cells.row(r);
+        if (line) yield* visitRow(r, line);
       }
       return;
     }
-    for (const [key, cell] of this.cells) {
-      const r = keyRow(key);
-      const c = keyCol(key);
-      if (r >= box.row && r <= lastRow && c >= box.col && c <= lastCol) yield [r, c, cell];
+    for (const r of this.cells.rowNumbers()) {
+      if (r < box.row || r > lastRow) continue;
+      yield* visitRow(r, this.cells.row(r) as ReadonlyMap<number, Cell>);
     }
   }
 
@@ -94,10 +90,8 @@ export class SheetModel {
     let col = Infinity;
     let lastRow = -1;
     let lastCol = -1;
-    for (const [key, cell] of this.cells) {
+    for (const [r, c, cell] of this.cells.entries()) {
       if (valuesOnly ? isBlankCell(cell) : isBlankCell(cell) && !cell.numberFormat && !cell.bold) continue;
-      const r = keyRow(key);
-      const c = keyCol(key);
       if (r < row) row = r;
       if (c < col) col = c;
       if (r > lastRow) lastRow = r;

@@ -27,12 +27,13 @@ import {
 import { parseCached } from "../formula/parser";
 import { recalculate, type RecalculationResult } from "../recalc";
 import { contentFromEntry, entryGrid } from "./entries";
-import { cellKey, isBlankCell, SheetModel, type Cell, type ValidationRule, type SheetVisibility } from "./sheet";
+import { isBlankCell, SheetModel, type Cell, type ValidationRule, type SheetVisibility } from "./sheet";
 import type { ChartModel, TableModel } from "./table";
 import { afterCellsWritten } from "./tableOps";
 
 interface Transaction {
-  cells: Map<SheetModel, Map<number, Cell | undefined>>;
+  /** Old cells by sheet, row and column. */
+  cells: Map<SheetModel, Map<number, Map<number, Cell | undefined>>>;
   sheets: SheetModel[];
   tables: TableModel[];
   charts: ChartModel[];
@@ -94,9 +95,11 @@ export class WorkbookModel {
     const tx = this.tx;
     if (!tx) return;
     for (const [sheet, journal] of tx.cells) {
-      for (const [key, cell] of journal) {
-        if (cell) sheet.cells.set(key, cell);
-        else sheet.cells.delete(key);
+      for (const [row, line] of journal) {
+        for (const [col, cell] of line) {
+          if (cell) sheet.cells.set(row, col, cell);
+          else sheet.cells.delete(row, col);
+        }
       }
     }
     this.sheets = tx.sheets;
@@ -162,18 +165,19 @@ export class WorkbookModel {
 
   /** The one place cells change: journals the old cell when inside a transaction. */
   putCell(sheet: SheetModel, row: number, col: number, cell: Cell | undefined): void {
-    const key = cellKey(row, col);
     if (this.tx) {
       let journal = this.tx.cells.get(sheet);
       if (!journal) this.tx.cells.set(sheet, (journal = new Map()));
-      if (!journal.has(key)) journal.set(key, sheet.cells.get(key));
+      let line = journal.get(row);
+      if (!line) journal.set(row, (line = new Map()));
+      if (!line.has(col)) line.set(col, sheet.cells.get(row, col));
     }
     if (cell && (!isBlankCell(cell) || cell.numberFormat || cell.bold)) {
-      sheet.cells.set(key, cell);
+      sheet.cells.set(row, col, cell);
       if (row > sheet.maxRow) sheet.maxRow = row;
       if (col > sheet.maxCol) sheet.maxCol = col;
     } else {
-      sheet.cells.delete(key);
+      sheet.cells.delete(row, col);
     }
     this.dirty = true;
     this.changed = true;
@@ -377,7 +381,7 @@ export class WorkbookModel {
     copy.protected = source.protected;
     copy.validations = source.validations.map((v) => ({ box: { ...v.box }, rule: v.rule }));
     copy.columnWidths = new Map(source.columnWidths);
-    for (const [key, cell] of source.cells) copy.cells.set(key, { ...cell });
+    for (const [row, col, cell] of source.cells.entries()) copy.cells.set(row, col, { ...cell });
     copy.maxRow = source.maxRow;
     copy.maxCol = source.maxCol;
     const order = this.sheets.filter((s) => s !== copy);
