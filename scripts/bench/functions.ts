@@ -119,7 +119,7 @@ export async function run(): Promise<BenchLine[]> {
 
   // DSR.CI over 19 ESP2013 bands, as a column, with the default standard.
   const FALLS = [0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29];
-  const POPS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 2900, 2800, 2500, 2300, 2400, 1900, 1300, 800, 400];
+  const POPS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660, 2100, 2200, 1760, 1300, 780, 400];
   const dsrInputs = Array.from({ length: 16 }, (_, k) => ({
     counts: FALLS.map((x, i) => [x + ((k + i) % 3)]),
     populations: POPS.map((n) => [n + k * 10]),

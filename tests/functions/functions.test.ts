@@ -4,7 +4,7 @@ import * as bcf from "../../src/functions/functions";
 
 const ESP = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000];
 const FALLS = [0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29].map((v) => [v]);
-const POPULATIONS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 2900, 2800, 2500, 2300, 2400, 1900, 1300, 800, 400].map((v) => [v]);
+const POPULATIONS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660, 2100, 2200, 1760, 1300, 780, 400].map((v) => [v]);
 
 /** Excel passes an omitted optional argument as null, not undefined. */
 const OMITTED = null as unknown as undefined;

@@ -18,7 +18,7 @@ const ESP = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6
 
 // Falls admissions by age band in an area of about Rutland's size (37,600 people, 8,540 aged 65+; seed 001).
 const COUNTS = [0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29];
-const POPULATIONS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 2900, 2800, 2500, 2300, 2400, 1900, 1300, 800, 400];
+const POPULATIONS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660, 2100, 2200, 1760, 1300, 780, 400];
 
 /** DSR and Dobson limits straight from the PHE/OHID formulas. */
 function referenceDsr(x: number[], n: number[], w: number[], z: number, m: number): [number, number, number] {
