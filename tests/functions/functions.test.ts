@@ -110,7 +110,17 @@ describe("random input of every type", () => {
     fc.constant(null).map(() => FALLS.map(([x]) => [x])),
     fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 19, maxLength: 19 }).map((a) => a.map((v) => [v])),
   );
-  const anything = fc.oneof(scalar, matrix, fc.array(scalar, { maxLength: 3 }), fc.constant([]), fc.constant([[]]));
+  const deeplyNested = fc.array(fc.array(fc.array(scalar, { maxLength: 2 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 });
+  const anything = fc.oneof(
+    scalar,
+    matrix,
+    deeplyNested,
+    fc.array(scalar, { maxLength: 3 }),
+    fc.constant([]),
+    fc.constant([[]]),
+    fc.constant([[1], [2, 3]]),
+    fc.constant({ value: 1 }),
+  );
   const argument = fc.oneof({ weight: 3, arbitrary: scalar }, { weight: 2, arbitrary: matrix }, { weight: 1, arbitrary: anything });
 
 
