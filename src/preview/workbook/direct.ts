@@ -5,6 +5,7 @@
 import { a1, parseA1, type CellValue, type WorkbookSnapshot, type SheetSnapshot } from "../../core/workbook";
 import { formatBox, formatSheetAddress, parseBox, type CellBox } from "./address";
 import { contentFromEntry } from "./model/entries";
+import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
 import { bodyBox, headerBox, tableBox, totalsRowIndex } from "./model/table";
 import type { WorkbookModel } from "./model/workbookModel";
@@ -15,6 +16,8 @@ export interface CellInfo {
   /** What Range.formulas shows: the formula, else the constant ("" when empty). */
   formula: CellValue;
   numberFormat: string;
+  /** The value as Excel would display it under its number format ("£1,234.50", "25%"). */
+  text: string;
   bold: boolean;
 }
 
@@ -90,6 +93,7 @@ export class MemoryWorkbook {
       value: cell?.value ?? "",
       formula: cell ? (cell.formula ?? cell.value) : "",
       numberFormat: cell?.numberFormat ?? "General",
+      text: cell ? formatCellValue(cell.value, cell.numberFormat) : "",
       bold: cell?.bold === true,
     };
   }

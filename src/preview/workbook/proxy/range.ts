@@ -4,6 +4,7 @@ import { invalidArgument } from "../errors";
 import type { ClearKind } from "../model/workbookModel";
 import { deleteCells, type DeleteShift } from "../model/deleteCells";
 import type { SheetModel, ValidationRule } from "../model/sheet";
+import { formatCellValue } from "../numberFormat";
 import { ClientObject } from "./clientObject";
 import type { MemoryRequestContext } from "./requestContext";
 import { WorksheetProxy } from "./worksheet";
@@ -85,7 +86,10 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
       case "numberFormat":
         return grid(target, (r, c) => sheet.cell(r, c)?.numberFormat ?? "General");
       case "text":
-        return grid(target, (r, c) => String(sheet.cell(r, c)?.value ?? ""));
+        return grid(target, (r, c) => {
+          const cell = sheet.cell(r, c);
+          return cell ? formatCellValue(cell.value, cell.numberFormat) : "";
+        });
       case "rowCount":
         return boxRows(box);
       case "columnCount":
