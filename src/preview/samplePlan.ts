@@ -62,7 +62,7 @@ export const SAMPLE_PLAN: SampleSheet[] = [
   },
   {
     name: "Schemes",
-    widths: [230, 190, 80, 110, 90, 90, 90],
+    widths: [185, 160, 70, 120, 70, 70, 70],
     blocks: [
       {
         at: "A1",

@@ -1,13 +1,15 @@
 /* global Office */
 /**
- * Entry point of the task pane page (also the shared runtime's page). Renders the pane inside a
- * FluentProvider that follows the Office theme. Outside Office the page still renders.
+ * Entry point of the task pane page (also the shared runtime's page). Inside Office it renders the pane
+ * in a FluentProvider that follows the Office theme. Opened in a browser outside Office (no host, or no
+ * office.js at all) it loads the preview (src/preview) on demand, so Excel users never download it.
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { themeFromOffice } from "./theme";
+import { silenceOfficeLoggingOutsideOffice } from "../preview/quietOffice";
 
 function officeTheme(): { bodyBackgroundColor?: string } | undefined {
   try {
@@ -17,9 +19,7 @@ function officeTheme(): { bodyBackgroundColor?: string } | undefined {
   }
 }
 
-function render(): void {
-  const container = document.getElementById("container");
-  if (!container) return;
+function render(container: HTMLElement): void {
   createRoot(container).render(
     <FluentProvider theme={themeFromOffice(officeTheme())}>
       <App />
@@ -27,8 +27,23 @@ function render(): void {
   );
 }
 
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => render());
-} else {
-  render();
+/** The Office host the page runs in, or null in a plain browser. */
+async function officeHost(): Promise<Office.HostType | null> {
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
+  const info = await Office.onReady();
+  return info?.host ?? null;
 }
+
+async function start(): Promise<void> {
+  const container = document.getElementById("container");
+  if (!container) return;
+  if (await officeHost()) {
+    render(container);
+    return;
+  }
+  silenceOfficeLoggingOutsideOffice();
+  const { startPreview } = await import(/* webpackChunkName: "preview" */ "../preview/boot");
+  await startPreview(container);
+}
+
+void start();

@@ -1,0 +1,69 @@
+/**
+ * The preview page: a banner saying what this is, the sample workbook drawn as a grid, and the very same
+ * task pane the add-in shows in Excel at the side, working on the in-memory workbook.
+ */
+import * as React from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { App } from "../taskpane/components/App";
+import type { MemoryWorkbook } from "./workbook";
+import { WorkbookGrid } from "./WorkbookGrid";
+
+export const PREVIEW_BANNER = "Preview: a sample plan in your browser; nothing is saved or sent anywhere";
+
+const PANE_WIDTH = "380px";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", height: "100vh", overflow: "hidden" },
+  banner: {
+    flexShrink: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}`,
+    fontSize: tokens.fontSizeBase300,
+  },
+  body: { display: "flex", flexGrow: 1, minHeight: 0 },
+  sheet: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
+  sheetHeading: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: "#107c41",
+    color: "#ffffff",
+  },
+  pane: {
+    flexShrink: 0,
+    width: PANE_WIDTH,
+    overflowY: "auto",
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+  },
+});
+
+export interface PreviewLayoutProps {
+  workbook: MemoryWorkbook;
+}
+
+export function PreviewLayout({ workbook }: PreviewLayoutProps): React.JSX.Element {
+  const styles = useStyles();
+  const headingId = React.useId();
+  return (
+    <div className={styles.root}>
+      <div className={styles.banner} role="note" data-testid="preview-banner">
+        <strong>{PREVIEW_BANNER}.</strong> The workbook on the left stands in for Excel; the pane on the right is the
+        add-in&apos;s own.
+      </div>
+      <div className={styles.body}>
+        <section className={styles.sheet} aria-labelledby={headingId}>
+          <h2 id={headingId} className={styles.sheetHeading}>
+            Sample plan (in-memory workbook)
+          </h2>
+          <WorkbookGrid workbook={workbook} />
+        </section>
+        <div className={styles.pane} data-testid="task-pane">
+          <App />
+        </div>
+      </div>
+    </div>
+  );
+}
