@@ -69,6 +69,22 @@ describe("sync counting and request sizes", () => {
     expect(workbook.usedRange("Sheet1")).toBeUndefined();
   });
 
+  it("counts operations that change the workbook, and none for reads, select and activate", async () => {
+    const { context, stats } = createMemoryWorkbook({ sheets: ["A", "B"] });
+    const sheet = context.workbook.worksheets.getItem("A");
+    sheet.getRange("A1:B2").load("values");
+    context.workbook.worksheets.getItemOrNullObject("B");
+    sheet.getRange("A1").select();
+    sheet.activate();
+    await context.sync();
+    expect(stats.writeOperations).toBe(0);
+    sheet.getRange("A1").values = [[1]];
+    sheet.getRange("A1").format.font.bold = true;
+    await context.sync();
+    expect(stats.writeOperations).toBe(2);
+    expect(stats.details.map((d) => d.writes)).toEqual([0, 2]);
+  });
+
   it("has Excel on the web's 5 MB limit to hand", () => {
     expect(EXCEL_WEB_PAYLOAD_LIMIT_BYTES).toBe(5 * 1024 * 1024);
   });

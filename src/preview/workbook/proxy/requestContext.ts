@@ -18,8 +18,10 @@ export interface SyncStats {
   requests: number[];
   /** The largest entry of `requests`. */
   maxRequestBytes: number;
-  /** Sizes split into what was sent and what came back, per sync. */
-  details: Array<{ requestBytes: number; responseBytes: number; operations: number; ok: boolean }>;
+  /** Operations that change the workbook (anything but loads, select and activate), over all syncs. */
+  writeOperations: number;
+  /** Sizes split into what was sent and what came back, per sync, with its operations and writes. */
+  details: Array<{ requestBytes: number; responseBytes: number; operations: number; writes: number; ok: boolean }>;
   /** Starts counting again from zero. */
   reset(): void;
 }
@@ -29,11 +31,13 @@ export function createStats(): SyncStats {
     syncs: 0,
     requests: [],
     maxRequestBytes: 0,
+    writeOperations: 0,
     details: [],
     reset() {
       stats.syncs = 0;
       stats.requests = [];
       stats.maxRequestBytes = 0;
+      stats.writeOperations = 0;
       stats.details = [];
     },
   };
@@ -52,6 +56,9 @@ interface SyncInProgress {
 }
 
 const encoder = new TextEncoder();
+
+/** Operations that only read or move the selection. */
+const NOT_WRITES = new Set(["load", "resolve", "select", "activate"]);
 
 function byteLength(value: unknown): number {
   return encoder.encode(JSON.stringify(value) ?? "").length;
@@ -111,11 +118,13 @@ export class MemoryRequestContext {
     this.stats.syncs++;
     const requestBytes = byteLength(queue.map((q) => q.description));
     const limit = this.limits.maxRequestBytes;
+    const writes = queue.filter((q) => !NOT_WRITES.has(String(q.description.action))).length;
+    this.stats.writeOperations += writes;
     const record = (responseBytes: number, ok: boolean): void => {
       const total = requestBytes + responseBytes;
       this.stats.requests.push(total);
       this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, total);
-      this.stats.details.push({ requestBytes, responseBytes, operations: queue.length, ok });
+      this.stats.details.push({ requestBytes, responseBytes, operations: queue.length, writes, ok });
     };
     if (limit !== undefined && requestBytes > limit) {
       record(0, false);
