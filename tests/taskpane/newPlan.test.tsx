@@ -11,7 +11,7 @@ import type { InsertionResult } from "../../src/excel";
 import { financialYearOf, financialYearProblem } from "../../src/taskpane/state/financialYear";
 import { FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
 
-jest.mock("../../src/excel", () => ({ buildPlanSkeleton: jest.fn() }));
+jest.mock("../../src/excel", () => ({ buildPlanSkeleton: jest.fn(), removeInsertion: jest.fn() }));
 const mocked = excel as jest.Mocked<typeof excel>;
 const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
 const SHEETS = ["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary"];
@@ -57,6 +57,22 @@ describe("New plan tab", () => {
     const listed = within(bar).getByRole("list", { name: "Sheets added" });
     expect(within(listed).getAllByRole("listitem").map((li) => li.textContent)).toEqual(SHEETS);
     expect(document.activeElement).toBe(bar);
+  });
+
+  test("the sheets a build added can be removed again in one step", async () => {
+    mocked.buildPlanSkeleton.mockResolvedValue(skeletonResult(["Cover", "Income (2)"]));
+    mocked.removeInsertion.mockResolvedValue(undefined);
+    renderInFluent(<NewPlanTab />);
+    expect(screen.queryByRole("button", { name: "Remove the new sheets" })).toBeNull();
+    fill("Area", "Rutland");
+    fill("Health and Wellbeing Board", "Rutland HWB");
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    await screen.findByText("Plan workbook built");
+    fireEvent.click(screen.getByRole("button", { name: "Remove the new sheets" }));
+    const done = await screen.findByText("New sheets removed");
+    expect(done.closest("[role=status]")!.textContent).toContain("Cover and Income (2) have been taken out again.");
+    expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, skeletonResult(["Cover", "Income (2)"]).record);
+    expect(screen.queryByRole("button", { name: "Remove the new sheets" })).toBeNull();
   });
 
   test("missing or malformed details are explained and nothing is built", async () => {

@@ -128,6 +128,19 @@ describe("the pane on the in-memory workbook", () => {
     await screen.findByText(/^Replaced \d+ formulas? with values$/, undefined, { timeout: 10000 });
     expect(bcfCells()).toHaveLength(0);
   });
+
+  test("a plan build can be taken out again, leaving the sheets the workbook had", async () => {
+    const { workbook } = openWorkbook(["Sheet1", "Income"]);
+    renderInFluent(<App templates={FIXTURE_TEMPLATES} initialTab="new-plan" />);
+    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), { target: { value: "Rutland" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), { target: { value: "Rutland HWB" } });
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    await screen.findByText("Plan workbook built", undefined, { timeout: 10000 });
+    expect(workbook.sheetNames().length).toBeGreaterThan(2);
+    fireEvent.click(screen.getByRole("button", { name: "Remove the new sheets" }));
+    await screen.findByText("New sheets removed", undefined, { timeout: 10000 });
+    expect(workbook.sheetNames()).toEqual(["Sheet1", "Income"]);
+  });
 });
 
 function escape(text: string): string {

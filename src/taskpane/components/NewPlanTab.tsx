@@ -3,12 +3,13 @@ import * as React from "react";
 import { Button, Field, Input, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { financialYearOf, financialYearProblem, normaliseFinancialYear } from "../state/financialYear";
 import { useWorkbookAction } from "../state/useWorkbookAction";
-import { workbookActions } from "../state/workbookActions";
+import { workbookActions, type InsertionRecord } from "../state/workbookActions";
+import { listInWords } from "../state/format";
 import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -28,6 +29,10 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   const [triedSubmit, setTriedSubmit] = React.useState(false);
   const [message, setMessage] = React.useState<Message>();
   const build = useWorkbookAction(workbookActions.buildPlanSkeleton);
+  const undo = useWorkbookAction(workbookActions.removeInsertion);
+  // What the last build added, so it can be taken out again in one step.
+  const [lastBuild, setLastBuild] = React.useState<InsertionRecord>();
+  const busy = build.running || undo.running;
 
   const problems = {
     area: area.trim() ? undefined : "Enter the area the plan is for.",
@@ -39,7 +44,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   const onSubmit = async (event: React.FormEvent) => {
     event.preventDefault();
     setTriedSubmit(true);
-    if (!valid || build.running) return;
+    if (!valid || busy) return;
     const outcome = await build.run({
       area: area.trim(),
       healthAndWellbeingBoard: board.trim(),
@@ -51,7 +56,8 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
       setMessage({ intent: "error", title: "The plan workbook was not built", body: outcome.message, id });
       return;
     }
-    const { sheetsAdded, message: summary } = outcome.value;
+    const { sheetsAdded, message: summary, record } = outcome.value;
+    setLastBuild(sheetsAdded.length > 0 ? record : undefined);
     setMessage({
       intent: "success",
       title: "Plan workbook built",
@@ -80,6 +86,24 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
 
   const show = (problem: string | undefined) => (triedSubmit ? problem : undefined);
 
+  const onUndo = async () => {
+    if (!lastBuild) return;
+    const outcome = await undo.run(lastBuild);
+    if (!outcome) return;
+    const id = Date.now() + Math.random();
+    if (!outcome.ok) {
+      setMessage({ intent: "error", title: "The new sheets were not removed", body: outcome.message, id });
+      return;
+    }
+    setMessage({
+      intent: "success",
+      title: "New sheets removed",
+      body: `${listInWords(lastBuild.sheetsAdded)} ${lastBuild.sheetsAdded.length === 1 ? "has" : "have"} been taken out again.`,
+      id,
+    });
+    setLastBuild(undefined);
+  };
+
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="New plan">
       <Text className={styles.hint}>
@@ -100,10 +124,16 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
         <Input value={year} onChange={(_, data) => setYear(data.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={build.running}>
+        <Button appearance="primary" type="submit" disabled={busy}>
           Build plan workbook
         </Button>
+        {lastBuild ? (
+          <Button type="button" disabled={busy} onClick={onUndo}>
+            Remove the new sheets
+          </Button>
+        ) : null}
         {build.running ? <Spinner size="tiny" label="Building the plan workbook…" /> : null}
+        {undo.running ? <Spinner size="tiny" label="Removing the new sheets…" /> : null}
       </div>
       {message ? (
         <ResultMessage key={message.id} intent={message.intent} title={message.title}>
