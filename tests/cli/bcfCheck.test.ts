@@ -11,6 +11,9 @@ import { sheetFromRows } from "../../src/core/workbook";
 import { GBP, planSnapshot, typed } from "../core/checks/fixtures";
 import { writeSnapshotXlsx } from "./xlsxFixtures";
 
+// Each run starts a Node process (tsx + exceljs); allow for a busy machine.
+jest.setTimeout(120000);
+
 const ROOT = resolve(__dirname, "../..");
 const BIN = join(ROOT, "bin", "bcf-check.js");
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { runChecks } from "../../../src/core/checks";
 import { checkPeriods, comparePeriods, statementsIn, textPeriodProblems } from "../../../src/core/checks/periods";
 import { sheetFromRows } from "../../../src/core/workbook";
@@ -132,5 +133,33 @@ describe("periods: figures in columns and rows", () => {
     const byRow = checkPeriods({ sheets: [rows] });
     expect(byRow).toHaveLength(1);
     expect(byRow[0]).toMatchObject({ cell: "C3", expected: 720, actual: 700 });
+  });
+});
+
+describe("periods: properties", () => {
+  const PERIODS: Array<[string, number]> = [
+    ["a week", 52],
+    ["a month", 12],
+    ["a quarter", 4],
+  ];
+
+  test("a figure per week/month/quarter and its exact annual figure always reconcile; off by one or more never does", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100000 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 1, max: 1000 }), fc.boolean(), (n, p, off, up) => {
+        const [period, perYear] = PERIODS[p];
+        const year = n * perYear;
+        const clean = `${n} referrals ${period}  ${year.toLocaleString("en-GB")} referrals per annum`;
+        expect(textPeriodProblems(clean)).toEqual([]);
+        const wrong = year + (up ? off : -off);
+        if (wrong <= 0) return;
+        // 365/7 weeks is accepted too: skip the one figure that convention gives.
+        if (p === 0 && wrong === Math.round((n * 365) / 7)) return;
+        const broken = `${n} referrals ${period}  ${wrong.toLocaleString("en-GB")} referrals per annum`;
+        const problems = textPeriodProblems(broken);
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatchObject({ kind: "mismatch", expected: year });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { runChecks } from "../../../src/core/checks";
 import { checkSplits } from "../../../src/core/checks/splits";
 import { sheetFromRows } from "../../../src/core/workbook";
@@ -76,5 +77,34 @@ describe("splits: % NHS and % LA add to 100%", () => {
       rows.push([`S${i}`, f("=IF(F2=0,0,D2/F2)", nhs / t, PCT), f("=IF(F2=0,0,E2/F2)", la / t, PCT), nhs, la, f("=D2+E2", t)]);
     }
     expect(runChecks({ sheets: [sheetFromRows("Expenditure", rows)] }).filter((x) => x.severity === "error")).toEqual([]);
+  });
+});
+
+describe("splits: property", () => {
+  test("NHS + council = total to the penny is clean; a total moved by a penny or more is one error there", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50_000_000 }), fc.integer({ min: 0, max: 50_000_000 })), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (pence, pick, by) => {
+          const build = (bump?: number) =>
+            sheetFromRows(
+              "Pool",
+              [
+                ["Scheme", "NHS (£)", "Council (£)", "Total (£)"],
+                ...pence.map(([a, b], i) => [`Scheme ${i + 1}`, a / 100, b / 100, (a + b + (i === bump ? by : 0)) / 100]),
+              ],
+              { numberFormat: GBP },
+            );
+          expect(checkSplits({ sheets: [build()] })).toEqual([]);
+          const row = pick % pence.length;
+          const found = checkSplits({ sheets: [build(row)] });
+          expect(found).toHaveLength(1);
+          expect(found[0].cell).toBe(`D${row + 2}`);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
