@@ -97,6 +97,8 @@ export async function buildPlanSkeleton(
 function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
   const sheet = workbook.worksheets.add(layout.name);
   const width = layout.formulas[0].length;
+  // Formats before content: a year typed as text ("@") must not be read as a number or a date.
+  sheet.getRange(layout.address).numberFormat = layout.numberFormats;
   if (layout.table) {
     sheet.getRange(blockAddress(1, width)).values = [layout.formulas[0]];
     const table = sheet.tables.add(layout.table.address, true);
@@ -114,7 +116,6 @@ function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
   } else {
     sheet.getRange(layout.address).formulas = layout.formulas;
   }
-  sheet.getRange(layout.address).numberFormat = layout.numberFormats;
   for (const address of layout.bold) sheet.getRange(address).format.font.bold = true;
   if (layout.table) sheet.getRange(blockAddress(1, width)).format.font.bold = true;
   for (const validation of layout.validations) {

@@ -46,6 +46,12 @@ describe("buildPlanSkeleton", () => {
     expect(wb.getCell("Summary", `B${totalRow + 4}`).value).toBe(0);
   });
 
+  it("keeps a financial year typed as digits as text", async () => {
+    const h = memoryWorkbook();
+    await buildPlanSkeleton(h.context, { ...plan, year: "2024" });
+    expect(h.workbook.getCell("Cover", "B4")).toMatchObject({ value: "2024", numberFormat: "@" });
+  });
+
   it("builds the tables with their totals row, drop-downs, Metrics formulas and a clustered column chart on Targets", async () => {
     const h = memoryWorkbook();
     await buildPlanSkeleton(h.context, plan);
