@@ -21,11 +21,18 @@ export function boxColumns(box: CellBox): number {
 }
 
 export function boxContains(box: CellBox, row: number, col: number): boolean {
-  return row >= box.row && row <= box.lastRow && col >= box.col && col <= box.lastCol;
+  return (
+    row >= box.row && row <= box.lastRow && col >= box.col && col <= box.lastCol
+  );
 }
 
 export function boxesOverlap(a: CellBox, b: CellBox): boolean {
-  return a.row <= b.lastRow && b.row <= a.lastRow && a.col <= b.lastCol && b.col <= a.lastCol;
+  return (
+    a.row <= b.lastRow &&
+    b.row <= a.lastRow &&
+    a.col <= b.lastCol &&
+    b.col <= a.lastCol
+  );
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
@@ -37,7 +44,8 @@ function cellPart(text: string): { row: number; col: number } | undefined {
   if (!m) return undefined;
   const row = Number(m[2]) - 1;
   const col = columnIndex(m[1]);
-  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLUMNS) return undefined;
+  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLUMNS)
+    return undefined;
   return { row, col };
 }
 
@@ -46,7 +54,14 @@ export function parseBox(address: string): CellBox | undefined {
   const parts = address.trim().split(":");
   if (parts.length === 1) {
     const cell = cellPart(parts[0]);
-    return cell && { row: cell.row, col: cell.col, lastRow: cell.row, lastCol: cell.col };
+    return (
+      cell && {
+        row: cell.row,
+        col: cell.col,
+        lastRow: cell.row,
+        lastCol: cell.col,
+      }
+    );
   }
   if (parts.length !== 2) return undefined;
   const [from, to] = parts;
@@ -73,11 +88,19 @@ export function parseBox(address: string): CellBox | undefined {
 }
 
 function normaliseBox(r1: number, c1: number, r2: number, c2: number): CellBox {
-  return { row: Math.min(r1, r2), col: Math.min(c1, c2), lastRow: Math.max(r1, r2), lastCol: Math.max(c1, c2) };
+  return {
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    lastRow: Math.max(r1, r2),
+    lastCol: Math.max(c1, c2),
+  };
 }
 
 /** Splits "'My sheet'!A1:B2" into sheet name and local address. */
-export function splitSheetAddress(address: string): { sheet?: string; local: string } {
+export function splitSheetAddress(address: string): {
+  sheet?: string;
+  local: string;
+} {
   const text = address.trim();
   const bang = text.lastIndexOf("!");
   if (bang < 0) return { local: text };
@@ -92,7 +115,8 @@ export function splitSheetAddress(address: string): { sheet?: string; local: str
 export function formatBox(box: CellBox): string {
   const wholeColumns = box.row === 0 && box.lastRow === MAX_ROWS - 1;
   const wholeRows = box.col === 0 && box.lastCol === MAX_COLUMNS - 1;
-  if (wholeColumns && !wholeRows) return `${columnLetters(box.col)}:${columnLetters(box.lastCol)}`;
+  if (wholeColumns && !wholeRows)
+    return `${columnLetters(box.col)}:${columnLetters(box.lastCol)}`;
   if (wholeRows && !wholeColumns) return `${box.row + 1}:${box.lastRow + 1}`;
   const start = a1(box.row, box.col);
   if (box.row === box.lastRow && box.col === box.lastCol) return start;
@@ -115,10 +139,14 @@ export function formatSheetAddress(sheet: string, box: CellBox): string {
  */
 export function sheetNameProblem(name: string): string | undefined {
   if (name.length === 0) return "A sheet name can't be blank.";
-  if (name.length > 31) return `The sheet name "${name}" is longer than 31 characters.`;
-  if (/[[\]:*?/\\]/.test(name)) return `The sheet name "${name}" contains a character Excel doesn't allow ([ ] : * ? / \\).`;
-  if (name.startsWith("'") || name.endsWith("'")) return `The sheet name "${name}" can't begin or end with an apostrophe.`;
-  if (name.toLowerCase() === "history") return `"History" is a name Excel reserves.`;
+  if (name.length > 31)
+    return `The sheet name "${name}" is longer than 31 characters.`;
+  if (/[[\]:*?/\\]/.test(name))
+    return `The sheet name "${name}" contains a character Excel doesn't allow ([ ] : * ? / \\).`;
+  if (name.startsWith("'") || name.endsWith("'"))
+    return `The sheet name "${name}" can't begin or end with an apostrophe.`;
+  if (name.toLowerCase() === "history")
+    return `"History" is a name Excel reserves.`;
   return undefined;
 }
 

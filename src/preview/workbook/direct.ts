@@ -2,8 +2,19 @@
  * Direct, synchronous access to the memory workbook for tests and the preview grid: no queue, no
  * sync, no protection checks (it stands for a person editing the workbook, or the test's setup).
  */
-import { a1, parseA1, type CellValue, type WorkbookSnapshot, type SheetSnapshot } from "../../core/workbook";
-import { formatBox, formatSheetAddress, parseBox, type CellBox } from "./address";
+import {
+  a1,
+  parseA1,
+  type CellValue,
+  type WorkbookSnapshot,
+  type SheetSnapshot,
+} from "../../core/workbook";
+import {
+  formatBox,
+  formatSheetAddress,
+  parseBox,
+  type CellBox,
+} from "./address";
 import { contentFromEntry } from "./model/entries";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
@@ -67,13 +78,17 @@ export class MemoryWorkbook {
 
   private sheet(name: string): SheetModel {
     const sheet = this.model.findSheet(name);
-    if (!sheet) throw new Error(`The memory workbook has no sheet named "${name}" (it has ${this.sheetNames().join(", ")}).`);
+    if (!sheet)
+      throw new Error(
+        `The memory workbook has no sheet named "${name}" (it has ${this.sheetNames().join(", ")}).`,
+      );
     return sheet;
   }
 
   private cellPosition(address: string): { row: number; col: number } {
     const position = parseA1(address);
-    if (!position) throw new Error(`"${address}" isn't a cell address like B7.`);
+    if (!position)
+      throw new Error(`"${address}" isn't a cell address like B7.`);
     return position;
   }
 
@@ -99,13 +114,23 @@ export class MemoryWorkbook {
   }
 
   /** Types into one cell: a number, text, boolean, "=formula", or null to empty it. */
-  setCell(sheetName: string, address: string, entry: CellValue | null, numberFormat?: string): void {
+  setCell(
+    sheetName: string,
+    address: string,
+    entry: CellValue | null,
+    numberFormat?: string,
+  ): void {
     const { row, col } = this.cellPosition(address);
     this.setCells(sheetName, a1(row, col), [[entry]], numberFormat);
   }
 
   /** Types a block of entries with its top-left cell at `topLeft`; null empties a cell. */
-  setCells(sheetName: string, topLeft: string, rows: Array<Array<CellValue | null>>, numberFormat?: string): void {
+  setCells(
+    sheetName: string,
+    topLeft: string,
+    rows: Array<Array<CellValue | null>>,
+    numberFormat?: string,
+  ): void {
     const sheet = this.sheet(sheetName);
     const { row, col } = this.cellPosition(topLeft);
     rows.forEach((line, r) =>
@@ -113,12 +138,27 @@ export class MemoryWorkbook {
         const old = sheet.cell(row + r, col + c);
         const format = numberFormat ?? old?.numberFormat;
         if (entry === null) {
-          this.model.putCell(sheet, row + r, col + c, format ? { value: "", numberFormat: format, bold: old?.bold } : undefined);
+          this.model.putCell(
+            sheet,
+            row + r,
+            col + c,
+            format
+              ? { value: "", numberFormat: format, bold: old?.bold }
+              : undefined,
+          );
           return;
         }
-        const content = contentFromEntry(entry, format, "MemoryWorkbook.setCells");
+        const content = contentFromEntry(
+          entry,
+          format,
+          "MemoryWorkbook.setCells",
+        );
         this.model.checkFormula(content.formula, "MemoryWorkbook.setCells");
-        this.model.putCell(sheet, row + r, col + c, { ...content, numberFormat: format === "General" ? undefined : format, bold: old?.bold });
+        this.model.putCell(sheet, row + r, col + c, {
+          ...content,
+          numberFormat: format === "General" ? undefined : format,
+          bold: old?.bold,
+        });
       }),
     );
     this.settle();
@@ -150,7 +190,14 @@ export class MemoryWorkbook {
       formulas.push(f);
       numberFormats.push(n);
     }
-    return { address: formatSheetAddress(sheet.name, box), rowIndex: box.row, columnIndex: box.col, values, formulas, numberFormats };
+    return {
+      address: formatSheetAddress(sheet.name, box),
+      rowIndex: box.row,
+      columnIndex: box.col,
+      values,
+      formulas,
+      numberFormats,
+    };
   }
 
   /** The whole workbook as the checks read it. */
@@ -158,8 +205,22 @@ export class MemoryWorkbook {
     const sheets: SheetSnapshot[] = this.model.sheets.map((sheet) => {
       const used = this.usedRange(sheet.name);
       return used
-        ? { name: sheet.name, rowOffset: used.rowIndex, colOffset: used.columnIndex, values: used.values, formulas: used.formulas, numberFormats: used.numberFormats }
-        : { name: sheet.name, rowOffset: 0, colOffset: 0, values: [], formulas: [], numberFormats: [] };
+        ? {
+            name: sheet.name,
+            rowOffset: used.rowIndex,
+            colOffset: used.columnIndex,
+            values: used.values,
+            formulas: used.formulas,
+            numberFormats: used.numberFormats,
+          }
+        : {
+            name: sheet.name,
+            rowOffset: 0,
+            colOffset: 0,
+            values: [],
+            formulas: [],
+            numberFormats: [],
+          };
     });
     return { sheets };
   }
@@ -174,10 +235,15 @@ export class MemoryWorkbook {
         address: formatBox(tableBox(t)),
         headerAddress: formatBox(header),
         bodyAddress: formatBox(bodyBox(t)),
-        totalsAddress: totalsRow === undefined ? undefined : formatBox({ ...header, row: totalsRow, lastRow: totalsRow }),
+        totalsAddress:
+          totalsRow === undefined
+            ? undefined
+            : formatBox({ ...header, row: totalsRow, lastRow: totalsRow }),
         columns: t.columns.map((c) => c.name),
         calculatedColumns: Object.fromEntries(
-          t.columns.filter((c) => c.calculatedFormula).map((c) => [c.name, c.calculatedFormula as string]),
+          t.columns
+            .filter((c) => c.calculatedFormula)
+            .map((c) => [c.name, c.calculatedFormula as string]),
         ),
         showTotals: t.showTotals,
         style: t.style,
@@ -187,7 +253,9 @@ export class MemoryWorkbook {
 
   charts(sheetName?: string): ChartInfo[] {
     return this.model.charts
-      .filter((c) => sheetName === undefined || c.sheet === this.sheet(sheetName))
+      .filter(
+        (c) => sheetName === undefined || c.sheet === this.sheet(sheetName),
+      )
       .map((c) => ({
         name: c.name,
         sheet: c.sheet.name,
@@ -211,7 +279,9 @@ export class MemoryWorkbook {
   /** The sheet and local address of the last Range.select(). */
   get selection(): { sheet: string; address: string } | undefined {
     const s = this.model.selection;
-    return s && this.model.hasSheet(s.sheet) ? { sheet: s.sheet.name, address: formatBox(s.box) } : undefined;
+    return s && this.model.hasSheet(s.sheet)
+      ? { sheet: s.sheet.name, address: formatBox(s.box) }
+      : undefined;
   }
 
   columnWidth(sheetName: string, column: number): number {
@@ -242,8 +312,13 @@ export class MemoryWorkbook {
   }
 
   /** The =BCF.* (or other custom) functions formulas may call, keyed "BCF.RATE" etc. */
-  setCustomFunctions(registry: Record<string, (...args: never[]) => unknown>): void {
-    this.model.customFunctions = registry as Record<string, (...args: unknown[]) => unknown>;
+  setCustomFunctions(
+    registry: Record<string, (...args: never[]) => unknown>,
+  ): void {
+    this.model.customFunctions = registry as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
     this.model.dirty = true;
     this.settle();
   }

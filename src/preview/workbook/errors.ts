@@ -15,7 +15,11 @@ export type MemoryErrorCode =
 
 export class MemoryExcelError extends Error {
   readonly code: MemoryErrorCode;
-  readonly debugInfo: { code: MemoryErrorCode; message: string; errorLocation?: string };
+  readonly debugInfo: {
+    code: MemoryErrorCode;
+    message: string;
+    errorLocation?: string;
+  };
 
   constructor(code: MemoryErrorCode, message: string, errorLocation?: string) {
     super(message);
@@ -26,7 +30,10 @@ export class MemoryExcelError extends Error {
   }
 }
 
-export function propertyNotLoaded(property: string, objectType: string): MemoryExcelError {
+export function propertyNotLoaded(
+  property: string,
+  objectType: string,
+): MemoryExcelError {
   return new MemoryExcelError(
     "PropertyNotLoaded",
     `The property '${property}' is not available. Call load("${property}") on the ${objectType} and then ` +
@@ -36,18 +43,31 @@ export function propertyNotLoaded(property: string, objectType: string): MemoryE
 }
 
 export function itemNotFound(what: string, location: string): MemoryExcelError {
-  return new MemoryExcelError("ItemNotFound", `The requested resource doesn't exist: ${what}.`, location);
+  return new MemoryExcelError(
+    "ItemNotFound",
+    `The requested resource doesn't exist: ${what}.`,
+    location,
+  );
 }
 
-export function invalidArgument(message: string, location: string): MemoryExcelError {
+export function invalidArgument(
+  message: string,
+  location: string,
+): MemoryExcelError {
   return new MemoryExcelError("InvalidArgument", message, location);
 }
 
-export function invalidOperation(message: string, location: string): MemoryExcelError {
+export function invalidOperation(
+  message: string,
+  location: string,
+): MemoryExcelError {
   return new MemoryExcelError("InvalidOperation", message, location);
 }
 
-export function protectedSheet(sheet: string, location: string): MemoryExcelError {
+export function protectedSheet(
+  sheet: string,
+  location: string,
+): MemoryExcelError {
   return new MemoryExcelError(
     "AccessDenied",
     `The cell or chart you're trying to change is on a protected sheet ("${sheet}"). To make a change, unprotect the sheet.`,
@@ -63,7 +83,10 @@ export function readOnlyWorkbook(location: string): MemoryExcelError {
   );
 }
 
-export function payloadTooLarge(bytes: number, limit: number): MemoryExcelError {
+export function payloadTooLarge(
+  bytes: number,
+  limit: number,
+): MemoryExcelError {
   return new MemoryExcelError(
     "RequestPayloadSizeLimitExceeded",
     `The request payload (${bytes} bytes) is larger than the limit of ${limit} bytes.`,

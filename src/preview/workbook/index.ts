@@ -7,10 +7,20 @@
 import type { CellValue } from "../../core/workbook";
 import { MemoryWorkbook } from "./direct";
 import { WorkbookModel } from "./model/workbookModel";
-import { createStats, MemoryRequestContext, type SyncStats } from "./proxy/requestContext";
+import {
+  createStats,
+  MemoryRequestContext,
+  type SyncStats,
+} from "./proxy/requestContext";
 
 export { MemoryWorkbook } from "./direct";
-export type { CellInfo, ChartInfo, TableInfo, UsedRangeInfo, ChangeListener } from "./direct";
+export type {
+  CellInfo,
+  ChartInfo,
+  TableInfo,
+  UsedRangeInfo,
+  ChangeListener,
+} from "./direct";
 export { MemoryExcelError } from "./errors";
 export type { MemoryErrorCode } from "./errors";
 export type { SyncStats } from "./proxy/requestContext";
@@ -47,13 +57,24 @@ export interface MemoryWorkbookHandle {
   stats: SyncStats;
 }
 
-export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): MemoryWorkbookHandle {
+export function createMemoryWorkbook(
+  options: MemoryWorkbookOptions = {},
+): MemoryWorkbookHandle {
   const model = new WorkbookModel();
-  model.customFunctions = (options.customFunctions ?? {}) as Record<string, (...args: unknown[]) => unknown>;
+  model.customFunctions = (options.customFunctions ?? {}) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
   const workbook = new MemoryWorkbook(model);
   const setups = options.sheets ?? ["Sheet1"];
   for (const setup of setups) {
-    const { name, rows, protected: isProtected } = typeof setup === "string" ? { name: setup, rows: undefined, protected: false } : setup;
+    const {
+      name,
+      rows,
+      protected: isProtected,
+    } = typeof setup === "string"
+      ? { name: setup, rows: undefined, protected: false }
+      : setup;
     model.addSheet(name, "createMemoryWorkbook");
     if (rows) workbook.setCells(name, "A1", rows);
     if (isProtected) workbook.protectSheet(name);
@@ -64,6 +85,16 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
   model.calculate();
   model.changed = false;
   const stats = createStats();
-  const memoryContext = new MemoryRequestContext(model, stats, { maxRequestBytes: options.maxRequestBytes }, () => workbook._notify());
-  return { context: memoryContext as unknown as Excel.RequestContext, memoryContext, workbook, stats };
+  const memoryContext = new MemoryRequestContext(
+    model,
+    stats,
+    { maxRequestBytes: options.maxRequestBytes },
+    () => workbook._notify(),
+  );
+  return {
+    context: memoryContext as unknown as Excel.RequestContext,
+    memoryContext,
+    workbook,
+    stats,
+  };
 }

@@ -8,7 +8,13 @@ import { a1 } from "../../core/workbook";
 import { evaluate } from "./formula/evaluator";
 import type { FormulaContext } from "./formula/context";
 import { parseCached } from "./formula/parser";
-import { isError, NAME, scalarFromCell, toCellValue, type Scalar } from "./formula/values";
+import {
+  isError,
+  NAME,
+  scalarFromCell,
+  toCellValue,
+  type Scalar,
+} from "./formula/values";
 import { toScalar } from "./formula/context";
 import type { Cell, SheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/workbookModel";
@@ -27,11 +33,13 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
   const valueOf = (sheet: SheetModel, row: number, col: number): Scalar => {
     const cell = sheet.cells.get(row, col);
     if (!cell) return null;
-    if (!cell.formula || done.has(cell)) return scalarFromCell(cell.value, cell.formula !== undefined);
+    if (!cell.formula || done.has(cell))
+      return scalarFromCell(cell.value, cell.formula !== undefined);
     if (circular.has(cell)) return 0;
     const depth = busy.get(cell);
     if (depth !== undefined) {
-      for (let i = depth; i < stack.length; i++) circular.set(stack[i].cell, stack[i].label);
+      for (let i = depth; i < stack.length; i++)
+        circular.set(stack[i].cell, stack[i].label);
       return 0;
     }
     busy.set(cell, stack.length);
@@ -43,7 +51,9 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
     else result = toScalar(evaluate(tree, context), context);
     stack.pop();
     busy.delete(cell);
-    cell.value = toCellValue(isError(result) || result !== null ? result : null);
+    cell.value = toCellValue(
+      isError(result) || result !== null ? result : null,
+    );
     done.add(cell);
     return scalarFromCell(cell.value, true);
   };

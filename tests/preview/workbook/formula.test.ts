@@ -6,8 +6,15 @@ import { createMemoryWorkbook } from "../../../src/preview/workbook";
 import { shiftFormula } from "../../../src/preview/workbook/formula/shift";
 import { parseFormula } from "../../../src/preview/workbook/formula/parser";
 
-function calc(formula: string, rows: Array<Array<CellValue | null>> = [], options: Parameters<typeof createMemoryWorkbook>[0] = {}): CellValue {
-  const { workbook } = createMemoryWorkbook({ sheets: [{ name: "Data", rows }, "Other sheet"], ...options });
+function calc(
+  formula: string,
+  rows: Array<Array<CellValue | null>> = [],
+  options: Parameters<typeof createMemoryWorkbook>[0] = {},
+): CellValue {
+  const { workbook } = createMemoryWorkbook({
+    sheets: [{ name: "Data", rows }, "Other sheet"],
+    ...options,
+  });
   workbook.setCell("Other sheet", "Z100", formula);
   return workbook.getCell("Other sheet", "Z100").value;
 }
@@ -46,10 +53,19 @@ describe("operators and precedence", () => {
       node: fc.oneof(
         { depthSize: "small", withCrossShrink: true },
         fc.integer({ min: -50, max: 50 }),
-        fc.tuple(tie("node"), fc.constantFrom("+" as const, "-" as const, "*" as const), tie("node")),
+        fc.tuple(
+          tie("node"),
+          fc.constantFrom("+" as const, "-" as const, "*" as const),
+          tie("node"),
+        ),
       ),
     })).node;
-    const text = (t: Tree): string => (typeof t === "number" ? (t < 0 ? `(${t})` : String(t)) : `(${text(t[0])}${t[1]}${text(t[2])})`);
+    const text = (t: Tree): string =>
+      typeof t === "number"
+        ? t < 0
+          ? `(${t})`
+          : String(t)
+        : `(${text(t[0])}${t[1]}${text(t[2])})`;
     const value = (t: Tree): number => {
       if (typeof t === "number") return t;
       const [a, op, b] = [value(t[0]), t[1], value(t[2])];
@@ -59,7 +75,9 @@ describe("operators and precedence", () => {
     fc.assert(
       fc.property(tree, (t) => {
         workbook.setCell("Sheet1", "A1", `=${text(t)}`);
-        expect(workbook.getCell("Sheet1", "A1").value).toBe(value(t) === 0 ? 0 : value(t));
+        expect(workbook.getCell("Sheet1", "A1").value).toBe(
+          value(t) === 0 ? 0 : value(t),
+        );
       }),
       { numRuns: 200 },
     );
@@ -67,9 +85,16 @@ describe("operators and precedence", () => {
 
   it("applies * before + and - left to right without brackets", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (a, b, c) => {
-        expect(calc(`=${a}-${b}*${c}-${a}`)).toBe(a - b * c - a === 0 ? 0 : a - b * c - a);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (a, b, c) => {
+          expect(calc(`=${a}-${b}*${c}-${a}`)).toBe(
+            a - b * c - a === 0 ? 0 : a - b * c - a,
+          );
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -85,13 +110,40 @@ describe("references", () => {
   ];
 
   it("reads cells and ranges on the same and other sheets, quoted or not", () => {
-    const { workbook } = createMemoryWorkbook({ sheets: [{ name: "Income data", rows: data }, { name: "Data", rows: [[1, 2], [3, 4]] }] });
-    workbook.setCells("Data", "D1", [["=A1+B2"], ["=SUM(A1:B2)"], ["='Income data'!B2+'Income data'!B3"], ["=SUM(Data!$A$1:$A$2)"], ["=B5"], ["=SUM('Income data'!B:B)"]]);
-    expect(["D1", "D2", "D3", "D4", "D5", "D6"].map((c) => workbook.getCell("Data", c).value)).toEqual([5, 10, 1250.5, 4, 0, 1250.5]);
+    const { workbook } = createMemoryWorkbook({
+      sheets: [
+        { name: "Income data", rows: data },
+        {
+          name: "Data",
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      ],
+    });
+    workbook.setCells("Data", "D1", [
+      ["=A1+B2"],
+      ["=SUM(A1:B2)"],
+      ["='Income data'!B2+'Income data'!B3"],
+      ["=SUM(Data!$A$1:$A$2)"],
+      ["=B5"],
+      ["=SUM('Income data'!B:B)"],
+    ]);
+    expect(
+      ["D1", "D2", "D3", "D4", "D5", "D6"].map(
+        (c) => workbook.getCell("Data", c).value,
+      ),
+    ).toEqual([5, 10, 1250.5, 4, 0, 1250.5]);
   });
 
   it("recalculates dependents after a sync, in dependency order across sheets", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "Summary", rows: [["=Income!B2*2"]] }, { name: "Income", rows: [[1], [2, "=A2*10"]] }] });
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [
+        { name: "Summary", rows: [["=Income!B2*2"]] },
+        { name: "Income", rows: [[1], [2, "=A2*10"]] },
+      ],
+    });
     expect(workbook.getCell("Summary", "A1").value).toBe(40);
     context.workbook.worksheets.getItem("Income").getRange("A2").values = [[3]];
     await context.sync();
@@ -132,13 +184,13 @@ describe("functions", () => {
     ['=SUMIF(Data!A1:A5,"Social Care",Data!B1)', 125], // sum range sized like the criteria range
     ['=COUNTIFS(Data!A1:A5,"Social Care")', 3],
     ['=COUNTIF(Data!C1:C5,">=2")', 2],
-    ["=IF(Data!B2>40,\"big\",\"small\")", "big"],
+    ['=IF(Data!B2>40,"big","small")', "big"],
     ["=IF(FALSE,1)", false],
     ["=IF(1/0>1,1,2)", "#DIV/0!"],
     ['=IF(TRUE,"ok",1/0)', "ok"], // the other branch isn't worked out
     ['=IFERROR(1/0,"none")', "none"],
     ["=IFERROR(Data!B1,0)", 100],
-    ["=IFNA(VLOOKUP(\"zzz\",Data!A1:B5,2,FALSE),-1)", -1],
+    ['=IFNA(VLOOKUP("zzz",Data!A1:B5,2,FALSE),-1)', -1],
     ["=ROUND(2.675,2)", 2.68],
     ["=ROUND(-2.5,0)", -3],
     ["=ROUND(1234.5,-2)", 1200],
@@ -157,23 +209,64 @@ describe("functions", () => {
   });
 
   it("SUBTOTAL(109) and SUBTOTAL(9) skip other subtotals in the range, so nothing is counted twice", () => {
-    const { workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [[10], [20], ["=SUBTOTAL(109,A1:A2)"], [5], ["=SUBTOTAL(9,A1:A4)"], ["=SUM(A1:A4)"]] }] });
+    const { workbook } = createMemoryWorkbook({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            [10],
+            [20],
+            ["=SUBTOTAL(109,A1:A2)"],
+            [5],
+            ["=SUBTOTAL(9,A1:A4)"],
+            ["=SUM(A1:A4)"],
+          ],
+        },
+      ],
+    });
     expect(workbook.getCell("S", "A3").value).toBe(30);
     expect(workbook.getCell("S", "A5").value).toBe(35);
     expect(workbook.getCell("S", "A6").value).toBe(65);
   });
 
   it("SUMIFS with a text criterion equals filtering in JavaScript", () => {
-    const entry = fc.record({ area: fc.constantFrom("Social Care", "Community Health", "Acute", "social care"), amount: fc.oneof(fc.integer({ min: -1000, max: 100000 }), fc.constant("text")) });
+    const entry = fc.record({
+      area: fc.constantFrom(
+        "Social Care",
+        "Community Health",
+        "Acute",
+        "social care",
+      ),
+      amount: fc.oneof(
+        fc.integer({ min: -1000, max: 100000 }),
+        fc.constant("text"),
+      ),
+    });
     fc.assert(
-      fc.property(fc.array(entry, { minLength: 1, maxLength: 30 }), fc.constantFrom("Social Care", "Acute", "Social*", "<>Acute"), (lines, criterion) => {
-        const { workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: lines.map((l) => [l.area, l.amount]) }] });
-        workbook.setCell("S", "D1", `=SUMIFS(B1:B${lines.length},A1:A${lines.length},"${criterion}")`);
-        const matches = (area: string): boolean =>
-          criterion === "Social*" ? area.toLowerCase().startsWith("social") : criterion.startsWith("<>") ? area.toLowerCase() !== "acute" : area.toLowerCase() === criterion.toLowerCase();
-        const expected = lines.filter((l) => matches(l.area) && typeof l.amount === "number").reduce((s, l) => s + (l.amount as number), 0);
-        expect(workbook.getCell("S", "D1").value).toBe(expected);
-      }),
+      fc.property(
+        fc.array(entry, { minLength: 1, maxLength: 30 }),
+        fc.constantFrom("Social Care", "Acute", "Social*", "<>Acute"),
+        (lines, criterion) => {
+          const { workbook } = createMemoryWorkbook({
+            sheets: [{ name: "S", rows: lines.map((l) => [l.area, l.amount]) }],
+          });
+          workbook.setCell(
+            "S",
+            "D1",
+            `=SUMIFS(B1:B${lines.length},A1:A${lines.length},"${criterion}")`,
+          );
+          const matches = (area: string): boolean =>
+            criterion === "Social*"
+              ? area.toLowerCase().startsWith("social")
+              : criterion.startsWith("<>")
+                ? area.toLowerCase() !== "acute"
+                : area.toLowerCase() === criterion.toLowerCase();
+          const expected = lines
+            .filter((l) => matches(l.area) && typeof l.amount === "number")
+            .reduce((s, l) => s + (l.amount as number), 0);
+          expect(workbook.getCell("S", "D1").value).toBe(expected);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -196,21 +289,31 @@ describe("errors", () => {
 
   it("refuses to store a formula it cannot read, as Excel does", async () => {
     const { context, workbook } = createMemoryWorkbook();
-    context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=SUM(1,"]];
-    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [
+      ["=SUM(1,"],
+    ];
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
     expect(workbook.getCell("Sheet1", "A1").formula).toBe("");
     // A range between two functions is valid Excel the memory workbook doesn't read: refused, not miscalculated.
-    expect(() => workbook.setCell("Sheet1", "A2", "=SUM(INDEX(B1:B5,1):INDEX(B1:B5,2))")).toThrow(/contains an error/);
+    expect(() =>
+      workbook.setCell("Sheet1", "A2", "=SUM(INDEX(B1:B5,1):INDEX(B1:B5,2))"),
+    ).toThrow(/contains an error/);
   });
 });
 
 describe("custom functions (=BCF.*)", () => {
   const customFunctions = {
     "BCF.RATE": (count: number, population: number, per: number | null) => {
-      if (population <= 0) throw new FormulaInputError("#NUM!", "Population must be more than 0.");
+      if (population <= 0)
+        throw new FormulaInputError("#NUM!", "Population must be more than 0.");
       return (count / population) * (per ?? 100000);
     },
-    "BCF.TOTAL": (grid: unknown[][]) => grid.flat().reduce((s: number, v) => s + (typeof v === "number" ? v : 0), 0),
+    "BCF.TOTAL": (grid: unknown[][]) =>
+      grid
+        .flat()
+        .reduce((s: number, v) => s + (typeof v === "number" ? v : 0), 0),
     "BCF.BROKEN": () => {
       throw new Error("bug");
     },
@@ -238,12 +341,16 @@ describe("custom functions (=BCF.*)", () => {
     ["=IF(Data!A1>0,INDEX(BCF.LIST(7,8),1,1),0)", 7],
     ["=ROUND(BCF.RATE(Data!A1,Data!B1),0)+1", 251],
   ])("%s is %p", (formula, expected) => {
-    expect(calc(formula, [[10, 4000, "=1/0"]], { customFunctions })).toEqual(expected);
+    expect(calc(formula, [[10, 4000, "=1/0"]], { customFunctions })).toEqual(
+      expected,
+    );
   });
 
   it("passes a missing optional argument as null", () => {
     const seen: unknown[] = [];
-    const fn = { "BCF.SPY": (...args: unknown[]) => (seen.push(args), 1) } as Record<string, (...args: never[]) => unknown>;
+    const fn = {
+      "BCF.SPY": (...args: unknown[]) => (seen.push(args), 1),
+    } as Record<string, (...args: never[]) => unknown>;
     calc("=BCF.SPY(1,,3)", [], { customFunctions: fn });
     expect(seen).toEqual([[1, null, 3]]);
   });
@@ -251,13 +358,27 @@ describe("custom functions (=BCF.*)", () => {
 
 describe("circular references", () => {
   it("shows 0 on a circle, as Excel does with iterative calculation off, lists the cells and calculates the rest", () => {
-    const { workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [["=B1+1", "=A1+1", "=A1+5", "=D1"], [7, "=A2*2"]] }] });
+    const { workbook } = createMemoryWorkbook({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            ["=B1+1", "=A1+1", "=A1+5", "=D1"],
+            [7, "=A2*2"],
+          ],
+        },
+      ],
+    });
     expect(workbook.getCell("S", "A1").value).toBe(0);
     expect(workbook.getCell("S", "B1").value).toBe(0);
     expect(workbook.getCell("S", "C1").value).toBe(5);
     expect(workbook.getCell("S", "D1").value).toBe(0);
     expect(workbook.getCell("S", "B2").value).toBe(14);
-    expect(workbook.circularReferences().sort()).toEqual(["S!A1", "S!B1", "S!D1"]);
+    expect(workbook.circularReferences().sort()).toEqual([
+      "S!A1",
+      "S!B1",
+      "S!D1",
+    ]);
     workbook.setCell("S", "B1", 10);
     expect(workbook.getCell("S", "A1").value).toBe(11);
     expect(workbook.circularReferences()).toEqual(["S!D1"]);
@@ -266,7 +387,9 @@ describe("circular references", () => {
 
 describe("formula helpers", () => {
   it("moves relative references when a formula is filled, keeping absolute ones", () => {
-    expect(shiftFormula("=B2*$C$1+'Other sheet'!A$3:B4+[@[NHS (£)]]", 2, 1)).toBe("=C4*$C$1+'Other sheet'!B$3:C6+[@[NHS (£)]]");
+    expect(
+      shiftFormula("=B2*$C$1+'Other sheet'!A$3:B4+[@[NHS (£)]]", 2, 1),
+    ).toBe("=C4*$C$1+'Other sheet'!B$3:C6+[@[NHS (£)]]");
     expect(shiftFormula("=A1", -1, 0)).toBe("=#REF!");
     expect(shiftFormula('="A1"&A1', 1, 0)).toBe('="A1"&A2');
   });
@@ -275,7 +398,10 @@ describe("formula helpers", () => {
     expect(parseFormula("=BCF.RATE.CI(BCF_Metrics[@Numerator],1)")).toEqual({
       kind: "call",
       name: "BCF.RATE.CI",
-      args: [{ kind: "structured", table: "BCF_Metrics", spec: "@Numerator" }, { kind: "number", value: 1 }],
+      args: [
+        { kind: "structured", table: "BCF_Metrics", spec: "@Numerator" },
+        { kind: "number", value: 1 },
+      ],
     });
   });
 });

@@ -34,7 +34,9 @@ describe("formatCellValue", () => {
   });
 
   it("is what Range.text and the direct getCell report", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [[0.5, 1000]] }] });
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "S", rows: [[0.5, 1000]] }],
+    });
     const range = context.workbook.worksheets.getItem("S").getRange("A1:B1");
     range.numberFormat = [["0%", "£#,##0.00"]];
     range.load("text");

@@ -1,17 +1,39 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- these tests read properties too early on purpose, to check the PropertyNotLoaded errors */
 /** The request-context semantics of the memory workbook: load/sync, PropertyNotLoaded, null objects, queue order. */
 import { createMemoryWorkbook } from "../../../src/preview/workbook";
 
 describe("load and sync", () => {
   it("reads a property only after load and sync, as Office.js does", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "Income", rows: [["Funding source", "Amount (£)"], ["BCF", 1200]] }] });
-    const range = context.workbook.worksheets.getItem("Income").getRange("A1:B2");
-    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [
+        {
+          name: "Income",
+          rows: [
+            ["Funding source", "Amount (£)"],
+            ["BCF", 1200],
+          ],
+        },
+      ],
+    });
+    const range = context.workbook.worksheets
+      .getItem("Income")
+      .getRange("A1:B2");
+    expect(() => range.values).toThrow(
+      expect.objectContaining({ code: "PropertyNotLoaded" }),
+    );
     range.load("values, address");
-    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    expect(() => range.values).toThrow(
+      expect.objectContaining({ code: "PropertyNotLoaded" }),
+    );
     await context.sync();
-    expect(range.values).toEqual([["Funding source", "Amount (£)"], ["BCF", 1200]]);
+    expect(range.values).toEqual([
+      ["Funding source", "Amount (£)"],
+      ["BCF", 1200],
+    ]);
     expect(range.address).toBe("Income!A1:B2");
-    expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    expect(() => range.formulas).toThrow(
+      expect.objectContaining({ code: "PropertyNotLoaded" }),
+    );
     expect(workbook.getCell("Income", "B2").value).toBe(1200);
   });
 
@@ -49,7 +71,9 @@ describe("load and sync", () => {
   });
 
   it("does not recalculate loads in a sync after suspendApiCalculationUntilNextSync, but does at the end", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "Sheet1", rows: [[1, "=A1+1"]] }] });
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "Sheet1", rows: [[1, "=A1+1"]] }],
+    });
     context.workbook.application.suspendApiCalculationUntilNextSync();
     const sheet = context.workbook.worksheets.getItem("Sheet1");
     sheet.getRange("A1").values = [[5]];
@@ -60,30 +84,47 @@ describe("load and sync", () => {
   });
 
   it("reads '' for empty cells, General for unformatted ones and the constant as formulas", async () => {
-    const { context } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [[1, null, "x"]] }] });
+    const { context } = createMemoryWorkbook({
+      sheets: [{ name: "S", rows: [[1, null, "x"]] }],
+    });
     const range = context.workbook.worksheets.getItem("S").getRange("A1:C1");
     range.numberFormat = [["£#,##0.00", null, null]];
-    range.load("values,formulas,numberFormat,rowCount,columnCount,rowIndex,columnIndex");
+    range.load(
+      "values,formulas,numberFormat,rowCount,columnCount,rowIndex,columnIndex",
+    );
     await context.sync();
     expect(range.values).toEqual([[1, "", "x"]]);
     expect(range.formulas).toEqual([[1, "", "x"]]);
     expect(range.numberFormat).toEqual([["£#,##0.00", "General", "General"]]);
-    expect([range.rowCount, range.columnCount, range.rowIndex, range.columnIndex]).toEqual([1, 3, 0, 0]);
+    expect([
+      range.rowCount,
+      range.columnCount,
+      range.rowIndex,
+      range.columnIndex,
+    ]).toEqual([1, 3, 0, 0]);
   });
 
   it("refuses an array that doesn't fit the range, and broadcasts a single value", async () => {
     const { context, workbook } = createMemoryWorkbook();
     const sheet = context.workbook.worksheets.getItem("Sheet1");
     sheet.getRange("A1:B2").values = [[1, 2]];
-    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
-    (sheet.getRange("A1:B2") as unknown as { numberFormat: string }).numberFormat = "0%";
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
+    (
+      sheet.getRange("A1:B2") as unknown as { numberFormat: string }
+    ).numberFormat = "0%";
     await context.sync();
     expect(workbook.getCell("Sheet1", "B2").numberFormat).toBe("0%");
   });
 
   it("leaves a cell alone when its entry is null", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [[1, 2]] }] });
-    context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [[null, 9]] as unknown as number[][];
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "S", rows: [[1, 2]] }],
+    });
+    context.workbook.worksheets.getItem("S").getRange("A1:B1").values = [
+      [null, 9],
+    ] as unknown as number[][];
     await context.sync();
     expect(workbook.getCell("S", "A1").value).toBe(1);
     expect(workbook.getCell("S", "B1").value).toBe(9);
@@ -93,18 +134,27 @@ describe("load and sync", () => {
     const { context, workbook } = createMemoryWorkbook();
     const sheet = context.workbook.worksheets.getItem("Sheet1");
     sheet.getRange("D1").numberFormat = [["@"]];
-    sheet.getRange("A1:E1").values = [["12.5", "TRUE", "'007", "007", "£340,000"]];
+    sheet.getRange("A1:E1").values = [
+      ["12.5", "TRUE", "'007", "007", "£340,000"],
+    ];
     await context.sync();
-    expect(["A1", "B1", "C1", "D1", "E1"].map((c) => workbook.getCell("Sheet1", c).value)).toEqual([12.5, true, "007", "007", "£340,000"]);
+    expect(
+      ["A1", "B1", "C1", "D1", "E1"].map(
+        (c) => workbook.getCell("Sheet1", c).value,
+      ),
+    ).toEqual([12.5, true, "007", "007", "£340,000"]);
   });
 });
 
 describe("null objects and missing items", () => {
   it("reports isNullObject after sync for getItemOrNullObject, without a load", async () => {
     const { context } = createMemoryWorkbook({ sheets: ["Cover"] });
-    const missing = context.workbook.worksheets.getItemOrNullObject("Expenditure");
+    const missing =
+      context.workbook.worksheets.getItemOrNullObject("Expenditure");
     const present = context.workbook.worksheets.getItemOrNullObject("cover");
-    expect(() => missing.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    expect(() => missing.isNullObject).toThrow(
+      expect.objectContaining({ code: "PropertyNotLoaded" }),
+    );
     await context.sync();
     expect(missing.isNullObject).toBe(true);
     expect(present.isNullObject).toBe(false);
@@ -114,15 +164,33 @@ describe("null objects and missing items", () => {
     const { context, workbook } = createMemoryWorkbook();
     context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[1]];
     context.workbook.worksheets.getItem("Nope").getRange("A1").load("values");
-    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "ItemNotFound",
+    });
     // All or nothing: the write before the failing operation was not applied.
     expect(workbook.getCell("Sheet1", "A1").value).toBe("");
   });
 
   it("gives a null used range on an empty sheet and the bounding box otherwise", async () => {
-    const { context } = createMemoryWorkbook({ sheets: ["Empty", { name: "Data", rows: [[null, null], [null, 5, null, "x"]] }] });
-    const empty = context.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject(true);
-    const data = context.workbook.worksheets.getItem("Data").getUsedRangeOrNullObject(true).load("address,values");
+    const { context } = createMemoryWorkbook({
+      sheets: [
+        "Empty",
+        {
+          name: "Data",
+          rows: [
+            [null, null],
+            [null, 5, null, "x"],
+          ],
+        },
+      ],
+    });
+    const empty = context.workbook.worksheets
+      .getItem("Empty")
+      .getUsedRangeOrNullObject(true);
+    const data = context.workbook.worksheets
+      .getItem("Data")
+      .getUsedRangeOrNullObject(true)
+      .load("address,values");
     await context.sync();
     expect(empty.isNullObject).toBe(true);
     expect(data.isNullObject).toBe(false);
@@ -132,7 +200,8 @@ describe("null objects and missing items", () => {
 
   it("finds tables by name or gives a null object", async () => {
     const { context } = createMemoryWorkbook();
-    const table = context.workbook.tables.getItemOrNullObject("BCF_Expenditure");
+    const table =
+      context.workbook.tables.getItemOrNullObject("BCF_Expenditure");
     await context.sync();
     expect(table.isNullObject).toBe(true);
   });
@@ -146,21 +215,35 @@ describe("worksheets", () => {
     await context.sync();
     const sheets = context.workbook.worksheets.load("items/name");
     await context.sync();
-    expect(sheets.items.map((s) => s.name)).toEqual(["Cover", "Income", "Sheet3"]);
+    expect(sheets.items.map((s) => s.name)).toEqual([
+      "Cover",
+      "Income",
+      "Sheet3",
+    ]);
     expect(workbook.sheetNames()).toEqual(["Cover", "Income", "Sheet3"]);
     context.workbook.worksheets.add("INCOME");
-    await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "ItemAlreadyExists",
+    });
   });
 
-  it.each(["a".repeat(32), "Plan [draft]", "Q1/Q2", "What?", "A*", "x:y", "back\\slash", ""])(
-    "refuses the sheet name %p",
-    async (name) => {
-      const { context, workbook } = createMemoryWorkbook();
-      context.workbook.worksheets.add(name);
-      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
-      expect(workbook.sheetNames()).toEqual(["Sheet1"]);
-    },
-  );
+  it.each([
+    "a".repeat(32),
+    "Plan [draft]",
+    "Q1/Q2",
+    "What?",
+    "A*",
+    "x:y",
+    "back\\slash",
+    "",
+  ])("refuses the sheet name %p", async (name) => {
+    const { context, workbook } = createMemoryWorkbook();
+    context.workbook.worksheets.add(name);
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
+    expect(workbook.sheetNames()).toEqual(["Sheet1"]);
+  });
 
   it("accepts a 31-character name with spaces and punctuation Excel allows", async () => {
     const { context, workbook } = createMemoryWorkbook();
@@ -183,7 +266,9 @@ describe("worksheets", () => {
   });
 
   it("activates, selects, deletes and copies sheets", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "Summary", rows: [[1, "=A1*3"]] }, "Other"] });
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "Summary", rows: [[1, "=A1*3"]] }, "Other"],
+    });
     const other = context.workbook.worksheets.getItem("Other");
     other.activate();
     await context.sync();
@@ -197,26 +282,37 @@ describe("worksheets", () => {
     await context.sync();
     expect(copy.name).toBe("Summary (2)");
     expect(workbook.sheetNames()).toEqual(["Summary", "Other", "Summary (2)"]);
-    expect(workbook.getCell("Summary (2)", "B1")).toMatchObject({ value: 3, formula: "=A1*3" });
+    expect(workbook.getCell("Summary (2)", "B1")).toMatchObject({
+      value: 3,
+      formula: "=A1*3",
+    });
     other.delete();
     await context.sync();
     expect(workbook.sheetNames()).toEqual(["Summary", "Summary (2)"]);
     other.getRange("A1").load("values");
-    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "ItemNotFound",
+    });
   });
 
   it("won't delete the last visible sheet", async () => {
     const { context, workbook } = createMemoryWorkbook();
     context.workbook.worksheets.getItem("Sheet1").delete();
-    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidOperation",
+    });
     expect(workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 
   it("reports the active worksheet and its protection", async () => {
     const { context, workbook } = createMemoryWorkbook({ sheets: ["A", "B"] });
     workbook.protectSheet("A");
-    const active = context.workbook.worksheets.getActiveWorksheet().load("name");
-    const protection = context.workbook.worksheets.getItem("A").protection.load("protected");
+    const active = context.workbook.worksheets
+      .getActiveWorksheet()
+      .load("name");
+    const protection = context.workbook.worksheets
+      .getItem("A")
+      .protection.load("protected");
     await context.sync();
     expect(active.name).toBe("A");
     expect(protection.protected).toBe(true);
@@ -241,23 +337,32 @@ describe("ranges", () => {
 
   it("quotes sheet names that need it in addresses", async () => {
     const { context } = createMemoryWorkbook({ sheets: ["Plan 2025"] });
-    const range = context.workbook.worksheets.getItem("Plan 2025").getRange("A1:B2").load("address");
+    const range = context.workbook.worksheets
+      .getItem("Plan 2025")
+      .getRange("A1:B2")
+      .load("address");
     await context.sync();
     expect(range.address).toBe("'Plan 2025'!A1:B2");
   });
 
   it("sets bold, column width, validation and clears", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [["a", "b"]] }] });
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "S", rows: [["a", "b"]] }],
+    });
     const sheet = context.workbook.worksheets.getItem("S");
     sheet.getRange("A1:B1").format.font.bold = true;
     sheet.getRange("A1:A1").format.columnWidth = 120;
-    sheet.getRange("C2:C5").dataValidation.rule = { list: { inCellDropDown: true, source: "Yes,No" } };
+    sheet.getRange("C2:C5").dataValidation.rule = {
+      list: { inCellDropDown: true, source: "Yes,No" },
+    };
     const font = sheet.getRange("A1:C1").format.font.load("bold");
     await context.sync();
     expect(workbook.getCell("S", "B1").bold).toBe(true);
     expect(font.bold).toBeNull();
     expect(workbook.columnWidth("S", 0)).toBe(120);
-    expect(workbook.validation("S", "C4")).toEqual({ list: { inCellDropDown: true, source: "Yes,No" } });
+    expect(workbook.validation("S", "C4")).toEqual({
+      list: { inCellDropDown: true, source: "Yes,No" },
+    });
     expect(workbook.validation("S", "C6")).toBeUndefined();
     sheet.getRange("A1:C5").clear();
     await context.sync();
@@ -267,7 +372,9 @@ describe("ranges", () => {
 
   it("refuses to assign a property the memory workbook doesn't implement, rather than ignore it", () => {
     const { context } = createMemoryWorkbook();
-    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1") as unknown as Record<string, unknown>;
+    const range = context.workbook.worksheets
+      .getItem("Sheet1")
+      .getRange("A1") as unknown as Record<string, unknown>;
     expect(() => {
       range.notARealProperty = 1;
     }).toThrow(TypeError);

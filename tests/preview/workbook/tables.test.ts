@@ -1,7 +1,13 @@
 /** Excel tables in the memory workbook: adding, rows, totals, calculated columns, structured references, charts. */
 import { createMemoryWorkbook } from "../../../src/preview/workbook";
 
-const COLUMNS = ["Scheme ID", "Scheme Name", "NHS (£)", "Council (£)", "Total (£)"];
+const COLUMNS = [
+  "Scheme ID",
+  "Scheme Name",
+  "NHS (£)",
+  "Council (£)",
+  "Total (£)",
+];
 const TOTAL = "=[@[NHS (£)]]+[@[Council (£)]]";
 
 async function expenditureTable() {
@@ -19,22 +25,40 @@ describe("tables", () => {
   it("takes column names from the header row and keeps one empty data row, as Excel does", async () => {
     const { workbook } = await expenditureTable();
     expect(workbook.tables()).toEqual([
-      expect.objectContaining({ name: "BCF_Expenditure", sheet: "Expenditure", address: "A1:E2", headerAddress: "A1:E1", bodyAddress: "A2:E2", columns: COLUMNS, showTotals: false }),
+      expect.objectContaining({
+        name: "BCF_Expenditure",
+        sheet: "Expenditure",
+        address: "A1:E2",
+        headerAddress: "A1:E1",
+        bodyAddress: "A2:E2",
+        columns: COLUMNS,
+        showTotals: false,
+      }),
     ]);
   });
 
   it("appends rows after the last data row, calculates structured references per row, and totals them", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.getDataBodyRange().formulas = [["S1", "Crisis response", 125000, 115000, TOTAL]];
+    table.getDataBodyRange().formulas = [
+      ["S1", "Crisis response", 125000, 115000, TOTAL],
+    ];
     table.rows.add(undefined, [
       ["S2", "Reablement", 50000, 25000, TOTAL],
       ["S3", "Carers", 0, 30000, TOTAL],
     ]);
     table.showTotals = true;
-    table.columns.getItem("NHS (£)").getTotalRowRange().formulas = [["=SUBTOTAL(109,[NHS (£)])"]];
+    table.columns.getItem("NHS (£)").getTotalRowRange().formulas = [
+      ["=SUBTOTAL(109,[NHS (£)])"],
+    ];
     await context.sync();
-    expect(workbook.tables()[0]).toMatchObject({ address: "A1:E5", bodyAddress: "A2:E4", totalsAddress: "A5:E5" });
-    expect(["E2", "E3", "E4"].map((c) => workbook.getCell("Expenditure", c).value)).toEqual([240000, 75000, 30000]);
+    expect(workbook.tables()[0]).toMatchObject({
+      address: "A1:E5",
+      bodyAddress: "A2:E4",
+      totalsAddress: "A5:E5",
+    });
+    expect(
+      ["E2", "E3", "E4"].map((c) => workbook.getCell("Expenditure", c).value),
+    ).toEqual([240000, 75000, 30000]);
     expect(workbook.getCell("Expenditure", "A5").value).toBe("Total");
     expect(workbook.getCell("Expenditure", "C5").value).toBe(175000);
     // Excel's default totals row sums the last column.
@@ -43,42 +67,75 @@ describe("tables", () => {
 
   it("resolves Table[Column], Table[[#Totals],[Column]] and SUMIFS over table columns from another sheet", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.getDataBodyRange().values = [["S1", "Crisis response", 100, 20, TOTAL]];
-    table.rows.add(undefined, [["S2", "Crisis response", 5, 1, TOTAL], ["S3", "Carers", 7, 0, TOTAL]]);
+    table.getDataBodyRange().values = [
+      ["S1", "Crisis response", 100, 20, TOTAL],
+    ];
+    table.rows.add(undefined, [
+      ["S2", "Crisis response", 5, 1, TOTAL],
+      ["S3", "Carers", 7, 0, TOTAL],
+    ]);
     table.showTotals = true;
     const summary = context.workbook.worksheets.getItem("Summary");
-    summary.getRange("A1:D1").formulas = [[
-      "=SUM(BCF_Expenditure[Total (£)])",
-      "=BCF_Expenditure[[#Totals],[Total (£)]]",
-      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Scheme Name],"crisis response")',
-      "=COUNTA(BCF_Expenditure[[#Headers],[Scheme ID]:[NHS (£)]])",
-    ]];
+    summary.getRange("A1:D1").formulas = [
+      [
+        "=SUM(BCF_Expenditure[Total (£)])",
+        "=BCF_Expenditure[[#Totals],[Total (£)]]",
+        '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Scheme Name],"crisis response")',
+        "=COUNTA(BCF_Expenditure[[#Headers],[Scheme ID]:[NHS (£)]])",
+      ],
+    ];
     await context.sync();
-    expect(["A1", "B1", "C1", "D1"].map((c) => workbook.getCell("Summary", c).value)).toEqual([133, 133, 105, 3]);
+    expect(
+      ["A1", "B1", "C1", "D1"].map((c) => workbook.getCell("Summary", c).value),
+    ).toEqual([133, 133, 105, 3]);
   });
 
   it("fills a calculated column: a formula in the first data row of an empty column fills it and follows new rows", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.getDataBodyRange().getResizedRange(0, -1).values = [["S1", "A", 1, 2]];
+    table.getDataBodyRange().getResizedRange(0, -1).values = [
+      ["S1", "A", 1, 2],
+    ];
     table.rows.add(undefined, [["S2", "B", 3, 4, ""]]);
     await context.sync();
-    context.workbook.worksheets.getItem("Expenditure").getRange("E2").formulas = [[TOTAL]];
+    context.workbook.worksheets.getItem("Expenditure").getRange("E2").formulas =
+      [[TOTAL]];
     await context.sync();
-    expect(workbook.getCell("Expenditure", "E3")).toMatchObject({ formula: TOTAL, value: 7 });
+    expect(workbook.getCell("Expenditure", "E3")).toMatchObject({
+      formula: TOTAL,
+      value: 7,
+    });
     table.rows.add(undefined, [["S3", "C", 10, 20, ""]]);
     await context.sync();
-    expect(workbook.getCell("Expenditure", "E4")).toMatchObject({ formula: TOTAL, value: 30 });
-    expect(workbook.tables()[0].calculatedColumns).toEqual({ "Total (£)": TOTAL });
+    expect(workbook.getCell("Expenditure", "E4")).toMatchObject({
+      formula: TOTAL,
+      value: 30,
+    });
+    expect(workbook.tables()[0].calculatedColumns).toEqual({
+      "Total (£)": TOTAL,
+    });
   });
 
   it("carries number formats and validation lists of the table's columns into new rows", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.columns.getItem("NHS (£)").getDataBodyRange().numberFormat = [["£#,##0.00"]];
-    table.columns.getItem("Scheme Name").getDataBodyRange().dataValidation.rule = { list: { inCellDropDown: true, source: "A,B" } };
-    table.rows.add(undefined, [["S2", "B", 3, 4, 7], ["S3", "A", 1, 1, 2]]);
+    table.columns.getItem("NHS (£)").getDataBodyRange().numberFormat = [
+      ["£#,##0.00"],
+    ];
+    table.columns
+      .getItem("Scheme Name")
+      .getDataBodyRange().dataValidation.rule = {
+      list: { inCellDropDown: true, source: "A,B" },
+    };
+    table.rows.add(undefined, [
+      ["S2", "B", 3, 4, 7],
+      ["S3", "A", 1, 1, 2],
+    ]);
     await context.sync();
-    expect(workbook.getCell("Expenditure", "C4").numberFormat).toBe("£#,##0.00");
-    expect(workbook.validation("Expenditure", "B4")).toEqual({ list: { inCellDropDown: true, source: "A,B" } });
+    expect(workbook.getCell("Expenditure", "C4").numberFormat).toBe(
+      "£#,##0.00",
+    );
+    expect(workbook.validation("Expenditure", "B4")).toEqual({
+      list: { inCellDropDown: true, source: "A,B" },
+    });
   });
 
   it("inserts rows at an index, moving the rows below down", async () => {
@@ -87,45 +144,87 @@ describe("tables", () => {
     table.rows.add(undefined, [["S3", "third", 3, 3, 6]]);
     table.rows.add(1, [["S2", "second", 2, 2, 4]]);
     await context.sync();
-    expect(workbook.usedRange("Expenditure")?.values.map((r) => r[0])).toEqual(["Scheme ID", "S1", "S2", "S3"]);
+    expect(workbook.usedRange("Expenditure")?.values.map((r) => r[0])).toEqual([
+      "Scheme ID",
+      "S1",
+      "S2",
+      "S3",
+    ]);
   });
 
   it("refuses to push non-empty cells below the table, and applies nothing of that sync", async () => {
     const { context, workbook, table } = await expenditureTable();
     workbook.setCell("Expenditure", "C4", "a note someone typed");
     table.getDataBodyRange().values = [["S1", "first", 1, 1, 2]];
-    table.rows.add(undefined, [["S2", "x", 1, 1, 2], ["S3", "y", 1, 1, 2]]);
-    await expect(context.sync()).rejects.toMatchObject({ code: "InsertDeleteConflict" });
+    table.rows.add(undefined, [
+      ["S2", "x", 1, 1, 2],
+      ["S3", "y", 1, 1, 2],
+    ]);
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InsertDeleteConflict",
+    });
     expect(workbook.getCell("Expenditure", "A2").value).toBe("");
     expect(workbook.tables()[0].bodyAddress).toBe("A2:E2");
-    expect(workbook.getCell("Expenditure", "C4").value).toBe("a note someone typed");
+    expect(workbook.getCell("Expenditure", "C4").value).toBe(
+      "a note someone typed",
+    );
   });
 
   it("keeps table names unique across the workbook and valid", async () => {
     const { context, workbook } = await expenditureTable();
-    const other = context.workbook.worksheets.getItem("Summary").tables.add("A1:B3", true);
+    const other = context.workbook.worksheets
+      .getItem("Summary")
+      .tables.add("A1:B3", true);
     other.name = "bcf_expenditure";
-    await expect(context.sync()).rejects.toMatchObject({ code: "ItemAlreadyExists" });
-    const bad = context.workbook.worksheets.getItem("Summary").tables.add("A1:B3", true);
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "ItemAlreadyExists",
+    });
+    const bad = context.workbook.worksheets
+      .getItem("Summary")
+      .tables.add("A1:B3", true);
     bad.name = "My table";
-    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidArgument",
+    });
     expect(workbook.tables().map((t) => t.name)).toEqual(["BCF_Expenditure"]);
   });
 
   it("refuses overlapping tables and reports a missing column", async () => {
     const { context, table } = await expenditureTable();
-    context.workbook.worksheets.getItem("Expenditure").tables.add("D2:G4", true);
-    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    context.workbook.worksheets
+      .getItem("Expenditure")
+      .tables.add("D2:G4", true);
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidOperation",
+    });
     table.columns.getItem("Nope").getDataBodyRange().load("address");
-    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "ItemNotFound",
+    });
   });
 
   it("adds a table from a workbook-level address, gives default names and headers, and deletes it with its cells", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "Targets plan", rows: [["Measure", null, "Measure"], ["Admissions", 1, 2]] }] });
-    const table = context.workbook.tables.add("'Targets plan'!A1:C2", true).load("name");
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [
+        {
+          name: "Targets plan",
+          rows: [
+            ["Measure", null, "Measure"],
+            ["Admissions", 1, 2],
+          ],
+        },
+      ],
+    });
+    const table = context.workbook.tables
+      .add("'Targets plan'!A1:C2", true)
+      .load("name");
     await context.sync();
     expect(table.name).toBe("Table1");
-    expect(workbook.tables()[0].columns).toEqual(["Measure", "Column2", "Measure2"]);
+    expect(workbook.tables()[0].columns).toEqual([
+      "Measure",
+      "Column2",
+      "Measure2",
+    ]);
     table.delete();
     await context.sync();
     expect(workbook.tables()).toEqual([]);
@@ -141,16 +240,25 @@ describe("tables", () => {
 });
 
 describe("deleting cells", () => {
-  it("deletes appended table rows with delete(\"Up\"), shrinking the table and moving what was below up", async () => {
+  it('deletes appended table rows with delete("Up"), shrinking the table and moving what was below up', async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getDataBodyRange().values = [["S1", "a", 1, 1, TOTAL]];
-    table.rows.add(undefined, [["S2", "b", 2, 2, TOTAL], ["S3", "c", 3, 3, TOTAL]]);
+    table.rows.add(undefined, [
+      ["S2", "b", 2, 2, TOTAL],
+      ["S3", "c", 3, 3, TOTAL],
+    ]);
     table.showTotals = true;
     await context.sync();
     workbook.setCell("Expenditure", "A8", "note below");
-    context.workbook.worksheets.getItem("Expenditure").getRange("A3:E4").delete("Up");
+    context.workbook.worksheets
+      .getItem("Expenditure")
+      .getRange("A3:E4")
+      .delete("Up");
     await context.sync();
-    expect(workbook.tables()[0]).toMatchObject({ bodyAddress: "A2:E2", totalsAddress: "A3:E3" });
+    expect(workbook.tables()[0]).toMatchObject({
+      bodyAddress: "A2:E2",
+      totalsAddress: "A3:E3",
+    });
     expect(workbook.getCell("Expenditure", "E3").value).toBe(2);
     expect(workbook.getCell("Expenditure", "A6").value).toBe("note below");
   });
@@ -159,15 +267,27 @@ describe("deleting cells", () => {
     const { context, workbook, table } = await expenditureTable();
     table.rows.add(undefined, [["S2", "b", 2, 2, 4]]);
     await context.sync();
-    context.workbook.worksheets.getItem("Expenditure").getRange("A3:B3").delete("Up");
-    await expect(context.sync()).rejects.toMatchObject({ code: "InsertDeleteConflict" });
-    context.workbook.worksheets.getItem("Expenditure").getRange("A1:E2").delete("Up");
-    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidOperation" });
+    context.workbook.worksheets
+      .getItem("Expenditure")
+      .getRange("A3:B3")
+      .delete("Up");
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InsertDeleteConflict",
+    });
+    context.workbook.worksheets
+      .getItem("Expenditure")
+      .getRange("A1:E2")
+      .delete("Up");
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidOperation",
+    });
     expect(workbook.tables()[0].bodyAddress).toBe("A2:E3");
   });
 
   it("moves cells left outside tables", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "S", rows: [[1, 2, 3, 4]] }] });
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "S", rows: [[1, 2, 3, 4]] }],
+    });
     context.workbook.worksheets.getItem("S").getRange("B1:C1").delete("Left");
     await context.sync();
     expect(workbook.usedRange("S")?.values).toEqual([[1, 4]]);
@@ -176,9 +296,23 @@ describe("deleting cells", () => {
 
 describe("charts", () => {
   it("stores a chart's type, source, title, axis titles and position", async () => {
-    const { context, workbook } = createMemoryWorkbook({ sheets: [{ name: "Targets", rows: [["Measure", "Baseline", "Target"], ["Admissions", 600, 720]] }] });
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [
+        {
+          name: "Targets",
+          rows: [
+            ["Measure", "Baseline", "Target"],
+            ["Admissions", 600, 720],
+          ],
+        },
+      ],
+    });
     const sheet = context.workbook.worksheets.getItem("Targets");
-    const chart = sheet.charts.add("ColumnClustered" as Excel.ChartType, sheet.getRange("A1:C2"), "Auto" as Excel.ChartSeriesBy);
+    const chart = sheet.charts.add(
+      "ColumnClustered" as Excel.ChartType,
+      sheet.getRange("A1:C2"),
+      "Auto" as Excel.ChartSeriesBy,
+    );
     chart.title.text = "Baseline against target";
     chart.axes.valueAxis.title.text = "Per year";
     chart.setPosition("E2", "L16");

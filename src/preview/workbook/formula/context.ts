@@ -1,7 +1,15 @@
 /** What a formula needs from the workbook while it is worked out. */
 import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbookModel";
-import { isArrayValue, isRange, scalarFromCell, VALUE, type FormulaValue, type RangeRef, type Scalar } from "./values";
+import {
+  isArrayValue,
+  isRange,
+  scalarFromCell,
+  VALUE,
+  type FormulaValue,
+  type RangeRef,
+  type Scalar,
+} from "./values";
 
 export interface FormulaContext {
   model: WorkbookModel;
@@ -24,19 +32,28 @@ export function* rangeCells(
   const cells = [...range.sheet.cellsIn(range.box)];
   cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [row, col, cell] of cells) {
-    const value = cell.formula ? ctx.valueOf(range.sheet, row, col) : scalarFromCell(cell.value, false);
+    const value = cell.formula
+      ? ctx.valueOf(range.sheet, row, col)
+      : scalarFromCell(cell.value, false);
     if (value === null) continue;
     yield { value, row, col, formula: cell.formula };
   }
 }
 
 /** The value at (r, c) of a range, 0-based within it. */
-export function rangeValueAt(range: RangeRef, r: number, c: number, ctx: FormulaContext): Scalar {
+export function rangeValueAt(
+  range: RangeRef,
+  r: number,
+  c: number,
+  ctx: FormulaContext,
+): Scalar {
   const row = range.box.row + r;
   const col = range.box.col + c;
   const cell = range.sheet.cell(row, col);
   if (!cell) return null;
-  return cell.formula ? ctx.valueOf(range.sheet, row, col) : scalarFromCell(cell.value, false);
+  return cell.formula
+    ? ctx.valueOf(range.sheet, row, col)
+    : scalarFromCell(cell.value, false);
 }
 
 /**
@@ -48,11 +65,22 @@ export function toScalar(value: FormulaValue, ctx: FormulaContext): Scalar {
   if (isArrayValue(value)) return value.rows[0]?.[0] ?? VALUE;
   if (!isRange(value)) return value;
   const { box, sheet } = value;
-  if (box.row === box.lastRow && box.col === box.lastCol) return rangeValueAt(value, 0, 0, ctx);
-  if (box.col === box.lastCol && sheet === ctx.sheet && ctx.row >= box.row && ctx.row <= box.lastRow) {
+  if (box.row === box.lastRow && box.col === box.lastCol)
+    return rangeValueAt(value, 0, 0, ctx);
+  if (
+    box.col === box.lastCol &&
+    sheet === ctx.sheet &&
+    ctx.row >= box.row &&
+    ctx.row <= box.lastRow
+  ) {
     return rangeValueAt(value, ctx.row - box.row, 0, ctx);
   }
-  if (box.row === box.lastRow && sheet === ctx.sheet && ctx.col >= box.col && ctx.col <= box.lastCol) {
+  if (
+    box.row === box.lastRow &&
+    sheet === ctx.sheet &&
+    ctx.col >= box.col &&
+    ctx.col <= box.lastCol
+  ) {
     return rangeValueAt(value, 0, ctx.col - box.col, ctx);
   }
   return VALUE;

@@ -28,9 +28,16 @@ import {
 } from "./values";
 import { boxColumns, boxRows } from "../address";
 
-type FormulaFunction = (args: FunctionArgs, ctx: FormulaContext) => FormulaValue;
+type FormulaFunction = (
+  args: FunctionArgs,
+  ctx: FormulaContext,
+) => FormulaValue;
 
-const BUILT_IN: Record<string, FormulaFunction> = { ...AGGREGATE_FUNCTIONS, ...CRITERIA_FUNCTIONS, ...SCALAR_FUNCTIONS };
+const BUILT_IN: Record<string, FormulaFunction> = {
+  ...AGGREGATE_FUNCTIONS,
+  ...CRITERIA_FUNCTIONS,
+  ...SCALAR_FUNCTIONS,
+};
 
 /** Names of the worksheet functions the memory workbook evaluates (besides IF, IFERROR, IFNA and custom ones). */
 export const BUILT_IN_FUNCTIONS = Object.keys(BUILT_IN);
@@ -64,14 +71,23 @@ export function evaluate(node: FormulaNode, ctx: FormulaContext): FormulaValue {
       return isError(n) ? n : n / 100;
     }
     case "binary":
-      return binary(node.op, toScalar(evaluate(node.left, ctx), ctx), toScalar(evaluate(node.right, ctx), ctx));
+      return binary(
+        node.op,
+        toScalar(evaluate(node.left, ctx), ctx),
+        toScalar(evaluate(node.right, ctx), ctx),
+      );
     case "call":
       return call(node.name, node.args, ctx);
   }
 }
 
-function reference(sheetName: string | undefined, text: string, ctx: FormulaContext): RangeRef | ErrorValue {
-  const sheet = sheetName === undefined ? ctx.sheet : ctx.model.findSheet(sheetName);
+function reference(
+  sheetName: string | undefined,
+  text: string,
+  ctx: FormulaContext,
+): RangeRef | ErrorValue {
+  const sheet =
+    sheetName === undefined ? ctx.sheet : ctx.model.findSheet(sheetName);
   if (!sheet) return REF;
   const box = parseBox(text);
   if (!box || box.lastRow >= MAX_ROWS || box.lastCol >= MAX_COLUMNS) return REF;
@@ -130,7 +146,11 @@ function binary(op: string, left: Scalar, right: Scalar): Scalar {
   return Number.isFinite(result) ? result : NUM;
 }
 
-function call(name: string, argNodes: FormulaNode[], ctx: FormulaContext): FormulaValue {
+function call(
+  name: string,
+  argNodes: FormulaNode[],
+  ctx: FormulaContext,
+): FormulaValue {
   // IF, IFERROR and IFNA work out only the branch they need, as Excel does.
   if (name === "IF") {
     if (argNodes.length < 1 || argNodes.length > 3) return VALUE;
@@ -144,11 +164,14 @@ function call(name: string, argNodes: FormulaNode[], ctx: FormulaContext): Formu
     if (argNodes.length !== 2) return VALUE;
     const value = evaluate(argNodes[0], ctx);
     const scalar = isRange(value) ? toScalar(value, ctx) : value;
-    const caught = isError(scalar) && (name === "IFERROR" || scalar.code === "#N/A");
+    const caught =
+      isError(scalar) && (name === "IFERROR" || scalar.code === "#N/A");
     if (!caught) return value;
     return argNodes[1].kind === "missing" ? 0 : evaluate(argNodes[1], ctx);
   }
-  const args: FunctionArgs = argNodes.map((n) => (n.kind === "missing" ? undefined : evaluate(n, ctx)));
+  const args: FunctionArgs = argNodes.map((n) =>
+    n.kind === "missing" ? undefined : evaluate(n, ctx),
+  );
   const builtIn = BUILT_IN[name];
   if (builtIn) return builtIn(args, ctx);
   const custom = findCustomFunction(ctx, name);
@@ -156,7 +179,10 @@ function call(name: string, argNodes: FormulaNode[], ctx: FormulaContext): Formu
   return NAME;
 }
 
-function findCustomFunction(ctx: FormulaContext, name: string): ((...args: unknown[]) => unknown) | undefined {
+function findCustomFunction(
+  ctx: FormulaContext,
+  name: string,
+): ((...args: unknown[]) => unknown) | undefined {
   const registry = ctx.model.customFunctions;
   if (registry[name]) return registry[name];
   const key = Object.keys(registry).find((k) => k.toUpperCase() === name);
@@ -164,9 +190,15 @@ function findCustomFunction(ctx: FormulaContext, name: string): ((...args: unkno
 }
 
 /** A cell's value as a custom function receives it: errors stay errors, an empty cell is 0 in a single reference. */
-function customArgument(value: FormulaValue | undefined, ctx: FormulaContext): unknown {
+function customArgument(
+  value: FormulaValue | undefined,
+  ctx: FormulaContext,
+): unknown {
   if (value === undefined) return null;
-  if (isArrayValue(value)) return value.rows.map((r) => r.map((v) => (v === null ? "" : isError(v) ? v.code : v)));
+  if (isArrayValue(value))
+    return value.rows.map((r) =>
+      r.map((v) => (v === null ? "" : isError(v) ? v.code : v)),
+    );
   if (!isRange(value)) return value;
   const rows = boxRows(value.box);
   const cols = boxColumns(value.box);
@@ -188,7 +220,11 @@ function customArgument(value: FormulaValue | undefined, ctx: FormulaContext): u
  * argument: it shows that error. A thrown error with an Excel error `code` (FormulaInputError,
  * CustomFunctions.Error) becomes that error value; anything else thrown is #VALUE!.
  */
-function callCustom(fn: (...args: unknown[]) => unknown, args: FunctionArgs, ctx: FormulaContext): Scalar | ArrayValue {
+function callCustom(
+  fn: (...args: unknown[]) => unknown,
+  args: FunctionArgs,
+  ctx: FormulaContext,
+): Scalar | ArrayValue {
   const values = args.map((a) => customArgument(a, ctx));
   const firstError = values.find((v) => isError(v));
   if (firstError) return firstError as ErrorValue;
@@ -197,11 +233,17 @@ function callCustom(fn: (...args: unknown[]) => unknown, args: FunctionArgs, ctx
     result = fn(...values);
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
-    return typeof code === "string" && isExcelError(code) ? ErrorValue.of(code) : VALUE;
+    return typeof code === "string" && isExcelError(code)
+      ? ErrorValue.of(code)
+      : VALUE;
   }
   // A grid (or one row given as a plain list) stays an array: INDEX can pick from it; a cell shows its first value.
   if (Array.isArray(result)) {
-    const rows = (result.length > 0 && result.every((r) => Array.isArray(r)) ? result : [result]) as unknown[][];
+    const rows = (
+      result.length > 0 && result.every((r) => Array.isArray(r))
+        ? result
+        : [result]
+    ) as unknown[][];
     return { kind: "array", rows: rows.map((r) => r.map(customScalar)) };
   }
   return customScalar(result);
@@ -210,7 +252,8 @@ function callCustom(fn: (...args: unknown[]) => unknown, args: FunctionArgs, ctx
 function customScalar(result: unknown): Scalar {
   if (result === null || result === undefined) return 0;
   if (typeof result === "number") return Number.isFinite(result) ? result : NUM;
-  if (typeof result === "string") return isExcelError(result) ? ErrorValue.of(result) : result;
+  if (typeof result === "string")
+    return isExcelError(result) ? ErrorValue.of(result) : result;
   if (typeof result === "boolean") return result;
   if (result instanceof ErrorValue) return result;
   return VALUE;

@@ -72,7 +72,10 @@ export function parseFormula(formula: string): FormulaNode {
 
   const parsePostfix = (node: FormulaNode): FormulaNode => {
     let result = node;
-    while (peek()?.type === "op" && (peek() as { value: string }).value === "%") {
+    while (
+      peek()?.type === "op" &&
+      (peek() as { value: string }).value === "%"
+    ) {
       pos++;
       result = { kind: "percent", operand: result };
     }
@@ -109,7 +112,9 @@ export function parseFormula(formula: string): FormulaNode {
       default:
         break;
     }
-    throw new FormulaSyntaxError(`Unexpected "${body.slice(token.start, token.end)}" in the formula.`);
+    throw new FormulaSyntaxError(
+      `Unexpected "${body.slice(token.start, token.end)}" in the formula.`,
+    );
   };
 
   const expect = (paren: "(" | ")"): void => {
@@ -122,13 +127,19 @@ export function parseFormula(formula: string): FormulaNode {
   const parseCall = (name: string): FormulaNode => {
     expect("(");
     const args: FormulaNode[] = [];
-    if (peek()?.type === "paren" && (peek() as { value: string }).value === ")") {
+    if (
+      peek()?.type === "paren" &&
+      (peek() as { value: string }).value === ")"
+    ) {
       pos++;
       return { kind: "call", name, args };
     }
     for (;;) {
       const next = peek();
-      if (next?.type === "comma" || (next?.type === "paren" && next.value === ")")) {
+      if (
+        next?.type === "comma" ||
+        (next?.type === "paren" && next.value === ")")
+      ) {
         args.push({ kind: "missing" });
       } else {
         args.push(parseExpression(1));
@@ -136,7 +147,9 @@ export function parseFormula(formula: string): FormulaNode {
       const separator = tokens[pos++];
       if (separator?.type === "comma") continue;
       if (separator?.type === "paren" && separator.value === ")") break;
-      throw new FormulaSyntaxError(`Expected "," or ")" in the arguments of ${name}.`);
+      throw new FormulaSyntaxError(
+        `Expected "," or ")" in the arguments of ${name}.`,
+      );
     }
     return { kind: "call", name, args };
   };
@@ -144,7 +157,9 @@ export function parseFormula(formula: string): FormulaNode {
   const tree = parseExpression(1);
   if (pos < tokens.length) {
     const token = tokens[pos];
-    throw new FormulaSyntaxError(`Unexpected "${body.slice(token.start, token.end)}" in the formula.`);
+    throw new FormulaSyntaxError(
+      `Unexpected "${body.slice(token.start, token.end)}" in the formula.`,
+    );
   }
   return tree;
 }

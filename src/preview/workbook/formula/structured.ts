@@ -4,7 +4,12 @@
  */
 import { boxContains, type CellBox } from "../address";
 import type { SheetModel } from "../model/sheet";
-import { bodyBox, columnPosition, tableBox, type TableModel } from "../model/table";
+import {
+  bodyBox,
+  columnPosition,
+  tableBox,
+  type TableModel,
+} from "../model/table";
 import type { WorkbookModel } from "../model/workbookModel";
 import { ErrorValue, REF, VALUE, type RangeRef } from "./values";
 
@@ -67,15 +72,24 @@ export function parseStructuredSpec(text: string): StructuredSpec {
     const rest = trimmed.slice(1).trim();
     if (rest) readColumns(rest, spec);
   } else if (trimmed !== "") {
-    const parts = trimmed.startsWith("[") ? splitTopLevel(trimmed, ",") : [`[${trimmed}]`];
+    const parts = trimmed.startsWith("[")
+      ? splitTopLevel(trimmed, ",")
+      : [`[${trimmed}]`];
     for (const part of parts) {
       const inner = stripBrackets(part).trim();
-      if (inner.startsWith("#")) spec.areas.add(inner.toUpperCase().replace(/\s+/g, " "));
+      if (inner.startsWith("#"))
+        spec.areas.add(inner.toUpperCase().replace(/\s+/g, " "));
       else if (inner.startsWith("@")) {
         spec.areas.add("#THIS ROW");
         const rest = inner.slice(1).trim();
         if (rest) readColumns(rest, spec);
-      } else readColumns(part.trim().startsWith("[") && part.includes("]:[") ? part : `[${inner}]`, spec);
+      } else
+        readColumns(
+          part.trim().startsWith("[") && part.includes("]:[")
+            ? part
+            : `[${inner}]`,
+          spec,
+        );
     }
   }
   if (spec.areas.size === 0) spec.areas.add("#DATA");
@@ -83,8 +97,15 @@ export function parseStructuredSpec(text: string): StructuredSpec {
   return spec;
 }
 
-export function tableContaining(model: WorkbookModel, sheet: SheetModel, row: number, col: number): TableModel | undefined {
-  return model.tables.find((t) => t.sheet === sheet && boxContains(tableBox(t), row, col));
+export function tableContaining(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+): TableModel | undefined {
+  return model.tables.find(
+    (t) => t.sheet === sheet && boxContains(tableBox(t), row, col),
+  );
 }
 
 export function resolveStructured(
@@ -93,7 +114,9 @@ export function resolveStructured(
   specText: string,
   at: { sheet: SheetModel; row: number; col: number },
 ): RangeRef | ErrorValue {
-  const table = tableName ? model.findTable(tableName) : tableContaining(model, at.sheet, at.row, at.col);
+  const table = tableName
+    ? model.findTable(tableName)
+    : tableContaining(model, at.sheet, at.row, at.col);
   if (!table) return REF;
   const spec = parseStructuredSpec(specText);
   const whole = tableBox(table);
@@ -112,7 +135,12 @@ export function resolveStructured(
       if (!table.showTotals) return REF;
       include(whole.lastRow, whole.lastRow);
     } else if (area === "#THIS ROW") {
-      if (at.sheet !== table.sheet || at.row < body.row || at.row > body.lastRow) return VALUE;
+      if (
+        at.sheet !== table.sheet ||
+        at.row < body.row ||
+        at.row > body.lastRow
+      )
+        return VALUE;
       include(at.row, at.row);
     } else return REF;
   }

@@ -10,9 +10,22 @@ export type Token =
   | { type: "boolean"; value: boolean; start: number; end: number }
   | { type: "error"; value: string; start: number; end: number }
   /** A cell or range reference: text like "$A$1:B2" or "A:C", with its sheet when one is named. */
-  | { type: "ref"; sheet?: string; text: string; refStart: number; start: number; end: number }
+  | {
+      type: "ref";
+      sheet?: string;
+      text: string;
+      refStart: number;
+      start: number;
+      end: number;
+    }
   /** Table[spec] or, inside a table, [spec]; spec is the text between the outer brackets. */
-  | { type: "structured"; table?: string; spec: string; start: number; end: number }
+  | {
+      type: "structured";
+      table?: string;
+      spec: string;
+      start: number;
+      end: number;
+    }
   | { type: "name"; value: string; start: number; end: number }
   | { type: "function"; value: string; start: number; end: number }
   | { type: "op"; value: string; start: number; end: number }
@@ -24,7 +37,21 @@ export class FormulaSyntaxError extends Error {}
 const CELL = /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
 const COLUMN = /^\$?[A-Za-z]{1,3}$/;
 const WORD_CHAR = /[A-Za-z0-9_.$\\]/;
-const OPERATORS = ["<>", "<=", ">=", "+", "-", "*", "/", "^", "&", "=", "<", ">", "%"];
+const OPERATORS = [
+  "<>",
+  "<=",
+  ">=",
+  "+",
+  "-",
+  "*",
+  "/",
+  "^",
+  "&",
+  "=",
+  "<",
+  ">",
+  "%",
+];
 
 export function isCellText(text: string): boolean {
   return CELL.test(text);
@@ -42,13 +69,18 @@ export function tokenize(formula: string): Token[] {
   };
 
   // A reference after an optional sheet prefix: "A1", "A1:B2", "A:C".
-  const readReference = (from: number): { text: string; end: number } | undefined => {
+  const readReference = (
+    from: number,
+  ): { text: string; end: number } | undefined => {
     const end1 = readWord(from);
     const first = text.slice(from, end1);
     if (text[end1] === ":") {
       const end2 = readWord(end1 + 1);
       const second = text.slice(end1 + 1, end2);
-      if ((isCellText(first) && isCellText(second)) || (COLUMN.test(first) && COLUMN.test(second))) {
+      if (
+        (isCellText(first) && isCellText(second)) ||
+        (COLUMN.test(first) && COLUMN.test(second))
+      ) {
         return { text: `${first}:${second}`, end: end2 };
       }
     }
@@ -73,7 +105,9 @@ export function tokenize(formula: string): Token[] {
       }
       j++;
     }
-    throw new FormulaSyntaxError("A structured reference is missing its closing bracket.");
+    throw new FormulaSyntaxError(
+      "A structured reference is missing its closing bracket.",
+    );
   };
 
   while (i < text.length) {
@@ -87,7 +121,10 @@ export function tokenize(formula: string): Token[] {
       let value = "";
       i++;
       for (;;) {
-        if (i >= text.length) throw new FormulaSyntaxError("A text value is missing its closing quote.");
+        if (i >= text.length)
+          throw new FormulaSyntaxError(
+            "A text value is missing its closing quote.",
+          );
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             value += '"';
@@ -103,8 +140,13 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === "#") {
-      const error = EXCEL_ERROR_VALUES.find((e) => text.slice(i, i + e.length).toUpperCase() === e);
-      if (!error) throw new FormulaSyntaxError(`"${text.slice(i, i + 8)}" isn't an Excel error value.`);
+      const error = EXCEL_ERROR_VALUES.find(
+        (e) => text.slice(i, i + e.length).toUpperCase() === e,
+      );
+      if (!error)
+        throw new FormulaSyntaxError(
+          `"${text.slice(i, i + 8)}" isn't an Excel error value.`,
+        );
       i += error.length;
       tokens.push({ type: "error", value: error, start, end: i });
       continue;
@@ -114,7 +156,10 @@ export function tokenize(formula: string): Token[] {
       let j = i + 1;
       let name = "";
       for (;;) {
-        if (j >= text.length) throw new FormulaSyntaxError("A quoted sheet name is missing its closing quote.");
+        if (j >= text.length)
+          throw new FormulaSyntaxError(
+            "A quoted sheet name is missing its closing quote.",
+          );
         if (text[j] === "'") {
           if (text[j + 1] === "'") {
             name += "'";
@@ -126,16 +171,34 @@ export function tokenize(formula: string): Token[] {
         }
         name += text[j++];
       }
-      if (text[j] !== "!") throw new FormulaSyntaxError(`A quoted sheet name ('${name}') must be followed by "!".`);
+      if (text[j] !== "!")
+        throw new FormulaSyntaxError(
+          `A quoted sheet name ('${name}') must be followed by "!".`,
+        );
       const ref = readReference(j + 1);
-      if (!ref) throw new FormulaSyntaxError(`The reference after '${name}'! isn't a cell or range.`);
-      tokens.push({ type: "ref", sheet: name, text: ref.text, refStart: j + 1, start, end: ref.end });
+      if (!ref)
+        throw new FormulaSyntaxError(
+          `The reference after '${name}'! isn't a cell or range.`,
+        );
+      tokens.push({
+        type: "ref",
+        sheet: name,
+        text: ref.text,
+        refStart: j + 1,
+        start,
+        end: ref.end,
+      });
       i = ref.end;
       continue;
     }
     if (ch === "[") {
       const end = readBrackets(i);
-      tokens.push({ type: "structured", spec: text.slice(i + 1, end - 1), start, end });
+      tokens.push({
+        type: "structured",
+        spec: text.slice(i + 1, end - 1),
+        start,
+        end,
+      });
       i = end;
       continue;
     }
@@ -151,30 +214,62 @@ export function tokenize(formula: string): Token[] {
       const word = text.slice(i, end);
       if (text[end] === "!") {
         const ref = readReference(end + 1);
-        if (!ref) throw new FormulaSyntaxError(`The reference after ${word}! isn't a cell or range.`);
-        tokens.push({ type: "ref", sheet: word, text: ref.text, refStart: end + 1, start, end: ref.end });
+        if (!ref)
+          throw new FormulaSyntaxError(
+            `The reference after ${word}! isn't a cell or range.`,
+          );
+        tokens.push({
+          type: "ref",
+          sheet: word,
+          text: ref.text,
+          refStart: end + 1,
+          start,
+          end: ref.end,
+        });
         i = ref.end;
         continue;
       }
       if (text[end] === "(") {
-        tokens.push({ type: "function", value: word.toUpperCase(), start, end });
+        tokens.push({
+          type: "function",
+          value: word.toUpperCase(),
+          start,
+          end,
+        });
         i = end;
         continue;
       }
       if (text[end] === "[") {
         const close = readBrackets(end);
-        tokens.push({ type: "structured", table: word, spec: text.slice(end + 1, close - 1), start, end: close });
+        tokens.push({
+          type: "structured",
+          table: word,
+          spec: text.slice(end + 1, close - 1),
+          start,
+          end: close,
+        });
         i = close;
         continue;
       }
       const ref = readReference(i);
       if (ref) {
-        tokens.push({ type: "ref", text: ref.text, refStart: i, start, end: ref.end });
+        tokens.push({
+          type: "ref",
+          text: ref.text,
+          refStart: i,
+          start,
+          end: ref.end,
+        });
         i = ref.end;
         continue;
       }
       if (/^(TRUE|FALSE)$/i.test(word)) {
-        tokens.push({ type: "boolean", value: word.toUpperCase() === "TRUE", start, end });
+        tokens.push({
+          type: "boolean",
+          value: word.toUpperCase() === "TRUE",
+          start,
+          end,
+        });
       } else {
         tokens.push({ type: "name", value: word, start, end });
       }

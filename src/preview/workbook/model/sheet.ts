@@ -61,14 +61,18 @@ export class SheetModel {
     const lastCol = Math.min(box.lastCol, this.maxCol);
     if (lastRow < box.row || lastCol < box.col) return;
     const width = lastCol - box.col + 1;
-    const visitRow = function* (row: number, line: ReadonlyMap<number, Cell>): Generator<[number, number, Cell]> {
+    const visitRow = function* (
+      row: number,
+      line: ReadonlyMap<number, Cell>,
+    ): Generator<[number, number, Cell]> {
       if (width <= line.size) {
         for (let c = box.col; c <= lastCol; c++) {
           const cell = line.get(c);
           if (cell) yield [row, c, cell];
         }
       } else {
-        for (const [c, cell] of line) if (c >= box.col && c <= lastCol) yield [row, c, cell];
+        for (const [c, cell] of line)
+          if (c >= box.col && c <= lastCol) yield [row, c, cell];
       }
     };
     if (lastRow - box.row + 1 <= this.cells.rowCount) {
@@ -91,7 +95,12 @@ export class SheetModel {
     let lastRow = -1;
     let lastCol = -1;
     for (const [r, c, cell] of this.cells.entries()) {
-      if (valuesOnly ? isBlankCell(cell) : isBlankCell(cell) && !cell.numberFormat && !cell.bold) continue;
+      if (
+        valuesOnly
+          ? isBlankCell(cell)
+          : isBlankCell(cell) && !cell.numberFormat && !cell.bold
+      )
+        continue;
       if (r < row) row = r;
       if (c < col) col = c;
       if (r > lastRow) lastRow = r;

@@ -34,18 +34,31 @@ function uniqueColumnNames(names: string[]): string[] {
 }
 
 /** Moves the cells of a block down by `rows`, journaled, leaving the vacated cells empty. */
-function moveDown(model: WorkbookModel, sheet: SheetModel, block: CellBox, rows: number): void {
+function moveDown(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  block: CellBox,
+  rows: number,
+): void {
   const cells = [...sheet.cellsIn(block)];
   for (const [row, col] of cells) model.putCell(sheet, row, col, undefined);
-  for (const [row, col, cell] of cells) model.putCell(sheet, row + rows, col, { ...cell });
+  for (const [row, col, cell] of cells)
+    model.putCell(sheet, row + rows, col, { ...cell });
 }
 
 function blockIsEmpty(sheet: SheetModel, box: CellBox): boolean {
-  for (const [, , cell] of sheet.cellsIn(box)) if (!isBlankCell(cell)) return false;
+  for (const [, , cell] of sheet.cellsIn(box))
+    if (!isBlankCell(cell)) return false;
   return true;
 }
 
-export function addTable(model: WorkbookModel, sheet: SheetModel, box: CellBox, hasHeaders: boolean, location: string): TableModel {
+export function addTable(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  box: CellBox,
+  hasHeaders: boolean,
+  location: string,
+): TableModel {
   model.assertCanEdit(sheet, location);
   if (model.tablesOn(sheet).some((t) => boxesOverlap(tableBox(t), box))) {
     throw invalidOperation("A table can't overlap another table.", location);
@@ -56,7 +69,12 @@ export function addTable(model: WorkbookModel, sheet: SheetModel, box: CellBox, 
     bodyRows = Math.max(1, boxRows(box) - 1);
   } else {
     // Excel adds a header row above the data and shifts the data down one row.
-    moveDown(model, sheet, { ...box, lastRow: Math.max(box.lastRow, sheet.maxRow) }, 1);
+    moveDown(
+      model,
+      sheet,
+      { ...box, lastRow: Math.max(box.lastRow, sheet.maxRow) },
+      1,
+    );
     bodyRows = boxRows(box);
   }
   const raw: string[] = [];
@@ -89,41 +107,76 @@ function writeHeaders(model: WorkbookModel, table: TableModel): void {
   table.columns.forEach((column, i) => {
     const old = table.sheet.cell(table.top, table.left + i);
     if (old && old.formula === undefined && old.value === column.name) return;
-    model.putCell(table.sheet, table.top, table.left + i, { value: column.name, numberFormat: old?.numberFormat, bold: old?.bold });
+    model.putCell(table.sheet, table.top, table.left + i, {
+      value: column.name,
+      numberFormat: old?.numberFormat,
+      bold: old?.bold,
+    });
   });
 }
 
-export function renameTable(model: WorkbookModel, table: TableModel, name: string, location: string): void {
+export function renameTable(
+  model: WorkbookModel,
+  table: TableModel,
+  name: string,
+  location: string,
+): void {
   model.assertCanEdit(table.sheet, location);
   const problem = tableNameProblem(name);
   if (problem) throw invalidArgument(problem, location);
   const clash = model.findTable(name);
   if (clash && clash !== table) {
-    throw new MemoryExcelError("ItemAlreadyExists", `A table named "${name}" already exists in this workbook.`, location);
+    throw new MemoryExcelError(
+      "ItemAlreadyExists",
+      `A table named "${name}" already exists in this workbook.`,
+      location,
+    );
   }
   table.name = name;
   model.dirty = true;
   model.changed = true;
 }
 
-export function setShowTotals(model: WorkbookModel, table: TableModel, show: boolean, location: string): void {
+export function setShowTotals(
+  model: WorkbookModel,
+  table: TableModel,
+  show: boolean,
+  location: string,
+): void {
   if (table.showTotals === show) return;
   model.assertCanEdit(table.sheet, location);
   const row = table.top + table.bodyRows + 1;
-  const totals: CellBox = { row, col: table.left, lastRow: row, lastCol: table.left + table.columns.length - 1 };
+  const totals: CellBox = {
+    row,
+    col: table.left,
+    lastRow: row,
+    lastCol: table.left + table.columns.length - 1,
+  };
   if (show) {
-    if (!blockIsEmpty(table.sheet, totals) || model.tablesOn(table.sheet).some((t) => t !== table && boxesOverlap(tableBox(t), totals))) {
-      throw conflict(`The totals row of ${table.name} would write over cells that aren't empty.`, location);
+    if (
+      !blockIsEmpty(table.sheet, totals) ||
+      model
+        .tablesOn(table.sheet)
+        .some((t) => t !== table && boxesOverlap(tableBox(t), totals))
+    ) {
+      throw conflict(
+        `The totals row of ${table.name} would write over cells that aren't empty.`,
+        location,
+      );
     }
     table.showTotals = true;
     // Excel's default totals row: a label in the first column and a sum under the last.
     model.putCell(table.sheet, row, table.left, { value: "Total" });
     if (table.columns.length > 1) {
       const last = table.columns[table.columns.length - 1].name;
-      model.putCell(table.sheet, row, totals.lastCol, { value: 0, formula: `=SUBTOTAL(109,[${escapeColumn(last)}])` });
+      model.putCell(table.sheet, row, totals.lastCol, {
+        value: 0,
+        formula: `=SUBTOTAL(109,[${escapeColumn(last)}])`,
+      });
     }
   } else {
-    for (const [r, c] of [...table.sheet.cellsIn(totals)]) model.putCell(table.sheet, r, c, undefined);
+    for (const [r, c] of [...table.sheet.cellsIn(totals)])
+      model.putCell(table.sheet, r, c, undefined);
     table.showTotals = false;
   }
   model.changed = true;
@@ -133,7 +186,12 @@ export function escapeColumn(name: string): string {
   return name.replace(/['[\]#]/g, "'$&");
 }
 
-export function setTableStyle(model: WorkbookModel, table: TableModel, style: string, location: string): void {
+export function setTableStyle(
+  model: WorkbookModel,
+  table: TableModel,
+  style: string,
+  location: string,
+): void {
   model.assertCanEdit(table.sheet, location);
   table.style = style;
   model.changed = true;
@@ -155,8 +213,13 @@ export function addTableRows(
   model.assertCanEdit(table.sheet, location);
   const width = table.columns.length;
   let rows: unknown[][];
-  if (values === undefined || values === null) rows = [new Array(width).fill(null)];
-  else if (Array.isArray(values) && values.length > 0 && values.every((r) => Array.isArray(r) && r.length === width)) {
+  if (values === undefined || values === null)
+    rows = [new Array(width).fill(null)];
+  else if (
+    Array.isArray(values) &&
+    values.length > 0 &&
+    values.every((r) => Array.isArray(r) && r.length === width)
+  ) {
     rows = values as unknown[][];
   } else {
     throw invalidArgument(
@@ -166,19 +229,42 @@ export function addTableRows(
   }
   const at = index === null || index === undefined ? table.bodyRows : index;
   if (!Number.isInteger(at) || at < 0 || at > table.bodyRows) {
-    throw invalidArgument(`Row position ${String(index)} is outside ${table.name} (0 to ${table.bodyRows}).`, location);
+    throw invalidArgument(
+      `Row position ${String(index)} is outside ${table.name} (0 to ${table.bodyRows}).`,
+      location,
+    );
   }
   const count = rows.length;
   const whole = tableBox(table);
-  const below: CellBox = { row: whole.lastRow + 1, col: whole.col, lastRow: whole.lastRow + count, lastCol: whole.lastCol };
-  if (!blockIsEmpty(table.sheet, below) || model.tablesOn(table.sheet).some((t) => t !== table && boxesOverlap(tableBox(t), below))) {
+  const below: CellBox = {
+    row: whole.lastRow + 1,
+    col: whole.col,
+    lastRow: whole.lastRow + count,
+    lastCol: whole.lastCol,
+  };
+  if (
+    !blockIsEmpty(table.sheet, below) ||
+    model
+      .tablesOn(table.sheet)
+      .some((t) => t !== table && boxesOverlap(tableBox(t), below))
+  ) {
     throw conflict(
       `Adding ${count} row${count === 1 ? "" : "s"} to ${table.name} would push cells below the table that aren't empty.`,
       location,
     );
   }
   const firstRow = table.top + 1 + at;
-  moveDown(model, table.sheet, { row: firstRow, col: whole.col, lastRow: whole.lastRow, lastCol: whole.lastCol }, count);
+  moveDown(
+    model,
+    table.sheet,
+    {
+      row: firstRow,
+      col: whole.col,
+      lastRow: whole.lastRow,
+      lastCol: whole.lastCol,
+    },
+    count,
+  );
   const body = bodyBox(table);
   // The body row whose formats the new rows take: the one above, or the first when adding at the top.
   const modelRow = at > 0 ? firstRow - 1 : firstRow + count;
@@ -187,25 +273,50 @@ export function addTableRows(
     table.columns.forEach((column, j) => {
       const col = table.left + j;
       const entry = rows[k][j];
-      const format = model.hasSheet(table.sheet) ? table.sheet.cell(modelRow, col)?.numberFormat : undefined;
-      if ((entry === null || entry === undefined || entry === "") && column.calculatedFormula) {
-        model.putCell(table.sheet, row, col, { value: 0, formula: shiftFormula(column.calculatedFormula, row - body.row, 0), numberFormat: format });
+      const format = model.hasSheet(table.sheet)
+        ? table.sheet.cell(modelRow, col)?.numberFormat
+        : undefined;
+      if (
+        (entry === null || entry === undefined || entry === "") &&
+        column.calculatedFormula
+      ) {
+        model.putCell(table.sheet, row, col, {
+          value: 0,
+          formula: shiftFormula(column.calculatedFormula, row - body.row, 0),
+          numberFormat: format,
+        });
         return;
       }
       if (entry === null || entry === undefined) {
-        if (format) model.putCell(table.sheet, row, col, { value: "", numberFormat: format });
+        if (format)
+          model.putCell(table.sheet, row, col, {
+            value: "",
+            numberFormat: format,
+          });
         return;
       }
       const content = contentFromEntry(entry, format, location);
       model.checkFormula(content.formula, location);
-      model.putCell(table.sheet, row, col, { ...content, numberFormat: format });
+      model.putCell(table.sheet, row, col, {
+        ...content,
+        numberFormat: format,
+      });
     });
   }
   // Validation rules covering the column down to the insertion point grow with it; rules below move down.
   table.sheet.validations = table.sheet.validations.map((v) => {
     if (v.box.col < whole.col || v.box.lastCol > whole.lastCol) return v;
-    if (v.box.row >= firstRow) return { ...v, box: { ...v.box, row: v.box.row + count, lastRow: v.box.lastRow + count } };
-    if (v.box.lastRow >= firstRow - 1 && v.box.row > table.top) return { ...v, box: { ...v.box, lastRow: v.box.lastRow + count } };
+    if (v.box.row >= firstRow)
+      return {
+        ...v,
+        box: {
+          ...v.box,
+          row: v.box.row + count,
+          lastRow: v.box.lastRow + count,
+        },
+      };
+    if (v.box.lastRow >= firstRow - 1 && v.box.row > table.top)
+      return { ...v, box: { ...v.box, lastRow: v.box.lastRow + count } };
     return v;
   });
   table.bodyRows += count;
@@ -213,11 +324,18 @@ export function addTableRows(
   return { firstRow, count };
 }
 
-export function deleteTable(model: WorkbookModel, table: TableModel, location: string): void {
+export function deleteTable(
+  model: WorkbookModel,
+  table: TableModel,
+  location: string,
+): void {
   model.assertCanEdit(table.sheet, location);
   const box = tableBox(table);
-  for (const [row, col] of [...table.sheet.cellsIn(box)]) model.putCell(table.sheet, row, col, undefined);
-  table.sheet.validations = table.sheet.validations.filter((v) => !boxesOverlap(v.box, box));
+  for (const [row, col] of [...table.sheet.cellsIn(box)])
+    model.putCell(table.sheet, row, col, undefined);
+  table.sheet.validations = table.sheet.validations.filter(
+    (v) => !boxesOverlap(v.box, box),
+  );
   model.tables = model.tables.filter((t) => t !== table);
   model.changed = true;
 }
@@ -231,7 +349,8 @@ function calculatedFormulaOf(table: TableModel, j: number): string | undefined {
   for (let row = body.row + 1; row <= body.lastRow; row++) {
     const formula = table.sheet.cell(row, col)?.formula;
     if (!formula) return undefined;
-    if (formula !== first && shiftFormula(formula, body.row - row, 0) !== first) return undefined;
+    if (formula !== first && shiftFormula(formula, body.row - row, 0) !== first)
+      return undefined;
   }
   return first;
 }
@@ -241,7 +360,12 @@ function calculatedFormulaOf(table: TableModel, j: number): string | undefined {
  * of an otherwise empty column fills the column (Excel's calculated column), and columns whose data
  * cells all share a formula are remembered as calculated so new rows get it too.
  */
-export function afterCellsWritten(model: WorkbookModel, sheet: SheetModel, box: CellBox, location: string): void {
+export function afterCellsWritten(
+  model: WorkbookModel,
+  sheet: SheetModel,
+  box: CellBox,
+  location: string,
+): void {
   for (const table of model.tablesOn(sheet)) {
     if (!boxesOverlap(tableBox(table), box)) continue;
     if (boxesOverlap(headerBox(table), box)) {
@@ -259,17 +383,35 @@ export function afterCellsWritten(model: WorkbookModel, sheet: SheetModel, box: 
     const columns: TableColumn[] = table.columns.map((column, j) => {
       const col = table.left + j;
       if (col < box.col || col > box.lastCol) return column;
-      const writtenRows = Math.min(box.lastRow, body.lastRow) - Math.max(box.row, body.row) + 1;
+      const writtenRows =
+        Math.min(box.lastRow, body.lastRow) - Math.max(box.row, body.row) + 1;
       if (writtenRows === 1 && table.bodyRows > 1) {
         const row = Math.max(box.row, body.row);
         const formula = sheet.cell(row, col)?.formula;
-        const othersEmpty = formula !== undefined && blockIsEmpty(sheet, { row: body.row, col, lastRow: row - 1, lastCol: col }) &&
-          blockIsEmpty(sheet, { row: row + 1, col, lastRow: body.lastRow, lastCol: col });
+        const othersEmpty =
+          formula !== undefined &&
+          blockIsEmpty(sheet, {
+            row: body.row,
+            col,
+            lastRow: row - 1,
+            lastCol: col,
+          }) &&
+          blockIsEmpty(sheet, {
+            row: row + 1,
+            col,
+            lastRow: body.lastRow,
+            lastCol: col,
+          });
         if (formula && othersEmpty) {
           for (let r = body.row; r <= body.lastRow; r++) {
             if (r === row) continue;
             const old = sheet.cell(r, col);
-            model.putCell(sheet, r, col, { value: 0, formula: shiftFormula(formula, r - row, 0), numberFormat: old?.numberFormat, bold: old?.bold });
+            model.putCell(sheet, r, col, {
+              value: 0,
+              formula: shiftFormula(formula, r - row, 0),
+              numberFormat: old?.numberFormat,
+              bold: old?.bold,
+            });
           }
         }
       }

@@ -27,7 +27,13 @@ import {
 import { parseCached } from "../formula/parser";
 import { recalculate, type RecalculationResult } from "../recalc";
 import { contentFromEntry, entryGrid } from "./entries";
-import { isBlankCell, SheetModel, type Cell, type ValidationRule, type SheetVisibility } from "./sheet";
+import {
+  isBlankCell,
+  SheetModel,
+  type Cell,
+  type ValidationRule,
+  type SheetVisibility,
+} from "./sheet";
 import type { ChartModel, TableModel } from "./table";
 import { afterCellsWritten } from "./tableOps";
 
@@ -38,7 +44,10 @@ interface Transaction {
   tables: TableModel[];
   charts: ChartModel[];
   states: Map<object, object>;
-  scalars: Pick<WorkbookModel, "activeSheet" | "selection" | "readOnly" | "nextId" | "dirty" | "changed">;
+  scalars: Pick<
+    WorkbookModel,
+    "activeSheet" | "selection" | "readOnly" | "nextId" | "dirty" | "changed"
+  >;
 }
 
 export type WriteKind = "values" | "formulas" | "numberFormat";
@@ -67,7 +76,8 @@ export class WorkbookModel {
 
   begin(): void {
     const states = new Map<object, object>();
-    for (const entity of [...this.sheets, ...this.tables, ...this.charts]) states.set(entity, { ...entity });
+    for (const entity of [...this.sheets, ...this.tables, ...this.charts])
+      states.set(entity, { ...entity });
     this.tx = {
       cells: new Map(),
       sheets: [...this.sheets],
@@ -133,7 +143,8 @@ export class WorkbookModel {
 
   requireSheet(name: string, location: string): SheetModel {
     const sheet = this.findSheet(name);
-    if (!sheet) throw itemNotFound(`there is no worksheet named "${name}"`, location);
+    if (!sheet)
+      throw itemNotFound(`there is no worksheet named "${name}"`, location);
     return sheet;
   }
 
@@ -164,7 +175,12 @@ export class WorkbookModel {
   // ---- cells ----
 
   /** The one place cells change: journals the old cell when inside a transaction. */
-  putCell(sheet: SheetModel, row: number, col: number, cell: Cell | undefined): void {
+  putCell(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+    cell: Cell | undefined,
+  ): void {
     if (this.tx) {
       let journal = this.tx.cells.get(sheet);
       if (!journal) this.tx.cells.set(sheet, (journal = new Map()));
@@ -184,7 +200,13 @@ export class WorkbookModel {
   }
 
   /** Writes Range.values / formulas / numberFormat over a box. */
-  writeRange(sheet: SheetModel, box: CellBox, input: unknown, kind: WriteKind, location: string): void {
+  writeRange(
+    sheet: SheetModel,
+    box: CellBox,
+    input: unknown,
+    kind: WriteKind,
+    location: string,
+  ): void {
     this.assertCanEdit(sheet, location);
     const entryAt = entryGrid(input, box, location);
     const rows = boxRows(box);
@@ -198,8 +220,13 @@ export class WorkbookModel {
         const col = box.col + c;
         const old = sheet.cell(row, col);
         if (kind === "numberFormat") {
-          if (typeof entry !== "string") throw invalidArgument("A number format must be text.", location);
-          this.putCell(sheet, row, col, { value: "", ...old, numberFormat: entry === "General" ? undefined : entry });
+          if (typeof entry !== "string")
+            throw invalidArgument("A number format must be text.", location);
+          this.putCell(sheet, row, col, {
+            value: "",
+            ...old,
+            numberFormat: entry === "General" ? undefined : entry,
+          });
         } else {
           const content = contentFromEntry(entry, old?.numberFormat, location);
           this.checkFormula(content.formula, location);
@@ -220,34 +247,69 @@ export class WorkbookModel {
     if (formula === undefined) return;
     const tree = parseCached(formula);
     if (tree instanceof Error) {
-      throw invalidArgument(`The formula ${formula} contains an error: ${tree.message}`, location);
+      throw invalidArgument(
+        `The formula ${formula} contains an error: ${tree.message}`,
+        location,
+      );
     }
   }
 
-  clearRange(sheet: SheetModel, box: CellBox, applyTo: ClearKind, location: string): void {
+  clearRange(
+    sheet: SheetModel,
+    box: CellBox,
+    applyTo: ClearKind,
+    location: string,
+  ): void {
     this.assertCanEdit(sheet, location);
     for (const [row, col, cell] of [...sheet.cellsIn(box)]) {
       if (applyTo === "All") this.putCell(sheet, row, col, undefined);
-      else if (applyTo === "Contents") this.putCell(sheet, row, col, { value: "", numberFormat: cell.numberFormat, bold: cell.bold });
-      else this.putCell(sheet, row, col, { value: cell.value, formula: cell.formula });
+      else if (applyTo === "Contents")
+        this.putCell(sheet, row, col, {
+          value: "",
+          numberFormat: cell.numberFormat,
+          bold: cell.bold,
+        });
+      else
+        this.putCell(sheet, row, col, {
+          value: cell.value,
+          formula: cell.formula,
+        });
     }
     if (applyTo !== "Formats") afterCellsWritten(this, sheet, box, location);
     if (applyTo !== "Contents") this.clearValidation(sheet, box, location);
   }
 
-  setBold(sheet: SheetModel, box: CellBox, bold: boolean, location: string): void {
+  setBold(
+    sheet: SheetModel,
+    box: CellBox,
+    bold: boolean,
+    location: string,
+  ): void {
     this.assertCanEdit(sheet, location);
     for (let row = box.row; row <= box.lastRow; row++) {
       for (let col = box.col; col <= box.lastCol; col++) {
         const old = sheet.cell(row, col);
-        this.putCell(sheet, row, col, { value: "", ...old, bold: bold || undefined });
+        this.putCell(sheet, row, col, {
+          value: "",
+          ...old,
+          bold: bold || undefined,
+        });
       }
     }
   }
 
-  setColumnWidth(sheet: SheetModel, box: CellBox, width: number, location: string): void {
+  setColumnWidth(
+    sheet: SheetModel,
+    box: CellBox,
+    width: number,
+    location: string,
+  ): void {
     this.assertCanEdit(sheet, location);
-    if (!(width >= 0)) throw invalidArgument("A column width must be a number of points, 0 or more.", location);
+    if (!(width >= 0))
+      throw invalidArgument(
+        "A column width must be a number of points, 0 or more.",
+        location,
+      );
     const widths = new Map(sheet.columnWidths);
     for (let col = box.col; col <= box.lastCol; col++) widths.set(col, width);
     sheet.columnWidths = widths;
@@ -264,7 +326,10 @@ export class WorkbookModel {
     }
     const widths = new Map(sheet.columnWidths);
     for (let col = box.col; col <= Math.min(box.lastCol, sheet.maxCol); col++) {
-      widths.set(col, Math.max(12, Math.round((longest.get(col) ?? 0) * 7 + 10)));
+      widths.set(
+        col,
+        Math.max(12, Math.round((longest.get(col) ?? 0) * 7 + 10)),
+      );
     }
     sheet.columnWidths = widths;
     this.changed = true;
@@ -272,15 +337,32 @@ export class WorkbookModel {
 
   // ---- data validation ----
 
-  setValidation(sheet: SheetModel, box: CellBox, rule: ValidationRule, location: string): void {
+  setValidation(
+    sheet: SheetModel,
+    box: CellBox,
+    rule: ValidationRule,
+    location: string,
+  ): void {
     this.assertCanEdit(sheet, location);
     const list = (rule as { list?: { source?: unknown } }).list;
-    if (list && (typeof list.source !== "string" || list.source.trim() === "")) {
-      throw invalidArgument("A list validation rule needs a source: items separated by commas, or a range.", location);
+    if (
+      list &&
+      (typeof list.source !== "string" || list.source.trim() === "")
+    ) {
+      throw invalidArgument(
+        "A list validation rule needs a source: items separated by commas, or a range.",
+        location,
+      );
     }
     const kept = sheet.validations.filter((v) => !boxesOverlap(v.box, box));
     // Cells of an overlapped rule that fall outside the new box lose their rule: a simplification.
-    sheet.validations = [...kept, { box: { ...box }, rule: JSON.parse(JSON.stringify(rule)) as ValidationRule }];
+    sheet.validations = [
+      ...kept,
+      {
+        box: { ...box },
+        rule: JSON.parse(JSON.stringify(rule)) as ValidationRule,
+      },
+    ];
     this.changed = true;
   }
 
@@ -293,9 +375,14 @@ export class WorkbookModel {
     }
   }
 
-  validationAt(sheet: SheetModel, row: number, col: number): ValidationRule | undefined {
+  validationAt(
+    sheet: SheetModel,
+    row: number,
+    col: number,
+  ): ValidationRule | undefined {
     for (let i = sheet.validations.length - 1; i >= 0; i--) {
-      if (boxContains(sheet.validations[i].box, row, col)) return sheet.validations[i].rule;
+      if (boxContains(sheet.validations[i].box, row, col))
+        return sheet.validations[i].rule;
     }
     return undefined;
   }
@@ -327,12 +414,20 @@ export class WorkbookModel {
     return sheet;
   }
 
-  private checkNewSheetName(name: string, except: SheetModel | undefined, location: string): void {
+  private checkNewSheetName(
+    name: string,
+    except: SheetModel | undefined,
+    location: string,
+  ): void {
     const problem = sheetNameProblem(name);
     if (problem) throw invalidArgument(problem, location);
     const clash = this.findSheet(name);
     if (clash && clash !== except) {
-      throw new MemoryExcelError("ItemAlreadyExists", `A sheet named "${name}" already exists. Try a different name.`, location);
+      throw new MemoryExcelError(
+        "ItemAlreadyExists",
+        `A sheet named "${name}" already exists. Try a different name.`,
+        location,
+      );
     }
   }
 
@@ -344,27 +439,51 @@ export class WorkbookModel {
     this.changed = true;
   }
 
-  setVisibility(sheet: SheetModel, visibility: SheetVisibility, location: string): void {
+  setVisibility(
+    sheet: SheetModel,
+    visibility: SheetVisibility,
+    location: string,
+  ): void {
     this.assertCanChangeStructure(location);
     if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) {
-      throw invalidArgument(`"${visibility}" isn't a sheet visibility.`, location);
+      throw invalidArgument(
+        `"${visibility}" isn't a sheet visibility.`,
+        location,
+      );
     }
-    if (visibility !== "Visible" && this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0) {
-      throw invalidOperation("A workbook must keep at least one visible sheet.", location);
+    if (
+      visibility !== "Visible" &&
+      this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet)
+        .length === 0
+    ) {
+      throw invalidOperation(
+        "A workbook must keep at least one visible sheet.",
+        location,
+      );
     }
     sheet.visibility = visibility;
-    if (visibility !== "Visible" && this.activeSheet === sheet) this.activeSheet = this.firstVisibleSheet(sheet);
+    if (visibility !== "Visible" && this.activeSheet === sheet)
+      this.activeSheet = this.firstVisibleSheet(sheet);
     this.changed = true;
   }
 
   private firstVisibleSheet(except?: SheetModel): SheetModel {
-    return this.sheets.find((s) => s !== except && s.visibility === "Visible") ?? this.sheets[0];
+    return (
+      this.sheets.find((s) => s !== except && s.visibility === "Visible") ??
+      this.sheets[0]
+    );
   }
 
   deleteSheet(sheet: SheetModel, location: string): void {
     this.assertCanChangeStructure(location);
-    if (this.sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0) {
-      throw invalidOperation("A workbook must keep at least one visible sheet, so this sheet can't be deleted.", location);
+    if (
+      this.sheets.filter((s) => s !== sheet && s.visibility === "Visible")
+        .length === 0
+    ) {
+      throw invalidOperation(
+        "A workbook must keep at least one visible sheet, so this sheet can't be deleted.",
+        location,
+      );
     }
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.tables = this.tables.filter((t) => t.sheet !== sheet);
@@ -375,13 +494,25 @@ export class WorkbookModel {
     this.changed = true;
   }
 
-  copySheet(source: SheetModel, position: SheetPosition, relativeTo: SheetModel | undefined, location: string): SheetModel {
+  copySheet(
+    source: SheetModel,
+    position: SheetPosition,
+    relativeTo: SheetModel | undefined,
+    location: string,
+  ): SheetModel {
     this.assertCanChangeStructure(location);
-    const copy = new SheetModel(this.nextId++, this.uniqueSheetName(source.name));
+    const copy = new SheetModel(
+      this.nextId++,
+      this.uniqueSheetName(source.name),
+    );
     copy.protected = source.protected;
-    copy.validations = source.validations.map((v) => ({ box: { ...v.box }, rule: v.rule }));
+    copy.validations = source.validations.map((v) => ({
+      box: { ...v.box },
+      rule: v.rule,
+    }));
     copy.columnWidths = new Map(source.columnWidths);
-    for (const [row, col, cell] of source.cells.entries()) copy.cells.set(row, col, { ...cell });
+    for (const [row, col, cell] of source.cells.entries())
+      copy.cells.set(row, col, { ...cell });
     copy.maxRow = source.maxRow;
     copy.maxCol = source.maxCol;
     const order = this.sheets.filter((s) => s !== copy);
@@ -389,18 +520,36 @@ export class WorkbookModel {
     if (position === "Beginning") at = 0;
     else if (position === "End") at = order.length;
     else if (position === "Before" || position === "After") {
-      if (!relativeTo) throw invalidArgument(`Copying a sheet ${position.toLowerCase()} another needs that sheet.`, location);
+      if (!relativeTo)
+        throw invalidArgument(
+          `Copying a sheet ${position.toLowerCase()} another needs that sheet.`,
+          location,
+        );
       at = order.indexOf(relativeTo) + (position === "After" ? 1 : 0);
     } else at = order.indexOf(source) + 1;
     this.sheets = [...order.slice(0, at), copy, ...order.slice(at)];
     for (const table of this.tablesOn(source)) {
       let n = 2;
       while (this.findTable(`${table.name}_${n}`)) n++;
-      this.tables = [...this.tables, { ...table, id: this.nextId++, name: `${table.name}_${n}`, sheet: copy }];
+      this.tables = [
+        ...this.tables,
+        {
+          ...table,
+          id: this.nextId++,
+          name: `${table.name}_${n}`,
+          sheet: copy,
+        },
+      ];
     }
     for (const chart of this.charts.filter((c) => c.sheet === source)) {
-      const source = chart.source.replace(/^.*!/, `${quoteSheetName(copy.name)}!`);
-      this.charts = [...this.charts, { ...chart, id: this.nextId++, sheet: copy, source }];
+      const source = chart.source.replace(
+        /^.*!/,
+        `${quoteSheetName(copy.name)}!`,
+      );
+      this.charts = [
+        ...this.charts,
+        { ...chart, id: this.nextId++, sheet: copy, source },
+      ];
     }
     this.dirty = true;
     this.changed = true;
@@ -408,7 +557,11 @@ export class WorkbookModel {
   }
 
   activate(sheet: SheetModel, location: string): void {
-    if (sheet.visibility !== "Visible") throw invalidOperation(`The sheet "${sheet.name}" is hidden, so it can't be activated.`, location);
+    if (sheet.visibility !== "Visible")
+      throw invalidOperation(
+        `The sheet "${sheet.name}" is hidden, so it can't be activated.`,
+        location,
+      );
     this.activeSheet = sheet;
     this.changed = true;
   }

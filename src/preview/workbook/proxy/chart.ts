@@ -29,9 +29,14 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
     let added: ChartModel | undefined;
     this._call("add", [type, sourceData._path, seriesBy], (sheet, location) => {
       this.context.model.assertCanEdit(sheet, location);
-      if (typeof type !== "string" || type === "") throw invalidArgument("A chart needs a chart type.", location);
+      if (typeof type !== "string" || type === "")
+        throw invalidArgument("A chart needs a chart type.", location);
       const source = sourceData._resolved();
-      if (!source) throw itemNotFound("the chart's source range is a null object", location);
+      if (!source)
+        throw itemNotFound(
+          "the chart's source range is a null object",
+          location,
+        );
       const model = this.context.model;
       const onSheet = model.charts.filter((c) => c.sheet === sheet);
       let n = 1;
@@ -50,16 +55,32 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
       model.charts = [...model.charts, added];
       model.changed = true;
     });
-    return new ChartProxy(this.context, `${this._path}.add(${JSON.stringify(type)})`, () => added ?? null);
+    return new ChartProxy(
+      this.context,
+      `${this._path}.add(${JSON.stringify(type)})`,
+      () => added ?? null,
+    );
   }
 
   getItem(name: string): ChartProxy {
-    return new ChartProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => {
-      const sheet = this.context._resolve(this);
-      const chart = sheet && this.context.model.charts.find((c) => c.sheet === sheet && c.name === name);
-      if (!chart) throw itemNotFound(`there is no chart named "${name}"`, "ChartCollection.getItem");
-      return chart;
-    });
+    return new ChartProxy(
+      this.context,
+      `${this._path}.getItem(${JSON.stringify(name)})`,
+      () => {
+        const sheet = this.context._resolve(this);
+        const chart =
+          sheet &&
+          this.context.model.charts.find(
+            (c) => c.sheet === sheet && c.name === name,
+          );
+        if (!chart)
+          throw itemNotFound(
+            `there is no chart named "${name}"`,
+            "ChartCollection.getItem",
+          );
+        return chart;
+      },
+    );
   }
 
   getItemOrNullObject(name: string): ChartProxy {
@@ -68,7 +89,13 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
       `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`,
       () => {
         const sheet = this.context._resolve(this);
-        return (sheet && this.context.model.charts.find((c) => c.sheet === sheet && c.name === name)) ?? null;
+        return (
+          (sheet &&
+            this.context.model.charts.find(
+              (c) => c.sheet === sheet && c.name === name,
+            )) ??
+          null
+        );
       },
       true,
     );
@@ -76,7 +103,12 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
 }
 
 /** Changes a chart inside the current sync (charts are copied when a sync begins, so this rolls back). */
-function editChart(context: MemoryRequestContext, chart: ChartModel, location: string, change: () => void): void {
+function editChart(
+  context: MemoryRequestContext,
+  chart: ChartModel,
+  location: string,
+  change: () => void,
+): void {
   context.model.assertCanEdit(chart.sheet, location);
   change();
   context.model.changed = true;
@@ -88,7 +120,12 @@ export class ChartProxy extends ClientObject<ChartModel> {
   readonly title: ChartTitleProxy;
   readonly axes: ChartAxesProxy;
 
-  constructor(context: MemoryRequestContext, path: string, resolver: () => ChartModel | null, orNullObject = false) {
+  constructor(
+    context: MemoryRequestContext,
+    path: string,
+    resolver: () => ChartModel | null,
+    orNullObject = false,
+  ) {
     super(context, path, resolver, orNullObject);
     this.title = new ChartTitleProxy(context, this, "title");
     this.axes = new ChartAxesProxy(context, this);
@@ -96,7 +133,8 @@ export class ChartProxy extends ClientObject<ChartModel> {
   }
 
   _checkAlive(chart: ChartModel): void {
-    if (!this.context.model.charts.includes(chart)) throw itemNotFound(`the chart "${chart.name}" has been deleted`, "Chart");
+    if (!this.context.model.charts.includes(chart))
+      throw itemNotFound(`the chart "${chart.name}" has been deleted`, "Chart");
   }
 
   protected _child(name: string): ClientObject<unknown> | undefined {
@@ -114,14 +152,18 @@ export class ChartProxy extends ClientObject<ChartModel> {
     return this._get("name");
   }
   set name(name: string) {
-    this._set("name", name, (chart, location) => editChart(this.context, chart, location, () => (chart.name = name)));
+    this._set("name", name, (chart, location) =>
+      editChart(this.context, chart, location, () => (chart.name = name)),
+    );
   }
 
   get chartType(): string {
     return this._get("chartType");
   }
   set chartType(type: string) {
-    this._set("chartType", type, (chart, location) => editChart(this.context, chart, location, () => (chart.type = type)));
+    this._set("chartType", type, (chart, location) =>
+      editChart(this.context, chart, location, () => (chart.type = type)),
+    );
   }
 
   get id(): string {
@@ -129,16 +171,29 @@ export class ChartProxy extends ClientObject<ChartModel> {
   }
 
   /** Places the chart over cells, given as ranges or addresses ("H2", "P20"). */
-  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
-    const describe = (cell: RangeProxy | string | undefined): string | undefined => {
+  setPosition(
+    startCell: RangeProxy | string,
+    endCell?: RangeProxy | string,
+  ): void {
+    const describe = (
+      cell: RangeProxy | string | undefined,
+    ): string | undefined => {
       if (cell === undefined || typeof cell === "string") return cell;
       const range = cell._resolved();
-      return range ? this.context.model.address(range.sheet, range.box).replace(/^.*!/, "") : undefined;
+      return range
+        ? this.context.model.address(range.sheet, range.box).replace(/^.*!/, "")
+        : undefined;
     };
-    const args = [typeof startCell === "string" ? startCell : startCell._path, typeof endCell === "string" ? endCell : endCell?._path ?? null];
+    const args = [
+      typeof startCell === "string" ? startCell : startCell._path,
+      typeof endCell === "string" ? endCell : (endCell?._path ?? null),
+    ];
     this._call("setPosition", args, (chart, location) =>
       editChart(this.context, chart, location, () => {
-        chart.position = { start: describe(startCell) as string, end: describe(endCell) };
+        chart.position = {
+          start: describe(startCell) as string,
+          end: describe(endCell),
+        };
       }),
     );
   }
@@ -146,7 +201,9 @@ export class ChartProxy extends ClientObject<ChartModel> {
   delete(): void {
     this._call("delete", [], (chart, location) =>
       editChart(this.context, chart, location, () => {
-        this.context.model.charts = this.context.model.charts.filter((c) => c !== chart);
+        this.context.model.charts = this.context.model.charts.filter(
+          (c) => c !== chart,
+        );
       }),
     );
   }
@@ -175,7 +232,14 @@ export class ChartTitleProxy extends ClientObject<ChartModel> {
     return this._get("text");
   }
   set text(text: string) {
-    this._set("text", text, (chart, location) => editChart(this.context, chart, location, () => (chart[this.field] = text)));
+    this._set("text", text, (chart, location) =>
+      editChart(
+        this.context,
+        chart,
+        location,
+        () => (chart[this.field] = text),
+      ),
+    );
   }
 }
 
@@ -184,8 +248,14 @@ export class ChartAxisProxy extends ClientObject<ChartModel> {
   protected readonly _scalarProperties = [] as const;
   readonly title: ChartTitleProxy;
 
-  constructor(context: MemoryRequestContext, chart: ChartProxy, field: "valueAxisTitle" | "categoryAxisTitle") {
-    super(context, `${chart._path}.axes.${field}`, () => context._resolve(chart));
+  constructor(
+    context: MemoryRequestContext,
+    chart: ChartProxy,
+    field: "valueAxisTitle" | "categoryAxisTitle",
+  ) {
+    super(context, `${chart._path}.axes.${field}`, () =>
+      context._resolve(chart),
+    );
     this.title = new ChartTitleProxy(context, chart, field);
     Object.seal(this);
   }

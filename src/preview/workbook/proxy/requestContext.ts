@@ -6,7 +6,7 @@
  * error. Real Excel applies the operations that ran before the failing one; the all-or-nothing
  * model is simpler and makes "the workbook is as it was" testable. Callers must not rely on either.
  */
-import { MemoryExcelError, payloadTooLarge } from "../errors";
+import { payloadTooLarge } from "../errors";
 import type { WorkbookModel } from "../model/workbookModel";
 import type { ClientObject } from "./clientObject";
 import { WorkbookProxy } from "./workbook";
@@ -21,7 +21,13 @@ export interface SyncStats {
   /** Operations that change the workbook (anything but loads, select and activate), over all syncs. */
   writeOperations: number;
   /** Sizes split into what was sent and what came back, per sync, with its operations and writes. */
-  details: Array<{ requestBytes: number; responseBytes: number; operations: number; writes: number; ok: boolean }>;
+  details: Array<{
+    requestBytes: number;
+    responseBytes: number;
+    operations: number;
+    writes: number;
+    ok: boolean;
+  }>;
   /** Starts counting again from zero. */
   reset(): void;
 }
@@ -89,10 +95,14 @@ export class MemoryRequestContext {
   /** What a proxy refers to, worked out once (during a sync) and kept from then on. */
   _resolve<T>(proxy: ClientObject<T>): T | null {
     const sync = this.current;
-    if (!sync) throw new Error("The memory workbook resolves objects only during context.sync().");
+    if (!sync)
+      throw new Error(
+        "The memory workbook resolves objects only during context.sync().",
+      );
     let target: T | null;
     if (proxy._bound !== undefined) target = proxy._bound;
-    else if (sync.bindings.has(proxy as ClientObject<unknown>)) target = sync.bindings.get(proxy as ClientObject<unknown>) as T | null;
+    else if (sync.bindings.has(proxy as ClientObject<unknown>))
+      target = sync.bindings.get(proxy as ClientObject<unknown>) as T | null;
     else {
       target = proxy._resolveNow();
       sync.bindings.set(proxy as ClientObject<unknown>, target);
@@ -102,7 +112,10 @@ export class MemoryRequestContext {
   }
 
   /** Values a load read, handed to the proxy when the sync succeeds. */
-  _deliver(proxy: ClientObject<unknown>, values: Record<string, unknown>): void {
+  _deliver(
+    proxy: ClientObject<unknown>,
+    values: Record<string, unknown>,
+  ): void {
     const sync = this.current as SyncInProgress;
     sync.results.set(proxy, { ...sync.results.get(proxy), ...values });
   }
@@ -118,19 +131,31 @@ export class MemoryRequestContext {
     this.stats.syncs++;
     const requestBytes = byteLength(queue.map((q) => q.description));
     const limit = this.limits.maxRequestBytes;
-    const writes = queue.filter((q) => !NOT_WRITES.has(String(q.description.action))).length;
+    const writes = queue.filter(
+      (q) => !NOT_WRITES.has(String(q.description.action)),
+    ).length;
     this.stats.writeOperations += writes;
     const record = (responseBytes: number, ok: boolean): void => {
       const total = requestBytes + responseBytes;
       this.stats.requests.push(total);
       this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, total);
-      this.stats.details.push({ requestBytes, responseBytes, operations: queue.length, writes, ok });
+      this.stats.details.push({
+        requestBytes,
+        responseBytes,
+        operations: queue.length,
+        writes,
+        ok,
+      });
     };
     if (limit !== undefined && requestBytes > limit) {
       record(0, false);
       throw payloadTooLarge(requestBytes, limit);
     }
-    const sync: SyncInProgress = { bindings: new Map(), results: new Map(), after: [] };
+    const sync: SyncInProgress = {
+      bindings: new Map(),
+      results: new Map(),
+      after: [],
+    };
     this.current = sync;
     this.model.begin();
     try {
@@ -139,11 +164,12 @@ export class MemoryRequestContext {
       this.current = undefined;
       this.model.rollback();
       record(0, false);
-      throw e instanceof MemoryExcelError ? e : e;
+      throw e;
     }
     this.current = undefined;
     let responseBytes = 0;
-    for (const values of sync.results.values()) responseBytes += byteLength(values);
+    for (const values of sync.results.values())
+      responseBytes += byteLength(values);
     if (limit !== undefined && requestBytes + responseBytes > limit) {
       this.model.rollback();
       record(responseBytes, false);
@@ -155,7 +181,8 @@ export class MemoryRequestContext {
       if (proxy._bound === undefined) proxy._bound = target;
     }
     for (const [proxy, values] of sync.results) {
-      for (const [name, value] of Object.entries(values)) proxy._loaded.set(name, value);
+      for (const [name, value] of Object.entries(values))
+        proxy._loaded.set(name, value);
     }
     for (const step of sync.after) step();
     if (this.model.changed) {

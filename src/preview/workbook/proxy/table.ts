@@ -2,26 +2,48 @@
 import { parseBox, splitSheetAddress, type CellBox } from "../address";
 import { invalidArgument, invalidOperation, itemNotFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
-import { bodyBox, columnPosition, headerBox, tableBox, totalsRowIndex, type TableModel } from "../model/table";
-import { addTable, addTableRows, deleteTable, renameTable, setShowTotals, setTableStyle } from "../model/tableOps";
+import {
+  bodyBox,
+  columnPosition,
+  headerBox,
+  tableBox,
+  totalsRowIndex,
+  type TableModel,
+} from "../model/table";
+import {
+  addTable,
+  addTableRows,
+  deleteTable,
+  renameTable,
+  setShowTotals,
+  setTableStyle,
+} from "../model/tableOps";
 import { ClientObject } from "./clientObject";
 import { RangeProxy, type ResolvedRange } from "./range";
 import type { MemoryRequestContext } from "./requestContext";
 import { WorksheetProxy } from "./worksheet";
 
-export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> {
+export class TableCollectionProxy extends ClientObject<
+  SheetModel | "workbook"
+> {
   readonly _typeName = "TableCollection";
   protected readonly _scalarProperties = ["count"] as const;
   private itemProxies: TableProxy[] | undefined = undefined;
 
   /** scope: the sheet these tables are on, or the whole workbook. */
-  constructor(context: MemoryRequestContext, path: string, scope: () => SheetModel | "workbook" | null) {
+  constructor(
+    context: MemoryRequestContext,
+    path: string,
+    scope: () => SheetModel | "workbook" | null,
+  ) {
     super(context, path, scope);
     Object.seal(this);
   }
 
   private tablesInScope(scope: SheetModel | "workbook"): TableModel[] {
-    return scope === "workbook" ? this.context.model.tables : this.context.model.tablesOn(scope);
+    return scope === "workbook"
+      ? this.context.model.tables
+      : this.context.model.tablesOn(scope);
   }
 
   protected _read(scope: SheetModel | "workbook", property: string): unknown {
@@ -33,23 +55,41 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
   }
 
   load(option?: Parameters<ClientObject<unknown>["load"]>[0]): this {
-    const names = typeof option === "string" ? option.split(",") : Array.isArray(option) ? option : ["items"];
+    const names =
+      typeof option === "string"
+        ? option.split(",")
+        : Array.isArray(option)
+          ? option
+          : ["items"];
     if (names.every((n) => n.trim() === "count")) return super.load(option);
-    this.context._enqueue({ action: "load", path: this._path, properties: names }, () => {
-      const scope = this.context._resolve(this);
-      if (scope === null) return;
-      const tables = [...this.tablesInScope(scope)];
-      const items = tables.map((t) => ({ name: t.name, showTotals: t.showTotals, style: t.style, id: String(t.id) }));
-      this.context._deliver(this, { items });
-      this.context._afterSync(() => {
-        this.itemProxies = tables.map((table, i) => {
-          const proxy = new TableProxy(this.context, `workbook.tables.getItem(${JSON.stringify(table.name)})`, () => table);
-          proxy._bound = table;
-          for (const [k, v] of Object.entries(items[i])) proxy._loaded.set(k, v);
-          return proxy;
+    this.context._enqueue(
+      { action: "load", path: this._path, properties: names },
+      () => {
+        const scope = this.context._resolve(this);
+        if (scope === null) return;
+        const tables = [...this.tablesInScope(scope)];
+        const items = tables.map((t) => ({
+          name: t.name,
+          showTotals: t.showTotals,
+          style: t.style,
+          id: String(t.id),
+        }));
+        this.context._deliver(this, { items });
+        this.context._afterSync(() => {
+          this.itemProxies = tables.map((table, i) => {
+            const proxy = new TableProxy(
+              this.context,
+              `workbook.tables.getItem(${JSON.stringify(table.name)})`,
+              () => table,
+            );
+            proxy._bound = table;
+            for (const [k, v] of Object.entries(items[i]))
+              proxy._loaded.set(k, v);
+            return proxy;
+          });
         });
-      });
-    });
+      },
+    );
     return this;
   }
 
@@ -57,18 +97,31 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
     return this.itemProxies ?? this._get("items");
   }
 
-  private find(scope: SheetModel | "workbook", name: string): TableModel | undefined {
+  private find(
+    scope: SheetModel | "workbook",
+    name: string,
+  ): TableModel | undefined {
     const table = this.context.model.findTable(name);
-    return table && (scope === "workbook" || table.sheet === scope) ? table : undefined;
+    return table && (scope === "workbook" || table.sheet === scope)
+      ? table
+      : undefined;
   }
 
   getItem(name: string): TableProxy {
-    return new TableProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => {
-      const scope = this.context._resolve(this);
-      const table = scope && this.find(scope, name);
-      if (!table) throw itemNotFound(`there is no table named "${name}"`, "TableCollection.getItem");
-      return table;
-    });
+    return new TableProxy(
+      this.context,
+      `${this._path}.getItem(${JSON.stringify(name)})`,
+      () => {
+        const scope = this.context._resolve(this);
+        const table = scope && this.find(scope, name);
+        if (!table)
+          throw itemNotFound(
+            `there is no table named "${name}"`,
+            "TableCollection.getItem",
+          );
+        return table;
+      },
+    );
   }
 
   getItemOrNullObject(name: string): TableProxy {
@@ -90,39 +143,72 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     let added: TableModel | undefined;
     const text = typeof address === "string" ? address : address._path;
-    this.context._enqueue({ action: "add", path: this._path, args: [text, hasHeaders] }, () => {
-      const location = "TableCollection.add";
-      const scope = this.context._resolve(this);
-      if (scope === null) throw itemNotFound(`${this._path} is a null object`, location);
-      let sheet: SheetModel;
-      let box: CellBox | undefined;
-      if (typeof address !== "string") {
-        const range = address._resolved();
-        if (!range) throw itemNotFound("the range for the table is a null object", location);
-        ({ sheet, box } = range);
-      } else {
-        const { sheet: named, local } = splitSheetAddress(address);
-        if (named !== undefined) sheet = this.context.model.requireSheet(named, location);
-        else if (scope !== "workbook") sheet = scope;
-        else throw invalidArgument(`The address "${address}" must name its sheet, e.g. 'Expenditure'!A1:M1.`, location);
-        if (scope !== "workbook" && sheet !== scope) throw invalidArgument(`${address} is on another sheet.`, location);
-        box = parseBox(local);
-      }
-      if (!box) throw invalidArgument(`"${text}" isn't a valid range address.`, location);
-      added = addTable(this.context.model, sheet, box, hasHeaders, location);
-    });
-    return new TableProxy(this.context, `${this._path}.add(${JSON.stringify(text)})`, () => added ?? null);
+    this.context._enqueue(
+      { action: "add", path: this._path, args: [text, hasHeaders] },
+      () => {
+        const location = "TableCollection.add";
+        const scope = this.context._resolve(this);
+        if (scope === null)
+          throw itemNotFound(`${this._path} is a null object`, location);
+        let sheet: SheetModel;
+        let box: CellBox | undefined;
+        if (typeof address !== "string") {
+          const range = address._resolved();
+          if (!range)
+            throw itemNotFound(
+              "the range for the table is a null object",
+              location,
+            );
+          ({ sheet, box } = range);
+        } else {
+          const { sheet: named, local } = splitSheetAddress(address);
+          if (named !== undefined)
+            sheet = this.context.model.requireSheet(named, location);
+          else if (scope !== "workbook") sheet = scope;
+          else
+            throw invalidArgument(
+              `The address "${address}" must name its sheet, e.g. 'Expenditure'!A1:M1.`,
+              location,
+            );
+          if (scope !== "workbook" && sheet !== scope)
+            throw invalidArgument(`${address} is on another sheet.`, location);
+          box = parseBox(local);
+        }
+        if (!box)
+          throw invalidArgument(
+            `"${text}" isn't a valid range address.`,
+            location,
+          );
+        added = addTable(this.context.model, sheet, box, hasHeaders, location);
+      },
+    );
+    return new TableProxy(
+      this.context,
+      `${this._path}.add(${JSON.stringify(text)})`,
+      () => added ?? null,
+    );
   }
 }
 
 export class TableProxy extends ClientObject<TableModel> {
   readonly _typeName = "Table";
-  protected readonly _scalarProperties = ["name", "id", "showTotals", "style", "showHeaders"] as const;
+  protected readonly _scalarProperties = [
+    "name",
+    "id",
+    "showTotals",
+    "style",
+    "showHeaders",
+  ] as const;
   readonly rows: TableRowCollectionProxy;
   readonly columns: TableColumnCollectionProxy;
   private worksheetProxy: WorksheetProxy | undefined = undefined;
 
-  constructor(context: MemoryRequestContext, path: string, resolver: () => TableModel | null, orNullObject = false) {
+  constructor(
+    context: MemoryRequestContext,
+    path: string,
+    resolver: () => TableModel | null,
+    orNullObject = false,
+  ) {
     super(context, path, resolver, orNullObject);
     this.rows = new TableRowCollectionProxy(context, this);
     this.columns = new TableColumnCollectionProxy(context, this);
@@ -130,7 +216,8 @@ export class TableProxy extends ClientObject<TableModel> {
   }
 
   _checkAlive(table: TableModel): void {
-    if (!this.context.model.tables.includes(table)) throw itemNotFound(`the table "${table.name}" has been deleted`, "Table");
+    if (!this.context.model.tables.includes(table))
+      throw itemNotFound(`the table "${table.name}" has been deleted`, "Table");
   }
 
   protected _child(name: string): ClientObject<unknown> | undefined {
@@ -158,10 +245,14 @@ export class TableProxy extends ClientObject<TableModel> {
   }
 
   get worksheet(): WorksheetProxy {
-    this.worksheetProxy ??= new WorksheetProxy(this.context, `${this._path}.worksheet`, () => {
-      const table = this.context._resolve(this);
-      return table && table.sheet;
-    });
+    this.worksheetProxy ??= new WorksheetProxy(
+      this.context,
+      `${this._path}.worksheet`,
+      () => {
+        const table = this.context._resolve(this);
+        return table && table.sheet;
+      },
+    );
     return this.worksheetProxy;
   }
 
@@ -169,7 +260,9 @@ export class TableProxy extends ClientObject<TableModel> {
     return this._get("name");
   }
   set name(name: string) {
-    this._set("name", name, (table, location) => renameTable(this.context.model, table, name, location));
+    this._set("name", name, (table, location) =>
+      renameTable(this.context.model, table, name, location),
+    );
   }
 
   get id(): string {
@@ -184,17 +277,24 @@ export class TableProxy extends ClientObject<TableModel> {
     return this._get("showTotals");
   }
   set showTotals(show: boolean) {
-    this._set("showTotals", show, (table, location) => setShowTotals(this.context.model, table, show, location));
+    this._set("showTotals", show, (table, location) =>
+      setShowTotals(this.context.model, table, show, location),
+    );
   }
 
   get style(): string {
     return this._get("style");
   }
   set style(style: string) {
-    this._set("style", style, (table, location) => setTableStyle(this.context.model, table, style, location));
+    this._set("style", style, (table, location) =>
+      setTableStyle(this.context.model, table, style, location),
+    );
   }
 
-  _range(name: string, box: (table: TableModel, location: string) => CellBox): RangeProxy {
+  _range(
+    name: string,
+    box: (table: TableModel, location: string) => CellBox,
+  ): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.${name}()`, () => {
       const table = this.context._resolve(this);
       return table && { sheet: table.sheet, box: box(table, `Table.${name}`) };
@@ -216,14 +316,20 @@ export class TableProxy extends ClientObject<TableModel> {
   getTotalRowRange(): RangeProxy {
     return this._range("getTotalRowRange", (table, location) => {
       const row = totalsRowIndex(table);
-      if (row === undefined) throw invalidOperation(`${table.name} has no totals row (showTotals is false).`, location);
+      if (row === undefined)
+        throw invalidOperation(
+          `${table.name} has no totals row (showTotals is false).`,
+          location,
+        );
       return { ...headerBox(table), row, lastRow: row };
     });
   }
 
   /** Deletes the table and its cells, as Office.js's Table.delete() does. */
   delete(): void {
-    this._call("delete", [], (table, location) => deleteTable(this.context.model, table, location));
+    this._call("delete", [], (table, location) =>
+      deleteTable(this.context.model, table, location),
+    );
   }
 }
 
@@ -237,10 +343,7 @@ export class TableRowCollectionProxy extends ClientObject<TableModel> {
   readonly _typeName = "TableRowCollection";
   protected readonly _scalarProperties = ["count"] as const;
 
-  constructor(
-    context: MemoryRequestContext,
-    private readonly table: TableProxy,
-  ) {
+  constructor(context: MemoryRequestContext, table: TableProxy) {
     super(context, `${table._path}.rows`, () => context._resolve(table));
     Object.seal(this);
   }
@@ -257,13 +360,16 @@ export class TableRowCollectionProxy extends ClientObject<TableModel> {
   add(index?: number | null, values?: unknown[][]): TableRowProxy {
     let added: AddedRows | undefined;
     this._call("add", [index ?? null, values ?? null], (table, location) => {
-      added = { table, ...addTableRows(this.context.model, table, index, values, location) };
+      added = {
+        table,
+        ...addTableRows(this.context.model, table, index, values, location),
+      };
     });
-    return new TableRowProxy(this.context, `${this._path}.add()`, () => added ?? null);
-  }
-
-  getCount(): { value: number } {
-    throw new TypeError(`Use ${this.table._path}.rows.load("count") with the memory workbook.`);
+    return new TableRowProxy(
+      this.context,
+      `${this._path}.add()`,
+      () => added ?? null,
+    );
   }
 }
 
@@ -271,7 +377,11 @@ export class TableRowProxy extends ClientObject<AddedRows> {
   readonly _typeName = "TableRow";
   protected readonly _scalarProperties = ["index", "values"] as const;
 
-  constructor(context: MemoryRequestContext, path: string, resolver: () => AddedRows | null) {
+  constructor(
+    context: MemoryRequestContext,
+    path: string,
+    resolver: () => AddedRows | null,
+  ) {
     super(context, path, resolver);
     Object.seal(this);
   }
@@ -280,7 +390,13 @@ export class TableRowProxy extends ClientObject<AddedRows> {
     if (property === "index") return added.firstRow - added.table.top - 1;
     const values: unknown[][] = [];
     for (let k = 0; k < added.count; k++) {
-      values.push(added.table.columns.map((_, j) => added.table.sheet.cell(added.firstRow + k, added.table.left + j)?.value ?? ""));
+      values.push(
+        added.table.columns.map(
+          (_, j) =>
+            added.table.sheet.cell(added.firstRow + k, added.table.left + j)
+              ?.value ?? "",
+        ),
+      );
     }
     return values;
   }
@@ -300,7 +416,12 @@ export class TableRowProxy extends ClientObject<AddedRows> {
       const { table, firstRow, count } = added;
       const range: ResolvedRange = {
         sheet: table.sheet,
-        box: { row: firstRow, col: table.left, lastRow: firstRow + count - 1, lastCol: table.left + table.columns.length - 1 },
+        box: {
+          row: firstRow,
+          col: table.left,
+          lastRow: firstRow + count - 1,
+          lastCol: table.left + table.columns.length - 1,
+        },
       };
       return range;
     });
@@ -316,10 +437,7 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
   readonly _typeName = "TableColumnCollection";
   protected readonly _scalarProperties = ["count"] as const;
 
-  constructor(
-    context: MemoryRequestContext,
-    private readonly table: TableProxy,
-  ) {
+  constructor(context: MemoryRequestContext, table: TableProxy) {
     super(context, `${table._path}.columns`, () => context._resolve(table));
     Object.seal(this);
   }
@@ -333,14 +451,21 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
   }
 
   getItem(name: string): TableColumnProxy {
-    return new TableColumnProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => {
-      const table = this.context._resolve(this);
-      if (!table) return null;
-      if (columnPosition(table, name) < 0) {
-        throw itemNotFound(`the table "${table.name}" has no column named "${name}"`, "TableColumnCollection.getItem");
-      }
-      return { table, name };
-    });
+    return new TableColumnProxy(
+      this.context,
+      `${this._path}.getItem(${JSON.stringify(name)})`,
+      () => {
+        const table = this.context._resolve(this);
+        if (!table) return null;
+        if (columnPosition(table, name) < 0) {
+          throw itemNotFound(
+            `the table "${table.name}" has no column named "${name}"`,
+            "TableColumnCollection.getItem",
+          );
+        }
+        return { table, name };
+      },
+    );
   }
 
   getItemOrNullObject(name: string): TableColumnProxy {
@@ -349,14 +474,12 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
       `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`,
       () => {
         const table = this.context._resolve(this);
-        return table && columnPosition(table, name) >= 0 ? { table, name } : null;
+        return table && columnPosition(table, name) >= 0
+          ? { table, name }
+          : null;
       },
       true,
     );
-  }
-
-  get _table(): TableProxy {
-    return this.table;
   }
 }
 
@@ -364,7 +487,12 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
   readonly _typeName = "TableColumn";
   protected readonly _scalarProperties = ["name", "index"] as const;
 
-  constructor(context: MemoryRequestContext, path: string, resolver: () => ResolvedColumn | null, orNullObject = false) {
+  constructor(
+    context: MemoryRequestContext,
+    path: string,
+    resolver: () => ResolvedColumn | null,
+    orNullObject = false,
+  ) {
     super(context, path, resolver, orNullObject);
     Object.seal(this);
   }
@@ -382,15 +510,28 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
     return this._get("index");
   }
 
-  private columnRange(name: string, rows: (table: TableModel, location: string) => { row: number; lastRow: number }): RangeProxy {
+  private columnRange(
+    name: string,
+    rows: (
+      table: TableModel,
+      location: string,
+    ) => { row: number; lastRow: number },
+  ): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.${name}()`, () => {
       const column = this.context._resolve(this);
       if (!column) return null;
       const location = `TableColumn.${name}`;
       const index = columnPosition(column.table, column.name);
-      if (index < 0) throw itemNotFound(`the column "${column.name}" is no longer in ${column.table.name}`, location);
+      if (index < 0)
+        throw itemNotFound(
+          `the column "${column.name}" is no longer in ${column.table.name}`,
+          location,
+        );
       const col = column.table.left + index;
-      return { sheet: column.table.sheet, box: { ...rows(column.table, location), col, lastCol: col } };
+      return {
+        sheet: column.table.sheet,
+        box: { ...rows(column.table, location), col, lastCol: col },
+      };
     });
   }
 
@@ -409,7 +550,11 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
   getTotalRowRange(): RangeProxy {
     return this.columnRange("getTotalRowRange", (table, location) => {
       const row = totalsRowIndex(table);
-      if (row === undefined) throw invalidOperation(`${table.name} has no totals row (showTotals is false).`, location);
+      if (row === undefined)
+        throw invalidOperation(
+          `${table.name} has no totals row (showTotals is false).`,
+          location,
+        );
       return { row, lastRow: row };
     });
   }

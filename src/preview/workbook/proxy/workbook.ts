@@ -40,7 +40,11 @@ export class WorkbookProxy extends ClientObject<true> {
   constructor(context: MemoryRequestContext) {
     super(context, "workbook", () => true);
     this.worksheets = new WorksheetCollectionProxy(context);
-    this.tables = new TableCollectionProxy(context, "workbook.tables", () => "workbook");
+    this.tables = new TableCollectionProxy(
+      context,
+      "workbook.tables",
+      () => "workbook",
+    );
     this.application = new ApplicationProxy(context);
     Object.seal(this);
   }
@@ -57,7 +61,12 @@ export class WorkbookProxy extends ClientObject<true> {
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.context, "workbook.getSelectedRange()", () => {
       const model = this.context.model;
-      return model.selection ?? { sheet: model.activeSheet, box: { row: 0, col: 0, lastRow: 0, lastCol: 0 } };
+      return (
+        model.selection ?? {
+          sheet: model.activeSheet,
+          box: { row: 0, col: 0, lastRow: 0, lastCol: 0 },
+        }
+      );
     });
   }
 }

@@ -1,6 +1,16 @@
 /** SUM, AVERAGE, MIN, MAX, COUNT, COUNTA and SUBTOTAL, with Excel's rules for what each one counts. */
 import { rangeCells, type FormulaContext } from "../context";
-import { DIV0, isArrayValue, isError, isRange, toNumber, VALUE, type ErrorValue, type FormulaValue, type Scalar } from "../values";
+import {
+  DIV0,
+  isArrayValue,
+  isError,
+  isRange,
+  toNumber,
+  VALUE,
+  type ErrorValue,
+  type FormulaValue,
+  type Scalar,
+} from "../values";
 
 export type FunctionArgs = Array<FormulaValue | undefined>;
 
@@ -40,25 +50,37 @@ export function collectNumbers(
   return numbers;
 }
 
-function countNonEmpty(args: FunctionArgs, ctx: FormulaContext, skip?: (formula: string | undefined) => boolean): number {
+function countNonEmpty(
+  args: FunctionArgs,
+  ctx: FormulaContext,
+  skip?: (formula: string | undefined) => boolean,
+): number {
   let count = 0;
   for (const arg of args) {
     if (arg === undefined) continue;
     if (isRange(arg)) {
-      for (const { formula } of rangeCells(arg, ctx)) if (!skip?.(formula)) count++;
-    } else if (isArrayValue(arg)) count += arg.rows.flat().filter((v) => v !== null).length;
+      for (const { formula } of rangeCells(arg, ctx))
+        if (!skip?.(formula)) count++;
+    } else if (isArrayValue(arg))
+      count += arg.rows.flat().filter((v) => v !== null).length;
     else count++;
   }
   return count;
 }
 
-function countNumbers(args: FunctionArgs, ctx: FormulaContext, skip?: (formula: string | undefined) => boolean): number {
+function countNumbers(
+  args: FunctionArgs,
+  ctx: FormulaContext,
+  skip?: (formula: string | undefined) => boolean,
+): number {
   let count = 0;
   for (const arg of args) {
     if (arg === undefined || arg === null) continue;
     if (isRange(arg)) {
-      for (const { value, formula } of rangeCells(arg, ctx)) if (!skip?.(formula) && typeof value === "number") count++;
-    } else if (isArrayValue(arg)) count += arg.rows.flat().filter((v) => typeof v === "number").length;
+      for (const { value, formula } of rangeCells(arg, ctx))
+        if (!skip?.(formula) && typeof value === "number") count++;
+    } else if (isArrayValue(arg))
+      count += arg.rows.flat().filter((v) => typeof v === "number").length;
     else if (!isError(arg) && !isError(toNumber(arg))) count++;
   }
   return count;
@@ -66,7 +88,11 @@ function countNumbers(args: FunctionArgs, ctx: FormulaContext, skip?: (formula: 
 
 const sum = (numbers: number[]): number => numbers.reduce((a, b) => a + b, 0);
 
-type Aggregate = (args: FunctionArgs, ctx: FormulaContext, skip?: (formula: string | undefined) => boolean) => Scalar;
+type Aggregate = (
+  args: FunctionArgs,
+  ctx: FormulaContext,
+  skip?: (formula: string | undefined) => boolean,
+) => Scalar;
 
 const SUM: Aggregate = (args, ctx, skip) => {
   const numbers = collectNumbers(args, ctx, skip);
@@ -94,25 +120,38 @@ const MAX: Aggregate = (args, ctx, skip) => {
 const COUNT: Aggregate = (args, ctx, skip) => countNumbers(args, ctx, skip);
 const COUNTA: Aggregate = (args, ctx, skip) => countNonEmpty(args, ctx, skip);
 
-const SUBTOTAL_FUNCTIONS: Record<number, Aggregate> = { 1: AVERAGE, 2: COUNT, 3: COUNTA, 4: MAX, 5: MIN, 9: SUM };
+const SUBTOTAL_FUNCTIONS: Record<number, Aggregate> = {
+  1: AVERAGE,
+  2: COUNT,
+  3: COUNTA,
+  4: MAX,
+  5: MIN,
+  9: SUM,
+};
 
 /** SUBTOTAL leaves out cells that are themselves subtotals, so a column of them isn't counted twice. */
-const isSubtotal = (formula: string | undefined): boolean => formula !== undefined && /\bSUBTOTAL\s*\(/i.test(formula);
+const isSubtotal = (formula: string | undefined): boolean =>
+  formula !== undefined && /\bSUBTOTAL\s*\(/i.test(formula);
 
 const SUBTOTAL = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
   const [which, ...refs] = args;
-  if (which === undefined || isRange(which) || isArrayValue(which)) return VALUE;
+  if (which === undefined || isRange(which) || isArrayValue(which))
+    return VALUE;
   const n = toNumber(which);
   if (isError(n)) return n;
   // 101–111 also skip hidden rows; the memory workbook hides none.
   const code = Math.trunc(n) > 100 ? Math.trunc(n) - 100 : Math.trunc(n);
   const aggregate = SUBTOTAL_FUNCTIONS[code];
   if (!aggregate) return VALUE;
-  if (refs.length === 0 || refs.some((r) => r !== undefined && !isRange(r))) return VALUE;
+  if (refs.length === 0 || refs.some((r) => r !== undefined && !isRange(r)))
+    return VALUE;
   return aggregate(refs, ctx, isSubtotal);
 };
 
-export const AGGREGATE_FUNCTIONS: Record<string, (args: FunctionArgs, ctx: FormulaContext) => Scalar> = {
+export const AGGREGATE_FUNCTIONS: Record<
+  string,
+  (args: FunctionArgs, ctx: FormulaContext) => Scalar
+> = {
   SUM: (args, ctx) => SUM(args, ctx),
   AVERAGE: (args, ctx) => AVERAGE(args, ctx),
   MIN: (args, ctx) => MIN(args, ctx),
