@@ -10,7 +10,7 @@
  */
 import { WorkbookSnapshot } from "../workbook";
 import { Finding } from "./finding";
-import { ERROR, NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf, parseTextNumber } from "./grid";
+import { ERROR, NUMBER, SheetGrid, TEXT, gridOf, parseTextNumber } from "./grid";
 import { totalBlocks } from "./blocks";
 import { quoteLabel } from "./format";
 
