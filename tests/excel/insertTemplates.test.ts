@@ -189,6 +189,13 @@ describe("insertTemplates never destroys anything", () => {
     expect(everything(h)).toEqual(before);
   });
 
+  it("keeps a template pack's formula-like name as text", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [icr({ name: "=SUM(1,1)", subType: "2024" })]);
+    expect(h.workbook.getCell("Expenditure", "B2").value).toBe("=SUM(1,1)");
+    expect(h.workbook.getCell("Expenditure", "D2").value).toBe("2024");
+  });
+
   it("asks for a template when given none", async () => {
     const h = memoryWorkbook();
     await expect(insertTemplates(h.context, [])).rejects.toThrow("Choose at least one template to insert.");

@@ -5,6 +5,7 @@
 import type { CostLine, SchemeTemplate } from "../templates/types";
 import type { Commissioner, FundingSource } from "../vocabulary";
 import {
+  asText,
   EXPENDITURE_COLUMNS,
   GBP_FORMAT,
   GENERAL_FORMAT,
@@ -139,12 +140,12 @@ export function expenditureRows(templates: readonly SchemeTemplate[], existingId
     for (const [source, amounts] of lines) {
       formulas.push([
         schemeIds[t],
-        template.name,
-        template.schemeType,
-        template.subType ?? "",
-        template.areaOfSpend,
-        template.commissioner ?? "",
-        template.provider ?? template.providerName ?? "",
+        asText(template.name),
+        asText(template.schemeType),
+        asText(template.subType),
+        asText(template.areaOfSpend),
+        asText(template.commissioner),
+        asText(template.provider ?? template.providerName),
         source,
         EXPENDITURE_FORMULAS.percentNhs,
         EXPENDITURE_FORMULAS.percentLa,

@@ -68,6 +68,19 @@ export const METRIC_COLUMNS = [
   "Upper 95% CI",
 ] as const;
 
+/**
+ * Text from a template or the user, written so Excel keeps it as typed: a leading apostrophe where Excel
+ * would otherwise read a formula ("=…", "+…", "-…", "@…"), a number, a percentage or TRUE/FALSE. A template
+ * pack is a file from outside: its names must never become formulas.
+ */
+export function asText(text: string | undefined): string {
+  if (!text) return "";
+  const t = text.trim();
+  const looksLikeInput =
+    /^[=+\-@']/.test(text) || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(t) || /^(true|false)$/i.test(t) || /^#/.test(t);
+  return looksLikeInput ? `'${text}` : text;
+}
+
 /** `[@[Column]]`: this row's cell in a table column (the form Excel writes for names with spaces or symbols). */
 export function thisRow(column: string): string {
   return `[@[${column}]]`;

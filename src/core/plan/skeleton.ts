@@ -6,6 +6,7 @@ import { a1 } from "../workbook";
 import { BCF_METRICS, type BcfMetric, FUNDING_SOURCES } from "../vocabulary";
 import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from "./expenditure";
 import {
+  asText,
   COUNT_FORMAT,
   EXPENDITURE_COLUMNS,
   EXPENDITURE_TABLE,
@@ -148,8 +149,8 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     names.cover,
     [
       ["BCF plan", ""],
-      ["Area", options.area],
-      ["Health and Wellbeing Board", options.healthAndWellbeingBoard],
+      ["Area", asText(options.area)],
+      ["Health and Wellbeing Board", asText(options.healthAndWellbeingBoard)],
       ["Financial year", options.year],
     ],
     () => GENERAL_FORMAT,

@@ -5,7 +5,7 @@
  */
 import type { ActivityTarget, SchemeTemplate } from "../templates/types";
 import { nextSchemeIds } from "./expenditure";
-import { ACTIVITY_FORMAT, GENERAL_FORMAT, PERCENT_FORMAT, type PlanCell, TARGET_COLUMNS, thisRow } from "./layout";
+import { ACTIVITY_FORMAT, asText, GENERAL_FORMAT, PERCENT_FORMAT, type PlanCell, TARGET_COLUMNS, thisRow } from "./layout";
 
 export interface TargetsLayout {
   columns: readonly string[];
@@ -46,7 +46,7 @@ export const UPLIFT_FORMULA =
 export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] {
   return [
     schemeId,
-    target.measure,
+    asText(target.measure),
     figure(target.baselinePerMonth, target.baselinePerYear, "Baseline per year", "year", "month"),
     figure(target.baselinePerYear, target.baselinePerMonth, "Baseline per month", "month", "year"),
     figure(target.targetPerMonth, target.targetPerYear, "Target per year", "year", "month"),

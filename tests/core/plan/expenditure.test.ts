@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  asText,
   EXPENDITURE_COLUMNS,
   expenditureRows,
   nextSchemeIds,
@@ -187,5 +188,28 @@ describe("expenditureRows", () => {
         expect(new Set(layout.schemeIds).size).toBe(templates.length);
       }),
     );
+  });
+});
+
+describe("text from a template pack", () => {
+  it("is written so Excel keeps it as text, never as a formula or a number", () => {
+    const layout = expenditureRows([
+      template({ name: '=HYPERLINK("http://example.invalid","x")', subType: "2024", providerName: "+44 team", provider: undefined }),
+    ]);
+    const row = layout.formulas[0];
+    expect(row[col("Scheme Name")]).toBe(`'=HYPERLINK("http://example.invalid","x")`);
+    expect(row[col("Sub-type")]).toBe("'2024");
+    expect(row[col("Provider")]).toBe("'+44 team");
+    expect(row[col("Scheme Type")]).toBe("Urgent Community Response");
+  });
+
+  it("asText leaves ordinary words alone", () => {
+    expect(["Integrated Crisis Response", "Hospital Transfer & Reablement", "", "Step-up beds"].map(asText)).toEqual([
+      "Integrated Crisis Response",
+      "Hospital Transfer & Reablement",
+      "",
+      "Step-up beds",
+    ]);
+    expect(["-1", "12.5%", "TRUE", "#N/A", "'quoted", "@home"].map(asText)).toEqual(["'-1", "'12.5%", "'TRUE", "'#N/A", "''quoted", "'@home"]);
   });
 });
