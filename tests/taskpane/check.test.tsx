@@ -144,10 +144,10 @@ describe("Check tab", () => {
     await waitFor(() => expect(check.disabled).toBe(true));
     expect(screen.getByText("Reading the workbook…")).toBeTruthy();
     expect(progress).toBeDefined();
-    act(() => progress!(1, 4));
+    act(() => progress!(2500, 10000));
     const bar = screen.getByRole("progressbar");
     expect(Number(bar.getAttribute("aria-valuenow"))).toBeCloseTo(0.25);
-    expect(screen.getByText("1 of 4 blocks read")).toBeTruthy();
+    expect(screen.getByText("2,500 of 10,000 rows read")).toBeTruthy();
     await act(async () => finish(SNAPSHOT));
     await waitFor(() => expect(check.disabled).toBe(false));
     expect(screen.queryByRole("progressbar")).toBeNull();
@@ -191,6 +191,28 @@ describe("Check tab", () => {
     expect(finding.textContent).toContain("£150,000.00");
     expect(finding.textContent).toContain("£160,000.00");
     expect(within(screen.getByRole("region", { name: /^Errors/ })).getAllByRole("button").length).toBeGreaterThan(0);
+  });
+
+  test("a long list shows the first 50 of a severity, grouped by sheet, and the rest on request", async () => {
+    const many: Finding[] = Array.from({ length: 60 }, (_, i) => ({
+      rule: "totals",
+      severity: "error",
+      sheet: i < 30 ? "Income" : "Expenditure",
+      cell: `B${i + 2}`,
+      message: `Total ${i + 1} does not add up.`,
+    }));
+    renderInFluent(<CheckTab />);
+    await runCheck([...many, FINDINGS[2]]);
+    const errors = screen.getByRole("region", { name: "Errors (60)" });
+    const shown = () => within(errors).getAllByRole("button", { name: /^(Income|Expenditure)!/ });
+    expect(shown()).toHaveLength(50);
+    expect(within(errors).getAllByRole("heading").map((h) => h.textContent)).toEqual(["Errors (60)", "Income", "Expenditure"]);
+    // The warning is not held back by the errors' limit.
+    expect(screen.getByRole("button", { name: /^Targets!C2/ })).toBeTruthy();
+    fireEvent.click(within(errors).getByRole("button", { name: "Show all 60 errors" }));
+    expect(shown()).toHaveLength(60);
+    expect(shown()[59].textContent).toContain("Expenditure!B61");
+    expect(within(errors).queryByRole("button", { name: /^Show all/ })).toBeNull();
   });
 
   test("a workbook that cannot be read is explained in plain words", async () => {

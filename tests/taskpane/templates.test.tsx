@@ -222,6 +222,18 @@ describe("Templates tab", () => {
     expect(undo.disabled).toBe(true);
   });
 
+  test("Clear ticks unticks every template", () => {
+    renderPane();
+    expect(screen.queryByRole("button", { name: "Clear ticks" })).toBeNull();
+    fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
+    fireEvent.click(screen.getByTestId(`tick-${CRISIS_RESPONSE.id}`));
+    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual(["true", "true", "false"]);
+    fireEvent.click(screen.getByRole("button", { name: "Clear ticks" }));
+    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual(["false", "false", "false"]);
+    // With no ticks the template on show (the last one clicked) is what Insert would insert.
+    expect(screen.getByText(/^Inserts “Integrated Crisis Response”/)).toBeTruthy();
+  });
+
   test("while inserting, the buttons are disabled, a spinner shows, and a second click does nothing", async () => {
     let finish: (r: InsertionResult) => void = () => undefined;
     mocked.insertTemplates.mockImplementation(() => new Promise((resolve) => (finish = resolve)));

@@ -43,7 +43,7 @@ export function CheckTab(): React.JSX.Element {
   const [message, setMessage] = React.useState<{ intent: "success" | "error" | "warning"; title: string; body?: string; id: number }>();
   const [selectProblem, setSelectProblem] = React.useState<{ text: string; id: number }>();
 
-  // The reader reports blocks as it goes; the rules themselves are quick and run on the plain snapshot.
+  // The reader reports rows read as it goes, block by block; the rules themselves are quick and run on the plain snapshot.
   const check = useWorkbookAction(async (onProgress: (done: number, total: number) => void): Promise<CheckResult> => {
     const snapshot = await workbookActions.readWorkbookSnapshot(onProgress);
     return { snapshot, findings: runChecks(snapshot), checkedAt: new Date() };
@@ -107,7 +107,7 @@ export function CheckTab(): React.JSX.Element {
       {check.running && progress ? (
         <Field
           label="Reading the workbook"
-          hint={`${formatNumber(progress.done)} of ${formatNumber(progress.total)} blocks read`}
+          hint={`${formatNumber(progress.done)} of ${formatNumber(progress.total)} rows read`}
           validationState="none"
         >
           <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} />

@@ -4,6 +4,7 @@ import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/checks/finding";
 import type { WorkbookSnapshot } from "../../core/workbook";
 import {
+  type SheetGroup,
   cellReference,
   expectedActualText,
   groupFindings,
@@ -37,6 +38,9 @@ const useStyles = makeStyles({
   info: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
 });
 
+/** Beyond this many findings of one severity the rest wait behind "Show all", so a big workbook stays quick. */
+export const FINDINGS_SHOWN_AT_FIRST = 50;
+
 export interface FindingsListProps {
   findings: Finding[];
   snapshot?: WorkbookSnapshot;
@@ -47,6 +51,8 @@ export interface FindingsListProps {
 export function FindingsList({ findings, snapshot, onSelect, disabled }: FindingsListProps): React.JSX.Element | null {
   const styles = useStyles();
   const groups = React.useMemo(() => groupFindings(findings), [findings]);
+  const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(new Set());
+  React.useEffect(() => setExpanded(new Set()), [findings]);
   if (groups.length === 0) return null;
   return (
     <div className={styles.root}>
@@ -55,7 +61,7 @@ export function FindingsList({ findings, snapshot, onSelect, disabled }: Finding
           <h3 className={styles.heading}>
             {SEVERITY_HEADING[group.severity]} ({group.count})
           </h3>
-          {group.sheets.map((sheetGroup) => (
+          {limitSheets(group.sheets, expanded.has(group.severity) ? Infinity : FINDINGS_SHOWN_AT_FIRST).map((sheetGroup) => (
             <div key={sheetGroup.sheet}>
               <h4 className={styles.sheetHeading}>{sheetGroup.sheet}</h4>
               <ul className={styles.list}>
@@ -81,8 +87,29 @@ export function FindingsList({ findings, snapshot, onSelect, disabled }: Finding
               </ul>
             </div>
           ))}
+          {!expanded.has(group.severity) && group.count > FINDINGS_SHOWN_AT_FIRST ? (
+            <Button
+              appearance="transparent"
+              onClick={() => setExpanded((current) => new Set(current).add(group.severity))}
+            >
+              {`Show all ${group.count} ${group.severity === "info" ? "information findings" : SEVERITY_HEADING[group.severity].toLowerCase()}`}
+            </Button>
+          ) : null}
         </section>
       ))}
     </div>
   );
+}
+
+/** The first `limit` findings of a severity, keeping their sheet grouping. */
+function limitSheets(sheets: SheetGroup[], limit: number): SheetGroup[] {
+  const shown: SheetGroup[] = [];
+  let left = limit;
+  for (const sheet of sheets) {
+    if (left <= 0) break;
+    const findings = sheet.findings.slice(0, left);
+    shown.push({ sheet: sheet.sheet, findings });
+    left -= findings.length;
+  }
+  return shown;
 }

@@ -179,6 +179,11 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
         <Button disabled={busy || undoStack.length === 0} onClick={onUndo}>
           Undo last insert
         </Button>
+        {checked.size > 0 ? (
+          <Button appearance="subtle" disabled={busy} onClick={() => setChecked(new Set())}>
+            Clear ticks
+          </Button>
+        ) : null}
         {insert.running ? <Spinner size="tiny" label="Inserting…" /> : null}
         {undo.running ? <Spinner size="tiny" label="Removing the last insert…" /> : null}
       </div>
