@@ -290,7 +290,12 @@ function writeRows(
     if (placement.reuseBlankRow) {
       const address = `${a1(firstRow, firstColumn)}:${a1(firstRow, firstColumn + width - 1)}`;
       sheet.getRange(address).formulas = [formulas[0]];
-      record.rowsFilled.push({ sheet: placement.sheet, address, previous: [placement.previous ?? formulas[0].map(() => "")] });
+      record.rowsFilled.push({
+        sheet: placement.sheet,
+        address,
+        previous: [placement.previous ?? formulas[0].map(() => "")],
+        filledWith: shownText(formulas[0][0]),
+      });
       rest = formulas.slice(1);
     }
     if (rest.length) {
@@ -302,6 +307,7 @@ function writeRows(
         firstColumn,
         rowCount: rest.length,
         columnCount: width,
+        firstColumnValues: rest.map((row) => shownText(row[0])),
       };
       record.tableRowsAdded.push(added);
     }
@@ -314,4 +320,9 @@ function writeRows(
     validation.rule = { list: { inCellDropDown: true, source } };
   }
   if (placement.mode === "create") sheet.getRangeByIndexes(0, 0, 1 + formulas.length, width).format.autofitColumns();
+}
+
+/** What a cell written with `entry` shows: the text without the apostrophe that kept it text. */
+function shownText(entry: PlanCell): string {
+  return typeof entry === "string" && entry.startsWith("'") ? entry.slice(1) : String(entry);
 }

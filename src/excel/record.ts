@@ -9,6 +9,8 @@ export interface AddedTableRows {
   firstColumn: number;
   rowCount: number;
   columnCount: number;
+  /** What the rows' first column showed (scheme IDs), so undo can tell the rows have not moved. */
+  firstColumnValues?: string[];
 }
 
 /** A blank table row the insertion filled in (the one row a new Excel table keeps), and what it held. */
@@ -16,6 +18,8 @@ export interface FilledRow {
   sheet: string;
   address: string;
   previous: PlanCell[][];
+  /** What the row's first cell showed after the insertion (its scheme ID). */
+  filledWith?: string;
 }
 
 /** A table created on a sheet that was already there (undo deletes the table and clears its cells). */

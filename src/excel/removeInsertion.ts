@@ -1,7 +1,8 @@
 /**
  * Undo of the last insertion, in one step: deletes the sheets it added, the table rows it appended and
- * the tables it created on existing sheets, and puts back the blank row it filled. Two syncs: what is
- * still there, then every change at once.
+ * the tables it created on existing sheets, and puts back the blank row it filled. Three syncs: what is
+ * still there; whether it is protected and the added rows are where they were put; every change at once.
+ * Rows that have moved or changed since are never deleted: the undo is refused instead.
  */
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import type { InsertionRecord } from "./record";
@@ -21,6 +22,14 @@ export async function removeInsertion(context: Excel.RequestContext, record: Ins
     await context.sync();
     const protection = touched.map(({ sheet }) => (sheet.isNullObject ? undefined : sheet.protection.load("protected")));
     const tables = record.tablesAdded.map((t) => ({ ...t, table: workbook.tables.getItemOrNullObject(t.table).load("name") }));
+    const present = new Set(touched.filter((t) => !t.sheet.isNullObject).map((t) => t.name));
+    // The first column of the rows to delete or restore: they must still be the rows the insertion wrote.
+    const rowsNow = record.tableRowsAdded
+      .filter((r) => present.has(r.sheet) && r.firstColumnValues)
+      .map((r) => ({ r, ids: workbook.worksheets.getItem(r.sheet).getRangeByIndexes(r.firstRow, r.firstColumn, r.rowCount, 1).load("values") }));
+    const filledNow = record.rowsFilled
+      .filter((f) => present.has(f.sheet) && f.filledWith !== undefined)
+      .map((f) => ({ f, cell: workbook.worksheets.getItem(f.sheet).getRange(f.address).getCell(0, 0).load("values") }));
     await context.sync();
 
     touched.forEach(({ name }, i) => {
@@ -28,7 +37,16 @@ export async function removeInsertion(context: Excel.RequestContext, record: Ins
         throw new WorkbookActionError(`The sheet "${name}" is protected, so the insertion was not removed. Unprotect it (Review > Unprotect Sheet) and try again.`);
       }
     });
-    const present = new Set(touched.filter((t) => !t.sheet.isNullObject).map((t) => t.name));
+    const moved = (sheet: string) =>
+      new WorkbookActionError(
+        `The rows the add-in inserted on "${sheet}" have been moved or changed since, so nothing was removed. Delete them by hand if you still want them gone.`,
+      );
+    for (const { r, ids } of rowsNow) {
+      if (ids.values.some((row, i) => String(row[0]) !== r.firstColumnValues![i])) throw moved(r.sheet);
+    }
+    for (const { f, cell } of filledNow) {
+      if (String(cell.values[0][0]) !== f.filledWith) throw moved(f.sheet);
+    }
 
     // Sync 3: the changes. Rows are deleted bottom-up so earlier records' positions stay valid.
     workbook.application.suspendApiCalculationUntilNextSync();

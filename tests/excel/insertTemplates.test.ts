@@ -102,7 +102,7 @@ describe("insertTemplates into a workbook that has the add-in's tables", () => {
     expect(wb.getCell("Expenditure", "K5").numberFormat).toBe("£#,##0.00");
     expect((wb.validation("Expenditure", "C5") as { list: { source: string } }).list.source).toBe("='BCF Lists'!$A$2:$A$20");
     expect(wb.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual(["BCF Lists"]);
-    expect(result.record.tableRowsAdded).toEqual([{ table: "BCF_Expenditure", sheet: "Expenditure", firstRow: 2, firstColumn: 0, rowCount: 3, columnCount: 13 }]);
+    expect(result.record.tableRowsAdded).toEqual([{ table: "BCF_Expenditure", sheet: "Expenditure", firstRow: 2, firstColumn: 0, rowCount: 3, columnCount: 13, firstColumnValues: ["S002", "S002", "S003"] }]);
     // The first insertion had no targets: this one creates the targets table.
     expect(result.sheetsAdded).toEqual(["Targets"]);
   });
@@ -233,5 +233,15 @@ describe("removeInsertion", () => {
     expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe("A2:M2");
     expect(h.workbook.getCell("Expenditure", "A2").value).toBe("");
     expect(h.workbook.getCell("Summary", "C2").value).toBe(0);
+  });
+  it("refuses to delete rows that have changed since the insertion, changing nothing", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [icr()]);
+    const second = await insertTemplates(h.context, [icr({ name: "Second" })]);
+    // The officer re-keys the added row's scheme ID as their own.
+    h.workbook.setCell("Expenditure", "A3", "LOCAL-7");
+    const before = everything(h);
+    await expect(removeInsertion(h.context, second.record)).rejects.toThrow(/have been moved or changed since, so nothing was removed/);
+    expect(everything(h)).toEqual(before);
   });
 });
