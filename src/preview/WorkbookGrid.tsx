@@ -160,7 +160,7 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
   const formulaText = selectedCell.formula === "" ? "" : String(selectedCell.formula);
 
   React.useEffect(() => {
-    const el = scrollerRef.current?.querySelector<HTMLElement>(`#${CSS.escape(cellElementId(sheetIndex, selectedAddress))}`);
+    const el = scrollerRef.current?.ownerDocument.getElementById(cellElementId(sheetIndex, selectedAddress));
     if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [sheetIndex, selectedAddress]);
 

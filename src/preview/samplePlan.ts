@@ -136,7 +136,7 @@ export const SAMPLE_PLAN: SampleSheet[] = [
   },
   {
     name: "Outcomes",
-    widths: [300, 80, 90, 70, 80, 90, 90],
+    widths: [250, 65, 75, 60, 65, 75, 75],
     blocks: [
       {
         at: "A1",
