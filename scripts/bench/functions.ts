@@ -25,7 +25,12 @@ function installCustomFunctionsStub(): void {
   (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
     associate: () => undefined,
     Error: CustomFunctionsError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      invalidNumber: "#NUM!",
+    },
   };
 }
 
@@ -47,16 +52,19 @@ function opsPerSecond(perBatch: number, batch: () => number): number {
 
 /** A production build of the functions entry alone, with the project's own webpack config. */
 async function buildFunctionsBundle(): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require("webpack") as typeof import("webpack");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   const makeConfig = require(join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
     argv: { mode: string },
   ) => Promise<import("webpack").Configuration>;
-  const { devServer: _devServer, ...config } = (await makeConfig({}, { mode: "production" })) as import("webpack").Configuration & {
+  const config = (await makeConfig(
+    {},
+    { mode: "production" },
+  )) as import("webpack").Configuration & {
     devServer?: unknown;
   };
+  delete config.devServer; // a build never serves
   const outDir = mkdtempSync(join(tmpdir(), "bcf-functions-bundle-"));
   const entry = (config.entry as Record<string, unknown>).functions as string;
   const build: import("webpack").Configuration = {
@@ -70,7 +78,8 @@ async function buildFunctionsBundle(): Promise<string> {
   await new Promise<void>((resolve, reject) =>
     webpack(build, (err, stats) => {
       if (err) reject(err);
-      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
+      else if (stats?.hasErrors())
+        reject(new Error(stats.toString("errors-only")));
       else resolve();
     }),
   );
@@ -86,12 +95,16 @@ async function bundleGzipBytes(): Promise<number> {
   const dist = join(ROOT, "dist", "functions.js");
   let file = dist;
   let temporary: string | undefined;
-  if (!existsSync(dist) || readFileSync(dist, "utf8").includes("sourceMappingURL=")) {
+  if (
+    !existsSync(dist) ||
+    readFileSync(dist, "utf8").includes("sourceMappingURL=")
+  ) {
     file = await buildFunctionsBundle();
     temporary = join(file, "..");
   }
   const script = readFileSync(file);
-  if (/react-dom|@fluentui/.test(script.toString("utf8"))) throw new Error("the functions bundle contains React or Fluent UI");
+  if (/react-dom|@fluentui/.test(script.toString("utf8")))
+    throw new Error("the functions bundle contains React or Fluent UI");
   const bytes = gzipSync(script, { level: 9 }).length;
   if (temporary) rmSync(temporary, { recursive: true, force: true });
   return bytes;
@@ -113,13 +126,17 @@ export async function run(): Promise<BenchLine[]> {
   }
   const rateCiPerSecond = opsPerSecond(N, () => {
     let s = 0;
-    for (let i = 0; i < N; i++) s += bcf.rateCI(counts[i], populations[i], levels[i])[0][1];
+    for (let i = 0; i < N; i++)
+      s += bcf.rateCI(counts[i], populations[i], levels[i])[0][1];
     return s;
   });
 
   // DSR.CI over 19 ESP2013 bands, as a column, with the default standard.
   const FALLS = [0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29];
-  const POPS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660, 2100, 2200, 1760, 1300, 780, 400];
+  const POPS = [
+    1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000,
+    2660, 2100, 2200, 1760, 1300, 780, 400,
+  ];
   const dsrInputs = Array.from({ length: 16 }, (_, k) => ({
     counts: FALLS.map((x, i) => [x + ((k + i) % 3)]),
     populations: POPS.map((n) => [n + k * 10]),

@@ -8,9 +8,18 @@
 import { FormulaInputError } from "../core/formulaError";
 import { crudeRate } from "../core/statistics/rate";
 import { rateConfidenceInterval } from "../core/statistics/rateInterval";
-import { proportion as proportionOf, proportionConfidenceInterval } from "../core/statistics/proportion";
-import { directlyStandardisedRate, dsrConfidenceInterval } from "../core/statistics/dsr";
-import { targetFromUplift, uplift as upliftOf } from "../core/statistics/targets";
+import {
+  proportion as proportionOf,
+  proportionConfidenceInterval,
+} from "../core/statistics/proportion";
+import {
+  directlyStandardisedRate,
+  dsrConfidenceInterval,
+} from "../core/statistics/dsr";
+import {
+  targetFromUplift,
+  uplift as upliftOf,
+} from "../core/statistics/targets";
 import { convertPeriod } from "../core/statistics/period";
 import { poolSplit } from "../core/statistics/poolSplit";
 
@@ -24,9 +33,15 @@ const ERROR_CODES = {
 /** Bad input becomes Excel's own error value with our message; anything unforeseen becomes #VALUE!. */
 function toExcelError(e: unknown): CustomFunctions.Error {
   if (e instanceof FormulaInputError) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODES[e.code]], e.message);
+    return new CustomFunctions.Error(
+      CustomFunctions.ErrorCode[ERROR_CODES[e.code]],
+      e.message,
+    );
   }
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "The inputs could not be used.");
+  return new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidValue,
+    "The inputs could not be used.",
+  );
 }
 
 /**
@@ -56,9 +71,21 @@ export function rate(count: number, population: number, per?: number): number {
  * @param [per] Multiplier: 100000 by default (rate per 100,000).
  * @returns One row of two cells: lower and upper limit.
  */
-export function rateCI(count: number, population: number, confidence?: number, per?: number): number[][] {
+export function rateCI(
+  count: number,
+  population: number,
+  confidence?: number,
+  per?: number,
+): number[][] {
   try {
-    return [rateConfidenceInterval(count, population, confidence ?? null, per ?? null)];
+    return [
+      rateConfidenceInterval(
+        count,
+        population,
+        confidence ?? null,
+        per ?? null,
+      ),
+    ];
   } catch (e) {
     throw toExcelError(e);
   }
@@ -73,7 +100,11 @@ export function rateCI(count: number, population: number, confidence?: number, p
  * @param [per] Multiplier: 1 by default (format the cell as %); 100 gives percentage points.
  * @returns The proportion times `per`.
  */
-export function proportion(numerator: number, denominator: number, per?: number): number {
+export function proportion(
+  numerator: number,
+  denominator: number,
+  per?: number,
+): number {
   try {
     return proportionOf(numerator, denominator, per ?? null);
   } catch (e) {
@@ -98,7 +129,14 @@ export function proportionCI(
   per?: number,
 ): number[][] {
   try {
-    return [proportionConfidenceInterval(numerator, denominator, confidence ?? null, per ?? null)];
+    return [
+      proportionConfidenceInterval(
+        numerator,
+        denominator,
+        confidence ?? null,
+        per ?? null,
+      ),
+    ];
   } catch (e) {
     throw toExcelError(e);
   }
@@ -121,7 +159,12 @@ export function dsr(
   per?: number,
 ): number {
   try {
-    return directlyStandardisedRate(counts, populations, standard ?? null, per ?? null);
+    return directlyStandardisedRate(
+      counts,
+      populations,
+      standard ?? null,
+      per ?? null,
+    );
   } catch (e) {
     throw toExcelError(e);
   }
@@ -146,7 +189,15 @@ export function dsrCI(
   per?: number,
 ): number[][] {
   try {
-    return [dsrConfidenceInterval(counts, populations, standard ?? null, confidence ?? null, per ?? null)];
+    return [
+      dsrConfidenceInterval(
+        counts,
+        populations,
+        standard ?? null,
+        confidence ?? null,
+        per ?? null,
+      ),
+    ];
   } catch (e) {
     throw toExcelError(e);
   }
@@ -194,7 +245,12 @@ export function target(baseline: number, uplift: number): number {
  * @param [weeks_per_year] Weeks in a year: 52 by default (52.143 or 365/7 are also used).
  * @returns The figure per `to`.
  */
-export function period(value: number, from: string, to: string, weeks_per_year?: number): number {
+export function period(
+  value: number,
+  from: string,
+  to: string,
+  weeks_per_year?: number,
+): number {
   try {
     return convertPeriod(value, from, to, weeks_per_year ?? null);
   } catch (e) {
@@ -211,7 +267,11 @@ export function period(value: number, from: string, to: string, weeks_per_year?:
  * @param [decimals] Decimal places: 2 by default (pence); 0 for whole pounds.
  * @returns The parts, in the same shape as `shares`.
  */
-export function split(total: number, shares: number[][], decimals?: number): number[][] {
+export function split(
+  total: number,
+  shares: number[][],
+  decimals?: number,
+): number[][] {
   try {
     return poolSplit(total, shares, decimals ?? null);
   } catch (e) {

@@ -35,7 +35,10 @@ export const registered = new Map<string, (...args: never[]) => unknown>();
 };
 
 /** Calls fn and returns the Excel error code it throws, or fails the test if it returns instead. */
-export function excelErrorOf(fn: () => unknown): { code: string; message: string } {
+export function excelErrorOf(fn: () => unknown): {
+  code: string;
+  message: string;
+} {
   try {
     const value = fn();
     throw new Error(`expected an Excel error, got ${JSON.stringify(value)}`);

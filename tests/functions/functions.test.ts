@@ -1,10 +1,23 @@
-import { CustomFunctionsError, ErrorCode, excelErrorOf, registered } from "./customFunctionsStub";
+import {
+  CustomFunctionsError,
+  ErrorCode,
+  excelErrorOf,
+  registered,
+} from "./customFunctionsStub";
 import fc from "fast-check";
 import * as bcf from "../../src/functions/functions";
 
-const ESP = [5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000];
-const FALLS = [0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29].map((v) => [v]);
-const POPULATIONS = [1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660, 2100, 2200, 1760, 1300, 780, 400].map((v) => [v]);
+const ESP = [
+  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000,
+  5500, 5000, 4000, 2500, 1500, 1000,
+];
+const FALLS = [
+  0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29,
+].map((v) => [v]);
+const POPULATIONS = [
+  1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660,
+  2100, 2200, 1760, 1300, 780, 400,
+].map((v) => [v]);
 
 /** Excel passes an omitted optional argument as null, not undefined. */
 const OMITTED = null as unknown as undefined;
@@ -12,7 +25,18 @@ const OMITTED = null as unknown as undefined;
 describe("registration", () => {
   it("associates every =BCF.* function under its id", () => {
     expect([...registered.keys()].sort()).toEqual(
-      ["DSR", "DSR.CI", "PERIOD", "PROPORTION", "PROPORTION.CI", "RATE", "RATE.CI", "SPLIT", "TARGET", "UPLIFT"].sort(),
+      [
+        "DSR",
+        "DSR.CI",
+        "PERIOD",
+        "PROPORTION",
+        "PROPORTION.CI",
+        "RATE",
+        "RATE.CI",
+        "SPLIT",
+        "TARGET",
+        "UPLIFT",
+      ].sort(),
     );
     expect(registered.get("RATE.CI")).toBe(bcf.rateCI);
     expect(registered.get("SPLIT")).toBe(bcf.split);
@@ -43,7 +67,10 @@ describe("worked examples from the seed plans", () => {
 
   it("DSR and DSR.CI against the 2013 European Standard Population", () => {
     const value = bcf.dsr(FALLS, POPULATIONS, OMITTED, OMITTED);
-    const expected = (FALLS.reduce((s, [x], i) => s + (x * ESP[i]) / POPULATIONS[i][0], 0) / 100000) * 100000;
+    const expected =
+      (FALLS.reduce((s, [x], i) => s + (x * ESP[i]) / POPULATIONS[i][0], 0) /
+        100000) *
+      100000;
     expect(value).toBeCloseTo(expected, 9);
     const [[l, u]] = bcf.dsrCI(FALLS, POPULATIONS, OMITTED, OMITTED, OMITTED);
     expect(l).toBeLessThan(value);
@@ -59,30 +86,97 @@ describe("worked examples from the seed plans", () => {
   });
 
   it("SPLIT: seed 001's £936,000 and its ICR £240,000 = £125,000 + £115,000", () => {
-    expect(bcf.split(936000, [[240000], [696000]], OMITTED)).toEqual([[240000], [696000]]);
-    expect(bcf.split(240000, [[125000, 115000]], OMITTED)).toEqual([[125000, 115000]]);
-    expect(bcf.split(100, [[1, 1, 1]], OMITTED)).toEqual([[33.34, 33.33, 33.33]]);
+    expect(bcf.split(936000, [[240000], [696000]], OMITTED)).toEqual([
+      [240000],
+      [696000],
+    ]);
+    expect(bcf.split(240000, [[125000, 115000]], OMITTED)).toEqual([
+      [125000, 115000],
+    ]);
+    expect(bcf.split(100, [[1, 1, 1]], OMITTED)).toEqual([
+      [33.34, 33.33, 33.33],
+    ]);
   });
 });
 
 describe("Excel errors through the wrappers", () => {
   const cases: Array<[string, () => unknown, string]> = [
     ["RATE text", () => bcf.rate("12" as never, 100), ErrorCode.invalidValue],
-    ["RATE boolean", () => bcf.rate(true as never, 100), ErrorCode.invalidValue],
+    [
+      "RATE boolean",
+      () => bcf.rate(true as never, 100),
+      ErrorCode.invalidValue,
+    ],
     ["RATE zero population", () => bcf.rate(1, 0), ErrorCode.divisionByZero],
     ["RATE negative count", () => bcf.rate(-1, 10), ErrorCode.invalidNumber],
-    ["RATE.CI confidence 0.5", () => bcf.rateCI(1, 10, 0.5), ErrorCode.invalidNumber],
-    ["PROPORTION numerator above denominator", () => bcf.proportion(11, 10), ErrorCode.invalidNumber],
-    ["PROPORTION.CI zero denominator", () => bcf.proportionCI(0, 0), ErrorCode.divisionByZero],
-    ["DSR wrong band count", () => bcf.dsr([[10, 20]], [[100, 200]]), ErrorCode.invalidValue],
-    ["DSR empty cell", () => bcf.dsr(FALLS.map((r, i) => (i === 3 ? [null as never] : r)), POPULATIONS), ErrorCode.invalidValue],
-    ["DSR fewer than 10 events", () => bcf.dsr(FALLS.map(() => [0]), POPULATIONS), ErrorCode.notAvailable],
-    ["DSR.CI fewer than 10 events", () => bcf.dsrCI(FALLS.map(() => [0]), POPULATIONS), ErrorCode.notAvailable],
+    [
+      "RATE.CI confidence 0.5",
+      () => bcf.rateCI(1, 10, 0.5),
+      ErrorCode.invalidNumber,
+    ],
+    [
+      "PROPORTION numerator above denominator",
+      () => bcf.proportion(11, 10),
+      ErrorCode.invalidNumber,
+    ],
+    [
+      "PROPORTION.CI zero denominator",
+      () => bcf.proportionCI(0, 0),
+      ErrorCode.divisionByZero,
+    ],
+    [
+      "DSR wrong band count",
+      () => bcf.dsr([[10, 20]], [[100, 200]]),
+      ErrorCode.invalidValue,
+    ],
+    [
+      "DSR empty cell",
+      () =>
+        bcf.dsr(
+          FALLS.map((r, i) => (i === 3 ? [null as never] : r)),
+          POPULATIONS,
+        ),
+      ErrorCode.invalidValue,
+    ],
+    [
+      "DSR fewer than 10 events",
+      () =>
+        bcf.dsr(
+          FALLS.map(() => [0]),
+          POPULATIONS,
+        ),
+      ErrorCode.notAvailable,
+    ],
+    [
+      "DSR.CI fewer than 10 events",
+      () =>
+        bcf.dsrCI(
+          FALLS.map(() => [0]),
+          POPULATIONS,
+        ),
+      ErrorCode.notAvailable,
+    ],
     ["UPLIFT zero baseline", () => bcf.uplift(0, 5), ErrorCode.divisionByZero],
-    ["TARGET text", () => bcf.target(50, "20%" as never), ErrorCode.invalidValue],
-    ["PERIOD unknown period", () => bcf.period(50, "fortnight", "year"), ErrorCode.invalidValue],
-    ["SPLIT shares add to zero", () => bcf.split(100, [[0, 0]]), ErrorCode.divisionByZero],
-    ["SPLIT negative share", () => bcf.split(100, [[1, -1]]), ErrorCode.invalidNumber],
+    [
+      "TARGET text",
+      () => bcf.target(50, "20%" as never),
+      ErrorCode.invalidValue,
+    ],
+    [
+      "PERIOD unknown period",
+      () => bcf.period(50, "fortnight", "year"),
+      ErrorCode.invalidValue,
+    ],
+    [
+      "SPLIT shares add to zero",
+      () => bcf.split(100, [[0, 0]]),
+      ErrorCode.divisionByZero,
+    ],
+    [
+      "SPLIT negative share",
+      () => bcf.split(100, [[1, -1]]),
+      ErrorCode.invalidNumber,
+    ],
   ];
 
   it.each(cases)("%s", (_name, call, code) => {
@@ -96,21 +190,51 @@ describe("random input of every type", () => {
   const scalar = fc.oneof(
     fc.double(),
     fc.integer({ min: -20, max: 200000 }),
-    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0, -0, 0.95, 95, 99.8, 1e308, 5e-324),
+    fc.constantFrom(
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      0,
+      -0,
+      0.95,
+      95,
+      99.8,
+      1e308,
+      5e-324,
+    ),
     fc.string(),
     fc.constantFrom("day", "WEEK", "month", "Quarter", "year", "", "95%"),
     fc.boolean(),
     fc.constant(null),
     fc.constant(undefined),
   );
-  const cell = fc.oneof({ weight: 6, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) }, { weight: 1, arbitrary: scalar });
-  const matrix = fc.oneof(
-    fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 20 }),
-    fc.integer({ min: 1, max: 3 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 20 })),
-    fc.constant(null).map(() => FALLS.map(([x]) => [x])),
-    fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 19, maxLength: 19 }).map((a) => a.map((v) => [v])),
+  const cell = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) },
+    { weight: 1, arbitrary: scalar },
   );
-  const deeplyNested = fc.array(fc.array(fc.array(scalar, { maxLength: 2 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 });
+  const matrix = fc.oneof(
+    fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 20,
+    }),
+    fc.integer({ min: 1, max: 3 }).chain((w) =>
+      fc.array(fc.array(cell, { minLength: w, maxLength: w }), {
+        minLength: 1,
+        maxLength: 20,
+      }),
+    ),
+    fc.constant(null).map(() => FALLS.map(([x]) => [x])),
+    fc
+      .array(fc.integer({ min: 0, max: 50 }), { minLength: 19, maxLength: 19 })
+      .map((a) => a.map((v) => [v])),
+  );
+  const deeplyNested = fc.array(
+    fc.array(fc.array(scalar, { maxLength: 2 }), {
+      minLength: 1,
+      maxLength: 2,
+    }),
+    { minLength: 1, maxLength: 2 },
+  );
   const anything = fc.oneof(
     scalar,
     matrix,
@@ -121,16 +245,26 @@ describe("random input of every type", () => {
     fc.constant([[1], [2, 3]]),
     fc.constant({ value: 1 }),
   );
-  const argument = fc.oneof({ weight: 3, arbitrary: scalar }, { weight: 2, arbitrary: matrix }, { weight: 1, arbitrary: anything });
-
+  const argument = fc.oneof(
+    { weight: 3, arbitrary: scalar },
+    { weight: 2, arbitrary: matrix },
+    { weight: 1, arbitrary: anything },
+  );
 
   // Per function, arguments that are plausible in their place; each is mixed with junk below so
   // that both the working path and every error path are exercised.
-  const count = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 1e7, noNaN: true }));
+  const count = fc.oneof(
+    fc.integer({ min: 0, max: 40 }),
+    fc.double({ min: 0, max: 1e7, noNaN: true }),
+  );
   const level = fc.constantFrom(null, 0.9, 0.95, 0.998, 95, 99.8);
   const per = fc.constantFrom(null, 1, 100, 1000, 100000);
-  const bands = fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 19, maxLength: 19 }).map((a) => a.map((v) => [v]));
-  const populations = fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 19, maxLength: 19 }).map((a) => [a]);
+  const bands = fc
+    .array(fc.integer({ min: 0, max: 50 }), { minLength: 19, maxLength: 19 })
+    .map((a) => a.map((v) => [v]));
+  const populations = fc
+    .array(fc.integer({ min: 1, max: 5000 }), { minLength: 19, maxLength: 19 })
+    .map((a) => [a]);
   const periodName = fc.constantFrom("day", "WEEK", "month", "Quarter", "year");
   const plausible: Record<string, fc.Arbitrary<unknown>[]> = {
     RATE: [count, count, per],
@@ -141,8 +275,17 @@ describe("random input of every type", () => {
     "DSR.CI": [bands, populations, fc.constant(null), level, per],
     UPLIFT: [count, count],
     TARGET: [count, fc.double({ min: -1, max: 5, noNaN: true })],
-    PERIOD: [fc.double({ min: -1e6, max: 1e6, noNaN: true }), periodName, periodName, fc.constantFrom(null, 52, 52.143, 365 / 7)],
-    SPLIT: [fc.double({ min: -1e9, max: 1e9, noNaN: true }), matrix, fc.constantFrom(null, 0, 2, 4, -3)],
+    PERIOD: [
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+      periodName,
+      periodName,
+      fc.constantFrom(null, 52, 52.143, 365 / 7),
+    ],
+    SPLIT: [
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      matrix,
+      fc.constantFrom(null, 0, 2, 4, -3),
+    ],
   };
 
   function isFiniteNumber(v: unknown): boolean {
@@ -150,52 +293,84 @@ describe("random input of every type", () => {
   }
 
   function isFiniteMatrix(v: unknown): boolean {
-    return Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) && r.length > 0 && r.every(isFiniteNumber));
+    return (
+      Array.isArray(v) &&
+      v.length > 0 &&
+      v.every(
+        (r) => Array.isArray(r) && r.length > 0 && r.every(isFiniteNumber),
+      )
+    );
   }
 
-  it.each(Object.keys(plausible).map((id) => [id]))("%s gives a finite result or a CustomFunctions.Error", (id) => {
-    const fn = registered.get(id) as (...args: unknown[]) => unknown;
-    const matrixResult = id.endsWith(".CI") || id === "SPLIT";
-    const args = fc.oneof(
-      { weight: 4, arbitrary: fc.tuple(...plausible[id].map((a) => fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: argument }))) },
-      { weight: 1, arbitrary: fc.array(argument, { minLength: 0, maxLength: 6 }) },
-    );
-    let results = 0;
-    let errors = 0;
-    fc.assert(
-      fc.property(args, (list) => {
-        let result: unknown;
-        try {
-          result = fn(...list);
-        } catch (e) {
-          expect(e).toBeInstanceOf(CustomFunctionsError);
-          const err = e as CustomFunctionsError;
-          expect(Object.values(ErrorCode)).toContain(err.code);
-          // The catch-all message would mean the core threw something it did not mean to.
-          expect(err.message).not.toBe("The inputs could not be used.");
-          errors++;
-          return;
-        }
-        expect(matrixResult ? isFiniteMatrix(result) : isFiniteNumber(result)).toBe(true);
-        results++;
-      }),
-      { numRuns: 500 },
-    );
-    // Both paths must really have been exercised for the property to mean anything.
-    expect(results).toBeGreaterThan(25);
-    expect(errors).toBeGreaterThan(25);
-  });
+  it.each(Object.keys(plausible).map((id) => [id]))(
+    "%s gives a finite result or a CustomFunctions.Error",
+    (id) => {
+      const fn = registered.get(id) as (...args: unknown[]) => unknown;
+      const matrixResult = id.endsWith(".CI") || id === "SPLIT";
+      const args = fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.tuple(
+            ...plausible[id].map((a) =>
+              fc.oneof(
+                { weight: 4, arbitrary: a },
+                { weight: 1, arbitrary: argument },
+              ),
+            ),
+          ),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.array(argument, { minLength: 0, maxLength: 6 }),
+        },
+      );
+      let results = 0;
+      let errors = 0;
+      fc.assert(
+        fc.property(args, (list) => {
+          let result: unknown;
+          try {
+            result = fn(...list);
+          } catch (e) {
+            expect(e).toBeInstanceOf(CustomFunctionsError);
+            const err = e as CustomFunctionsError;
+            expect(Object.values(ErrorCode)).toContain(err.code);
+            // The catch-all message would mean the core threw something it did not mean to.
+            expect(err.message).not.toBe("The inputs could not be used.");
+            errors++;
+            return;
+          }
+          expect(
+            matrixResult ? isFiniteMatrix(result) : isFiniteNumber(result),
+          ).toBe(true);
+          results++;
+        }),
+        { numRuns: 500 },
+      );
+      // Both paths must really have been exercised for the property to mean anything.
+      expect(results).toBeGreaterThan(25);
+      expect(errors).toBeGreaterThan(25);
+    },
+  );
 
   it("SPLIT keeps the shape of the shares for any valid block", () => {
     fc.assert(
       fc.property(
         fc.double({ min: -1e9, max: 1e9, noNaN: true }),
         fc.integer({ min: 1, max: 5 }).chain((w) =>
-          fc.array(fc.array(fc.integer({ min: 1, max: 100 }), { minLength: w, maxLength: w }), { minLength: 1, maxLength: 5 }),
+          fc.array(
+            fc.array(fc.integer({ min: 1, max: 100 }), {
+              minLength: w,
+              maxLength: w,
+            }),
+            { minLength: 1, maxLength: 5 },
+          ),
         ),
         (total, shares) => {
           const parts = bcf.split(total, shares);
-          expect(parts.map((r) => r.length)).toEqual(shares.map((r) => r.length));
+          expect(parts.map((r) => r.length)).toEqual(
+            shares.map((r) => r.length),
+          );
         },
       ),
     );

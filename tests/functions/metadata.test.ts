@@ -18,27 +18,61 @@ interface FunctionMetadata {
 }
 
 // [parameter name, optional, range?] per function, in argument order: the contract of issue 3.
-const EXPECTED: Record<string, { anchor: string; matrixResult: boolean; params: Array<[string, boolean, boolean]> }> = {
-  RATE: { anchor: "rate", matrixResult: false, params: [["count", false, false], ["population", false, false], ["per", true, false]] },
+const EXPECTED: Record<
+  string,
+  {
+    anchor: string;
+    matrixResult: boolean;
+    params: Array<[string, boolean, boolean]>;
+  }
+> = {
+  RATE: {
+    anchor: "rate",
+    matrixResult: false,
+    params: [
+      ["count", false, false],
+      ["population", false, false],
+      ["per", true, false],
+    ],
+  },
   "RATE.CI": {
     anchor: "rate-ci",
     matrixResult: true,
-    params: [["count", false, false], ["population", false, false], ["confidence", true, false], ["per", true, false]],
+    params: [
+      ["count", false, false],
+      ["population", false, false],
+      ["confidence", true, false],
+      ["per", true, false],
+    ],
   },
   PROPORTION: {
     anchor: "proportion",
     matrixResult: false,
-    params: [["numerator", false, false], ["denominator", false, false], ["per", true, false]],
+    params: [
+      ["numerator", false, false],
+      ["denominator", false, false],
+      ["per", true, false],
+    ],
   },
   "PROPORTION.CI": {
     anchor: "proportion-ci",
     matrixResult: true,
-    params: [["numerator", false, false], ["denominator", false, false], ["confidence", true, false], ["per", true, false]],
+    params: [
+      ["numerator", false, false],
+      ["denominator", false, false],
+      ["confidence", true, false],
+      ["per", true, false],
+    ],
   },
   DSR: {
     anchor: "dsr",
     matrixResult: false,
-    params: [["counts", false, true], ["populations", false, true], ["standard", true, true], ["per", true, false]],
+    params: [
+      ["counts", false, true],
+      ["populations", false, true],
+      ["standard", true, true],
+      ["per", true, false],
+    ],
   },
   "DSR.CI": {
     anchor: "dsr-ci",
@@ -51,17 +85,40 @@ const EXPECTED: Record<string, { anchor: string; matrixResult: boolean; params: 
       ["per", true, false],
     ],
   },
-  UPLIFT: { anchor: "uplift", matrixResult: false, params: [["baseline", false, false], ["target", false, false]] },
-  TARGET: { anchor: "target", matrixResult: false, params: [["baseline", false, false], ["uplift", false, false]] },
+  UPLIFT: {
+    anchor: "uplift",
+    matrixResult: false,
+    params: [
+      ["baseline", false, false],
+      ["target", false, false],
+    ],
+  },
+  TARGET: {
+    anchor: "target",
+    matrixResult: false,
+    params: [
+      ["baseline", false, false],
+      ["uplift", false, false],
+    ],
+  },
   PERIOD: {
     anchor: "period",
     matrixResult: false,
-    params: [["value", false, false], ["from", false, false], ["to", false, false], ["weeks_per_year", true, false]],
+    params: [
+      ["value", false, false],
+      ["from", false, false],
+      ["to", false, false],
+      ["weeks_per_year", true, false],
+    ],
   },
   SPLIT: {
     anchor: "split",
     matrixResult: true,
-    params: [["total", false, false], ["shares", false, true], ["decimals", true, false]],
+    params: [
+      ["total", false, false],
+      ["shares", false, true],
+      ["decimals", true, false],
+    ],
   },
 };
 
@@ -70,9 +127,14 @@ describe("custom functions metadata generated from src/functions/functions.ts", 
   let errors: string[];
 
   beforeAll(async () => {
-    const result = await generateCustomFunctionsMetadata(join(__dirname, "../../src/functions/functions.ts"), false);
+    const result = await generateCustomFunctionsMetadata(
+      join(__dirname, "../../src/functions/functions.ts"),
+      false,
+    );
     errors = result.errors;
-    functions = (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
+    functions = (
+      JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }
+    ).functions;
   });
 
   it("has no errors", () => {
@@ -80,24 +142,37 @@ describe("custom functions metadata generated from src/functions/functions.ts", 
   });
 
   it("declares exactly the ten =BCF.* functions", () => {
-    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(functions.map((f) => f.id).sort()).toEqual(
+      Object.keys(EXPECTED).sort(),
+    );
   });
 
-  it.each(Object.keys(EXPECTED))("%s has its name, help link, parameters and result shape", (id) => {
-    const f = functions.find((fn) => fn.id === id) as FunctionMetadata;
-    const expected = EXPECTED[id];
-    expect(f.name).toBe(id);
-    expect(f.description && f.description.length).toBeGreaterThan(20);
-    expect(f.helpUrl).toBe(`https://localhost:3000/help/functions.html#${expected.anchor}`);
-    expect(f.parameters.map((p) => p.name)).toEqual(expected.params.map(([name]) => name));
-    f.parameters.forEach((p, i) => {
-      const [, optional, range] = expected.params[i];
-      expect(Boolean(p.optional)).toBe(optional);
-      expect(p.dimensionality ?? "scalar").toBe(range ? "matrix" : "scalar");
-      expect(p.type).toBe(p.name === "from" || p.name === "to" ? "string" : "number");
-      expect(p.description && p.description.length).toBeGreaterThan(10);
-    });
-    expect(f.result?.type).toBe("number");
-    expect(f.result?.dimensionality ?? "scalar").toBe(expected.matrixResult ? "matrix" : "scalar");
-  });
+  it.each(Object.keys(EXPECTED))(
+    "%s has its name, help link, parameters and result shape",
+    (id) => {
+      const f = functions.find((fn) => fn.id === id) as FunctionMetadata;
+      const expected = EXPECTED[id];
+      expect(f.name).toBe(id);
+      expect(f.description && f.description.length).toBeGreaterThan(20);
+      expect(f.helpUrl).toBe(
+        `https://localhost:3000/help/functions.html#${expected.anchor}`,
+      );
+      expect(f.parameters.map((p) => p.name)).toEqual(
+        expected.params.map(([name]) => name),
+      );
+      f.parameters.forEach((p, i) => {
+        const [, optional, range] = expected.params[i];
+        expect(Boolean(p.optional)).toBe(optional);
+        expect(p.dimensionality ?? "scalar").toBe(range ? "matrix" : "scalar");
+        expect(p.type).toBe(
+          p.name === "from" || p.name === "to" ? "string" : "number",
+        );
+        expect(p.description && p.description.length).toBeGreaterThan(10);
+      });
+      expect(f.result?.type).toBe("number");
+      expect(f.result?.dimensionality ?? "scalar").toBe(
+        expected.matrixResult ? "matrix" : "scalar",
+      );
+    },
+  );
 });

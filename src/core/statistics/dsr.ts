@@ -9,7 +9,8 @@ import { numbersFromRange } from "./range";
  * The standard PHE/OHID use for directly standardised rates.
  */
 export const ESP2013: readonly number[] = Object.freeze([
-  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000, 2500, 1500, 1000,
+  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000,
+  5500, 5000, 4000, 2500, 1500, 1000,
 ]);
 
 /** PHE/OHID do not publish a DSR on fewer than 10 events: it is too unstable to compare. */
@@ -24,10 +25,17 @@ interface DsrParts {
   observed: number;
 }
 
-function dsrParts(counts: unknown, populations: unknown, standard: unknown): DsrParts {
+function dsrParts(
+  counts: unknown,
+  populations: unknown,
+  standard: unknown,
+): DsrParts {
   const x = numbersFromRange(counts, "counts", true);
   const n = numbersFromRange(populations, "populations", true);
-  const w = standard === null || standard === undefined ? ESP2013 : numbersFromRange(standard, "standard", true);
+  const w =
+    standard === null || standard === undefined
+      ? ESP2013
+      : numbersFromRange(standard, "standard", true);
   if (x.length !== n.length) {
     throw new FormulaInputError(
       "#VALUE!",
@@ -50,11 +58,26 @@ function dsrParts(counts: unknown, populations: unknown, standard: unknown): Dsr
     const xi = x[i];
     const ni = n[i];
     const wi = w[i];
-    if (xi < 0) throw new FormulaInputError("#NUM!", `counts cannot be negative (cell ${i + 1}).`);
-    if (ni < 0) throw new FormulaInputError("#NUM!", `populations cannot be negative (cell ${i + 1}).`);
-    if (wi < 0) throw new FormulaInputError("#NUM!", `standard weights cannot be negative (cell ${i + 1}).`);
+    if (xi < 0)
+      throw new FormulaInputError(
+        "#NUM!",
+        `counts cannot be negative (cell ${i + 1}).`,
+      );
+    if (ni < 0)
+      throw new FormulaInputError(
+        "#NUM!",
+        `populations cannot be negative (cell ${i + 1}).`,
+      );
+    if (wi < 0)
+      throw new FormulaInputError(
+        "#NUM!",
+        `standard weights cannot be negative (cell ${i + 1}).`,
+      );
     if (ni === 0) {
-      throw new FormulaInputError("#DIV/0!", `population is zero in age band ${i + 1}, so its rate cannot be weighted.`);
+      throw new FormulaInputError(
+        "#DIV/0!",
+        `population is zero in age band ${i + 1}, so its rate cannot be weighted.`,
+      );
     }
     const r = wi / ni;
     sumW += wi;
@@ -62,7 +85,11 @@ function dsrParts(counts: unknown, populations: unknown, standard: unknown): Dsr
     variance += xi * r * r;
     observed += xi;
   }
-  if (sumW === 0) throw new FormulaInputError("#DIV/0!", "the standard population weights add up to zero.");
+  if (sumW === 0)
+    throw new FormulaInputError(
+      "#DIV/0!",
+      "the standard population weights add up to zero.",
+    );
   if (observed < DSR_MINIMUM_COUNT) {
     throw new FormulaInputError(
       "#N/A",

@@ -7,7 +7,8 @@ const MAX_DECIMALS = 9;
 
 /** Excel shows 15 significant digits; rounding there first makes 1.005 → 1.01 as ROUND does, not 1.00. */
 function toUnits(amount: number, decimals: number): number {
-  const scaled = decimals >= 0 ? amount * 10 ** decimals : amount / 10 ** -decimals;
+  const scaled =
+    decimals >= 0 ? amount * 10 ** decimals : amount / 10 ** -decimals;
   const fraction = scaled - Math.floor(scaled);
   // Only a value within float noise of a half needs the (slower) 15-digit view to round the way Excel does.
   if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled);
@@ -19,7 +20,8 @@ function fromUnits(units: number, decimals: number): number {
 }
 
 function splitDecimals(decimals: unknown): number {
-  if (decimals === null || decimals === undefined) return DEFAULT_SPLIT_DECIMALS;
+  if (decimals === null || decimals === undefined)
+    return DEFAULT_SPLIT_DECIMALS;
   const d = requireNumber(decimals, "decimals");
   if (!Number.isInteger(d) || d < MIN_DECIMALS || d > MAX_DECIMALS) {
     throw new FormulaInputError(
@@ -45,7 +47,11 @@ function splitDecimals(decimals: unknown): number {
  *   be, with every part negative, so the parts still add up to it.
  * - The result has the same shape as `shares`.
  */
-export function poolSplit(total: unknown, shares: unknown, decimals: unknown = null): number[][] {
+export function poolSplit(
+  total: unknown,
+  shares: unknown,
+  decimals: unknown = null,
+): number[][] {
   const t = requireNumber(total, "total");
   const d = splitDecimals(decimals);
   const matrix = numberMatrix(shares, "shares");
@@ -57,17 +63,29 @@ export function poolSplit(total: unknown, shares: unknown, decimals: unknown = n
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const s = matrix[r][c];
-      if (s < 0) throw new FormulaInputError("#NUM!", `shares cannot be negative (row ${r + 1}, column ${c + 1}).`);
+      if (s < 0)
+        throw new FormulaInputError(
+          "#NUM!",
+          `shares cannot be negative (row ${r + 1}, column ${c + 1}).`,
+        );
       sumShares += s;
     }
   }
-  if (sumShares === 0) throw new FormulaInputError("#DIV/0!", "shares add up to zero, so there is nothing to split by.");
-  if (!Number.isFinite(sumShares)) throw new FormulaInputError("#NUM!", "shares are too large to add up.");
+  if (sumShares === 0)
+    throw new FormulaInputError(
+      "#DIV/0!",
+      "shares add up to zero, so there is nothing to split by.",
+    );
+  if (!Number.isFinite(sumShares))
+    throw new FormulaInputError("#NUM!", "shares are too large to add up.");
 
   const sign = t < 0 ? -1 : 1;
   const totalUnits = toUnits(Math.abs(t), d);
   if (!Number.isSafeInteger(totalUnits)) {
-    throw new FormulaInputError("#NUM!", "total is too large to split exactly to that many decimal places.");
+    throw new FormulaInputError(
+      "#NUM!",
+      "total is too large to split exactly to that many decimal places.",
+    );
   }
 
   const units = new Float64Array(count);
@@ -98,15 +116,23 @@ export function poolSplit(total: unknown, shares: unknown, decimals: unknown = n
   let leftover = totalUnits - allocated;
   if (!(Math.abs(leftover) <= count)) {
     // Cannot happen with finite inputs; a guard so that no input can ever loop or give a wrong total.
-    throw new FormulaInputError("#NUM!", "shares are too far apart in size to split exactly; check them.");
+    throw new FormulaInputError(
+      "#NUM!",
+      "shares are too far apart in size to split exactly; check them.",
+    );
   }
   if (leftover !== 0 && candidates > 0) {
     const order: number[] = [];
     for (let i = 0; i < count; i++) if (remainders[i] >= 0) order.push(i);
     order.sort((a, b) => remainders[b] - remainders[a] || a - b);
     // leftover is below the number of shares in exact arithmetic; the loops only guard float edge cases.
-    for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--) units[order[k]] += 1;
-    for (let k = order.length - 1; leftover < 0; k = k > 0 ? k - 1 : order.length - 1) {
+    for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--)
+      units[order[k]] += 1;
+    for (
+      let k = order.length - 1;
+      leftover < 0;
+      k = k > 0 ? k - 1 : order.length - 1
+    ) {
       if (units[order[k]] > 0) {
         units[order[k]] -= 1;
         leftover++;

@@ -1,6 +1,10 @@
 import quantileChisquare from "@stdlib/stats-base-dists-chisquare-quantile";
 import { FormulaInputError, requireNumber } from "../formulaError";
-import { ConfidenceConstants, confidenceConstants, confidenceLevel } from "./confidence";
+import {
+  ConfidenceConstants,
+  confidenceConstants,
+  confidenceLevel,
+} from "./confidence";
 import { finiteResult, multiplier } from "./rate";
 
 /** Below this many events the limits are exact Poisson; from it, Byar's approximation (PHE/OHID method). */
@@ -58,8 +62,13 @@ function checkedCount(count: unknown): number {
 
 function checkedPopulation(population: unknown): number {
   const n = requireNumber(population, "population");
-  if (n < 0) throw new FormulaInputError("#NUM!", "population cannot be negative.");
-  if (n === 0) throw new FormulaInputError("#DIV/0!", "population is zero, so there is no rate.");
+  if (n < 0)
+    throw new FormulaInputError("#NUM!", "population cannot be negative.");
+  if (n === 0)
+    throw new FormulaInputError(
+      "#DIV/0!",
+      "population is zero, so there is no rate.",
+    );
   return n;
 }
 
@@ -77,7 +86,10 @@ export function rateConfidenceInterval(
   const n = checkedPopulation(population);
   const c = confidenceConstants(confidenceLevel(confidence));
   const scale = multiplier(per, 100000) / n;
-  return [finiteResult(poissonLowerLimit(x, c) * scale), finiteResult(poissonUpperLimit(x, c) * scale)];
+  return [
+    finiteResult(poissonLowerLimit(x, c) * scale),
+    finiteResult(poissonUpperLimit(x, c) * scale),
+  ];
 }
 
 /** Crude rate with its confidence limits (exact Poisson below 10 events, Byar's from 10). */
@@ -87,7 +99,15 @@ export function rateWithInterval(
   confidence: unknown = null,
   per: unknown = null,
 ): RateWithInterval {
-  const [lower, upper] = rateConfidenceInterval(count, population, confidence, per);
-  const rate = finiteResult((checkedCount(count) / checkedPopulation(population)) * multiplier(per, 100000));
+  const [lower, upper] = rateConfidenceInterval(
+    count,
+    population,
+    confidence,
+    per,
+  );
+  const rate = finiteResult(
+    (checkedCount(count) / checkedPopulation(population)) *
+      multiplier(per, 100000),
+  );
   return { rate, lower, upper };
 }

@@ -16,7 +16,10 @@ const pence = (v: number) => Math.round(v * 100);
 
 describe("poolSplit", () => {
   it("splits seed 001's £936,000 into its two schemes", () => {
-    expect(poolSplit(936000, [[240000], [696000]])).toEqual([[240000], [696000]]);
+    expect(poolSplit(936000, [[240000], [696000]])).toEqual([
+      [240000],
+      [696000],
+    ]);
     expect(poolSplit(240000, [[125000, 115000]])).toEqual([[125000, 115000]]);
   });
 
@@ -37,7 +40,9 @@ describe("poolSplit", () => {
 
   it("rounds to other decimal places", () => {
     expect(poolSplit(100, [[1, 1, 1]], 0)).toEqual([[34, 33, 33]]);
-    expect(poolSplit(936000, [[1, 1, 1, 1, 1, 1, 1]], -3)).toEqual([[134000, 134000, 134000, 134000, 134000, 133000, 133000]]);
+    expect(poolSplit(936000, [[1, 1, 1, 1, 1, 1, 1]], -3)).toEqual([
+      [134000, 134000, 134000, 134000, 134000, 133000, 133000],
+    ]);
     expect(poolSplit(1, [[1, 1, 1]], 4)).toEqual([[0.3334, 0.3333, 0.3333]]);
   });
 
@@ -76,7 +81,12 @@ describe("poolSplit", () => {
   );
   const shares = fc
     .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
-    .chain(([rows, cols]) => fc.array(fc.array(share, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows }))
+    .chain(([rows, cols]) =>
+      fc.array(fc.array(share, { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      }),
+    )
     .filter((m) => m.flat().some((s) => s > 0));
 
   it("parts add up to the total to the penny, none negative-signed against it, shape kept", () => {
@@ -86,7 +96,10 @@ describe("poolSplit", () => {
         expect(parts.length).toBe(s.length);
         parts.forEach((r, i) => expect(r.length).toBe(s[i].length));
         const flat = parts.flat();
-        const expectedPence = Math.round(Number((Math.abs(t) * 100).toPrecision(15))) * (t < 0 ? -1 : 1) + 0; // + 0 turns -0 into 0
+        const expectedPence =
+          Math.round(Number((Math.abs(t) * 100).toPrecision(15))) *
+            (t < 0 ? -1 : 1) +
+          0; // + 0 turns -0 into 0
         expect(flat.reduce((a, p) => a + pence(p), 0)).toBe(expectedPence);
         for (const p of flat) {
           expect(Number.isFinite(p)).toBe(true);
@@ -107,7 +120,9 @@ describe("poolSplit", () => {
         poolSplit(t, s)
           .flat()
           .forEach((p, i) => {
-            expect(Math.abs(pence(p) - (units * flat[i]) / sum)).toBeLessThan(1 + 1e-6);
+            expect(Math.abs(pence(p) - (units * flat[i]) / sum)).toBeLessThan(
+              1 + 1e-6,
+            );
             if (flat[i] === 0) expect(p).toBe(0);
           });
       }),

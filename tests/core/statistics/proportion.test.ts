@@ -1,5 +1,8 @@
 import fc from "fast-check";
-import { proportion, proportionConfidenceInterval } from "../../../src/core/statistics/proportion";
+import {
+  proportion,
+  proportionConfidenceInterval,
+} from "../../../src/core/statistics/proportion";
 import { FormulaInputError } from "../../../src/core/formulaError";
 import { expectClose, wilson, Z } from "./reference";
 
@@ -56,12 +59,17 @@ describe("proportion confidence interval (Wilson score)", () => {
 
   it("gives #NUM! for a numerator above the denominator or a bad confidence", () => {
     expect(codeOf(() => proportionConfidenceInterval(11, 10))).toBe("#NUM!");
-    expect(codeOf(() => proportionConfidenceInterval(1, 10, 0.05))).toBe("#NUM!");
+    expect(codeOf(() => proportionConfidenceInterval(1, 10, 0.05))).toBe(
+      "#NUM!",
+    );
     expect(codeOf(() => proportionConfidenceInterval(1, 0))).toBe("#DIV/0!");
   });
 
   const pair = fc
-    .tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1e-3, max: 1e7, noNaN: true }))
+    .tuple(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.double({ min: 1e-3, max: 1e7, noNaN: true }),
+    )
     .map(([p, n]) => [Math.min(n, p * n), n] as const);
   const level = fc.double({ min: 0.9, max: 0.999, noNaN: true });
 

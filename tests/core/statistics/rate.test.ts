@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { crudeRate } from "../../../src/core/statistics/rate";
-import { rateConfidenceInterval, rateWithInterval } from "../../../src/core/statistics/rateInterval";
+import {
+  rateConfidenceInterval,
+  rateWithInterval,
+} from "../../../src/core/statistics/rateInterval";
 import { FormulaInputError } from "../../../src/core/formulaError";
 import { byarsLimits, exactPoissonLimits, expectClose, Z } from "./reference";
 
@@ -50,35 +53,46 @@ describe("rate confidence interval, exact Poisson below 10 events", () => {
     [9, 4.1154, 17.0848],
   ];
 
-  it.each(TABLE_95)("x = %d matches the published 95%% table", (x, lower, upper) => {
-    const [l, u] = rateConfidenceInterval(x, 1, null, 1);
-    expect(Math.abs(l - lower)).toBeLessThan(0.00006);
-    expect(Math.abs(u - upper)).toBeLessThan(0.00006);
-  });
+  it.each(TABLE_95)(
+    "x = %d matches the published 95%% table",
+    (x, lower, upper) => {
+      const [l, u] = rateConfidenceInterval(x, 1, null, 1);
+      expect(Math.abs(l - lower)).toBeLessThan(0.00006);
+      expect(Math.abs(u - upper)).toBeLessThan(0.00006);
+    },
+  );
 
-  it.each([0.9, 0.95, 0.99, 0.998])("agrees with Poisson limits found by bisection to 1e-9 at %s", (level) => {
-    for (let x = 0; x < 10; x++) {
-      const [lower, upper] = exactPoissonLimits(x, level);
-      const [l, u] = rateConfidenceInterval(x, 8540, level, 100000);
-      expectClose(l, (lower / 8540) * 100000);
-      expectClose(u, (upper / 8540) * 100000);
-    }
-  });
+  it.each([0.9, 0.95, 0.99, 0.998])(
+    "agrees with Poisson limits found by bisection to 1e-9 at %s",
+    (level) => {
+      for (let x = 0; x < 10; x++) {
+        const [lower, upper] = exactPoissonLimits(x, level);
+        const [l, u] = rateConfidenceInterval(x, 8540, level, 100000);
+        expectClose(l, (lower / 8540) * 100000);
+        expectClose(u, (upper / 8540) * 100000);
+      }
+    },
+  );
 
   it("accepts the confidence as a percentage", () => {
-    expect(rateConfidenceInterval(5, 1000, 99.8)).toEqual(rateConfidenceInterval(5, 1000, 0.998));
+    expect(rateConfidenceInterval(5, 1000, 99.8)).toEqual(
+      rateConfidenceInterval(5, 1000, 0.998),
+    );
   });
 });
 
 describe("rate confidence interval, Byar's method from 10 events", () => {
-  it.each([10, 11, 25, 100, 376, 12345])("count %d at 95%% and 99.8%% matches Byar's formula", (x) => {
-    for (const level of ["0.95", "0.998"]) {
-      const [lower, upper] = byarsLimits(x, Z[level]);
-      const [l, u] = rateConfidenceInterval(x, 37600, Number(level));
-      expectClose(l, (lower / 37600) * 100000);
-      expectClose(u, (upper / 37600) * 100000);
-    }
-  });
+  it.each([10, 11, 25, 100, 376, 12345])(
+    "count %d at 95%% and 99.8%% matches Byar's formula",
+    (x) => {
+      for (const level of ["0.95", "0.998"]) {
+        const [lower, upper] = byarsLimits(x, Z[level]);
+        const [l, u] = rateConfidenceInterval(x, 37600, Number(level));
+        expectClose(l, (lower / 37600) * 100000);
+        expectClose(u, (upper / 37600) * 100000);
+      }
+    },
+  );
 
   it("gives the rate with its limits together", () => {
     const r = rateWithInterval(376, 37600);
@@ -104,16 +118,24 @@ describe("rate confidence interval: errors", () => {
     [[1, -5], "#NUM!"],
     [[false, 100], "#VALUE!"],
   ] as Array<[unknown[], string]>)("%j gives %s", (args, code) => {
-    expect(codeOf(() => rateConfidenceInterval(...(args as [unknown, unknown, unknown?])))).toBe(code);
+    expect(
+      codeOf(() =>
+        rateConfidenceInterval(...(args as [unknown, unknown, unknown?])),
+      ),
+    ).toBe(code);
   });
 
   it("accepts the ends of the confidence ranges", () => {
-    for (const c of [0.9, 0.999, 90, 99.9]) expect(() => rateConfidenceInterval(5, 100, c)).not.toThrow();
+    for (const c of [0.9, 0.999, 90, 99.9])
+      expect(() => rateConfidenceInterval(5, 100, c)).not.toThrow();
   });
 });
 
 describe("rate confidence interval: properties", () => {
-  const count = fc.oneof(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 1e6, noNaN: true }));
+  const count = fc.oneof(
+    fc.integer({ min: 0, max: 30 }),
+    fc.double({ min: 0, max: 1e6, noNaN: true }),
+  );
   const population = fc.double({ min: 1, max: 1e8, noNaN: true });
   const level = fc.double({ min: 0.9, max: 0.999, noNaN: true });
 
@@ -121,7 +143,12 @@ describe("rate confidence interval: properties", () => {
     fc.assert(
       fc.property(count, population, level, (x, n, c) => {
         const r = rateWithInterval(x, n, c);
-        return r.lower >= 0 && r.lower <= r.rate && r.rate <= r.upper && Number.isFinite(r.upper);
+        return (
+          r.lower >= 0 &&
+          r.lower <= r.rate &&
+          r.rate <= r.upper &&
+          Number.isFinite(r.upper)
+        );
       }),
     );
   });
