@@ -5,6 +5,7 @@ import type { CellValue } from "../../../src/core/workbook";
 import { createMemoryWorkbook } from "../../../src/preview/workbook";
 import { shiftFormula } from "../../../src/preview/workbook/formula/shift";
 import { parseFormula } from "../../../src/preview/workbook/formula/parser";
+import { renameInFormula } from "../../../src/preview/workbook/formula/rename";
 
 function calc(
   formula: string,
@@ -392,6 +393,21 @@ describe("formula helpers", () => {
     ).toBe("=C4*$C$1+'Other sheet'!B$3:C6+[@[NHS (£)]]");
     expect(shiftFormula("=A1", -1, 0)).toBe("=#REF!");
     expect(shiftFormula('="A1"&A1', 1, 0)).toBe('="A1"&A2');
+  });
+
+  it("renames only the sheet or table named, not look-alikes or text", () => {
+    const sheet = { kind: "sheet" as const, from: "Income", to: "Income 2025" };
+    expect(
+      renameInFormula("=Income!B2+Income2!B2+'Income'!C3&\"Income!B2\"", sheet),
+    ).toBe("='Income 2025'!B2+Income2!B2+'Income 2025'!C3&\"Income!B2\"");
+    expect(
+      renameInFormula("=SUM(BCF_Targets[Uplift])+BCF_Targets2[Uplift]", {
+        kind: "table",
+        from: "bcf_targets",
+        to: "T",
+      }),
+    ).toBe("=SUM(T[Uplift])+BCF_Targets2[Uplift]");
+    expect(renameInFormula("=A1+1", sheet)).toBe("=A1+1");
   });
 
   it("parses structured references and function names with dots", () => {

@@ -239,6 +239,36 @@ describe("tables", () => {
   });
 });
 
+describe("renaming", () => {
+  it("rewrites formulas that name a renamed table or sheet, as Excel does", async () => {
+    const { context, workbook, table } = await expenditureTable();
+    table.getDataBodyRange().values = [["S1", "a", 1, 2, TOTAL]];
+    workbook.setCell(
+      "Summary",
+      "A1",
+      "=SUM(BCF_Expenditure[Total (£)])+Expenditure!C2",
+    );
+    table.name = "Plan_Spend";
+    context.workbook.worksheets.getItem("Expenditure").name = "Spend 2025";
+    await context.sync();
+    expect(workbook.getCell("Summary", "A1")).toMatchObject({
+      formula: "=SUM(Plan_Spend[Total (£)])+'Spend 2025'!C2",
+      value: 4,
+    });
+    // Formulas inside the table refer to their own row and are unchanged.
+    expect(workbook.getCell("Spend 2025", "E2").formula).toBe(TOTAL);
+  });
+
+  it("renames a column when its header cell is written", async () => {
+    const { context, workbook, table } = await expenditureTable();
+    table.getHeaderRowRange().getCell(0, 1).values = [["Name of scheme"]];
+    const column = table.columns.getItemOrNullObject("Name of scheme");
+    await context.sync();
+    expect(column.isNullObject).toBe(false);
+    expect(workbook.tables()[0].columns[1]).toBe("Name of scheme");
+  });
+});
+
 describe("deleting cells", () => {
   it('deletes appended table rows with delete("Up"), shrinking the table and moving what was below up', async () => {
     const { context, workbook, table } = await expenditureTable();

@@ -132,7 +132,9 @@ export function renameTable(
       location,
     );
   }
+  const from = table.name;
   table.name = name;
+  model.renameInFormulas({ kind: "table", from, to: name });
   model.dirty = true;
   model.changed = true;
 }

@@ -25,6 +25,7 @@ import {
   readOnlyWorkbook,
 } from "../errors";
 import { parseCached } from "../formula/parser";
+import { renameInFormula, type Rename } from "../formula/rename";
 import { recalculate, type RecalculationResult } from "../recalc";
 import { contentFromEntry, entryGrid } from "./entries";
 import {
@@ -434,9 +435,35 @@ export class WorkbookModel {
   renameSheet(sheet: SheetModel, name: string, location: string): void {
     this.assertCanChangeStructure(location);
     this.checkNewSheetName(name, sheet, location);
+    const from = sheet.name;
     sheet.name = name;
+    this.renameInFormulas({ kind: "sheet", from, to: name });
     this.dirty = true;
     this.changed = true;
+  }
+
+  /** Rewrites every formula that names a renamed sheet or table. */
+  renameInFormulas(rename: Rename): void {
+    if (sameName(rename.from, rename.to) && rename.from === rename.to) return;
+    for (const sheet of this.sheets) {
+      for (const [row, col, cell] of [...sheet.cells.entries()]) {
+        if (cell.formula === undefined) continue;
+        const formula = renameInFormula(cell.formula, rename);
+        if (formula !== cell.formula)
+          this.putCell(sheet, row, col, { ...cell, formula });
+      }
+    }
+    for (const table of this.tables) {
+      if (!table.columns.some((c) => c.calculatedFormula)) continue;
+      table.columns = table.columns.map((c) =>
+        c.calculatedFormula
+          ? {
+              ...c,
+              calculatedFormula: renameInFormula(c.calculatedFormula, rename),
+            }
+          : c,
+      );
+    }
   }
 
   setVisibility(
