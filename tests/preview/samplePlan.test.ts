@@ -48,6 +48,9 @@ describe("sample plan", () => {
     const z = 1.959963984540054;
     const lower = 180 * (1 - 1 / (9 * 180) - z / (3 * Math.sqrt(180))) ** 3;
     expect(workbook.getCell("Outcomes", "F2").value).toBeCloseTo((lower / 8540) * 100000, 6);
+    // …and the upper limit, INDEX(…,1,2) of the same two-cell result: 181 (1 − 1/1629 + z/(3√181))³.
+    const upper = 181 * (1 - 1 / (9 * 181) + z / (3 * Math.sqrt(181))) ** 3;
+    expect(workbook.getCell("Outcomes", "G2").value).toBeCloseTo((upper / 8540) * 100000, 6);
   });
 
   test("without the functions the same formulas show #NAME?, as in Excel without the add-in", async () => {
