@@ -34,3 +34,6 @@ if (typeof window !== "undefined") {
     Element.prototype.scrollIntoView = function scrollIntoView(): void {};
   }
 }
+
+// Rendering Fluent UI in jsdom is slow on a busy machine (several seconds for the first render of a file).
+jest.setTimeout(60000);
