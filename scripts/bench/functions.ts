@@ -72,8 +72,15 @@ async function buildFunctionsBundle(): Promise<string> {
     context: ROOT,
     entry: { functions: entry },
     output: { ...config.output, path: outDir, clean: false },
-    // Only what shapes the script itself: no pages, copies or metadata.
-    plugins: [],
+    // Only what shapes the script itself: the metadata plugin appends the associate calls; pages and
+    // copied files are left out.
+    plugins: (config.plugins ?? []).filter(
+      (p) =>
+        !!p &&
+        !["HtmlWebpackPlugin", "CopyPlugin", "CopyWebpackPlugin"].includes(
+          p.constructor.name,
+        ),
+    ),
   };
   await new Promise<void>((resolve, reject) =>
     webpack(build, (err, stats) => {
@@ -103,6 +110,13 @@ async function bundleGzipBytes(): Promise<number> {
     temporary = join(file, "..");
   }
   const script = readFileSync(file);
+  // A bundle that registers nothing would be tree-shaken to almost nothing and look wonderfully small.
+  const registrations =
+    script.toString("utf8").match(/CustomFunctions\.associate\(/g)?.length ?? 0;
+  if (registrations < 10)
+    throw new Error(
+      `the functions bundle registers ${registrations} functions, not 10`,
+    );
   if (/react-dom|@fluentui/.test(script.toString("utf8")))
     throw new Error("the functions bundle contains React or Fluent UI");
   const bytes = gzipSync(script, { level: 9 }).length;

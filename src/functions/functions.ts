@@ -279,13 +279,21 @@ export function split(
   }
 }
 
-CustomFunctions.associate("RATE", rate);
-CustomFunctions.associate("RATE.CI", rateCI);
-CustomFunctions.associate("PROPORTION", proportion);
-CustomFunctions.associate("PROPORTION.CI", proportionCI);
-CustomFunctions.associate("DSR", dsr);
-CustomFunctions.associate("DSR.CI", dsrCI);
-CustomFunctions.associate("UPLIFT", uplift);
-CustomFunctions.associate("TARGET", target);
-CustomFunctions.associate("PERIOD", period);
-CustomFunctions.associate("SPLIT", split);
+/** Defined inside a webpack bundle only (webpack evaluates `typeof __webpack_require__` at build time). */
+declare const __webpack_require__: unknown;
+
+// In the webpack build, custom-functions-metadata-plugin appends a CustomFunctions.associate call for
+// every @customfunction above, so registering here too would associate each function twice. Anywhere
+// else (jest, the in-memory preview's tests, tsx) nothing is appended, so the functions register here.
+if (typeof __webpack_require__ !== "function") {
+  CustomFunctions.associate("RATE", rate);
+  CustomFunctions.associate("RATE.CI", rateCI);
+  CustomFunctions.associate("PROPORTION", proportion);
+  CustomFunctions.associate("PROPORTION.CI", proportionCI);
+  CustomFunctions.associate("DSR", dsr);
+  CustomFunctions.associate("DSR.CI", dsrCI);
+  CustomFunctions.associate("UPLIFT", uplift);
+  CustomFunctions.associate("TARGET", target);
+  CustomFunctions.associate("PERIOD", period);
+  CustomFunctions.associate("SPLIT", split);
+}
