@@ -9,7 +9,10 @@ import type { SchemeTemplate } from "../../src/core/templates/types";
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
 import { readWorkbookSnapshot } from "../../src/excel/readWorkbookSnapshot";
-import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../src/preview/workbook";
+import {
+  createMemoryWorkbook,
+  EXCEL_WEB_PAYLOAD_LIMIT_BYTES,
+} from "../../src/preview/workbook";
 
 type BenchLine = [name: string, value: number, unit: string];
 
@@ -17,7 +20,12 @@ function scheme(i: number): SchemeTemplate {
   return {
     id: `bench-${i}`,
     name: `Integrated Crisis Response ${i}`,
-    source: { area: "Rutland", plan: "BCF business case", year: "2016-17", seed: "001" },
+    source: {
+      area: "Rutland",
+      plan: "BCF business case",
+      year: "2016-17",
+      seed: "001",
+    },
     description: "Urgent response at home seven days a week.",
     schemeType: "Urgent Community Response",
     areaOfSpend: "Community Health",
@@ -27,10 +35,28 @@ function scheme(i: number): SchemeTemplate {
     metrics: ["Non-elective admissions"],
     risks: [],
     costs: [
-      { description: "CCG posts and RCC posts", fundingSource: "NHS minimum contribution", nhs: 125000, council: 115000, total: 240000 },
-      { description: "Equipment", fundingSource: "DFG", council: 20000, nhs: 0, total: 20000 },
+      {
+        description: "CCG posts and RCC posts",
+        fundingSource: "NHS minimum contribution",
+        nhs: 125000,
+        council: 115000,
+        total: 240000,
+      },
+      {
+        description: "Equipment",
+        fundingSource: "DFG",
+        council: 20000,
+        nhs: 0,
+        total: 20000,
+      },
     ],
-    targets: [{ measure: "Admissions avoided", baselinePerMonth: 50, targetPerMonth: 60 }],
+    targets: [
+      {
+        measure: "Admissions avoided",
+        baselinePerMonth: 50,
+        targetPerMonth: 60,
+      },
+    ],
   };
 }
 
@@ -39,7 +65,10 @@ function scheme(i: number): SchemeTemplate {
  * columns as formulas. The 100,000-line sheet is typed only: the in-memory workbook takes minutes to
  * evaluate 300,000 formulas, and a formula's text (~20 bytes) weighs about what its typed figure does.
  */
-function expenditureLines(lines: number, formulas: boolean): Array<Array<CellValue | null>> {
+function expenditureLines(
+  lines: number,
+  formulas: boolean,
+): Array<Array<CellValue | null>> {
   const rows: Array<Array<CellValue | null>> = [[...EXPENDITURE_COLUMNS]];
   for (let i = 1; i <= lines; i++) {
     const r = i + 1;
@@ -53,7 +82,9 @@ function expenditureLines(lines: number, formulas: boolean): Array<Array<CellVal
       "Local Authority",
       "NHS minimum contribution",
       formulas ? `=IF(M${r}=0,0,K${r}/M${r})` : (1000 + i) / (1500.25 + 2 * i),
-      formulas ? `=IF(M${r}=0,0,L${r}/M${r})` : (500.25 + i) / (1500.25 + 2 * i),
+      formulas
+        ? `=IF(M${r}=0,0,L${r}/M${r})`
+        : (500.25 + i) / (1500.25 + 2 * i),
       1000 + i,
       500.25 + i,
       formulas ? `=K${r}+L${r}` : 1500.25 + 2 * i,
@@ -62,22 +93,35 @@ function expenditureLines(lines: number, formulas: boolean): Array<Array<CellVal
   return rows;
 }
 
-async function readSyncs(lines: number, formulas: boolean): Promise<{ syncs: number; maxRequestBytes: number }> {
+async function readSyncs(
+  lines: number,
+  formulas: boolean,
+): Promise<{ syncs: number; maxRequestBytes: number }> {
   const handle = createMemoryWorkbook({
     sheets: [{ name: "Expenditure", rows: expenditureLines(lines, formulas) }],
     maxRequestBytes: EXCEL_WEB_PAYLOAD_LIMIT_BYTES,
   });
   handle.stats.reset();
   await readWorkbookSnapshot(handle.context);
-  return { syncs: handle.stats.syncs, maxRequestBytes: handle.stats.maxRequestBytes };
+  return {
+    syncs: handle.stats.syncs,
+    maxRequestBytes: handle.stats.maxRequestBytes,
+  };
 }
 
 export async function run(): Promise<BenchLine[]> {
   const templates = createMemoryWorkbook();
-  await insertTemplates(templates.context, Array.from({ length: 100 }, (_, i) => scheme(i + 1)));
+  await insertTemplates(
+    templates.context,
+    Array.from({ length: 100 }, (_, i) => scheme(i + 1)),
+  );
 
   const skeleton = createMemoryWorkbook();
-  await buildPlanSkeleton(skeleton.context, { area: "Rutland", healthAndWellbeingBoard: "Rutland Health and Wellbeing Board", year: "2024-25" });
+  await buildPlanSkeleton(skeleton.context, {
+    area: "Rutland",
+    healthAndWellbeingBoard: "Rutland Health and Wellbeing Board",
+    year: "2024-25",
+  });
 
   const tenThousand = await readSyncs(10_000, true);
   const hundredThousand = await readSyncs(100_000, false);

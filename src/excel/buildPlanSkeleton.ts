@@ -3,10 +3,27 @@
  * sheet is ours; every write). Existing sheets are never touched: a taken name becomes "Income (2)" and
  * the formulas refer to the new names; taken table names become BCF_Expenditure_2 and so on.
  */
-import { EXPENDITURE_TABLE, listsSheetCells, METRICS_TABLE, PLAN_SHEETS, type PlanSheetKey, planSkeleton, TARGETS_TABLE } from "../core/plan";
-import { blockAddress, type PlanTableKey, type SheetLayout, type SkeletonOptions } from "../core/plan/skeleton";
+import {
+  EXPENDITURE_TABLE,
+  listsSheetCells,
+  METRICS_TABLE,
+  PLAN_SHEETS,
+  type PlanSheetKey,
+  planSkeleton,
+  TARGETS_TABLE,
+} from "../core/plan";
+import {
+  blockAddress,
+  type PlanTableKey,
+  type SheetLayout,
+  type SkeletonOptions,
+} from "../core/plan/skeleton";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
-import { type InsertionRecord, type InsertionResult, uniqueSheetName } from "./record";
+import {
+  type InsertionRecord,
+  type InsertionResult,
+  uniqueSheetName,
+} from "./record";
 
 const TABLE_BASES: Record<PlanTableKey, string> = {
   expenditure: EXPENDITURE_TABLE,
@@ -18,7 +35,13 @@ const TABLE_BASES: Record<PlanTableKey, string> = {
 const TABLE_NAME_CANDIDATES = 20;
 
 function tableCandidates(base: string): string[] {
-  return [base, ...Array.from({ length: TABLE_NAME_CANDIDATES - 1 }, (_, i) => `${base}_${i + 2}`)];
+  return [
+    base,
+    ...Array.from(
+      { length: TABLE_NAME_CANDIDATES - 1 },
+      (_, i) => `${base}_${i + 2}`,
+    ),
+  ];
 }
 
 export async function buildPlanSkeleton(
@@ -32,17 +55,25 @@ export async function buildPlanSkeleton(
     const candidates = Object.fromEntries(
       (Object.keys(TABLE_BASES) as PlanTableKey[]).map((key) => [
         key,
-        tableCandidates(TABLE_BASES[key]).map((name) => ({ name, table: workbook.tables.getItemOrNullObject(name).load("name") })),
+        tableCandidates(TABLE_BASES[key]).map((name) => ({
+          name,
+          table: workbook.tables.getItemOrNullObject(name).load("name"),
+        })),
       ]),
     ) as Record<PlanTableKey, Array<{ name: string; table: Excel.Table }>>;
     await context.sync();
 
     const taken = worksheets.items.map((s) => s.name);
-    const existingLists = taken.find((n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase());
+    const existingLists = taken.find(
+      (n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase(),
+    );
     // Sync 2 (only when a sheet called "BCF Lists" exists): reuse it if it is the add-in's.
     let listsIsOurs = false;
     if (existingLists) {
-      const heading = workbook.worksheets.getItem(existingLists).getRange("A1").load("values");
+      const heading = workbook.worksheets
+        .getItem(existingLists)
+        .getRange("A1")
+        .load("values");
       await context.sync();
       listsIsOurs = heading.values[0][0] === listsSheetCells()[0][0];
     }
@@ -66,14 +97,27 @@ export async function buildPlanSkeleton(
       }
       tableNames[key] = free.name;
     }
-    const layoutOptions: SkeletonOptions = { ...options, sheetNames, tableNames };
+    const layoutOptions: SkeletonOptions = {
+      ...options,
+      sheetNames,
+      tableNames,
+    };
     const layout = planSkeleton(layoutOptions);
 
     // Sync 3: every write, calculation held until the sync so Excel recalculates once.
     workbook.application.suspendApiCalculationUntilNextSync();
-    const record: InsertionRecord = { kind: "skeleton", sheetsAdded: [], tablesAdded: [], tableRowsAdded: [], rowsFilled: [] };
+    const record: InsertionRecord = {
+      kind: "skeleton",
+      sheetsAdded: [],
+      tablesAdded: [],
+      tableRowsAdded: [],
+      rowsFilled: [],
+    };
     // The lists sheet first: a validation may only refer to a sheet that exists. Hidden, its tab place does not matter.
-    const order = [...layout.sheets.filter((s) => s.key === "lists"), ...layout.sheets.filter((s) => s.key !== "lists")];
+    const order = [
+      ...layout.sheets.filter((s) => s.key === "lists"),
+      ...layout.sheets.filter((s) => s.key !== "lists"),
+    ];
     for (const sheetLayout of order) {
       if (sheetLayout.key === "lists" && listsIsOurs) continue;
       writeSheet(workbook, sheetLayout);
@@ -84,10 +128,19 @@ export async function buildPlanSkeleton(
     await context.sync();
 
     const visible = record.sheetsAdded.filter((n) => n !== sheetNames.lists);
-    const renamed = visible.filter((n) => !Object.values(PLAN_SHEETS).includes(n as never));
+    const renamed = visible.filter(
+      (n) => !Object.values(PLAN_SHEETS).includes(n as never),
+    );
     let message = `Added a new BCF plan for ${options.area || "your area"} (${options.year}): ${visible.join(", ")}.`;
-    if (renamed.length) message += ` Sheets with the standard names were already there and have been left untouched.`;
-    return { record, message, rowsAdded: 0, sheetsAdded: record.sheetsAdded, notes: [] };
+    if (renamed.length)
+      message += ` Sheets with the standard names were already there and have been left untouched.`;
+    return {
+      record,
+      message,
+      rowsAdded: 0,
+      sheetsAdded: record.sheetsAdded,
+      notes: [],
+    };
   } catch (e) {
     throw toWorkbookActionError(e);
   }
@@ -109,20 +162,30 @@ function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
       if (layout.table.totals) {
         const totals = table.getTotalRowRange();
         totals.formulas = [layout.table.totals];
-        totals.numberFormat = [layout.numberFormats[layout.numberFormats.length - 1]];
+        totals.numberFormat = [
+          layout.numberFormats[layout.numberFormats.length - 1],
+        ];
         totals.format.font.bold = true;
       }
     }
   } else {
     sheet.getRange(layout.address).formulas = layout.formulas;
   }
-  for (const address of layout.bold) sheet.getRange(address).format.font.bold = true;
-  if (layout.table) sheet.getRange(blockAddress(1, width)).format.font.bold = true;
+  for (const address of layout.bold)
+    sheet.getRange(address).format.font.bold = true;
+  if (layout.table)
+    sheet.getRange(blockAddress(1, width)).format.font.bold = true;
   for (const validation of layout.validations) {
-    sheet.getRange(validation.address).dataValidation.rule = { list: { inCellDropDown: true, source: validation.source } };
+    sheet.getRange(validation.address).dataValidation.rule = {
+      list: { inCellDropDown: true, source: validation.source },
+    };
   }
   if (layout.chart) {
-    const chart = sheet.charts.add(layout.chart.type, sheet.getRange(layout.chart.sourceAddress), layout.chart.seriesBy);
+    const chart = sheet.charts.add(
+      layout.chart.type,
+      sheet.getRange(layout.chart.sourceAddress),
+      layout.chart.seriesBy,
+    );
     chart.name = layout.chart.name;
     chart.title.text = layout.chart.title;
     chart.setPosition(layout.chart.topLeft, layout.chart.bottomRight);

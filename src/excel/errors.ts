@@ -14,7 +14,10 @@ export class WorkbookActionError extends Error {
 
 function codeOf(e: unknown): string {
   if (e && typeof e === "object") {
-    const { code, debugInfo } = e as { code?: unknown; debugInfo?: { code?: unknown } };
+    const { code, debugInfo } = e as {
+      code?: unknown;
+      debugInfo?: { code?: unknown };
+    };
     if (typeof code === "string") return code;
     if (debugInfo && typeof debugInfo.code === "string") return debugInfo.code;
   }
@@ -28,7 +31,10 @@ function messageOf(e: unknown): string {
 
 /** Whether Excel refused a request for being over its payload limit (5 MB on the web). */
 export function isPayloadTooLarge(e: unknown): boolean {
-  return codeOf(e) === "RequestPayloadSizeLimitExceeded" || /payload.*(large|limit)|too large/i.test(messageOf(e));
+  return (
+    codeOf(e) === "RequestPayloadSizeLimitExceeded" ||
+    /payload.*(large|limit)|too large/i.test(messageOf(e))
+  );
 }
 
 /** A message a finance officer can act on, for any error raised while working on the workbook. */
@@ -54,7 +60,10 @@ export function friendlyExcelError(e: unknown): string {
   if (code === "ItemAlreadyExists") {
     return "A sheet or table with the same name is already in the workbook, so nothing was changed. Rename it and try again.";
   }
-  if (/EditMode/i.test(code) || /cell edit mode|editing a cell/i.test(message)) {
+  if (
+    /EditMode/i.test(code) ||
+    /cell edit mode|editing a cell/i.test(message)
+  ) {
     return "Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.";
   }
   return `Excel could not complete the action${message ? `: ${message}` : "."}`;
@@ -62,5 +71,7 @@ export function friendlyExcelError(e: unknown): string {
 
 /** Any error as a WorkbookActionError with its plain-English message (the original kept as `cause`). */
 export function toWorkbookActionError(e: unknown): WorkbookActionError {
-  return e instanceof WorkbookActionError ? e : new WorkbookActionError(friendlyExcelError(e), e);
+  return e instanceof WorkbookActionError
+    ? e
+    : new WorkbookActionError(friendlyExcelError(e), e);
 }

@@ -21,7 +21,13 @@ import { blockAddress } from "../core/plan/skeleton";
 import type { SchemeTemplate } from "../core/templates/types";
 import { a1 } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
-import { type AddedTableRows, type FilledRow, type InsertionRecord, type InsertionResult, splitSheetAddress, uniqueSheetName } from "./record";
+import {
+  type AddedTableRows,
+  type InsertionRecord,
+  type InsertionResult,
+  splitSheetAddress,
+  uniqueSheetName,
+} from "./record";
 
 interface Destination {
   tableName: string;
@@ -30,7 +36,10 @@ interface Destination {
   /** Whether the table has a totals row, and what it holds. */
   totals?: PlanCell[];
   /** Column index → validation list, for the columns with a drop-down. */
-  validations: Array<{ column: number; listColumn: (typeof VALIDATION_LISTS)[number]["column"] }>;
+  validations: Array<{
+    column: number;
+    listColumn: (typeof VALIDATION_LISTS)[number]["column"];
+  }>;
   rowCount: number;
 }
 
@@ -65,7 +74,10 @@ const EXPENDITURE: Omit<Destination, "rowCount"> = {
   tableName: EXPENDITURE_TABLE,
   sheetBase: PLAN_SHEETS.expenditure,
   columns: EXPENDITURE_COLUMNS,
-  validations: VALIDATION_LISTS.map((l) => ({ column: EXPENDITURE_COLUMNS.indexOf(l.column), listColumn: l.column })),
+  validations: VALIDATION_LISTS.map((l) => ({
+    column: EXPENDITURE_COLUMNS.indexOf(l.column),
+    listColumn: l.column,
+  })),
 };
 
 const TARGETS: Omit<Destination, "rowCount"> = {
@@ -76,30 +88,55 @@ const TARGETS: Omit<Destination, "rowCount"> = {
 };
 
 function sameNames(a: readonly unknown[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((v, i) => String(v).trim().toLowerCase() === b[i].toLowerCase());
+  return (
+    a.length === b.length &&
+    a.every((v, i) => String(v).trim().toLowerCase() === b[i].toLowerCase())
+  );
 }
 
 /** Queues the loads that say where a destination's rows would go (sync 2). */
-function queueProbe(context: Excel.RequestContext, table: Excel.Table, dest: Destination, sheetNames: string[]): Probe {
+function queueProbe(
+  context: Excel.RequestContext,
+  table: Excel.Table,
+  dest: Destination,
+  sheetNames: string[],
+): Probe {
   if (!table.isNullObject) {
-    const tableRange = table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount");
+    const tableRange = table
+      .getRange()
+      .load("address,rowIndex,columnIndex,rowCount,columnCount");
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load("rowCount");
-    const ids = table.columns.getItem(dest.columns[0]).getDataBodyRange().load("values");
-    const firstRow = table.getDataBodyRange().getCell(0, 0).getResizedRange(0, dest.columns.length - 1).load("formulas");
+    const ids = table.columns
+      .getItem(dest.columns[0])
+      .getDataBodyRange()
+      .load("values");
+    const firstRow = table
+      .getDataBodyRange()
+      .getCell(0, 0)
+      .getResizedRange(0, dest.columns.length - 1)
+      .load("formulas");
     return { table, tableRange, header, body, ids, firstRow };
   }
-  const existing = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase());
+  const existing = sheetNames.find(
+    (n) => n.toLowerCase() === dest.sheetBase.toLowerCase(),
+  );
   if (existing === undefined) return { table };
   const sheet = context.workbook.worksheets.getItem(existing);
   // Header, rows and totals row: every cell must be empty before anything is written there.
   const height = 1 + dest.rowCount + (dest.totals ? 1 : 0);
-  const area = sheet.getRange(blockAddress(height, dest.columns.length)).load("formulas");
+  const area = sheet
+    .getRange(blockAddress(height, dest.columns.length))
+    .load("formulas");
   return { table, sheet, area };
 }
 
 /** Decides where the rows go from what sync 2 loaded; throws (nothing written) if anything is in the way. */
-function place(dest: Destination, probe: Probe, sheetNames: string[]): Placement {
+function place(
+  dest: Destination,
+  probe: Probe,
+  sheetNames: string[],
+): Placement {
   if (probe.tableRange && probe.header && probe.body) {
     if (!sameNames(probe.header.values[0], dest.columns)) {
       throw new WorkbookActionError(
@@ -116,7 +153,9 @@ function place(dest: Destination, probe: Probe, sheetNames: string[]): Placement
     };
   }
   if (probe.area && probe.sheet) {
-    const sheet = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase())!;
+    const sheet = sheetNames.find(
+      (n) => n.toLowerCase() === dest.sheetBase.toLowerCase(),
+    )!;
     probe.area.formulas.forEach((row, r) =>
       row.forEach((entry, c) => {
         if (entry !== "" && entry !== null) {
@@ -136,38 +175,64 @@ function place(dest: Destination, probe: Probe, sheetNames: string[]): Placement
  * "Expenditure" if absent), their activity targets into BCF_Targets. Never writes over a non-empty cell
  * or into a protected sheet: the workbook is left as it was and the error says why in plain English.
  */
-export async function insertTemplates(context: Excel.RequestContext, templates: SchemeTemplate[]): Promise<InsertionResult> {
-  if (templates.length === 0) throw new WorkbookActionError("Choose at least one template to insert.");
+export async function insertTemplates(
+  context: Excel.RequestContext,
+  templates: SchemeTemplate[],
+): Promise<InsertionResult> {
+  if (templates.length === 0)
+    throw new WorkbookActionError("Choose at least one template to insert.");
   try {
     const workbook = context.workbook;
     const draft = expenditureRows(templates);
-    const expDest: Destination = { ...EXPENDITURE, totals: draft.totals, rowCount: draft.formulas.length };
+    const expDest: Destination = {
+      ...EXPENDITURE,
+      totals: draft.totals,
+      rowCount: draft.formulas.length,
+    };
     const targetCount = templates.reduce((n, t) => n + t.targets.length, 0);
     const tgtDest: Destination = { ...TARGETS, rowCount: targetCount };
 
     // Sync 1: which sheets and tables exist.
     const worksheets = workbook.worksheets.load("items/name");
-    const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name");
-    const tgtTable = targetCount ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name") : undefined;
+    const expTable = workbook.tables
+      .getItemOrNullObject(EXPENDITURE_TABLE)
+      .load("name");
+    const tgtTable = targetCount
+      ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name")
+      : undefined;
     await context.sync();
 
     // Sync 2: where the tables are, what is in the way, which sheets are protected.
     const sheetNames = worksheets.items.map((s) => s.name);
     // Every sheet's protection: which sheet holds a table is only known once this sync has run.
-    const protection = worksheets.items.map((s) => s.protection.load("protected"));
+    const protection = worksheets.items.map((s) =>
+      s.protection.load("protected"),
+    );
     const expProbe = queueProbe(context, expTable, expDest, sheetNames);
-    const tgtProbe = tgtTable ? queueProbe(context, tgtTable, tgtDest, sheetNames) : undefined;
+    const tgtProbe = tgtTable
+      ? queueProbe(context, tgtTable, tgtDest, sheetNames)
+      : undefined;
     const needsLists = expenditureNeedsListsSheet();
-    const listsName = sheetNames.find((n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase());
-    const listsHeading = needsLists && listsName ? workbook.worksheets.getItem(listsName).getRange("A1").load("values") : undefined;
+    const listsName = sheetNames.find(
+      (n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase(),
+    );
+    const listsHeading =
+      needsLists && listsName
+        ? workbook.worksheets.getItem(listsName).getRange("A1").load("values")
+        : undefined;
     try {
       await context.sync();
     } catch (e) {
       // Every sheet loaded here was just listed: a missing item is a column of a table the add-in named.
       const missing = (e as { code?: string }).code === "ItemNotFound";
-      const table = !expTable.isNullObject ? EXPENDITURE_TABLE : tgtTable && !tgtTable.isNullObject ? TARGETS_TABLE : undefined;
+      const table = !expTable.isNullObject
+        ? EXPENDITURE_TABLE
+        : tgtTable && !tgtTable.isNullObject
+          ? TARGETS_TABLE
+          : undefined;
       if (missing && table) {
-        const columns = table === EXPENDITURE_TABLE ? EXPENDITURE_COLUMNS : TARGET_COLUMNS;
+        const columns =
+          table === EXPENDITURE_TABLE ? EXPENDITURE_COLUMNS : TARGET_COLUMNS;
         throw new WorkbookActionError(
           `The table ${table} does not have the columns the add-in writes (${columns.join(", ")}), so nothing was inserted. Rename that table and try again.`,
           e,
@@ -177,10 +242,20 @@ export async function insertTemplates(context: Excel.RequestContext, templates: 
     }
 
     const expPlace = place(expDest, expProbe, sheetNames);
-    const tgtPlace = tgtProbe ? place(tgtDest, tgtProbe, sheetNames) : undefined;
-    const protectedSheets = new Set(sheetNames.filter((_, i) => protection[i].protected).map((n) => n.toLowerCase()));
+    const tgtPlace = tgtProbe
+      ? place(tgtDest, tgtProbe, sheetNames)
+      : undefined;
+    const protectedSheets = new Set(
+      sheetNames
+        .filter((_, i) => protection[i].protected)
+        .map((n) => n.toLowerCase()),
+    );
     for (const p of [expPlace, tgtPlace]) {
-      if (p && (p.mode === "append" || p.sheetExists) && protectedSheets.has(p.sheet.toLowerCase())) {
+      if (
+        p &&
+        (p.mode === "append" || p.sheetExists) &&
+        protectedSheets.has(p.sheet.toLowerCase())
+      ) {
         throw new WorkbookActionError(
           `The sheet "${p.sheet}" is protected, so nothing was inserted. Unprotect it (Review > Unprotect Sheet) and try again.`,
         );
@@ -189,12 +264,19 @@ export async function insertTemplates(context: Excel.RequestContext, templates: 
 
     // The scheme IDs continue after those already in the table; a lone blank row (a new table's) is filled first.
     let existingIds: unknown[] = [];
-    if (expPlace.mode === "append") existingIds = expProbe.ids!.values.map((r) => r[0]);
-    for (const [placement, probe] of [[expPlace, expProbe], [tgtPlace, tgtProbe]] as const) {
-      if (placement?.mode !== "append" || !probe?.body || !probe.firstRow) continue;
+    if (expPlace.mode === "append")
+      existingIds = expProbe.ids!.values.map((r) => r[0]);
+    for (const [placement, probe] of [
+      [expPlace, expProbe],
+      [tgtPlace, tgtProbe],
+    ] as const) {
+      if (placement?.mode !== "append" || !probe?.body || !probe.firstRow)
+        continue;
       const [cells] = probe.firstRow.formulas;
       // Blank where a person types (ID and name or measure): the row Excel keeps in an empty table.
-      placement.reuseBlankRow = probe.body.rowCount === 1 && cells.slice(0, 2).every((v) => v === "" || v === null);
+      placement.reuseBlankRow =
+        probe.body.rowCount === 1 &&
+        cells.slice(0, 2).every((v) => v === "" || v === null);
       if (placement.reuseBlankRow) {
         placement.firstRow -= 1;
         placement.previous = cells as PlanCell[];
@@ -205,39 +287,83 @@ export async function insertTemplates(context: Excel.RequestContext, templates: 
 
     // Sync 3: every write, calculation held until the sync so Excel recalculates once.
     workbook.application.suspendApiCalculationUntilNextSync();
-    const record: InsertionRecord = { kind: "templates", sheetsAdded: [], tablesAdded: [], tableRowsAdded: [], rowsFilled: [] };
+    const record: InsertionRecord = {
+      kind: "templates",
+      sheetsAdded: [],
+      tablesAdded: [],
+      tableRowsAdded: [],
+      rowsFilled: [],
+    };
     const taken = [...sheetNames];
     let listsSheet: string = PLAN_SHEETS.lists;
-    const listsIsOurs = listsHeading !== undefined && listsHeading.values[0][0] === listsSheetCells()[0][0];
+    const listsIsOurs =
+      listsHeading !== undefined &&
+      listsHeading.values[0][0] === listsSheetCells()[0][0];
     if (needsLists && listsIsOurs) listsSheet = listsName!;
     else if (needsLists) {
-      listsSheet = uniqueSheetName(PLAN_SHEETS.lists, [...taken, expPlace.sheet, tgtPlace?.sheet ?? ""]);
+      listsSheet = uniqueSheetName(PLAN_SHEETS.lists, [
+        ...taken,
+        expPlace.sheet,
+        tgtPlace?.sheet ?? "",
+      ]);
     }
-    const sources = new Map(expDest.validations.map((v) => [v.column, validationSource(v.listColumn, listsSheet)]));
+    const sources = new Map(
+      expDest.validations.map((v) => [
+        v.column,
+        validationSource(v.listColumn, listsSheet),
+      ]),
+    );
 
     // The drop-down lists too long to type in live on a hidden sheet, which must exist before a validation refers to it.
     if (needsLists && !listsIsOurs) {
       const cells = listsSheetCells();
       const sheet = workbook.worksheets.add(listsSheet);
-      sheet.getRange(blockAddress(cells.length, cells[0].length)).values = cells;
+      sheet.getRange(blockAddress(cells.length, cells[0].length)).values =
+        cells;
       sheet.visibility = "Hidden";
       record.sheetsAdded.push(listsSheet);
     }
-    writeRows(context, expDest, expPlace, expenditure.formulas, expenditure.numberFormats, sources, record);
+    writeRows(
+      context,
+      expDest,
+      expPlace,
+      expenditure.formulas,
+      expenditure.numberFormats,
+      sources,
+      record,
+    );
     if (tgtPlace && targets.formulas.length) {
-      writeRows(context, tgtDest, tgtPlace, targets.formulas, targets.numberFormats, new Map(), record);
+      writeRows(
+        context,
+        tgtDest,
+        tgtPlace,
+        targets.formulas,
+        targets.numberFormats,
+        new Map(),
+        record,
+      );
     }
     await context.sync();
 
-    const schemes = templates.length === 1 ? `"${templates[0].name}"` : `${templates.length} schemes`;
+    const schemes =
+      templates.length === 1
+        ? `"${templates[0].name}"`
+        : `${templates.length} schemes`;
     const rows = expenditure.formulas.length;
     let message = `Inserted ${schemes} as ${rows} ${rows === 1 ? "row" : "rows"} of ${expPlace.sheet} (${expenditure.schemeIds[0]}${templates.length > 1 ? `–${expenditure.schemeIds[templates.length - 1]}` : ""})`;
     if (tgtPlace && targets.formulas.length) {
       message += ` and ${targets.formulas.length} ${targets.formulas.length === 1 ? "target" : "targets"} to ${tgtPlace.sheet}`;
     }
     message += ".";
-    if (expenditure.notes.length) message += ` ${expenditure.notes.length} ${expenditure.notes.length === 1 ? "figure was" : "figures were"} placed by the add-in: check the notes.`;
-    return { record, message, rowsAdded: rows + targets.formulas.length, sheetsAdded: record.sheetsAdded, notes: expenditure.notes };
+    if (expenditure.notes.length)
+      message += ` ${expenditure.notes.length} ${expenditure.notes.length === 1 ? "figure was" : "figures were"} placed by the add-in: check the notes.`;
+    return {
+      record,
+      message,
+      rowsAdded: rows + targets.formulas.length,
+      sheetsAdded: record.sheetsAdded,
+      notes: expenditure.notes,
+    };
   } catch (e) {
     throw toWorkbookActionError(e);
   }
@@ -258,14 +384,18 @@ function writeRows(
   let firstRow: number;
   let firstColumn = 0;
   if (placement.mode === "create") {
-    if (placement.sheetExists) sheet = context.workbook.worksheets.getItem(placement.sheet);
+    if (placement.sheetExists)
+      sheet = context.workbook.worksheets.getItem(placement.sheet);
     else {
       sheet = context.workbook.worksheets.add(placement.sheet);
       record.sheetsAdded.push(placement.sheet);
     }
     // The table first, so that the rows' structured references ([@[NHS (£)]]) resolve when written.
     sheet.getRange(blockAddress(1, width)).values = [[...dest.columns]];
-    const table = sheet.tables.add(blockAddress(1 + formulas.length, width), true);
+    const table = sheet.tables.add(
+      blockAddress(1 + formulas.length, width),
+      true,
+    );
     table.name = dest.tableName;
     sheet.getRange(blockAddress(formulas.length, width, 1)).formulas = formulas;
     if (dest.totals) {
@@ -279,7 +409,11 @@ function writeRows(
     firstRow = 1;
     if (placement.sheetExists) {
       const height = 1 + formulas.length + (dest.totals ? 1 : 0);
-      record.tablesAdded.push({ table: dest.tableName, sheet: placement.sheet, address: blockAddress(height, width) });
+      record.tablesAdded.push({
+        table: dest.tableName,
+        sheet: placement.sheet,
+        address: blockAddress(height, width),
+      });
     }
   } else {
     sheet = context.workbook.worksheets.getItem(placement.sheet);
@@ -312,17 +446,32 @@ function writeRows(
       record.tableRowsAdded.push(added);
     }
   }
-  sheet.getRangeByIndexes(firstRow, firstColumn, formulas.length, width).numberFormat = numberFormats;
+  sheet.getRangeByIndexes(
+    firstRow,
+    firstColumn,
+    formulas.length,
+    width,
+  ).numberFormat = numberFormats;
   for (const [column, source] of validationSources) {
-    const validation = sheet.getRangeByIndexes(firstRow, firstColumn + column, formulas.length, 1).dataValidation;
+    const cells = sheet.getRangeByIndexes(
+      firstRow,
+      firstColumn + column,
+      formulas.length,
+      1,
+    );
     // Excel carries a table column's rule into new rows; clearing first replaces it rather than stacking on it.
-    if (placement.mode === "append") validation.clear();
-    validation.rule = { list: { inCellDropDown: true, source } };
+    if (placement.mode === "append") cells.dataValidation.clear();
+    cells.dataValidation.rule = { list: { inCellDropDown: true, source } };
   }
-  if (placement.mode === "create") sheet.getRangeByIndexes(0, 0, 1 + formulas.length, width).format.autofitColumns();
+  if (placement.mode === "create")
+    sheet
+      .getRangeByIndexes(0, 0, 1 + formulas.length, width)
+      .format.autofitColumns();
 }
 
 /** What a cell written with `entry` shows: the text without the apostrophe that kept it text. */
 function shownText(entry: PlanCell): string {
-  return typeof entry === "string" && entry.startsWith("'") ? entry.slice(1) : String(entry);
+  return typeof entry === "string" && entry.startsWith("'")
+    ? entry.slice(1)
+    : String(entry);
 }

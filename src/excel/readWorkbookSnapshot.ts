@@ -4,8 +4,16 @@
  * well under Excel on the web's 5 MB limit. A block Excel still refuses as too large is split in half
  * and retried.
  */
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
-import { isPayloadTooLarge, toWorkbookActionError, WorkbookActionError } from "./errors";
+import type {
+  CellValue,
+  SheetSnapshot,
+  WorkbookSnapshot,
+} from "../core/workbook";
+import {
+  isPayloadTooLarge,
+  toWorkbookActionError,
+  WorkbookActionError,
+} from "./errors";
 
 export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
@@ -20,7 +28,9 @@ export const REQUEST_BUDGET_BYTES = 2_000_000;
  * short formula or format run to 40-60 bytes; this allows for long text).
  */
 export const BYTES_PER_CELL_ESTIMATE = 100;
-export const DEFAULT_MAX_CELLS_PER_BLOCK = Math.floor(REQUEST_BUDGET_BYTES / BYTES_PER_CELL_ESTIMATE);
+export const DEFAULT_MAX_CELLS_PER_BLOCK = Math.floor(
+  REQUEST_BUDGET_BYTES / BYTES_PER_CELL_ESTIMATE,
+);
 
 /** A run of rows of one sheet, relative to its used range. */
 export interface Segment {
@@ -38,7 +48,10 @@ interface UsedArea {
 }
 
 /** Rows per block for a sheet `columns` wide: whole rows, at least one. */
-export function rowsPerBlock(columns: number, maxCellsPerBlock: number): number {
+export function rowsPerBlock(
+  columns: number,
+  maxCellsPerBlock: number,
+): number {
   return Math.max(1, Math.floor(maxCellsPerBlock / Math.max(1, columns)));
 }
 
@@ -46,7 +59,10 @@ export function rowsPerBlock(columns: number, maxCellsPerBlock: number): number 
  * Cuts each sheet's used rows into segments of at most `maxCellsPerBlock` cells and packs consecutive
  * segments (small sheets) into blocks of at most that many cells.
  */
-export function planBlocks(areas: ReadonlyArray<{ rowCount: number; columnCount: number }>, maxCellsPerBlock: number): Segment[][] {
+export function planBlocks(
+  areas: ReadonlyArray<{ rowCount: number; columnCount: number }>,
+  maxCellsPerBlock: number,
+): Segment[][] {
   const blocks: Segment[][] = [];
   let current: Segment[] = [];
   let cells = 0;
@@ -77,26 +93,49 @@ export function splitBlock(block: Segment[]): Segment[][] | undefined {
   const [only] = block;
   if (only.rows <= 1) return undefined;
   const top = Math.ceil(only.rows / 2);
-  return [[{ ...only, rows: top }], [{ ...only, row: only.row + top, rows: only.rows - top }]];
+  return [
+    [{ ...only, rows: top }],
+    [{ ...only, row: only.row + top, rows: only.rows - top }],
+  ];
 }
 
-export async function readWorkbookSnapshot(context: Excel.RequestContext, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+export async function readWorkbookSnapshot(
+  context: Excel.RequestContext,
+  options: ReadOptions = {},
+): Promise<WorkbookSnapshot> {
   try {
-    const maxCells = Math.max(1, options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK);
+    const maxCells = Math.max(
+      1,
+      options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK,
+    );
     // Sync 1: the sheets.
     const worksheets = context.workbook.worksheets.load("items/name");
     await context.sync();
     // Sync 2: each sheet's used range (cells with values or formulas, not formatting alone).
     const used = worksheets.items.map((sheet) =>
-      sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"),
+      sheet
+        .getUsedRangeOrNullObject(true)
+        .load("rowIndex,columnIndex,rowCount,columnCount"),
     );
     await context.sync();
 
     const areas: UsedArea[] = worksheets.items.map((sheet, i) => {
       const range = used[i];
       return range.isNullObject
-        ? { name: sheet.name, rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }
-        : { name: sheet.name, rowIndex: range.rowIndex, columnIndex: range.columnIndex, rowCount: range.rowCount, columnCount: range.columnCount };
+        ? {
+            name: sheet.name,
+            rowIndex: 0,
+            columnIndex: 0,
+            rowCount: 0,
+            columnCount: 0,
+          }
+        : {
+            name: sheet.name,
+            rowIndex: range.rowIndex,
+            columnIndex: range.columnIndex,
+            rowCount: range.rowCount,
+            columnCount: range.columnCount,
+          };
     });
     const sheets: SheetSnapshot[] = areas.map((area) => ({
       name: area.name,
@@ -118,16 +157,25 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, option
         const area = areas[segment.sheet];
         return context.workbook.worksheets
           .getItem(area.name)
-          .getRangeByIndexes(area.rowIndex + segment.row, area.columnIndex, segment.rows, area.columnCount)
+          .getRangeByIndexes(
+            area.rowIndex + segment.row,
+            area.columnIndex,
+            segment.rows,
+            area.columnCount,
+          )
           .load("values,formulas,numberFormat");
       });
       try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block, bounded by the cells
         await context.sync();
       } catch (e) {
         const halves = isPayloadTooLarge(e) ? splitBlock(block) : undefined;
         if (!halves) {
           if (isPayloadTooLarge(e)) {
-            throw new WorkbookActionError("A single row of the workbook is too large for Excel to send to the add-in, so it could not be checked.", e);
+            throw new WorkbookActionError(
+              "A single row of the workbook is too large for Excel to send to the add-in, so it could not be checked.",
+              e,
+            );
           }
           throw e;
         }
@@ -140,7 +188,9 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, option
         for (let r = 0; r < segment.rows; r++) {
           sheet.values[segment.row + r] = range.values[r] as CellValue[];
           sheet.formulas[segment.row + r] = range.formulas[r] as CellValue[];
-          sheet.numberFormats[segment.row + r] = (range.numberFormat[r] as unknown[]).map((f) => String(f ?? "General"));
+          sheet.numberFormats[segment.row + r] = (
+            range.numberFormat[r] as unknown[]
+          ).map((f) => String(f ?? "General"));
         }
         done += segment.rows;
       });

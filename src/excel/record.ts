@@ -49,11 +49,15 @@ export interface InsertionResult {
 }
 
 /** "Expenditure!A1:M9" or "'Income (2)'!A1" → sheet name and the address on it. */
-export function splitSheetAddress(address: string): { sheet: string; range: string } {
+export function splitSheetAddress(address: string): {
+  sheet: string;
+  range: string;
+} {
   const bang = address.lastIndexOf("!");
   if (bang < 0) return { sheet: "", range: address };
   let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.startsWith("'") && sheet.endsWith("'"))
+    sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, range: address.slice(bang + 1) };
 }
 

@@ -2,9 +2,19 @@
  * Going to a finding's cell, and preparing a workbook for submission: a recipient without the add-in
  * sees #NAME? where a =BCF.* formula was, so those formulas can be replaced by the values they show.
  */
-import { a1, type CellValue, isFormula, parseA1, type WorkbookSnapshot } from "../core/workbook";
+import {
+  a1,
+  type CellValue,
+  isFormula,
+  parseA1,
+  type WorkbookSnapshot,
+} from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
-import { DEFAULT_MAX_CELLS_PER_BLOCK, readWorkbookSnapshot, type ReadOptions } from "./readWorkbookSnapshot";
+import {
+  DEFAULT_MAX_CELLS_PER_BLOCK,
+  readWorkbookSnapshot,
+  type ReadOptions,
+} from "./readWorkbookSnapshot";
 
 export interface BcfFormulaCell {
   sheet: string;
@@ -15,15 +25,25 @@ export interface BcfFormulaCell {
 }
 
 /** Activates `sheet` and selects `cell` (an A1 address), so the user sees what a finding is about. */
-export async function selectCell(context: Excel.RequestContext, sheet: string, cell: string): Promise<void> {
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheet: string,
+  cell: string,
+): Promise<void> {
   try {
-    const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet).load("name,visibility");
+    const worksheet = context.workbook.worksheets
+      .getItemOrNullObject(sheet)
+      .load("name,visibility");
     await context.sync();
     if (worksheet.isNullObject) {
-      throw new WorkbookActionError(`The sheet "${sheet}" is no longer in the workbook (it may have been renamed or deleted). Run the check again.`);
+      throw new WorkbookActionError(
+        `The sheet "${sheet}" is no longer in the workbook (it may have been renamed or deleted). Run the check again.`,
+      );
     }
     if (worksheet.visibility !== "Visible") {
-      throw new WorkbookActionError(`The sheet "${sheet}" is hidden. Unhide it (right-click a sheet tab > Unhide) to go to ${cell}.`);
+      throw new WorkbookActionError(
+        `The sheet "${sheet}" is hidden. Unhide it (right-click a sheet tab > Unhide) to go to ${cell}.`,
+      );
     }
     worksheet.activate();
     worksheet.getRange(cell).select();
@@ -46,7 +66,12 @@ export function bcfFormulasIn(snapshot: WorkbookSnapshot): BcfFormulaCell[] {
     sheet.formulas.forEach((row, r) =>
       row.forEach((entry, c) => {
         if (isFormula(entry) && callsBcfFunction(entry)) {
-          found.push({ sheet: sheet.name, cell: a1(sheet.rowOffset + r, sheet.colOffset + c), formula: entry, value: sheet.values[r][c] });
+          found.push({
+            sheet: sheet.name,
+            cell: a1(sheet.rowOffset + r, sheet.colOffset + c),
+            formula: entry,
+            value: sheet.values[r][c],
+          });
         }
       }),
     );
@@ -59,7 +84,11 @@ export async function listBcfFormulas(
   options: ReadOptions = {},
 ): Promise<Array<{ sheet: string; cell: string; formula: string }>> {
   const snapshot = await readWorkbookSnapshot(context, options);
-  return bcfFormulasIn(snapshot).map(({ sheet, cell, formula }) => ({ sheet, cell, formula }));
+  return bcfFormulasIn(snapshot).map(({ sheet, cell, formula }) => ({
+    sheet,
+    cell,
+    formula,
+  }));
 }
 
 /** A vertical run of cells in one column: written as one range. */
@@ -71,17 +100,43 @@ export interface ValueRun {
 }
 
 /** Groups cells into runs of consecutive rows in the same column, so a whole table column is one write. */
-export function valueRuns(cells: ReadonlyArray<{ sheet: string; row: number; col: number; value: CellValue }>): ValueRun[] {
-  const sorted = [...cells].sort((a, b) => (a.sheet === b.sheet ? a.col - b.col || a.row - b.row : a.sheet < b.sheet ? -1 : 1));
+export function valueRuns(
+  cells: ReadonlyArray<{
+    sheet: string;
+    row: number;
+    col: number;
+    value: CellValue;
+  }>,
+): ValueRun[] {
+  const sorted = [...cells].sort((a, b) =>
+    a.sheet === b.sheet
+      ? a.col - b.col || a.row - b.row
+      : a.sheet < b.sheet
+        ? -1
+        : 1,
+  );
   const runs: ValueRun[] = [];
   for (const cell of sorted) {
     const last = runs[runs.length - 1];
     // Text that looks like a formula is written as text, so it stays what the cell showed.
-    const value = typeof cell.value === "string" && cell.value.startsWith("=") ? `'${cell.value}` : cell.value;
-    if (last && last.sheet === cell.sheet && last.col === cell.col && last.row + last.values.length === cell.row) {
+    const value =
+      typeof cell.value === "string" && cell.value.startsWith("=")
+        ? `'${cell.value}`
+        : cell.value;
+    if (
+      last &&
+      last.sheet === cell.sheet &&
+      last.col === cell.col &&
+      last.row + last.values.length === cell.row
+    ) {
       last.values.push([value]);
     } else {
-      runs.push({ sheet: cell.sheet, row: cell.row, col: cell.col, values: [[value]] });
+      runs.push({
+        sheet: cell.sheet,
+        row: cell.row,
+        col: cell.col,
+        values: [[value]],
+      });
     }
   }
   return runs;
@@ -101,11 +156,17 @@ export async function replaceBcfFormulasWithValues(
   try {
     const found = bcfFormulasIn(snapshot);
     if (found.length === 0) return { replaced: 0, sheets: [] };
-    const cells = found.map((f) => ({ sheet: f.sheet, ...parseA1(f.cell)!, value: f.value }));
+    const cells = found.map((f) => ({
+      sheet: f.sheet,
+      ...parseA1(f.cell)!,
+      value: f.value,
+    }));
     const sheetNames = [...new Set(found.map((f) => f.sheet))];
 
     const workbook = context.workbook;
-    const protection = sheetNames.map((name) => workbook.worksheets.getItem(name).protection.load("protected"));
+    const protection = sheetNames.map((name) =>
+      workbook.worksheets.getItem(name).protection.load("protected"),
+    );
     await context.sync();
     sheetNames.forEach((name, i) => {
       if (protection[i].protected) {
@@ -118,26 +179,42 @@ export async function replaceBcfFormulasWithValues(
     const targets = new Map<string, Excel.Worksheet>();
     for (const name of sheetNames) {
       const original = workbook.worksheets.getItem(name);
-      targets.set(name, mode === "copy" ? original.copy("After", original) : original);
+      targets.set(
+        name,
+        mode === "copy" ? original.copy("After", original) : original,
+      );
     }
-    const written = mode === "copy" ? sheetNames.map((name) => targets.get(name)!.load("name")) : [];
+    const written =
+      mode === "copy"
+        ? sheetNames.map((name) => targets.get(name)!.load("name"))
+        : [];
 
     const runs = valueRuns(cells);
-    const maxCells = Math.max(1, options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK);
+    const maxCells = Math.max(
+      1,
+      options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK,
+    );
     let queued = 0;
     workbook.application.suspendApiCalculationUntilNextSync();
     for (const run of runs) {
-      targets.get(run.sheet)!.getRangeByIndexes(run.row, run.col, run.values.length, 1).values = run.values;
+      targets
+        .get(run.sheet)!
+        .getRangeByIndexes(run.row, run.col, run.values.length, 1).values =
+        run.values;
       queued += run.values.length;
       // Bounded: one sync per block of written cells keeps each request under Excel's limit.
       if (queued >= maxCells) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block, bounded by the cells
         await context.sync();
         queued = 0;
         workbook.application.suspendApiCalculationUntilNextSync();
       }
     }
     await context.sync();
-    return { replaced: found.length, sheets: mode === "copy" ? written.map((s) => s.name) : sheetNames };
+    return {
+      replaced: found.length,
+      sheets: mode === "copy" ? written.map((s) => s.name) : sheetNames,
+    };
   } catch (e) {
     throw toWorkbookActionError(e);
   }

@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { planBlocks, rowsPerBlock, splitBlock, type Segment } from "../../src/excel/readWorkbookSnapshot";
+import {
+  planBlocks,
+  rowsPerBlock,
+  splitBlock,
+  type Segment,
+} from "../../src/excel/readWorkbookSnapshot";
 
 /** Every row of every sheet, once, in order. */
 function coverage(blocks: Segment[][]): Map<number, number[]> {
@@ -19,7 +24,9 @@ describe("planBlocks", () => {
     const blocks = planBlocks([{ rowCount: 10_000, columnCount: 13 }], 13_000);
     expect(rowsPerBlock(13, 13_000)).toBe(1000);
     expect(blocks).toHaveLength(10);
-    expect(blocks.every((b) => b.length === 1 && b[0].rows === 1000)).toBe(true);
+    expect(blocks.every((b) => b.length === 1 && b[0].rows === 1000)).toBe(
+      true,
+    );
   });
 
   it("packs small sheets into one block and skips empty ones", () => {
@@ -31,20 +38,38 @@ describe("planBlocks", () => {
       ],
       1000,
     );
-    expect(blocks).toEqual([[{ sheet: 0, row: 0, rows: 4 }, { sheet: 2, row: 0, rows: 9 }]]);
+    expect(blocks).toEqual([
+      [
+        { sheet: 0, row: 0, rows: 4 },
+        { sheet: 2, row: 0, rows: 9 },
+      ],
+    ]);
   });
 
   it("property: covers every row exactly once and no block exceeds the budget (unless one row alone does)", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ rowCount: fc.integer({ min: 0, max: 200 }), columnCount: fc.integer({ min: 1, max: 60 }) }), { maxLength: 6 }),
+        fc.array(
+          fc.record({
+            rowCount: fc.integer({ min: 0, max: 200 }),
+            columnCount: fc.integer({ min: 1, max: 60 }),
+          }),
+          { maxLength: 6 },
+        ),
         fc.integer({ min: 1, max: 5000 }),
         (areas, budget) => {
           const blocks = planBlocks(areas, budget);
           const rows = coverage(blocks);
-          areas.forEach((a, sheet) => expect(rows.get(sheet) ?? []).toEqual(Array.from({ length: a.rowCount }, (_, i) => i)));
+          areas.forEach((a, sheet) =>
+            expect(rows.get(sheet) ?? []).toEqual(
+              Array.from({ length: a.rowCount }, (_, i) => i),
+            ),
+          );
           for (const block of blocks) {
-            const cells = block.reduce((n, s) => n + s.rows * areas[s.sheet].columnCount, 0);
+            const cells = block.reduce(
+              (n, s) => n + s.rows * areas[s.sheet].columnCount,
+              0,
+            );
             const oneRowOverBudget = block.length === 1 && block[0].rows === 1;
             expect(cells <= budget || oneRowOverBudget).toBe(true);
           }
@@ -62,7 +87,10 @@ describe("splitBlock", () => {
       { sheet: 2, row: 0, rows: 1 },
     ];
     expect(splitBlock(packed)).toEqual([[packed[0], packed[1]], [packed[2]]]);
-    expect(splitBlock([{ sheet: 0, row: 10, rows: 7 }])).toEqual([[{ sheet: 0, row: 10, rows: 4 }], [{ sheet: 0, row: 14, rows: 3 }]]);
+    expect(splitBlock([{ sheet: 0, row: 10, rows: 7 }])).toEqual([
+      [{ sheet: 0, row: 10, rows: 4 }],
+      [{ sheet: 0, row: 14, rows: 3 }],
+    ]);
     expect(splitBlock([{ sheet: 0, row: 10, rows: 1 }])).toBeUndefined();
   });
 });

@@ -6,52 +6,109 @@ import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { removeInsertion } from "../../src/excel/removeInsertion";
 import { admissionAvoidance, everything, icr, memoryWorkbook } from "./support";
 
-const plan = { area: "Rutland", healthAndWellbeingBoard: "Rutland HWB", year: "2024-25" };
+const plan = {
+  area: "Rutland",
+  healthAndWellbeingBoard: "Rutland HWB",
+  year: "2024-25",
+};
 
 describe("insertTemplates into a workbook without a plan", () => {
   it("creates the Expenditure sheet and BCF_Expenditure table with values, formulas, formats, drop-downs and totals, in 3 syncs", async () => {
     const h = memoryWorkbook();
-    const result = await insertTemplates(h.context, [icr(), admissionAvoidance()]);
+    const result = await insertTemplates(h.context, [
+      icr(),
+      admissionAvoidance(),
+    ]);
     expect(h.stats.syncs).toBeLessThanOrEqual(3);
     const wb = h.workbook;
 
     const table = wb.tables().find((t) => t.name === "BCF_Expenditure")!;
-    expect(table).toMatchObject({ sheet: "Expenditure", address: "A1:M5", bodyAddress: "A2:M4", totalsAddress: "A5:M5", showTotals: true });
+    expect(table).toMatchObject({
+      sheet: "Expenditure",
+      address: "A1:M5",
+      bodyAddress: "A2:M4",
+      totalsAddress: "A5:M5",
+      showTotals: true,
+    });
     expect(table.columns).toEqual([...EXPENDITURE_COLUMNS]);
 
     // Seed 001: CCG £125,000 + council £115,000 = £240,000, 52.1% NHS.
     expect(wb.getCell("Expenditure", "A2").value).toBe("S001");
     expect(wb.getCell("Expenditure", "K2").value).toBe(125000);
     expect(wb.getCell("Expenditure", "L2").value).toBe(115000);
-    expect(wb.getCell("Expenditure", "M2")).toMatchObject({ value: 240000, formula: "=[@[NHS (£)]]+[@[Council (£)]]", numberFormat: "£#,##0.00" });
-    expect(wb.getCell("Expenditure", "I2").value).toBeCloseTo(125000 / 240000, 12);
-    expect(wb.getCell("Expenditure", "J2").value).toBeCloseTo(115000 / 240000, 12);
+    expect(wb.getCell("Expenditure", "M2")).toMatchObject({
+      value: 240000,
+      formula: "=[@[NHS (£)]]+[@[Council (£)]]",
+      numberFormat: "£#,##0.00",
+    });
+    expect(wb.getCell("Expenditure", "I2").value).toBeCloseTo(
+      125000 / 240000,
+      12,
+    );
+    expect(wb.getCell("Expenditure", "J2").value).toBeCloseTo(
+      115000 / 240000,
+      12,
+    );
     expect(wb.getCell("Expenditure", "I2").numberFormat).toBe("0.0%");
 
     // The second template's DFG line is its own row, under the same scheme ID.
-    expect([wb.getCell("Expenditure", "A3").value, wb.getCell("Expenditure", "H3").value, wb.getCell("Expenditure", "M3").value]).toEqual(["S002", "iBCF", 80000]);
-    expect([wb.getCell("Expenditure", "A4").value, wb.getCell("Expenditure", "H4").value, wb.getCell("Expenditure", "L4").value]).toEqual(["S002", "DFG", 20000]);
+    expect([
+      wb.getCell("Expenditure", "A3").value,
+      wb.getCell("Expenditure", "H3").value,
+      wb.getCell("Expenditure", "M3").value,
+    ]).toEqual(["S002", "iBCF", 80000]);
+    expect([
+      wb.getCell("Expenditure", "A4").value,
+      wb.getCell("Expenditure", "H4").value,
+      wb.getCell("Expenditure", "L4").value,
+    ]).toEqual(["S002", "DFG", 20000]);
 
     // Totals row: SUBTOTAL(109, …) under the £ columns.
     expect(wb.getCell("Expenditure", "A5").value).toBe("Total");
     expect(wb.getCell("Expenditure", "K5").value).toBe(125000);
     expect(wb.getCell("Expenditure", "L5").value).toBe(215000);
-    expect(wb.getCell("Expenditure", "M5")).toMatchObject({ value: 340000, numberFormat: "£#,##0.00" });
-    expect(String(wb.getCell("Expenditure", "M5").formula)).toMatch(/^=SUBTOTAL\(109,/);
+    expect(wb.getCell("Expenditure", "M5")).toMatchObject({
+      value: 340000,
+      numberFormat: "£#,##0.00",
+    });
+    expect(String(wb.getCell("Expenditure", "M5").formula)).toMatch(
+      /^=SUBTOTAL\(109,/,
+    );
 
     // Drop-downs: scheme types through the hidden lists sheet, the short lists typed in.
-    expect(wb.validation("Expenditure", "C4")).toEqual({ list: { inCellDropDown: true, source: "='BCF Lists'!$A$2:$A$20" } });
-    expect(wb.validation("Expenditure", "F2")).toEqual({ list: { inCellDropDown: true, source: "Local Authority,CCG/ICB,NHS England,Joint" } });
-    expect((wb.validation("Expenditure", "E3") as { list: { source: string } }).list.source).toContain("Social Care");
-    expect((wb.validation("Expenditure", "H2") as { list: { source: string } }).list.source).toContain("iBCF");
+    expect(wb.validation("Expenditure", "C4")).toEqual({
+      list: { inCellDropDown: true, source: "='BCF Lists'!$A$2:$A$20" },
+    });
+    expect(wb.validation("Expenditure", "F2")).toEqual({
+      list: {
+        inCellDropDown: true,
+        source: "Local Authority,CCG/ICB,NHS England,Joint",
+      },
+    });
+    expect(
+      (wb.validation("Expenditure", "E3") as { list: { source: string } }).list
+        .source,
+    ).toContain("Social Care");
+    expect(
+      (wb.validation("Expenditure", "H2") as { list: { source: string } }).list
+        .source,
+    ).toContain("iBCF");
     expect(wb.validation("Expenditure", "B2")).toBeUndefined();
     expect(wb.sheetVisibility("BCF Lists")).toBe("Hidden");
     expect(wb.getCell("BCF Lists", "A2").value).toBe(SCHEME_TYPES[0]);
-    expect(wb.getCell("BCF Lists", "A20").value).toBe(SCHEME_TYPES[SCHEME_TYPES.length - 1]);
+    expect(wb.getCell("BCF Lists", "A20").value).toBe(
+      SCHEME_TYPES[SCHEME_TYPES.length - 1],
+    );
 
     expect(result.rowsAdded).toBe(5);
-    expect(result.sheetsAdded.sort()).toEqual(["BCF Lists", "Expenditure", "Targets"]);
-    expect(result.message).toMatch(/Inserted 2 schemes as 3 rows of Expenditure \(S001–S002\) and 2 targets to Targets/);
+    expect(result.sheetsAdded.sort()).toEqual([
+      "BCF Lists",
+      "Expenditure",
+      "Targets",
+    ]);
+    expect(result.message).toMatch(
+      /Inserted 2 schemes as 3 rows of Expenditure \(S001–S002\) and 2 targets to Targets/,
+    );
     expect(result.notes).toHaveLength(1);
     expect(JSON.parse(JSON.stringify(result.record))).toEqual(result.record);
   });
@@ -65,26 +122,47 @@ describe("insertTemplates into a workbook without a plan", () => {
     expect(table.sheet).toBe("Targets");
     // Wiltshire's 50 → 60 admissions a month: 600 → 720 a year, +20%.
     expect(wb.getCell("Targets", "C2").value).toBe(50);
-    expect(wb.getCell("Targets", "D2")).toMatchObject({ value: 600, formula: '=IF([@[Baseline per month]]="","",BCF.PERIOD([@[Baseline per month]],"month","year"))' });
+    expect(wb.getCell("Targets", "D2")).toMatchObject({
+      value: 600,
+      formula:
+        '=IF([@[Baseline per month]]="","",BCF.PERIOD([@[Baseline per month]],"month","year"))',
+    });
     expect(wb.getCell("Targets", "F2").value).toBe(720);
     expect(wb.getCell("Targets", "G2").value).toBeCloseTo(0.2, 12);
     expect(wb.getCell("Targets", "G2").numberFormat).toBe("0.0%");
     // Seed 004's 8 a month / 104 a year stay as stated, for the checks to flag.
-    expect([wb.getCell("Targets", "C3").value, wb.getCell("Targets", "D3").value]).toEqual([8, 104]);
+    expect([
+      wb.getCell("Targets", "C3").value,
+      wb.getCell("Targets", "D3").value,
+    ]).toEqual([8, 104]);
     expect(wb.getCell("Targets", "D3").formula).toBe(104);
     // No target stated: no made-up target or uplift.
-    expect([wb.getCell("Targets", "E3").value, wb.getCell("Targets", "F3").value, wb.getCell("Targets", "G3").value]).toEqual(["", "", ""]);
+    expect([
+      wb.getCell("Targets", "E3").value,
+      wb.getCell("Targets", "F3").value,
+      wb.getCell("Targets", "G3").value,
+    ]).toEqual(["", "", ""]);
   });
 
-  it.each([1, 500])("takes at most 3 syncs with %i templates", async (count) => {
-    const h = memoryWorkbook();
-    const templates = Array.from({ length: count }, (_, i) => admissionAvoidance({ name: `Scheme ${i + 1}` }));
-    const result = await insertTemplates(h.context, templates);
-    expect(h.stats.syncs).toBeLessThanOrEqual(3);
-    expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe(`A2:M${2 * count + 1}`);
-    expect(h.workbook.getCell("Expenditure", `A${2 * count + 1}`).value).toBe(`S${String(count).padStart(3, "0")}`);
-    expect(result.rowsAdded).toBe(4 * count);
-  });
+  it.each([1, 500])(
+    "takes at most 3 syncs with %i templates",
+    async (count) => {
+      const h = memoryWorkbook();
+      const templates = Array.from({ length: count }, (_, i) =>
+        admissionAvoidance({ name: `Scheme ${i + 1}` }),
+      );
+      const result = await insertTemplates(h.context, templates);
+      expect(h.stats.syncs).toBeLessThanOrEqual(3);
+      expect(
+        h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!
+          .bodyAddress,
+      ).toBe(`A2:M${2 * count + 1}`);
+      expect(h.workbook.getCell("Expenditure", `A${2 * count + 1}`).value).toBe(
+        `S${String(count).padStart(3, "0")}`,
+      );
+      expect(result.rowsAdded).toBe(4 * count);
+    },
+  );
 });
 
 describe("insertTemplates into a workbook that has the add-in's tables", () => {
@@ -92,17 +170,43 @@ describe("insertTemplates into a workbook that has the add-in's tables", () => {
     const h = memoryWorkbook();
     await insertTemplates(h.context, [icr()]);
     h.stats.reset();
-    const result = await insertTemplates(h.context, [admissionAvoidance(), icr({ name: "Crisis response again" })]);
+    const result = await insertTemplates(h.context, [
+      admissionAvoidance(),
+      icr({ name: "Crisis response again" }),
+    ]);
     expect(h.stats.syncs).toBeLessThanOrEqual(3);
     const wb = h.workbook;
-    expect(wb.tables().filter((t) => t.name.startsWith("BCF_Expenditure"))).toHaveLength(1);
-    expect([2, 3, 4, 5].map((r) => wb.getCell("Expenditure", `A${r}`).value)).toEqual(["S001", "S002", "S002", "S003"]);
-    expect(wb.getCell("Expenditure", "M6").value).toBe(240000 + 100000 + 240000);
-    expect(wb.getCell("Expenditure", "M4").formula).toBe("=[@[NHS (£)]]+[@[Council (£)]]");
+    expect(
+      wb.tables().filter((t) => t.name.startsWith("BCF_Expenditure")),
+    ).toHaveLength(1);
+    expect(
+      [2, 3, 4, 5].map((r) => wb.getCell("Expenditure", `A${r}`).value),
+    ).toEqual(["S001", "S002", "S002", "S003"]);
+    expect(wb.getCell("Expenditure", "M6").value).toBe(
+      240000 + 100000 + 240000,
+    );
+    expect(wb.getCell("Expenditure", "M4").formula).toBe(
+      "=[@[NHS (£)]]+[@[Council (£)]]",
+    );
     expect(wb.getCell("Expenditure", "K5").numberFormat).toBe("£#,##0.00");
-    expect((wb.validation("Expenditure", "C5") as { list: { source: string } }).list.source).toBe("='BCF Lists'!$A$2:$A$20");
-    expect(wb.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual(["BCF Lists"]);
-    expect(result.record.tableRowsAdded).toEqual([{ table: "BCF_Expenditure", sheet: "Expenditure", firstRow: 2, firstColumn: 0, rowCount: 3, columnCount: 13, firstColumnValues: ["S002", "S002", "S003"] }]);
+    expect(
+      (wb.validation("Expenditure", "C5") as { list: { source: string } }).list
+        .source,
+    ).toBe("='BCF Lists'!$A$2:$A$20");
+    expect(wb.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual([
+      "BCF Lists",
+    ]);
+    expect(result.record.tableRowsAdded).toEqual([
+      {
+        table: "BCF_Expenditure",
+        sheet: "Expenditure",
+        firstRow: 2,
+        firstColumn: 0,
+        rowCount: 3,
+        columnCount: 13,
+        firstColumnValues: ["S002", "S002", "S003"],
+      },
+    ]);
     // The first insertion had no targets: this one creates the targets table.
     expect(result.sheetsAdded).toEqual(["Targets"]);
   });
@@ -112,9 +216,13 @@ describe("insertTemplates into a workbook that has the add-in's tables", () => {
     await buildPlanSkeleton(h.context, plan);
     await insertTemplates(h.context, [icr(), admissionAvoidance()]);
     const wb = h.workbook;
-    expect(wb.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe("A2:M4");
+    expect(
+      wb.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress,
+    ).toBe("A2:M4");
     expect(wb.getCell("Expenditure", "A2").value).toBe("S001");
-    expect(wb.tables().find((t) => t.name === "BCF_Targets")!.bodyAddress).toBe("A2:G3");
+    expect(wb.tables().find((t) => t.name === "BCF_Targets")!.bodyAddress).toBe(
+      "A2:G3",
+    );
     // The plan's summary now shows the planned spend by funding source.
     expect(wb.getCell("Summary", "C2").value).toBe(240000);
     expect(wb.getCell("Summary", "C3").value).toBe(80000);
@@ -127,8 +235,12 @@ describe("insertTemplates never destroys anything", () => {
     const h = memoryWorkbook({ sheets: [{ name: "Expenditure", rows: [[]] }] });
     h.workbook.setCell("Expenditure", "P3", "Notes kept here");
     await insertTemplates(h.context, [icr()]);
-    expect(h.workbook.getCell("Expenditure", "P3").value).toBe("Notes kept here");
-    expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.address).toBe("A1:M3");
+    expect(h.workbook.getCell("Expenditure", "P3").value).toBe(
+      "Notes kept here",
+    );
+    expect(
+      h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.address,
+    ).toBe("A1:M3");
   });
 
   it("writes nothing when a non-empty cell is in the way, and says which", async () => {
@@ -137,7 +249,9 @@ describe("insertTemplates never destroys anything", () => {
     const before = everything(h);
     const attempt = insertTemplates(h.context, [icr()]);
     await expect(attempt).rejects.toBeInstanceOf(WorkbookActionError);
-    await expect(attempt).rejects.toThrow(/Cell Expenditure!C2 already holds "My own figures".*nothing was inserted/);
+    await expect(attempt).rejects.toThrow(
+      /Cell Expenditure!C2 already holds "My own figures".*nothing was inserted/,
+    );
     expect(everything(h)).toEqual(before);
   });
 
@@ -146,7 +260,9 @@ describe("insertTemplates never destroys anything", () => {
     await insertTemplates(h.context, [icr()]);
     h.workbook.protectSheet("Expenditure");
     const before = everything(h);
-    await expect(insertTemplates(h.context, [admissionAvoidance()])).rejects.toThrow(
+    await expect(
+      insertTemplates(h.context, [admissionAvoidance()]),
+    ).rejects.toThrow(
       'The sheet "Expenditure" is protected, so nothing was inserted. Unprotect it (Review > Unprotect Sheet) and try again.',
     );
     expect(everything(h)).toEqual(before);
@@ -157,7 +273,9 @@ describe("insertTemplates never destroys anything", () => {
     await insertTemplates(h.context, [admissionAvoidance()]);
     h.workbook.protectSheet("Targets");
     const before = everything(h);
-    await expect(insertTemplates(h.context, [admissionAvoidance()])).rejects.toThrow(/"Targets" is protected, so nothing was inserted/);
+    await expect(
+      insertTemplates(h.context, [admissionAvoidance()]),
+    ).rejects.toThrow(/"Targets" is protected, so nothing was inserted/);
     expect(everything(h)).toEqual(before);
   });
 
@@ -167,38 +285,51 @@ describe("insertTemplates never destroys anything", () => {
     // Row 3 is the totals row; a person's note sits just below it.
     h.workbook.setCell("Expenditure", "B4", "Checked by finance");
     const before = everything(h);
-    await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(/Cells below the table are not empty.*nothing was changed/);
+    await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(
+      /Cells below the table are not empty.*nothing was changed/,
+    );
     expect(everything(h)).toEqual(before);
   });
 
   it("leaves a read-only workbook as it was, with a plain message", async () => {
     const h = memoryWorkbook({ readOnly: true });
     const before = everything(h);
-    await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(/read-only, so nothing was changed/);
+    await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(
+      /read-only, so nothing was changed/,
+    );
     expect(everything(h)).toEqual(before);
   });
 
   it("refuses a table named BCF_Expenditure that has other columns", async () => {
     const h = memoryWorkbook();
     const sheet = h.context.workbook.worksheets.getItem("Sheet1");
-    sheet.getRange("A1:B2").values = [["Name", "Amount"], ["x", 1]];
+    sheet.getRange("A1:B2").values = [
+      ["Name", "Amount"],
+      ["x", 1],
+    ];
     sheet.tables.add("A1:B2", true).name = "BCF_Expenditure";
     await h.context.sync();
     const before = everything(h);
-    await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(/does not have the columns the add-in writes/);
+    await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(
+      /does not have the columns the add-in writes/,
+    );
     expect(everything(h)).toEqual(before);
   });
 
   it("keeps a template pack's formula-like name as text", async () => {
     const h = memoryWorkbook();
-    await insertTemplates(h.context, [icr({ name: "=SUM(1,1)", subType: "2024" })]);
+    await insertTemplates(h.context, [
+      icr({ name: "=SUM(1,1)", subType: "2024" }),
+    ]);
     expect(h.workbook.getCell("Expenditure", "B2").value).toBe("=SUM(1,1)");
     expect(h.workbook.getCell("Expenditure", "D2").value).toBe("2024");
   });
 
   it("asks for a template when given none", async () => {
     const h = memoryWorkbook();
-    await expect(insertTemplates(h.context, [])).rejects.toThrow("Choose at least one template to insert.");
+    await expect(insertTemplates(h.context, [])).rejects.toThrow(
+      "Choose at least one template to insert.",
+    );
     expect(h.stats.syncs).toBe(0);
   });
 });
@@ -207,7 +338,10 @@ describe("removeInsertion", () => {
   it("removes the sheets a first insertion added, leaving the workbook as before", async () => {
     const h = memoryWorkbook();
     const before = everything(h);
-    const result = await insertTemplates(h.context, [icr(), admissionAvoidance()]);
+    const result = await insertTemplates(h.context, [
+      icr(),
+      admissionAvoidance(),
+    ]);
     await removeInsertion(h.context, result.record);
     expect(everything(h)).toEqual(before);
   });
@@ -230,7 +364,10 @@ describe("removeInsertion", () => {
     await removeInsertion(h.context, second.record);
     expect(everything(h)).toEqual(afterFirst);
     await removeInsertion(h.context, first.record);
-    expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe("A2:M2");
+    expect(
+      h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!
+        .bodyAddress,
+    ).toBe("A2:M2");
     expect(h.workbook.getCell("Expenditure", "A2").value).toBe("");
     expect(h.workbook.getCell("Summary", "C2").value).toBe(0);
   });
@@ -241,7 +378,9 @@ describe("removeInsertion", () => {
     // The officer re-keys the added row's scheme ID as their own.
     h.workbook.setCell("Expenditure", "A3", "LOCAL-7");
     const before = everything(h);
-    await expect(removeInsertion(h.context, second.record)).rejects.toThrow(/have been moved or changed since, so nothing was removed/);
+    await expect(removeInsertion(h.context, second.record)).rejects.toThrow(
+      /have been moved or changed since, so nothing was removed/,
+    );
     expect(everything(h)).toEqual(before);
   });
 });

@@ -1,12 +1,22 @@
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
-import { callsBcfFunction, listBcfFormulas, replaceBcfFormulasWithValues, selectCell, valueRuns } from "../../src/excel/submission";
+import {
+  callsBcfFunction,
+  listBcfFormulas,
+  replaceBcfFormulasWithValues,
+  selectCell,
+  valueRuns,
+} from "../../src/excel/submission";
 import { readWorkbookSnapshot } from "../../src/excel/readWorkbookSnapshot";
 import { admissionAvoidance, everything, memoryWorkbook } from "./support";
 
 async function planWithFigures() {
   const h = memoryWorkbook();
-  await buildPlanSkeleton(h.context, { area: "Rutland", healthAndWellbeingBoard: "Rutland HWB", year: "2024-25" });
+  await buildPlanSkeleton(h.context, {
+    area: "Rutland",
+    healthAndWellbeingBoard: "Rutland HWB",
+    year: "2024-25",
+  });
   await insertTemplates(h.context, [admissionAvoidance()]);
   h.workbook.setCell("Metrics", "B2", 3760);
   h.workbook.setCell("Metrics", "C2", 37600);
@@ -16,12 +26,14 @@ async function planWithFigures() {
 describe("callsBcfFunction", () => {
   it.each([
     ["=BCF.RATE(B2,C2)", true],
-    ["=IF(B2=\"\",\"\",bcf.period(B2,\"month\",\"year\"))", true],
+    ['=IF(B2="","",bcf.period(B2,"month","year"))', true],
     ["=SUM(A1:A3)+BCF.UPLIFT(1,2)", true],
     ['="see BCF.RATE in the notes"', false],
     ["=SUM(BCF_Expenditure[Total (£)])", false],
     ["=XBCF.RATE(1)", false],
-  ])("%s → %s", (formula, expected) => expect(callsBcfFunction(formula)).toBe(expected));
+  ])("%s → %s", (formula, expected) =>
+    expect(callsBcfFunction(formula)).toBe(expected),
+  );
 });
 
 describe("valueRuns", () => {
@@ -50,11 +62,25 @@ describe("listBcfFormulas", () => {
     // Metrics: 7 metrics × 3 columns. Targets: the computed years and the uplift of each row (Excel may
     // carry a calculated column's formula into a row whose figure was not stated, so count those as found).
     expect(found.filter((f) => f.sheet === "Metrics")).toHaveLength(21);
-    const targetsFormulas = h.workbook.snapshot().sheets.find((s) => s.name === "Targets")!.formulas.flat().filter((f) => String(f).includes("BCF."));
-    expect(found.filter((f) => f.sheet === "Targets")).toHaveLength(targetsFormulas.length);
-    expect(found.filter((f) => f.sheet === "Targets").map((f) => f.cell)).toEqual(expect.arrayContaining(["D2", "F2", "G2", "G3"]));
-    expect(found.find((f) => f.cell === "D2" && f.sheet === "Targets")!.formula).toBe('=IF([@[Baseline per month]]="","",BCF.PERIOD([@[Baseline per month]],"month","year"))');
-    expect(found.some((f) => f.sheet === "Summary" || f.sheet === "Expenditure")).toBe(false);
+    const targetsFormulas = h.workbook
+      .snapshot()
+      .sheets.find((s) => s.name === "Targets")!
+      .formulas.flat()
+      .filter((f) => String(f).includes("BCF."));
+    expect(found.filter((f) => f.sheet === "Targets")).toHaveLength(
+      targetsFormulas.length,
+    );
+    expect(
+      found.filter((f) => f.sheet === "Targets").map((f) => f.cell),
+    ).toEqual(expect.arrayContaining(["D2", "F2", "G2", "G3"]));
+    expect(
+      found.find((f) => f.cell === "D2" && f.sheet === "Targets")!.formula,
+    ).toBe(
+      '=IF([@[Baseline per month]]="","",BCF.PERIOD([@[Baseline per month]],"month","year"))',
+    );
+    expect(
+      found.some((f) => f.sheet === "Summary" || f.sheet === "Expenditure"),
+    ).toBe(false);
   });
 });
 
@@ -65,20 +91,29 @@ describe("replaceBcfFormulasWithValues", () => {
     const listed = (await listBcfFormulas(h.context)).length;
     expect(listed).toBeGreaterThanOrEqual(24);
     const result = await replaceBcfFormulasWithValues(h.context, "in-place");
-    expect(result).toEqual({ replaced: listed, sheets: expect.arrayContaining(["Metrics", "Targets"]) });
+    expect(result).toEqual({
+      replaced: listed,
+      sheets: expect.arrayContaining(["Metrics", "Targets"]),
+    });
     const after = h.workbook.snapshot();
-    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(after.sheets.map((s) => s.name)).toEqual(
+      before.sheets.map((s) => s.name),
+    );
     before.sheets.forEach((sheet, i) => {
       sheet.formulas.forEach((row, r) =>
         row.forEach((formula, c) => {
           const now = after.sheets[i];
           expect(now.values[r][c]).toEqual(sheet.values[r][c]);
-          if (typeof formula === "string" && callsBcfFunction(formula)) expect(now.formulas[r][c]).toEqual(sheet.values[r][c]);
+          if (typeof formula === "string" && callsBcfFunction(formula))
+            expect(now.formulas[r][c]).toEqual(sheet.values[r][c]);
           else expect(now.formulas[r][c]).toEqual(formula);
         }),
       );
     });
-    expect(h.workbook.getCell("Targets", "D2")).toMatchObject({ formula: 600, value: 600 });
+    expect(h.workbook.getCell("Targets", "D2")).toMatchObject({
+      formula: 600,
+      value: 600,
+    });
     expect(await listBcfFormulas(h.context)).toEqual([]);
   });
 
@@ -90,11 +125,18 @@ describe("replaceBcfFormulasWithValues", () => {
     expect(result.replaced).toBe(listed);
     expect(result.sheets.sort()).toEqual(["Metrics (2)", "Targets (2)"]);
     for (const sheet of before.sheets) {
-      expect(h.workbook.snapshot().sheets.find((s) => s.name === sheet.name)).toEqual(sheet);
+      expect(
+        h.workbook.snapshot().sheets.find((s) => s.name === sheet.name),
+      ).toEqual(sheet);
     }
-    expect(h.workbook.getCell("Targets (2)", "D2")).toMatchObject({ formula: 600, value: 600 });
+    expect(h.workbook.getCell("Targets (2)", "D2")).toMatchObject({
+      formula: 600,
+      value: 600,
+    });
     expect(h.workbook.getCell("Metrics (2)", "E2").value).toBeCloseTo(10000, 9);
-    expect(typeof h.workbook.getCell("Metrics (2)", "E2").formula).toBe("number");
+    expect(typeof h.workbook.getCell("Metrics (2)", "E2").formula).toBe(
+      "number",
+    );
   });
 
   it("writes in bounded blocks: one sync per block of cells", async () => {
@@ -104,7 +146,9 @@ describe("replaceBcfFormulasWithValues", () => {
     await readWorkbookSnapshot(h.context, { maxCellsPerBlock: 5 });
     const readSyncs = h.stats.syncs;
     h.stats.reset();
-    await replaceBcfFormulasWithValues(h.context, "in-place", { maxCellsPerBlock: 5 });
+    await replaceBcfFormulasWithValues(h.context, "in-place", {
+      maxCellsPerBlock: 5,
+    });
     // The snapshot's syncs, one to check protection, then a sync per block of (at least) 5 written cells.
     const writeSyncs = h.stats.syncs - readSyncs - 1;
     expect(writeSyncs).toBeGreaterThan(1);
@@ -116,13 +160,17 @@ describe("replaceBcfFormulasWithValues", () => {
     const h = await planWithFigures();
     h.workbook.protectSheet("Metrics");
     const before = everything(h);
-    await expect(replaceBcfFormulasWithValues(h.context, "in-place")).rejects.toThrow(/"Metrics" is protected, so no formulas were replaced/);
+    await expect(
+      replaceBcfFormulasWithValues(h.context, "in-place"),
+    ).rejects.toThrow(/"Metrics" is protected, so no formulas were replaced/);
     expect(everything(h)).toEqual(before);
   });
 
   it("does nothing when there is no =BCF.* formula", async () => {
     const h = memoryWorkbook();
-    await expect(replaceBcfFormulasWithValues(h.context, "copy")).resolves.toEqual({ replaced: 0, sheets: [] });
+    await expect(
+      replaceBcfFormulasWithValues(h.context, "copy"),
+    ).resolves.toEqual({ replaced: 0, sheets: [] });
     expect(h.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 });
@@ -136,7 +184,11 @@ describe("selectCell", () => {
 
   it("says plainly when the sheet has gone or is hidden", async () => {
     const h = await planWithFigures();
-    await expect(selectCell(h.context, "Old sheet", "A1")).rejects.toThrow(/"Old sheet" is no longer in the workbook/);
-    await expect(selectCell(h.context, "BCF Lists", "A1")).rejects.toThrow(/hidden/);
+    await expect(selectCell(h.context, "Old sheet", "A1")).rejects.toThrow(
+      /"Old sheet" is no longer in the workbook/,
+    );
+    await expect(selectCell(h.context, "BCF Lists", "A1")).rejects.toThrow(
+      /hidden/,
+    );
   });
 });

@@ -1,11 +1,17 @@
 /** The in-memory workbook with the =BCF.* functions the add-in writes, evaluated by src/core. */
 import { convertPeriod } from "../../src/core/statistics/period";
-import { proportion, proportionConfidenceInterval } from "../../src/core/statistics/proportion";
+import {
+  proportion,
+  proportionConfidenceInterval,
+} from "../../src/core/statistics/proportion";
 import { crudeRate } from "../../src/core/statistics/rate";
 import { rateConfidenceInterval } from "../../src/core/statistics/rateInterval";
 import { uplift } from "../../src/core/statistics/targets";
 import type { SchemeTemplate } from "../../src/core/templates/types";
-import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/preview/workbook";
+import {
+  createMemoryWorkbook,
+  type MemoryWorkbookOptions,
+} from "../../src/preview/workbook";
 
 export const BCF_FUNCTIONS = {
   "BCF.RATE": crudeRate,
@@ -25,7 +31,12 @@ export function icr(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
   return {
     id: "rutland-2016-icr",
     name: "Integrated Crisis Response",
-    source: { area: "Rutland", plan: "BCF business case", year: "2016-17", seed: "001" },
+    source: {
+      area: "Rutland",
+      plan: "BCF business case",
+      year: "2016-17",
+      seed: "001",
+    },
     description: "Urgent response at home seven days a week.",
     schemeType: "Urgent Community Response",
     areaOfSpend: "Community Health",
@@ -34,13 +45,23 @@ export function icr(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
     outcomes: [],
     metrics: ["Non-elective admissions"],
     risks: [],
-    costs: [{ description: "CCG posts and RCC posts", fundingSource: "NHS minimum contribution", nhs: 125000, council: 115000, total: 240000 }],
+    costs: [
+      {
+        description: "CCG posts and RCC posts",
+        fundingSource: "NHS minimum contribution",
+        nhs: 125000,
+        council: 115000,
+        total: 240000,
+      },
+    ],
     targets: [],
     ...overrides,
   };
 }
 
-export function admissionAvoidance(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
+export function admissionAvoidance(
+  overrides: Partial<SchemeTemplate> = {},
+): SchemeTemplate {
   return icr({
     id: "wiltshire-admissions",
     name: "Admission avoidance",
@@ -48,22 +69,42 @@ export function admissionAvoidance(overrides: Partial<SchemeTemplate> = {}): Sch
     areaOfSpend: "Social Care",
     commissioner: "Local Authority",
     costs: [
-      { description: "Council team", fundingSource: "iBCF", council: 80000, nhs: 0, total: 80000 },
+      {
+        description: "Council team",
+        fundingSource: "iBCF",
+        council: 80000,
+        nhs: 0,
+        total: 80000,
+      },
       { description: "Equipment", fundingSource: "DFG", total: 20000 },
     ],
     targets: [
-      { measure: "Admissions avoided", baselinePerMonth: 50, targetPerMonth: 60 },
-      { measure: "Patients supported", baselinePerMonth: 8, baselinePerYear: 104 },
+      {
+        measure: "Admissions avoided",
+        baselinePerMonth: 50,
+        targetPerMonth: 60,
+      },
+      {
+        measure: "Patients supported",
+        baselinePerMonth: 8,
+        baselinePerYear: 104,
+      },
     ],
     ...overrides,
   });
 }
 
 /** Everything a person could see in the workbook: cells, tables, charts, validation, sheets. */
-export function everything(handle: ReturnType<typeof createMemoryWorkbook>): unknown {
+export function everything(
+  handle: ReturnType<typeof createMemoryWorkbook>,
+): unknown {
   const wb = handle.workbook;
   return {
-    sheets: wb.sheetNames().map((name) => ({ name, visibility: wb.sheetVisibility(name), protected: wb.isProtected(name) })),
+    sheets: wb.sheetNames().map((name) => ({
+      name,
+      visibility: wb.sheetVisibility(name),
+      protected: wb.isProtected(name),
+    })),
     snapshot: wb.snapshot(),
     tables: wb.tables(),
     charts: wb.charts(),

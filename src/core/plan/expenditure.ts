@@ -30,14 +30,18 @@ export interface ExpenditureLayout {
 const SCHEME_ID = /^S(\d+)$/i;
 
 /** The next scheme IDs after the highest "S<number>" among `existingIds`: S001, S002, … */
-export function nextSchemeIds(existingIds: Iterable<unknown>, count: number): string[] {
+export function nextSchemeIds(
+  existingIds: Iterable<unknown>,
+  count: number,
+): string[] {
   let highest = 0;
   for (const id of existingIds) {
     const m = typeof id === "string" ? SCHEME_ID.exec(id.trim()) : null;
     if (m) highest = Math.max(highest, Number(m[1]));
   }
   const ids: string[] = [];
-  for (let i = 1; i <= count; i++) ids.push(`S${String(highest + i).padStart(3, "0")}`);
+  for (let i = 1; i <= count; i++)
+    ids.push(`S${String(highest + i).padStart(3, "0")}`);
   return ids;
 }
 
@@ -47,7 +51,11 @@ export function pennies(amount: number): number {
 }
 
 const NHS_COMMISSIONERS: readonly Commissioner[] = ["CCG/ICB", "NHS England"];
-const NHS_FUNDED: readonly FundingSource[] = ["NHS minimum contribution", "Additional NHS contribution", "Discharge fund"];
+const NHS_FUNDED: readonly FundingSource[] = [
+  "NHS minimum contribution",
+  "Additional NHS contribution",
+  "Discharge fund",
+];
 
 /** £ of one cost line on each side, and a note where the plan did not say which side pays. */
 export function splitCostLine(
@@ -65,17 +73,36 @@ export function splitCostLine(
     return { nhs, council, note };
   }
   if (nhs !== undefined) {
-    return { nhs, council: pennies(total - nhs), note: `${what}: council share taken as the total less the NHS share.` };
+    return {
+      nhs,
+      council: pennies(total - nhs),
+      note: `${what}: council share taken as the total less the NHS share.`,
+    };
   }
   if (council !== undefined) {
-    return { nhs: pennies(total - council), council, note: `${what}: NHS share taken as the total less the council share.` };
+    return {
+      nhs: pennies(total - council),
+      council,
+      note: `${what}: NHS share taken as the total less the council share.`,
+    };
   }
   // Only a total: the commissioner says which side pays; failing that, the funding source does.
-  if (template.commissioner && NHS_COMMISSIONERS.includes(template.commissioner)) {
-    return { nhs: total, council: 0, note: `${what}: the whole £${fmt(total)} is shown as NHS, as the ${template.commissioner} commissions it.` };
+  if (
+    template.commissioner &&
+    NHS_COMMISSIONERS.includes(template.commissioner)
+  ) {
+    return {
+      nhs: total,
+      council: 0,
+      note: `${what}: the whole £${fmt(total)} is shown as NHS, as the ${template.commissioner} commissions it.`,
+    };
   }
   if (template.commissioner === "Local Authority") {
-    return { nhs: 0, council: total, note: `${what}: the whole £${fmt(total)} is shown as council, as the Local Authority commissions it.` };
+    return {
+      nhs: 0,
+      council: total,
+      note: `${what}: the whole £${fmt(total)} is shown as council, as the Local Authority commissions it.`,
+    };
   }
   if (template.commissioner === "Joint" && template.percentNhs !== undefined) {
     const nhsShare = pennies((total * template.percentNhs) / 100);
@@ -94,7 +121,10 @@ export function splitCostLine(
 }
 
 function fmt(amount: number): string {
-  return amount.toLocaleString("en-GB", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+  return amount.toLocaleString("en-GB", {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  });
 }
 
 /** The formulas of the computed columns, identical on every row so Excel keeps them as calculated columns. */
@@ -105,13 +135,19 @@ export const EXPENDITURE_FORMULAS = {
 } as const;
 
 /** Number format of each expenditure column. */
-export const EXPENDITURE_FORMATS: readonly string[] = EXPENDITURE_COLUMNS.map((c) =>
-  c.startsWith("%") ? PERCENT_FORMAT : c.endsWith("(£)") ? GBP_FORMAT : GENERAL_FORMAT,
+export const EXPENDITURE_FORMATS: readonly string[] = EXPENDITURE_COLUMNS.map(
+  (c) =>
+    c.startsWith("%")
+      ? PERCENT_FORMAT
+      : c.endsWith("(£)")
+        ? GBP_FORMAT
+        : GENERAL_FORMAT,
 );
 
 /** The totals row: "Total" under Scheme ID, SUBTOTAL(109, …) under the £ columns. */
-export const EXPENDITURE_TOTALS: readonly PlanCell[] = EXPENDITURE_COLUMNS.map((c, i) =>
-  i === 0 ? "Total" : c.endsWith("(£)") ? `=SUBTOTAL(109,[${c}])` : "",
+export const EXPENDITURE_TOTALS: readonly PlanCell[] = EXPENDITURE_COLUMNS.map(
+  (c, i) =>
+    i === 0 ? "Total" : c.endsWith("(£)") ? `=SUBTOTAL(109,[${c}])` : "",
 );
 
 /**
@@ -119,7 +155,10 @@ export const EXPENDITURE_TOTALS: readonly PlanCell[] = EXPENDITURE_COLUMNS.map((
  * table, so new IDs continue after them. A template's cost lines with the same funding source are one
  * row (amounts summed); a line with a different funding source is its own row.
  */
-export function expenditureRows(templates: readonly SchemeTemplate[], existingIds: Iterable<unknown> = []): ExpenditureLayout {
+export function expenditureRows(
+  templates: readonly SchemeTemplate[],
+  existingIds: Iterable<unknown> = [],
+): ExpenditureLayout {
   const schemeIds = nextSchemeIds(existingIds, templates.length);
   const formulas: PlanCell[][] = [];
   const notes: string[] = [];
@@ -134,7 +173,9 @@ export function expenditureRows(templates: readonly SchemeTemplate[], existingId
       bySource.set(line.fundingSource, sums);
     }
     // A template without cost lines still gets its row, amounts left for the officer to type.
-    const lines: Array<[FundingSource | "", { nhs: PlanCell; council: PlanCell }]> = bySource.size
+    const lines: Array<
+      [FundingSource | "", { nhs: PlanCell; council: PlanCell }]
+    > = bySource.size
       ? [...bySource.entries()]
       : [["", { nhs: "", council: "" }]];
     for (const [source, amounts] of lines) {

@@ -2,7 +2,13 @@
  * Names, columns and number formats of the plan workbook the add-in writes (tables, sheets, lists).
  * Engineer C's checks and the Office.js writer both rely on these exact strings.
  */
-import { AREAS_OF_SPEND, COMMISSIONERS, FUNDING_SOURCES, PROVIDERS, SCHEME_TYPES } from "../vocabulary";
+import {
+  AREAS_OF_SPEND,
+  COMMISSIONERS,
+  FUNDING_SOURCES,
+  PROVIDERS,
+  SCHEME_TYPES,
+} from "../vocabulary";
 
 /** A cell as the add-in writes it: a number, text, or a formula (text beginning "="); "" leaves it blank. */
 export type PlanCell = string | number;
@@ -77,7 +83,10 @@ export function asText(text: string | undefined): string {
   if (!text) return "";
   const t = text.trim();
   const looksLikeInput =
-    /^[=+\-@']/.test(text) || /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(t) || /^(true|false)$/i.test(t) || /^#/.test(t);
+    /^[=+\-@']/.test(text) ||
+    /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(t) ||
+    /^(true|false)$/i.test(t) ||
+    /^#/.test(t);
   return looksLikeInput ? `'${text}` : text;
 }
 
@@ -88,23 +97,36 @@ export function thisRow(column: string): string {
 
 /** A sheet name as it must appear in a formula: quoted unless it is a plain identifier. */
 export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Excel refuses a typed-in validation list longer than 255 characters. */
 export const MAX_LIST_SOURCE_LENGTH = 255;
 
 /** The drop-down lists of the expenditure table, in the column of the lists sheet that holds each. */
-export const VALIDATION_LISTS: ReadonlyArray<{ column: ExpenditureColumn; heading: string; items: readonly string[] }> = [
+export const VALIDATION_LISTS: ReadonlyArray<{
+  column: ExpenditureColumn;
+  heading: string;
+  items: readonly string[];
+}> = [
   { column: "Scheme Type", heading: "Scheme types", items: SCHEME_TYPES },
   { column: "Area of Spend", heading: "Areas of spend", items: AREAS_OF_SPEND },
   { column: "Commissioner", heading: "Commissioners", items: COMMISSIONERS },
-  { column: "Source of Funding", heading: "Funding sources", items: FUNDING_SOURCES },
+  {
+    column: "Source of Funding",
+    heading: "Funding sources",
+    items: FUNDING_SOURCES,
+  },
 ];
 
 /** The lists sheet's content: one column per list, heading in row 1 (column E: providers, for reference). */
 export function listsSheetCells(): PlanCell[][] {
-  const columns = [...VALIDATION_LISTS.map((l) => [l.heading, ...l.items]), ["Providers", ...PROVIDERS]];
+  const columns = [
+    ...VALIDATION_LISTS.map((l) => [l.heading, ...l.items]),
+    ["Providers", ...PROVIDERS],
+  ];
   const height = Math.max(...columns.map((c) => c.length));
   const grid: PlanCell[][] = [];
   for (let r = 0; r < height; r++) grid.push(columns.map((c) => c[r] ?? ""));
@@ -115,14 +137,20 @@ export function listsSheetCells(): PlanCell[][] {
 export function listNeedsSheet(column: ExpenditureColumn): boolean {
   const list = VALIDATION_LISTS.find((l) => l.column === column);
   if (!list) return false;
-  return list.items.join(",").length > MAX_LIST_SOURCE_LENGTH || list.items.some((i) => i.includes(","));
+  return (
+    list.items.join(",").length > MAX_LIST_SOURCE_LENGTH ||
+    list.items.some((i) => i.includes(","))
+  );
 }
 
 /**
  * The `source` of a list validation: the items typed in ("a,b,c") where Excel allows it, otherwise an
  * absolute reference to the column of the lists sheet that holds them.
  */
-export function validationSource(column: ExpenditureColumn, listsSheetName: string = PLAN_SHEETS.lists): string {
+export function validationSource(
+  column: ExpenditureColumn,
+  listsSheetName: string = PLAN_SHEETS.lists,
+): string {
   const index = VALIDATION_LISTS.findIndex((l) => l.column === column);
   if (index < 0) throw new Error(`No drop-down list for column ${column}.`);
   const list = VALIDATION_LISTS[index];

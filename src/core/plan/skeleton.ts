@@ -4,7 +4,11 @@
  */
 import { a1 } from "../workbook";
 import { BCF_METRICS, type BcfMetric, FUNDING_SOURCES } from "../vocabulary";
-import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from "./expenditure";
+import {
+  EXPENDITURE_FORMATS,
+  EXPENDITURE_FORMULAS,
+  EXPENDITURE_TOTALS,
+} from "./expenditure";
 import {
   asText,
   COUNT_FORMAT,
@@ -92,7 +96,12 @@ export const PROPORTION_METRICS: readonly BcfMetric[] = [
 ];
 
 /** The A1 address of a rows × cols block starting at A1 (or at `row`, `col`). */
-export function blockAddress(rows: number, cols: number, row = 0, col = 0): string {
+export function blockAddress(
+  rows: number,
+  cols: number,
+  row = 0,
+  col = 0,
+): string {
   return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
 }
 
@@ -102,11 +111,20 @@ function rectangle(rows: PlanCell[][]): PlanCell[][] {
   return rows.map((r) => [...r, ...Array<PlanCell>(width - r.length).fill("")]);
 }
 
-function formatsLike(grid: PlanCell[][], format: (r: number, c: number) => string): string[][] {
+function formatsLike(
+  grid: PlanCell[][],
+  format: (r: number, c: number) => string,
+): string[][] {
   return grid.map((row, r) => row.map((_, c) => format(r, c)));
 }
 
-function sheetLayout(key: PlanSheetKey, name: string, rows: PlanCell[][], format: (r: number, c: number) => string, rest: Partial<SheetLayout> = {}): SheetLayout {
+function sheetLayout(
+  key: PlanSheetKey,
+  name: string,
+  rows: PlanCell[][],
+  format: (r: number, c: number) => string,
+  rest: Partial<SheetLayout> = {},
+): SheetLayout {
   const formulas = rectangle(rows);
   return {
     key,
@@ -130,8 +148,17 @@ export function metricRow(metric: BcfMetric): PlanCell[] {
   const fn = proportion ? "BCF.PROPORTION" : "BCF.RATE";
   const args = `${thisRow("Numerator")},${thisRow("Denominator")}`;
   // The CI functions return lower and upper side by side; INDEX takes one of them, as a table cell cannot spill.
-  const ci = (which: 1 | 2) => whenFigures(`INDEX(${fn}.CI(${args},0.95,${thisRow("Per")}),1,${which})`);
-  return [metric, "", "", proportion ? 1 : 100000, whenFigures(`${fn}(${args},${thisRow("Per")})`), ci(1), ci(2)];
+  const ci = (which: 1 | 2) =>
+    whenFigures(`INDEX(${fn}.CI(${args},0.95,${thisRow("Per")}),1,${which})`);
+  return [
+    metric,
+    "",
+    "",
+    proportion ? 1 : 100000,
+    whenFigures(`${fn}(${args},${thisRow("Per")})`),
+    ci(1),
+    ci(2),
+  ];
 }
 
 export function planSkeleton(options: SkeletonOptions): PlanLayout {
@@ -162,13 +189,23 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
   const income = sheetLayout(
     "income",
     names.income,
-    [["Funding source", "Amount (£)"], ...FUNDING_SOURCES.map((s) => [s, ""]), ["Total", `=SUM(B2:B${lastSourceRow})`]],
+    [
+      ["Funding source", "Amount (£)"],
+      ...FUNDING_SOURCES.map((s) => [s, ""]),
+      ["Total", `=SUM(B2:B${lastSourceRow})`],
+    ],
     (r, c) => (r > 0 && c === 1 ? GBP_FORMAT : GENERAL_FORMAT),
     { bold: ["A1:B1", `A${lastSourceRow + 1}:B${lastSourceRow + 1}`] },
   );
 
   const expenditureBlank: PlanCell[] = EXPENDITURE_COLUMNS.map((c) =>
-    c === "% NHS" ? EXPENDITURE_FORMULAS.percentNhs : c === "% LA" ? EXPENDITURE_FORMULAS.percentLa : c === "Total (£)" ? EXPENDITURE_FORMULAS.total : "",
+    c === "% NHS"
+      ? EXPENDITURE_FORMULAS.percentNhs
+      : c === "% LA"
+        ? EXPENDITURE_FORMULAS.percentLa
+        : c === "Total (£)"
+          ? EXPENDITURE_FORMULAS.total
+          : "",
   );
   const expenditure = sheetLayout(
     "expenditure",
@@ -176,10 +213,18 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     [[...EXPENDITURE_COLUMNS], expenditureBlank],
     (r, c) => (r === 0 ? GENERAL_FORMAT : EXPENDITURE_FORMATS[c]),
     {
-      table: { name: tables.expenditure, address: blockAddress(2, EXPENDITURE_COLUMNS.length), showTotals: true, totals: [...EXPENDITURE_TOTALS] },
+      table: {
+        name: tables.expenditure,
+        address: blockAddress(2, EXPENDITURE_COLUMNS.length),
+        showTotals: true,
+        totals: [...EXPENDITURE_TOTALS],
+      },
       validations: VALIDATION_LISTS.map((l) => {
         const col = EXPENDITURE_COLUMNS.indexOf(l.column);
-        return { address: a1(1, col), source: validationSource(l.column, names.lists) };
+        return {
+          address: a1(1, col),
+          source: validationSource(l.column, names.lists),
+        };
       }),
     },
   );
@@ -190,7 +235,11 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     [[...TARGET_COLUMNS], TARGET_COLUMNS.map(() => "")],
     (r, c) => (r === 0 ? GENERAL_FORMAT : TARGET_FORMATS[c]),
     {
-      table: { name: tables.targets, address: blockAddress(2, TARGET_COLUMNS.length), showTotals: false },
+      table: {
+        name: tables.targets,
+        address: blockAddress(2, TARGET_COLUMNS.length),
+        showTotals: false,
+      },
       // Measure with the baseline and target columns: Excel grows the chart with the table.
       chart: {
         name: "Baseline against target",
@@ -212,9 +261,17 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     (r, c) => {
       if (r === 0 || c === 0) return GENERAL_FORMAT;
       if (c <= 3) return COUNT_FORMAT;
-      return PROPORTION_METRICS.includes(BCF_METRICS[r - 1]) ? PERCENT_FORMAT : RATE_FORMAT;
+      return PROPORTION_METRICS.includes(BCF_METRICS[r - 1])
+        ? PERCENT_FORMAT
+        : RATE_FORMAT;
     },
-    { table: { name: tables.metrics, address: blockAddress(metricRows.length + 1, METRIC_COLUMNS.length), showTotals: false } },
+    {
+      table: {
+        name: tables.metrics,
+        address: blockAddress(metricRows.length + 1, METRIC_COLUMNS.length),
+        showTotals: false,
+      },
+    },
   );
 
   const incomeAmounts = `${sheetRef(names.income)}!$B$2:$B$${lastSourceRow}`;
@@ -230,7 +287,10 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         `=B${row}-C${row}`,
       ];
     }),
-    ["Total", ...["B", "C", "D"].map((col) => `=SUM(${col}2:${col}${lastSourceRow})`)],
+    [
+      "Total",
+      ...["B", "C", "D"].map((col) => `=SUM(${col}2:${col}${lastSourceRow})`),
+    ],
     [],
     ["National conditions"],
     ["Minimum NHS contribution to adult social care (£)", ""],
@@ -244,11 +304,28 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     "summary",
     names.summary,
     summaryRows,
-    (r, c) => (c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow) ? GBP_FORMAT : GENERAL_FORMAT),
-    { bold: ["A1:D1", `A${lastSourceRow + 1}:D${lastSourceRow + 1}`, `A${conditionsRow}`] },
+    (r, c) =>
+      c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow)
+        ? GBP_FORMAT
+        : GENERAL_FORMAT,
+    {
+      bold: [
+        "A1:D1",
+        `A${lastSourceRow + 1}:D${lastSourceRow + 1}`,
+        `A${conditionsRow}`,
+      ],
+    },
   );
 
-  const lists = sheetLayout("lists", names.lists, listsSheetCells(), () => GENERAL_FORMAT, { bold: ["A1:E1"], hidden: true });
+  const lists = sheetLayout(
+    "lists",
+    names.lists,
+    listsSheetCells(),
+    () => GENERAL_FORMAT,
+    { bold: ["A1:E1"], hidden: true },
+  );
 
-  return { sheets: [cover, income, expenditure, targets, metrics, summary, lists] };
+  return {
+    sheets: [cover, income, expenditure, targets, metrics, summary, lists],
+  };
 }

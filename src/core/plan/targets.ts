@@ -5,7 +5,15 @@
  */
 import type { ActivityTarget, SchemeTemplate } from "../templates/types";
 import { nextSchemeIds } from "./expenditure";
-import { ACTIVITY_FORMAT, asText, GENERAL_FORMAT, PERCENT_FORMAT, type PlanCell, TARGET_COLUMNS, thisRow } from "./layout";
+import {
+  ACTIVITY_FORMAT,
+  asText,
+  GENERAL_FORMAT,
+  PERCENT_FORMAT,
+  type PlanCell,
+  TARGET_COLUMNS,
+  thisRow,
+} from "./layout";
 
 export interface TargetsLayout {
   columns: readonly string[];
@@ -27,12 +35,22 @@ export const TARGET_FORMATS: readonly string[] = [
  * The conversion of the other period's figure. Blank while that figure is blank: Excel copies a table's
  * calculated column into new rows, and a row without the figure must not show a made-up 0.
  */
-export function periodFormula(otherColumn: string, from: string, to: string): string {
+export function periodFormula(
+  otherColumn: string,
+  from: string,
+  to: string,
+): string {
   return `=IF(${thisRow(otherColumn)}="","",BCF.PERIOD(${thisRow(otherColumn)},"${from}","${to}"))`;
 }
 
 /** A stated figure, or the other period's figure converted, or blank when the plan gives neither. */
-function figure(stated: number | undefined, other: number | undefined, otherColumn: string, from: string, to: string): PlanCell {
+function figure(
+  stated: number | undefined,
+  other: number | undefined,
+  otherColumn: string,
+  from: string,
+  to: string,
+): PlanCell {
   if (stated !== undefined) return stated;
   if (other !== undefined) return periodFormula(otherColumn, from, to);
   return "";
@@ -43,14 +61,41 @@ export const UPLIFT_FORMULA =
   `=IF(OR(${thisRow("Baseline per year")}="",${thisRow("Target per year")}=""),"",` +
   `BCF.UPLIFT(${thisRow("Baseline per year")},${thisRow("Target per year")}))`;
 
-export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] {
+export function targetRow(
+  schemeId: string,
+  target: ActivityTarget,
+): PlanCell[] {
   return [
     schemeId,
     asText(target.measure),
-    figure(target.baselinePerMonth, target.baselinePerYear, "Baseline per year", "year", "month"),
-    figure(target.baselinePerYear, target.baselinePerMonth, "Baseline per month", "month", "year"),
-    figure(target.targetPerMonth, target.targetPerYear, "Target per year", "year", "month"),
-    figure(target.targetPerYear, target.targetPerMonth, "Target per month", "month", "year"),
+    figure(
+      target.baselinePerMonth,
+      target.baselinePerYear,
+      "Baseline per year",
+      "year",
+      "month",
+    ),
+    figure(
+      target.baselinePerYear,
+      target.baselinePerMonth,
+      "Baseline per month",
+      "month",
+      "year",
+    ),
+    figure(
+      target.targetPerMonth,
+      target.targetPerYear,
+      "Target per year",
+      "year",
+      "month",
+    ),
+    figure(
+      target.targetPerYear,
+      target.targetPerMonth,
+      "Target per month",
+      "month",
+      "year",
+    ),
     UPLIFT_FORMULA,
   ];
 }
@@ -59,10 +104,18 @@ export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] 
  * The targets rows of `templates`; `ids[i]` is the scheme ID given to `templates[i]` (by default
  * S001, S002 … as in a new expenditure table).
  */
-export function targetRows(templates: readonly SchemeTemplate[], ids: readonly string[] = nextSchemeIds([], templates.length)): TargetsLayout {
+export function targetRows(
+  templates: readonly SchemeTemplate[],
+  ids: readonly string[] = nextSchemeIds([], templates.length),
+): TargetsLayout {
   const formulas: PlanCell[][] = [];
   templates.forEach((template, t) => {
-    for (const target of template.targets) formulas.push(targetRow(ids[t] ?? "", target));
+    for (const target of template.targets)
+      formulas.push(targetRow(ids[t] ?? "", target));
   });
-  return { columns: TARGET_COLUMNS, formulas, numberFormats: formulas.map(() => [...TARGET_FORMATS]) };
+  return {
+    columns: TARGET_COLUMNS,
+    formulas,
+    numberFormats: formulas.map(() => [...TARGET_FORMATS]),
+  };
 }

@@ -5,21 +5,43 @@ import {
   TARGET_COLUMNS,
   validationSource,
 } from "../../../src/core/plan";
-import { AREAS_OF_SPEND, COMMISSIONERS, FUNDING_SOURCES, SCHEME_TYPES } from "../../../src/core/vocabulary";
+import {
+  AREAS_OF_SPEND,
+  COMMISSIONERS,
+  FUNDING_SOURCES,
+  SCHEME_TYPES,
+} from "../../../src/core/vocabulary";
 
-const options = { area: "Rutland", healthAndWellbeingBoard: "Rutland Health and Wellbeing Board", year: "2024-25" };
-const sheet = (layout: ReturnType<typeof planSkeleton>, key: string) => layout.sheets.find((s) => s.key === key)!;
+const options = {
+  area: "Rutland",
+  healthAndWellbeingBoard: "Rutland Health and Wellbeing Board",
+  year: "2024-25",
+};
+const sheet = (layout: ReturnType<typeof planSkeleton>, key: string) =>
+  layout.sheets.find((s) => s.key === key)!;
 
 describe("planSkeleton", () => {
   const layout = planSkeleton(options);
 
   it("lays out the six sheets of the contract, in order, plus a hidden lists sheet", () => {
-    expect(layout.sheets.map((s) => s.name)).toEqual(["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary", "BCF Lists"]);
-    expect(layout.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["BCF Lists"]);
+    expect(layout.sheets.map((s) => s.name)).toEqual([
+      "Cover",
+      "Income",
+      "Expenditure",
+      "Targets",
+      "Metrics",
+      "Summary",
+      "BCF Lists",
+    ]);
+    expect(layout.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual([
+      "BCF Lists",
+    ]);
     for (const s of layout.sheets) {
       const width = s.formulas[0].length;
       expect(s.formulas.every((r) => r.length === width)).toBe(true);
-      expect(s.numberFormats.map((r) => r.length)).toEqual(s.formulas.map(() => width));
+      expect(s.numberFormats.map((r) => r.length)).toEqual(
+        s.formulas.map(() => width),
+      );
     }
   });
 
@@ -36,9 +58,16 @@ describe("planSkeleton", () => {
   it("Income: one £ line per funding source and a SUM total", () => {
     const income = sheet(layout, "income");
     expect(income.formulas[0]).toEqual(["Funding source", "Amount (£)"]);
-    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual([...FUNDING_SOURCES]);
-    expect(income.formulas[income.formulas.length - 1]).toEqual(["Total", `=SUM(B2:B${FUNDING_SOURCES.length + 1})`]);
-    expect(income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00")).toBe(true);
+    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual([
+      ...FUNDING_SOURCES,
+    ]);
+    expect(income.formulas[income.formulas.length - 1]).toEqual([
+      "Total",
+      `=SUM(B2:B${FUNDING_SOURCES.length + 1})`,
+    ]);
+    expect(
+      income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00"),
+    ).toBe(true);
   });
 
   it("Expenditure: the BCF_Expenditure table with its columns, totals row and drop-downs", () => {
@@ -48,7 +77,21 @@ describe("planSkeleton", () => {
       name: "BCF_Expenditure",
       address: "A1:M2",
       showTotals: true,
-      totals: ["Total", "", "", "", "", "", "", "", "", "", "=SUBTOTAL(109,[NHS (£)])", "=SUBTOTAL(109,[Council (£)])", "=SUBTOTAL(109,[Total (£)])"],
+      totals: [
+        "Total",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "=SUBTOTAL(109,[NHS (£)])",
+        "=SUBTOTAL(109,[Council (£)])",
+        "=SUBTOTAL(109,[Total (£)])",
+      ],
     });
     expect(exp.formulas[1][12]).toBe("=[@[NHS (£)]]+[@[Council (£)]]");
     expect(exp.validations).toEqual([
@@ -61,10 +104,16 @@ describe("planSkeleton", () => {
 
   it("the lists sheet holds the scheme types where the validation points", () => {
     const lists = sheet(layout, "lists");
-    expect(lists.formulas.slice(1, SCHEME_TYPES.length + 1).map((r) => r[0])).toEqual([...SCHEME_TYPES]);
+    expect(
+      lists.formulas.slice(1, SCHEME_TYPES.length + 1).map((r) => r[0]),
+    ).toEqual([...SCHEME_TYPES]);
     expect(lists.formulas[SCHEME_TYPES.length + 1]?.[0] ?? "").toBe("");
     // Typed-in lists stay within Excel's 255-character limit; the long one goes through the sheet.
-    for (const column of ["Area of Spend", "Commissioner", "Source of Funding"] as const) {
+    for (const column of [
+      "Area of Spend",
+      "Commissioner",
+      "Source of Funding",
+    ] as const) {
       expect(validationSource(column).length).toBeLessThanOrEqual(255);
     }
   });
@@ -73,20 +122,36 @@ describe("planSkeleton", () => {
     const targets = sheet(layout, "targets");
     expect(targets.formulas[0]).toEqual([...TARGET_COLUMNS]);
     expect(targets.table?.name).toBe("BCF_Targets");
-    expect(targets.chart).toMatchObject({ type: "ColumnClustered", sourceAddress: "B1:F2", seriesBy: "Columns" });
+    expect(targets.chart).toMatchObject({
+      type: "ColumnClustered",
+      sourceAddress: "B1:F2",
+      seriesBy: "Columns",
+    });
   });
 
   it("Metrics: BCF.RATE for rates and BCF.PROPORTION for proportions, with their CI columns", () => {
     const metrics = sheet(layout, "metrics");
     expect(metrics.formulas[0]).toEqual([...METRIC_COLUMNS]);
     expect(metrics.table?.name).toBe("BCF_Metrics");
-    const nea = metrics.formulas.find((r) => r[0] === "Non-elective admissions")!;
+    const nea = metrics.formulas.find(
+      (r) => r[0] === "Non-elective admissions",
+    )!;
     expect(nea[3]).toBe(100000);
-    expect(nea[4]).toBe('=IF([@[Numerator]]="","",IF([@[Denominator]]="","",BCF.RATE([@[Numerator]],[@[Denominator]],[@[Per]])))');
-    expect(nea[5]).toContain("INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,1)");
-    expect(nea[6]).toContain("INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,2)");
-    const reablement = metrics.formulas.findIndex((r) => r[0] === "Still at home 91 days after reablement");
-    expect(metrics.formulas[reablement][4]).toContain("BCF.PROPORTION([@[Numerator]],[@[Denominator]],[@[Per]])");
+    expect(nea[4]).toBe(
+      '=IF([@[Numerator]]="","",IF([@[Denominator]]="","",BCF.RATE([@[Numerator]],[@[Denominator]],[@[Per]])))',
+    );
+    expect(nea[5]).toContain(
+      "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,1)",
+    );
+    expect(nea[6]).toContain(
+      "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,2)",
+    );
+    const reablement = metrics.formulas.findIndex(
+      (r) => r[0] === "Still at home 91 days after reablement",
+    );
+    expect(metrics.formulas[reablement][4]).toContain(
+      "BCF.PROPORTION([@[Numerator]],[@[Denominator]],[@[Per]])",
+    );
     expect(metrics.formulas[reablement][3]).toBe(1);
     expect(metrics.numberFormats[reablement][4]).toBe("0.0%");
   });
@@ -94,17 +159,34 @@ describe("planSkeleton", () => {
   it("Summary: income by lookup, planned spend by SUMIFS on the table, balance, total and national conditions", () => {
     const summary = sheet(layout, "summary");
     const n = FUNDING_SOURCES.length + 1;
-    expect(summary.formulas[0]).toEqual(["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"]);
+    expect(summary.formulas[0]).toEqual([
+      "Funding source",
+      "Income (£)",
+      "Planned spend (£)",
+      "Balance (£)",
+    ]);
     expect(summary.formulas[1]).toEqual([
       FUNDING_SOURCES[0],
       `=SUMIFS(Income!$B$2:$B$${n},Income!$A$2:$A$${n},A2)`,
       "=SUMIFS(BCF_Expenditure[Total (£)],BCF_Expenditure[Source of Funding],A2)",
       "=B2-C2",
     ]);
-    expect(summary.formulas[n]).toEqual(["Total", `=SUM(B2:B${n})`, `=SUM(C2:C${n})`, `=SUM(D2:D${n})`]);
+    expect(summary.formulas[n]).toEqual([
+      "Total",
+      `=SUM(B2:B${n})`,
+      `=SUM(C2:C${n})`,
+      `=SUM(D2:D${n})`,
+    ]);
     expect(summary.formulas[n + 2][0]).toBe("National conditions");
-    expect(summary.formulas[n + 3]).toEqual(["Minimum NHS contribution to adult social care (£)", "", "", ""]);
-    expect(summary.formulas[n + 4][1]).toBe('=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")');
+    expect(summary.formulas[n + 3]).toEqual([
+      "Minimum NHS contribution to adult social care (£)",
+      "",
+      "",
+      "",
+    ]);
+    expect(summary.formulas[n + 4][1]).toBe(
+      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")',
+    );
     expect(summary.numberFormats[n + 3][1]).toBe("£#,##0.00");
     expect(summary.numberFormats[n + 1][1]).toBe("General");
   });
@@ -116,9 +198,15 @@ describe("planSkeleton", () => {
       tableNames: { expenditure: "BCF_Expenditure_2" },
     });
     const summary = sheet(renamed, "summary");
-    expect(summary.formulas[1][1]).toBe("=SUMIFS('Income (2)'!$B$2:$B$8,'Income (2)'!$A$2:$A$8,A2)");
-    expect(summary.formulas[1][2]).toBe("=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)");
+    expect(summary.formulas[1][1]).toBe(
+      "=SUMIFS('Income (2)'!$B$2:$B$8,'Income (2)'!$A$2:$A$8,A2)",
+    );
+    expect(summary.formulas[1][2]).toBe(
+      "=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)",
+    );
     expect(sheet(renamed, "expenditure").table?.name).toBe("BCF_Expenditure_2");
-    expect(sheet(renamed, "expenditure").validations[0].source).toBe("='BCF Lists (2)'!$A$2:$A$20");
+    expect(sheet(renamed, "expenditure").validations[0].source).toBe(
+      "='BCF Lists (2)'!$A$2:$A$20",
+    );
   });
 });

@@ -1,17 +1,31 @@
 import { TARGET_COLUMNS, targetRows } from "../../../src/core/plan";
 
-const UPLIFT = '=IF(OR([@[Baseline per year]]="",[@[Target per year]]=""),"",BCF.UPLIFT([@[Baseline per year]],[@[Target per year]]))';
-const period = (column: string, from: string, to: string) => `=IF([@[${column}]]="","",BCF.PERIOD([@[${column}]],"${from}","${to}"))`;
+const UPLIFT =
+  '=IF(OR([@[Baseline per year]]="",[@[Target per year]]=""),"",BCF.UPLIFT([@[Baseline per year]],[@[Target per year]]))';
+const period = (column: string, from: string, to: string) =>
+  `=IF([@[${column}]]="","",BCF.PERIOD([@[${column}]],"${from}","${to}"))`;
 import { template } from "./fixtures";
 
 describe("targetRows", () => {
   it("writes seed 004's figures as the plan states them, even where they disagree (8 a month, 104 a year)", () => {
     const layout = targetRows(
-      [template({ targets: [{ measure: "Patients supported", baselinePerMonth: 8, baselinePerYear: 104 }] })],
+      [
+        template({
+          targets: [
+            {
+              measure: "Patients supported",
+              baselinePerMonth: 8,
+              baselinePerYear: 104,
+            },
+          ],
+        }),
+      ],
       ["S007"],
     );
     expect(layout.columns).toEqual(TARGET_COLUMNS);
-    expect(layout.formulas).toEqual([["S007", "Patients supported", 8, 104, "", "", UPLIFT]]);
+    expect(layout.formulas).toEqual([
+      ["S007", "Patients supported", 8, 104, "", "", UPLIFT],
+    ]);
   });
 
   it("computes a missing month or year figure with =BCF.PERIOD and the uplift with =BCF.UPLIFT", () => {
@@ -53,7 +67,9 @@ describe("targetRows", () => {
       [
         template({ targets: [{ measure: "a", baselinePerYear: 1 }] }),
         template({ targets: [] }),
-        template({ targets: [{ measure: "b", targetPerMonth: 2 }, { measure: "c" }] }),
+        template({
+          targets: [{ measure: "b", targetPerMonth: 2 }, { measure: "c" }],
+        }),
       ],
       ["S001", "S002", "S003"],
     );
@@ -68,7 +84,10 @@ describe("targetRows", () => {
 
 describe("targetRows without IDs", () => {
   it("numbers the templates S001, S002 … as a new expenditure table would", () => {
-    const layout = targetRows([template({ targets: [{ measure: "a" }] }), template({ targets: [{ measure: "b" }] })]);
+    const layout = targetRows([
+      template({ targets: [{ measure: "a" }] }),
+      template({ targets: [{ measure: "b" }] }),
+    ]);
     expect(layout.formulas.map((r) => r[0])).toEqual(["S001", "S002"]);
   });
 });
