@@ -17,17 +17,29 @@ type BenchLine = [name: string, value: number, unit: string];
 
 interface Support {
   ROOT: string;
-  ensureBuild(options: { mode?: string; outDir?: string; log?: (m: string) => void }): boolean;
+  ensureBuild(options: {
+    mode?: string;
+    outDir?: string;
+    log?: (m: string) => void;
+  }): boolean;
   serve(dir: string): Promise<{ url: string; close: () => Promise<void> }>;
-  launchChromium(): Promise<{ context: import("playwright-core").BrowserContext; close: () => Promise<void> }>;
+  launchChromium(): Promise<{
+    context: import("playwright-core").BrowserContext;
+    close: () => Promise<void>;
+  }>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const support = require("../../tests/e2e/support.js") as Support;
 
 const RUNS = 5;
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const OFFICE_DIST = join(support.ROOT, "node_modules", "@microsoft", "office-js", "dist");
+const OFFICE_DIST = join(
+  support.ROOT,
+  "node_modules",
+  "@microsoft",
+  "office-js",
+  "dist",
+);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -43,12 +55,16 @@ function gzipBytes(file: string): number {
 function pageScripts(outDir: string): string[] {
   const html = readFileSync(join(outDir, "taskpane.html"), "utf8");
   // Minified HTML drops the quotes around attribute values.
-  return [...html.matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)].map((m) => m[2]).filter((src) => !/^https?:/.test(src) && !/office\.js$/.test(src));
+  return [...html.matchAll(/<script[^>]*\ssrc=("?)([^"\s>]+)\1/g)]
+    .map((m) => m[2])
+    .filter((src) => !/^https?:/.test(src) && !/office\.js$/.test(src));
 }
 
 /** Ids of every function in the generated metadata. */
 function functionIds(outDir: string): string[] {
-  const metadata = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as { functions: Array<{ id: string }> };
+  const metadata = JSON.parse(
+    readFileSync(join(outDir, "functions.json"), "utf8"),
+  ) as { functions: Array<{ id: string }> };
   return metadata.functions.map((f) => f.id.toUpperCase());
 }
 
@@ -76,13 +92,25 @@ const INTERACTIVE_PROBE = `
 
 export async function run(): Promise<BenchLine[]> {
   const outDir = join(tmpdir(), "bcf-bench-pane-production");
-  support.ensureBuild({ mode: "production", outDir, log: (m) => console.error(m) });
+  support.ensureBuild({
+    mode: "production",
+    outDir,
+    log: (m) => console.error(m),
+  });
   const ids = functionIds(outDir);
 
   const scripts = pageScripts(outDir);
-  const bundleGzip = scripts.reduce((sum, src) => sum + gzipBytes(join(outDir, src)), 0);
-  const previewChunks = readdirSync(outDir).filter((f) => f.endsWith(".js") && !scripts.includes(f) && /preview/.test(f));
-  const previewGzip = previewChunks.reduce((sum, f) => sum + gzipBytes(join(outDir, f)), 0);
+  const bundleGzip = scripts.reduce(
+    (sum, src) => sum + gzipBytes(join(outDir, src)),
+    0,
+  );
+  const previewChunks = readdirSync(outDir).filter(
+    (f) => f.endsWith(".js") && !scripts.includes(f) && /preview/.test(f),
+  );
+  const previewGzip = previewChunks.reduce(
+    (sum, f) => sum + gzipBytes(join(outDir, f)),
+    0,
+  );
 
   const server = await support.serve(outDir);
   const browser = await support.launchChromium();
@@ -93,26 +121,43 @@ export async function run(): Promise<BenchLine[]> {
       const page = await browser.context.newPage();
       // Microsoft's CDN, answered from node_modules: the page runs as it would, with no network.
       await page.route(`${OFFICE_CDN}**`, (route) => {
-        const file = join(OFFICE_DIST, new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""));
-        return existsSync(file) ? route.fulfill({ path: file, contentType: "text/javascript" }) : route.fulfill({ status: 404, body: "" });
+        const file = join(
+          OFFICE_DIST,
+          new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""),
+        );
+        return existsSync(file)
+          ? route.fulfill({ path: file, contentType: "text/javascript" })
+          : route.fulfill({ status: 404, body: "" });
       });
       await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
-        route.request().url().startsWith(OFFICE_CDN) ? route.fallback() : route.abort(),
+        route.request().url().startsWith(OFFICE_CDN)
+          ? route.fallback()
+          : route.abort(),
       );
       await page.addInitScript(INTERACTIVE_PROBE);
       await page.goto(server.url);
-      await page.waitForFunction(() => (window as unknown as { __paneInteractiveAt: number | null }).__paneInteractiveAt !== null, null, {
-        timeout: 30000,
-      });
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __paneInteractiveAt: number | null })
+            .__paneInteractiveAt !== null,
+        null,
+        {
+          timeout: 30000,
+        },
+      );
       const times = await page.evaluate(() => {
         const w = window as unknown as {
           __paneInteractiveAt: number;
           __bcfFunctions?: { associatedAt: Record<string, number> };
         };
-        return { interactive: w.__paneInteractiveAt, associatedAt: w.__bcfFunctions?.associatedAt ?? {} };
+        return {
+          interactive: w.__paneInteractiveAt,
+          associatedAt: w.__bcfFunctions?.associatedAt ?? {},
+        };
       });
       const missing = ids.filter((id) => times.associatedAt[id] === undefined);
-      if (missing.length) throw new Error(`functions not associated: ${missing.join(", ")}`);
+      if (missing.length)
+        throw new Error(`functions not associated: ${missing.join(", ")}`);
       functionsReady.push(Math.max(...ids.map((id) => times.associatedAt[id])));
       interactive.push(times.interactive);
       await page.close();
@@ -121,7 +166,8 @@ export async function run(): Promise<BenchLine[]> {
     await browser.close();
     await server.close();
   }
-  if (previewChunks.length === 0) console.error(`bench pane: no preview chunk found in ${basename(outDir)}`);
+  if (previewChunks.length === 0)
+    console.error(`bench pane: no preview chunk found in ${basename(outDir)}`);
   return [
     ["pane.functions_ready_ms", median(functionsReady), "ms"],
     ["pane.interactive_ms", median(interactive), "ms"],

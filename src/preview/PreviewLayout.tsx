@@ -8,12 +8,18 @@ import { App } from "../taskpane/components/App";
 import type { MemoryWorkbook } from "./workbook";
 import { WorkbookGrid } from "./WorkbookGrid";
 
-export const PREVIEW_BANNER = "Preview: a sample plan in your browser; nothing is saved or sent anywhere";
+export const PREVIEW_BANNER =
+  "Preview: a sample plan in your browser; nothing is saved or sent anywhere";
 
 const PANE_WIDTH = "380px";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100vh", overflow: "hidden" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100vh",
+    overflow: "hidden",
+  },
   banner: {
     flexShrink: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}`,
@@ -44,14 +50,16 @@ export interface PreviewLayoutProps {
   workbook: MemoryWorkbook;
 }
 
-export function PreviewLayout({ workbook }: PreviewLayoutProps): React.JSX.Element {
+export function PreviewLayout({
+  workbook,
+}: PreviewLayoutProps): React.JSX.Element {
   const styles = useStyles();
   const headingId = React.useId();
   return (
     <div className={styles.root}>
       <div className={styles.banner} role="note" data-testid="preview-banner">
-        <strong>{PREVIEW_BANNER}.</strong> The workbook on the left stands in for Excel; the pane on the right is the
-        add-in&apos;s own.
+        <strong>{PREVIEW_BANNER}.</strong> The workbook on the left stands in
+        for Excel; the pane on the right is the add-in&apos;s own.
       </div>
       <div className={styles.body}>
         <section className={styles.sheet} aria-labelledby={headingId}>

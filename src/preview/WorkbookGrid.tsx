@@ -5,7 +5,13 @@
  * a finding clicked in the pane shows its cell here.
  */
 import * as React from "react";
-import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
+import {
+  makeStyles,
+  mergeClasses,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
 import { a1, columnLetters, parseA1, type CellValue } from "../core/workbook";
 import type { MemoryWorkbook } from "./workbook";
 import { alignsRight, formatCellValue } from "./numberFormat";
@@ -19,7 +25,13 @@ const POINTS_TO_PIXELS = 4 / 3;
 const EXCEL_GREEN = "#107c41";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", height: "100%", minHeight: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minHeight: 0,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   formulaBar: {
     display: "flex",
     alignItems: "center",
@@ -44,7 +56,12 @@ const useStyles = makeStyles({
     whiteSpace: "pre-wrap",
     overflowWrap: "anywhere",
   },
-  scroller: { flexGrow: 1, overflow: "auto", minHeight: 0, position: "relative" },
+  scroller: {
+    flexGrow: 1,
+    overflow: "auto",
+    minHeight: 0,
+    position: "relative",
+  },
   table: {
     backgroundColor: "#ffffff",
     borderCollapse: "separate",
@@ -52,7 +69,10 @@ const useStyles = makeStyles({
     tableLayout: "fixed",
     fontFamily: '"Calibri", "Carlito", "Segoe UI", system-ui, sans-serif',
     fontSize: "14px",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
   },
   heading: {
     position: "sticky",
@@ -67,8 +87,20 @@ const useStyles = makeStyles({
   },
   columnHeading: { top: 0, height: "22px" },
   rowHeading: { left: 0, width: "44px" },
-  corner: { position: "sticky", top: 0, left: 0, zIndex: 2, backgroundColor: "#f3f2f1", borderRight: "1px solid #d1d1d1", borderBottom: "1px solid #d1d1d1" },
-  headingSelected: { backgroundColor: "#d2e9dd", color: "#0e5c2f", fontWeight: tokens.fontWeightSemibold },
+  corner: {
+    position: "sticky",
+    top: 0,
+    left: 0,
+    zIndex: 2,
+    backgroundColor: "#f3f2f1",
+    borderRight: "1px solid #d1d1d1",
+    borderBottom: "1px solid #d1d1d1",
+  },
+  headingSelected: {
+    backgroundColor: "#d2e9dd",
+    color: "#0e5c2f",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   cell: {
     height: "22px",
     padding: "0 4px",
@@ -81,17 +113,30 @@ const useStyles = makeStyles({
     color: "#000000",
   },
   // Text runs on over empty cells to its right, as in Excel.
-  overflow: { overflow: "visible", textOverflow: "clip", position: "relative", zIndex: 0 },
+  overflow: {
+    overflow: "visible",
+    textOverflow: "clip",
+    position: "relative",
+    zIndex: 0,
+  },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
   error: { textAlign: "center" },
   bold: { fontWeight: tokens.fontWeightBold },
-  selected: { outline: `2px solid ${EXCEL_GREEN}`, outlineOffset: "-2px", backgroundColor: "#f2faf5" },
+  selected: {
+    outline: `2px solid ${EXCEL_GREEN}`,
+    outlineOffset: "-2px",
+    backgroundColor: "#f2faf5",
+  },
   tabs: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
     overflowX: "auto",
   },
-  more: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  more: {
+    padding: tokens.spacingHorizontalS,
+    color: tokens.colorNeutralForeground2,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 /** A DOM id for a cell of a sheet (sheet names may hold spaces and punctuation). */
@@ -109,22 +154,34 @@ function topLeftOf(address: string): CellPosition {
 }
 
 function isErrorText(value: CellValue): boolean {
-  return typeof value === "string" && /^#(NAME\?|VALUE!|REF!|DIV\/0!|NUM!|N\/A|NULL!|SPILL!|CALC!|BUSY!)$/.test(value);
+  return (
+    typeof value === "string" &&
+    /^#(NAME\?|VALUE!|REF!|DIV\/0!|NUM!|N\/A|NULL!|SPILL!|CALC!|BUSY!)$/.test(
+      value,
+    )
+  );
 }
 
 export interface WorkbookGridProps {
   workbook: MemoryWorkbook;
 }
 
-export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element {
+export function WorkbookGrid({
+  workbook,
+}: WorkbookGridProps): React.JSX.Element {
   const styles = useStyles();
   const [, setVersion] = React.useState(0);
   const [sheet, setSheet] = React.useState(() => workbook.activeSheet);
   const [selected, setSelected] = React.useState<CellPosition>(() => {
     const s = workbook.selection;
-    return s && s.sheet === workbook.activeSheet ? topLeftOf(s.address) : { row: 0, col: 0 };
+    return s && s.sheet === workbook.activeSheet
+      ? topLeftOf(s.address)
+      : { row: 0, col: 0 };
   });
-  const seen = React.useRef({ active: workbook.activeSheet, selection: JSON.stringify(workbook.selection ?? null) });
+  const seen = React.useRef({
+    active: workbook.activeSheet,
+    selection: JSON.stringify(workbook.selection ?? null),
+  });
   const scrollerRef = React.useRef<HTMLDivElement>(null);
 
   // Follow the workbook as the pane changes it: a new active sheet, a new selection (a finding clicked).
@@ -141,7 +198,10 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
           setSheet(workbook.activeSheet);
           setSelected({ row: 0, col: 0 });
         }
-        seen.current = { active: workbook.activeSheet, selection: selectionKey };
+        seen.current = {
+          active: workbook.activeSheet,
+          selection: selectionKey,
+        };
       }),
     [workbook],
   );
@@ -152,23 +212,43 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
   const sheetIndex = names.indexOf(shown);
   const used = workbook.usedRange(shown, false);
   const lastRow = used ? used.rowIndex + used.values.length - 1 : -1;
-  const lastCol = used ? used.columnIndex + (used.values[0]?.length ?? 0) - 1 : -1;
-  const rowCount = Math.min(MAX_ROWS_SHOWN, Math.max(MIN_ROWS, lastRow + 4, selected.row + 1));
-  const columnCount = Math.min(MAX_COLUMNS_SHOWN, Math.max(MIN_COLUMNS, lastCol + 2, selected.col + 1));
+  const lastCol = used
+    ? used.columnIndex + (used.values[0]?.length ?? 0) - 1
+    : -1;
+  const rowCount = Math.min(
+    MAX_ROWS_SHOWN,
+    Math.max(MIN_ROWS, lastRow + 4, selected.row + 1),
+  );
+  const columnCount = Math.min(
+    MAX_COLUMNS_SHOWN,
+    Math.max(MIN_COLUMNS, lastCol + 2, selected.col + 1),
+  );
   const selectedAddress = a1(selected.row, selected.col);
   const selectedCell = workbook.getCell(shown, selectedAddress);
-  const formulaText = selectedCell.formula === "" ? "" : String(selectedCell.formula);
+  const formulaText =
+    selectedCell.formula === "" ? "" : String(selectedCell.formula);
 
   React.useEffect(() => {
-    const el = scrollerRef.current?.ownerDocument.getElementById(cellElementId(sheetIndex, selectedAddress));
-    if (el && typeof el.scrollIntoView === "function") el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const el = scrollerRef.current?.ownerDocument.getElementById(
+      cellElementId(sheetIndex, selectedAddress),
+    );
+    if (el && typeof el.scrollIntoView === "function")
+      el.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [sheetIndex, selectedAddress]);
 
   const move = (row: number, col: number) =>
-    setSelected({ row: Math.max(0, Math.min(MAX_ROWS_SHOWN - 1, row)), col: Math.max(0, Math.min(MAX_COLUMNS_SHOWN - 1, col)) });
+    setSelected({
+      row: Math.max(0, Math.min(MAX_ROWS_SHOWN - 1, row)),
+      col: Math.max(0, Math.min(MAX_COLUMNS_SHOWN - 1, col)),
+    });
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLTableElement>) => {
-    const steps: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const steps: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
     const step = steps[event.key];
     if (step) {
       event.preventDefault();
@@ -179,23 +259,40 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
     }
   };
 
-  const isEmptyAt = (r: number, c: number) => r > lastRow || c > lastCol || workbook.getCell(shown, a1(r, c)).value === "";
+  const isEmptyAt = (r: number, c: number) =>
+    r > lastRow ||
+    c > lastCol ||
+    workbook.getCell(shown, a1(r, c)).value === "";
 
   const widths = Array.from({ length: columnCount }, (_, c) =>
-    Math.round(Math.min(420, Math.max(24, workbook.columnWidth(shown, c) * POINTS_TO_PIXELS))),
+    Math.round(
+      Math.min(
+        420,
+        Math.max(24, workbook.columnWidth(shown, c) * POINTS_TO_PIXELS),
+      ),
+    ),
   );
   const tableWidth = 44 + widths.reduce((a, b) => a + b, 0);
 
   return (
     <div className={styles.root}>
       <div className={styles.formulaBar}>
-        <span className={styles.nameBox} aria-label="Selected cell" role="status" data-testid="name-box">
+        <span
+          className={styles.nameBox}
+          aria-label="Selected cell"
+          role="status"
+          data-testid="name-box"
+        >
           {selectedAddress}
         </span>
         <span className={styles.fx} aria-hidden="true">
           fx
         </span>
-        <output className={styles.formula} aria-label="Formula bar" data-testid="formula-bar">
+        <output
+          className={styles.formula}
+          aria-label="Formula bar"
+          data-testid="formula-bar"
+        >
           {formulaText}
         </output>
       </div>
@@ -226,7 +323,11 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
                 <th
                   key={c}
                   scope="col"
-                  className={mergeClasses(styles.heading, styles.columnHeading, c === selected.col && styles.headingSelected)}
+                  className={mergeClasses(
+                    styles.heading,
+                    styles.columnHeading,
+                    c === selected.col && styles.headingSelected,
+                  )}
                 >
                   {columnLetters(c)}
                 </th>
@@ -236,17 +337,31 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
           <tbody>
             {Array.from({ length: rowCount }, (_, r) => (
               <tr key={r}>
-                <th scope="row" className={mergeClasses(styles.heading, styles.rowHeading, r === selected.row && styles.headingSelected)}>
+                <th
+                  scope="row"
+                  className={mergeClasses(
+                    styles.heading,
+                    styles.rowHeading,
+                    r === selected.row && styles.headingSelected,
+                  )}
+                >
                   {r + 1}
                 </th>
                 {widths.map((_, c) => {
                   const address = a1(r, c);
                   const inUsed = r <= lastRow && c <= lastCol;
-                  const info = inUsed ? workbook.getCell(shown, address) : undefined;
-                  const text = info ? formatCellValue(info.value, info.numberFormat) : "";
+                  const info = inUsed
+                    ? workbook.getCell(shown, address)
+                    : undefined;
+                  const text = info
+                    ? formatCellValue(info.value, info.numberFormat)
+                    : "";
                   const isSelected = r === selected.row && c === selected.col;
                   const runsOn =
-                    typeof info?.value === "string" && text !== "" && !isErrorText(info.value) && isEmptyAt(r, c + 1);
+                    typeof info?.value === "string" &&
+                    text !== "" &&
+                    !isErrorText(info.value) &&
+                    isEmptyAt(r, c + 1);
                   return (
                     <td
                       key={c}
@@ -273,7 +388,9 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
           </tbody>
         </table>
         {lastRow >= MAX_ROWS_SHOWN ? (
-          <p className={styles.more}>{`The preview shows the first ${MAX_ROWS_SHOWN} rows of this sheet.`}</p>
+          <p
+            className={styles.more}
+          >{`The preview shows the first ${MAX_ROWS_SHOWN} rows of this sheet.`}</p>
         ) : null}
       </div>
       <TabList

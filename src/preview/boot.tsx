@@ -13,23 +13,23 @@ import { PreviewLayout } from "./PreviewLayout";
 import { SAMPLE_PLAN, loadSamplePlan } from "./samplePlan";
 import { createMemoryWorkbook, type MemoryWorkbookHandle } from "./workbook";
 
-declare global {
-  interface Window {
-    /** The preview's workbook, for the end-to-end tests and anyone curious in the browser console. */
-    __bcfPreview?: MemoryWorkbookHandle;
-  }
-}
-
 export async function createPreviewWorkbook(): Promise<MemoryWorkbookHandle> {
-  const handle = createMemoryWorkbook({ sheets: SAMPLE_PLAN.map((s) => s.name), customFunctions: bcfCustomFunctions() });
+  const handle = createMemoryWorkbook({
+    sheets: SAMPLE_PLAN.map((s) => s.name),
+    customFunctions: bcfCustomFunctions(),
+  });
   await loadSamplePlan(handle.context);
   return handle;
 }
 
-export async function startPreview(container: HTMLElement): Promise<MemoryWorkbookHandle> {
+export async function startPreview(
+  container: HTMLElement,
+): Promise<MemoryWorkbookHandle> {
   const handle = await createPreviewWorkbook();
   setWorkbookProvider(() => handle.context);
-  window.__bcfPreview = handle;
+  // The preview's workbook, for the end-to-end tests and anyone curious in the browser console.
+  (window as unknown as { __bcfPreview?: MemoryWorkbookHandle }).__bcfPreview =
+    handle;
   document.title = "BCF Toolkit for Excel: preview";
   createRoot(container).render(
     <FluentProvider theme={themeFromOffice(undefined)}>

@@ -19,8 +19,11 @@ export function associatedFunctions(): BcfFunctionRecord | undefined {
 }
 
 /** { "BCF.RATE": rate, ... } from the associations; empty when functions.js has not run. */
-export function bcfCustomFunctions(record: BcfFunctionRecord | undefined = associatedFunctions()): Record<string, CustomFunction> {
+export function bcfCustomFunctions(
+  record: BcfFunctionRecord | undefined = associatedFunctions(),
+): Record<string, CustomFunction> {
   const registry: Record<string, CustomFunction> = {};
-  for (const [id, fn] of Object.entries(record?.functions ?? {})) registry[`${BCF_NAMESPACE}.${id.toUpperCase()}`] = fn;
+  for (const [id, fn] of Object.entries(record?.functions ?? {}))
+    registry[`${BCF_NAMESPACE}.${id.toUpperCase()}`] = fn;
   return registry;
 }

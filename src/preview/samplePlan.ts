@@ -35,9 +35,27 @@ export interface SampleSheet {
  * reported once, by the totals rule (a "Total (£)" closing its parts), which runs before the splits rule.
  */
 export const SAMPLE_SLIPS = [
-  { sheet: "Pooled budget", cell: "D6", rule: "totals", expected: 936000, actual: 963000 },
-  { sheet: "Schemes", cell: "G3", rule: "totals", expected: 696000, actual: 669000 },
-  { sheet: "Intentions", cell: "C5", rule: "periods", expected: 96, actual: 104 },
+  {
+    sheet: "Pooled budget",
+    cell: "D6",
+    rule: "totals",
+    expected: 936000,
+    actual: 963000,
+  },
+  {
+    sheet: "Schemes",
+    cell: "G3",
+    rule: "totals",
+    expected: 696000,
+    actual: 669000,
+  },
+  {
+    sheet: "Intentions",
+    cell: "C5",
+    rule: "periods",
+    expected: 96,
+    actual: 104,
+  },
 ] as const;
 
 export const SAMPLE_PLAN: SampleSheet[] = [
@@ -45,8 +63,18 @@ export const SAMPLE_PLAN: SampleSheet[] = [
     name: "Pooled budget",
     widths: [230, 90, 90, 90],
     blocks: [
-      { at: "A1", rows: [["Rutland BCF: Crisis Response, Discharge and Reablement, 2016-17"]], bold: true },
-      { at: "A3", rows: [["Scheme", "CCG (£)", "Council (£)", "Total (£)"]], bold: true },
+      {
+        at: "A1",
+        rows: [
+          ["Rutland BCF: Crisis Response, Discharge and Reablement, 2016-17"],
+        ],
+        bold: true,
+      },
+      {
+        at: "A3",
+        rows: [["Scheme", "CCG (£)", "Council (£)", "Total (£)"]],
+        bold: true,
+      },
       {
         at: "A4",
         rows: [
@@ -55,9 +83,28 @@ export const SAMPLE_PLAN: SampleSheet[] = [
         ],
       },
       // Slip 1: the total typed from the plan with two digits swapped.
-      { at: "A6", rows: [["Total Funding", "=SUM(B4:B5)", "=SUM(C4:C5)", 963000]], bold: true },
-      { at: "B4", rows: [[null, null, null], [null, null, null], [null, null, null]], numberFormat: GBP },
-      { at: "A8", rows: [["Figures from Rutland's business case (seed 001), typed in by hand."]] },
+      {
+        at: "A6",
+        rows: [["Total Funding", "=SUM(B4:B5)", "=SUM(C4:C5)", 963000]],
+        bold: true,
+      },
+      {
+        at: "B4",
+        rows: [
+          [null, null, null],
+          [null, null, null],
+          [null, null, null],
+        ],
+        numberFormat: GBP,
+      },
+      {
+        at: "A8",
+        rows: [
+          [
+            "Figures from Rutland's business case (seed 001), typed in by hand.",
+          ],
+        ],
+      },
     ],
   },
   {
@@ -66,26 +113,69 @@ export const SAMPLE_PLAN: SampleSheet[] = [
     blocks: [
       {
         at: "A1",
-        rows: [["Scheme", "Scheme type", "Commissioner", "Provider", "NHS (£)", "Council (£)", "Total (£)"]],
+        rows: [
+          [
+            "Scheme",
+            "Scheme type",
+            "Commissioner",
+            "Provider",
+            "NHS (£)",
+            "Council (£)",
+            "Total (£)",
+          ],
+        ],
         bold: true,
       },
       {
         at: "A2",
         rows: [
-          ["Integrated Crisis Response (ICR)", "Urgent Community Response", "Joint", "NHS Community Provider", 125000, 115000, 240000],
+          [
+            "Integrated Crisis Response (ICR)",
+            "Urgent Community Response",
+            "Joint",
+            "NHS Community Provider",
+            125000,
+            115000,
+            240000,
+          ],
           // Slip 2: the parts add to £696,000.
-          ["Hospital Transfer & Reablement (HTR)", "Home-based intermediate care services", "Joint", "Local Authority", 135000, 561000, 669000],
+          [
+            "Hospital Transfer & Reablement (HTR)",
+            "Home-based intermediate care services",
+            "Joint",
+            "Local Authority",
+            135000,
+            561000,
+            669000,
+          ],
         ],
       },
-      { at: "E2", rows: [[null, null, null], [null, null, null]], numberFormat: GBP },
+      {
+        at: "E2",
+        rows: [
+          [null, null, null],
+          [null, null, null],
+        ],
+        numberFormat: GBP,
+      },
     ],
   },
   {
     name: "Intentions",
     widths: [300, 80, 200, 200, 80, 80],
     blocks: [
-      { at: "A1", rows: [["Wiltshire Better Care Plan 2017/18: commissioning intentions"]], bold: true },
-      { at: "A3", rows: [["Description", "Provider", "Baseline", "Target 2017/18"]], bold: true },
+      {
+        at: "A1",
+        rows: [
+          ["Wiltshire Better Care Plan 2017/18: commissioning intentions"],
+        ],
+        bold: true,
+      },
+      {
+        at: "A3",
+        rows: [["Description", "Provider", "Baseline", "Target 2017/18"]],
+        bold: true,
+      },
       {
         at: "A4",
         rows: [
@@ -106,7 +196,16 @@ export const SAMPLE_PLAN: SampleSheet[] = [
       },
       {
         at: "A7",
-        rows: [["Measure", "Baseline per month", "Baseline per year", "Target per month", "Target per year", "Uplift"]],
+        rows: [
+          [
+            "Measure",
+            "Baseline per month",
+            "Baseline per year",
+            "Target per month",
+            "Target per year",
+            "Uplift",
+          ],
+        ],
         bold: true,
       },
       {
@@ -130,7 +229,14 @@ export const SAMPLE_PLAN: SampleSheet[] = [
           ],
         ],
       },
-      { at: "B8", rows: [[null, null, null, null], [null, null, null, null]], numberFormat: COUNT },
+      {
+        at: "B8",
+        rows: [
+          [null, null, null, null],
+          [null, null, null, null],
+        ],
+        numberFormat: COUNT,
+      },
       { at: "F8", rows: [[null], [null]], numberFormat: PERCENT },
     ],
   },
@@ -140,7 +246,17 @@ export const SAMPLE_PLAN: SampleSheet[] = [
     blocks: [
       {
         at: "A1",
-        rows: [["Measure", "Numerator", "Denominator", "Per", "Value", "Lower 95% CI", "Upper 95% CI"]],
+        rows: [
+          [
+            "Measure",
+            "Numerator",
+            "Denominator",
+            "Per",
+            "Value",
+            "Lower 95% CI",
+            "Upper 95% CI",
+          ],
+        ],
         bold: true,
       },
       {
@@ -175,8 +291,23 @@ export const SAMPLE_PLAN: SampleSheet[] = [
           ],
         ],
       },
-      { at: "B2", rows: [[null, null, null], [null, null, null], [null, null, null]], numberFormat: COUNT },
-      { at: "E2", rows: [[null, null, null], [null, null, null]], numberFormat: RATE },
+      {
+        at: "B2",
+        rows: [
+          [null, null, null],
+          [null, null, null],
+          [null, null, null],
+        ],
+        numberFormat: COUNT,
+      },
+      {
+        at: "E2",
+        rows: [
+          [null, null, null],
+          [null, null, null],
+        ],
+        numberFormat: RATE,
+      },
       { at: "E4", rows: [[null, null, null]], numberFormat: PERCENT },
     ],
   },
@@ -187,21 +318,32 @@ export const SAMPLE_PLAN: SampleSheet[] = [
  * The sheets must already exist (create the memory workbook with `SAMPLE_PLAN.map((s) => s.name)`).
  * Blocks whose entries are all null only set the number format of cells written by earlier blocks.
  */
-export async function loadSamplePlan(context: Excel.RequestContext): Promise<void> {
+export async function loadSamplePlan(
+  context: Excel.RequestContext,
+): Promise<void> {
   for (const sheet of SAMPLE_PLAN) {
     const worksheet = context.workbook.worksheets.getItem(sheet.name);
     for (const block of sheet.blocks) {
       const rowCount = block.rows.length;
       const columnCount = Math.max(...block.rows.map((r) => r.length));
-      const range = worksheet.getRange(block.at).getResizedRange(rowCount - 1, columnCount - 1);
+      const range = worksheet
+        .getRange(block.at)
+        .getResizedRange(rowCount - 1, columnCount - 1);
       const formatOnly = block.rows.every((r) => r.every((e) => e === null));
       if (!formatOnly) {
         range.formulas = block.rows.map((r) =>
-          Array.from({ length: columnCount }, (_, c) => (r[c] === null || r[c] === undefined ? "" : r[c])),
+          Array.from({ length: columnCount }, (_, c) =>
+            r[c] === null || r[c] === undefined ? "" : r[c],
+          ),
         ) as unknown as Excel.Range["formulas"];
       }
       if (block.numberFormat) {
-        range.numberFormat = block.rows.map(() => Array.from({ length: columnCount }, () => block.numberFormat as string));
+        range.numberFormat = block.rows.map(() =>
+          Array.from(
+            { length: columnCount },
+            () => block.numberFormat as string,
+          ),
+        );
       }
       if (block.bold) range.format.font.bold = true;
     }

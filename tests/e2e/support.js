@@ -3,6 +3,7 @@
  * 127.0.0.1 with a tiny static server, and launch Debian's Chromium through playwright-core (never a
  * downloaded browser). Plain Node CommonJS, so it runs without a TypeScript step.
  */
+/* global require, module, process, console, URL, __dirname */
 "use strict";
 const fs = require("fs");
 const os = require("os");
@@ -29,31 +30,52 @@ function newestMtime(dir) {
   if (!fs.existsSync(dir)) return 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs,
+    );
   }
   return newest;
 }
 
 /** Runs webpack into `outDir` unless its taskpane.html is newer than every source and config file. */
-function ensureBuild({ mode = "development", outDir = path.join(ROOT, "dist"), force = false, log = console.log } = {}) {
+function ensureBuild({
+  mode = "development",
+  outDir = path.join(ROOT, "dist"),
+  force = false,
+  log = console.log,
+} = {}) {
   // webpack leaves unchanged files untouched, so a stamp written after each build dates it.
   const stamp = path.join(outDir, ".bcf-build-stamp");
-  const built = fs.existsSync(stamp) && fs.existsSync(path.join(outDir, "taskpane.html")) ? fs.statSync(stamp).mtimeMs : 0;
+  const built =
+    fs.existsSync(stamp) && fs.existsSync(path.join(outDir, "taskpane.html"))
+      ? fs.statSync(stamp).mtimeMs
+      : 0;
   const sources = Math.max(
     newestMtime(path.join(ROOT, "src")),
     fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs,
-    fs.existsSync(path.join(ROOT, "manifest.xml")) ? fs.statSync(path.join(ROOT, "manifest.xml")).mtimeMs : 0,
+    fs.existsSync(path.join(ROOT, "manifest.xml"))
+      ? fs.statSync(path.join(ROOT, "manifest.xml")).mtimeMs
+      : 0,
   );
   // A development build has office.js copied next to it; a production one must not be mistaken for it.
   const wantsOfficeJs = mode === "development";
-  const hasOfficeJs = fs.existsSync(path.join(outDir, "office-js", "office.js"));
+  const hasOfficeJs = fs.existsSync(
+    path.join(outDir, "office-js", "office.js"),
+  );
   if (!force && built > sources && wantsOfficeJs === hasOfficeJs) return false;
   log(`Building (${mode}) into ${path.relative(ROOT, outDir) || "."}…`);
   const args = ["webpack", "--mode", mode];
   if (outDir !== path.join(ROOT, "dist")) args.push("--output-path", outDir);
-  const result = spawnSync("npx", args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  const result = spawnSync("npx", args, {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  });
   if (result.status !== 0) {
-    throw new Error(`webpack failed (exit ${result.status}):\n${(result.stdout || "").slice(-3000)}\n${(result.stderr || "").slice(-3000)}`);
+    throw new Error(
+      `webpack failed (exit ${result.status}):\n${(result.stdout || "").slice(-3000)}\n${(result.stderr || "").slice(-3000)}`,
+    );
   }
   fs.writeFileSync(stamp, `${mode} ${new Date().toISOString()}\n`);
   return true;
@@ -74,22 +96,37 @@ const TYPES = {
 function serve(dir) {
   const requests = [];
   const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
+    const urlPath = decodeURIComponent(
+      new URL(req.url, "http://localhost").pathname,
+    );
     requests.push(urlPath);
-    const file = path.normalize(path.join(dir, urlPath === "/" ? "taskpane.html" : urlPath));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.normalize(
+      path.join(dir, urlPath === "/" ? "taskpane.html" : urlPath),
+    );
+    if (
+      !file.startsWith(dir) ||
+      !fs.existsSync(file) ||
+      fs.statSync(file).isDirectory()
+    ) {
       res.writeHead(404, { "Content-Type": "text/plain" });
       res.end("Not found");
       return;
     }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream", "Cache-Control": "no-store" });
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve, reject) => {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        requests,
+        close: () => new Promise((r) => server.close(() => r())),
+      });
     });
   });
 }
@@ -97,7 +134,9 @@ function serve(dir) {
 /** Chromium with a fresh profile in a temporary folder; `close()` ends it and removes the profile. */
 async function launchChromium() {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install Debian's browser with "apt-get install -y chromium".`);
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's browser with "apt-get install -y chromium".`,
+    );
   }
   const { chromium } = require("playwright-core");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "bcf-e2e-profile-"));
@@ -117,4 +156,12 @@ async function launchChromium() {
   };
 }
 
-module.exports = { ROOT, CHROMIUM, CHROMIUM_ARGS, ensureBuild, serve, launchChromium, newestMtime };
+module.exports = {
+  ROOT,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  ensureBuild,
+  serve,
+  launchChromium,
+  newestMtime,
+};

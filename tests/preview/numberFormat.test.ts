@@ -21,7 +21,7 @@ describe("formatCellValue: the formats the add-in and the sample plan write", ()
 
 describe("formatCellValue: hand-made formats", () => {
   test("sections for negative and zero, quoted text and locale currency", () => {
-    expect(formatCellValue(-5, '£#,##0;[Red]-£#,##0')).toBe("-£5");
+    expect(formatCellValue(-5, "£#,##0;[Red]-£#,##0")).toBe("-£5");
     expect(formatCellValue(0, '£#,##0;-£#,##0;"-"')).toBe("-");
     expect(formatCellValue(12, '0 "patients"')).toBe("12 patients");
     expect(formatCellValue(1500, "[$£-809]#,##0.00")).toBe("£1,500.00");
@@ -36,7 +36,9 @@ describe("formatCellValue: hand-made formats", () => {
   });
 
   test("text, booleans, errors and empty cells are shown as they are", () => {
-    expect(formatCellValue("8 patients a month / 104 patients a year", "£#,##0")).toBe("8 patients a month / 104 patients a year");
+    expect(
+      formatCellValue("8 patients a month / 104 patients a year", "£#,##0"),
+    ).toBe("8 patients a month / 104 patients a year");
     expect(formatCellValue(true)).toBe("TRUE");
     expect(formatCellValue("#NAME?", "0.0%")).toBe("#NAME?");
     expect(formatCellValue("", "£#,##0")).toBe("");
@@ -59,7 +61,9 @@ describe("formatCellValue: hand-made formats", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 100000 }), (tenthsOfAPercent) => {
         const fraction = tenthsOfAPercent / 1000;
-        expect(formatCellValue(fraction, "0.0%")).toBe(`${(tenthsOfAPercent / 10).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`);
+        expect(formatCellValue(fraction, "0.0%")).toBe(
+          `${(tenthsOfAPercent / 10).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`,
+        );
       }),
     );
   });
