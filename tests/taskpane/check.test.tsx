@@ -32,22 +32,67 @@ const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
 const GBP = "£#,##0.00";
 const SNAPSHOT: WorkbookSnapshot = {
   sheets: [
-    sheetFromRows("Income", [
-      ["Funding source", "Amount (£)"],
-      ["NHS minimum contribution", 100000],
-      ["iBCF", 50000],
-      ["Total", 160000],
-    ], { numberFormat: GBP }),
-    sheetFromRows("Targets", [["Measure", "Per month", "Per year"], ["People seen", 8, 104]]),
-    sheetFromRows("Year end", [["Item", "Share"], ["NHS", 0.6], ["LA", 0.5]], { numberFormat: "0%" }),
+    sheetFromRows(
+      "Income",
+      [
+        ["Funding source", "Amount (£)"],
+        ["NHS minimum contribution", 100000],
+        ["iBCF", 50000],
+        ["Total", 160000],
+      ],
+      { numberFormat: GBP },
+    ),
+    sheetFromRows("Targets", [
+      ["Measure", "Per month", "Per year"],
+      ["People seen", 8, 104],
+    ]),
+    sheetFromRows(
+      "Year end",
+      [
+        ["Item", "Share"],
+        ["NHS", 0.6],
+        ["LA", 0.5],
+      ],
+      { numberFormat: "0%" },
+    ),
   ],
 };
 
 const FINDINGS: Finding[] = [
-  { rule: "totals", severity: "error", sheet: "Income", cell: "B4", message: "The total does not equal the lines above it.", expected: 150000, actual: 160000 },
-  { rule: "splits", severity: "error", sheet: "Year end", cell: "B3", message: "% NHS and % LA do not add to 100%.", expected: 1, actual: 1.1 },
-  { rule: "periods", severity: "warning", sheet: "Targets", cell: "C2", message: "104 a year is not 12 × 8 a month.", expected: 96, actual: 104 },
-  { rule: "hygiene", severity: "info", sheet: "Metrics", cell: "E2", message: "=BCF.RATE would show #NAME? without the add-in." },
+  {
+    rule: "totals",
+    severity: "error",
+    sheet: "Income",
+    cell: "B4",
+    message: "The total does not equal the lines above it.",
+    expected: 150000,
+    actual: 160000,
+  },
+  {
+    rule: "splits",
+    severity: "error",
+    sheet: "Year end",
+    cell: "B3",
+    message: "% NHS and % LA do not add to 100%.",
+    expected: 1,
+    actual: 1.1,
+  },
+  {
+    rule: "periods",
+    severity: "warning",
+    sheet: "Targets",
+    cell: "C2",
+    message: "104 a year is not 12 × 8 a month.",
+    expected: 96,
+    actual: 104,
+  },
+  {
+    rule: "hygiene",
+    severity: "info",
+    sheet: "Metrics",
+    cell: "E2",
+    message: "=BCF.RATE would show #NAME? without the add-in.",
+  },
 ];
 
 beforeEach(() => {
@@ -67,7 +112,9 @@ async function runCheck(findings?: Finding[], snapshot: WorkbookSnapshot = SNAPS
   mocked.readWorkbookSnapshot.mockResolvedValueOnce(snapshot);
   if (findings) mockedChecks.runChecks.mockReturnValueOnce(findings);
   fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
-  await waitFor(() => expect((screen.getByRole("button", { name: "Check workbook" }) as HTMLButtonElement).disabled).toBe(false));
+  await waitFor(() =>
+    expect((screen.getByRole("button", { name: "Check workbook" }) as HTMLButtonElement).disabled).toBe(false),
+  );
 }
 
 describe("Check tab", () => {
@@ -159,7 +206,9 @@ describe("Check tab", () => {
     fireEvent.click(screen.getByRole("button", { name: "Re-check" }));
     await screen.findByText("No errors, some warnings");
     expect(screen.queryByRole("button", { name: /^Income!B4/ })).toBeNull();
-    expect(screen.getByRole("group", { name: "Findings summary" }).textContent).toBe("0 errors1 warning1 for information");
+    expect(screen.getByRole("group", { name: "Findings summary" }).textContent).toBe(
+      "0 errors1 warning1 for information",
+    );
     expect(mocked.readWorkbookSnapshot).toHaveBeenCalledTimes(2);
     expectNoWrites();
   });
@@ -168,18 +217,24 @@ describe("Check tab", () => {
     renderInFluent(<CheckTab />);
     const clean: WorkbookSnapshot = {
       sheets: [
-        sheetFromRows("Income", [
-          ["Funding source", "Amount (£)"],
-          ["NHS minimum contribution", 100000],
-          ["iBCF", 50000],
-          ["Total", { formula: "=SUM(B2:B3)", value: 150000, format: GBP }],
-        ], { numberFormat: GBP }),
+        sheetFromRows(
+          "Income",
+          [
+            ["Funding source", "Amount (£)"],
+            ["NHS minimum contribution", 100000],
+            ["iBCF", 50000],
+            ["Total", { formula: "=SUM(B2:B3)", value: 150000, format: GBP }],
+          ],
+          { numberFormat: GBP },
+        ),
       ],
     };
     await runCheck(undefined, clean);
     expect(mockedChecks.runChecks).toHaveBeenCalledWith(clean);
     const message = await screen.findByText("No errors found");
-    expect(message.closest("[role=status]")!.textContent).toContain("Checked 1 sheet: 0 errors, 0 warnings, 0 for information.");
+    expect(message.closest("[role=status]")!.textContent).toContain(
+      "Checked 1 sheet: 0 errors, 0 warnings, 0 for information.",
+    );
     expect(screen.queryAllByRole("region")).toHaveLength(1); // only the submission section
     expectNoWrites();
   });
@@ -206,7 +261,11 @@ describe("Check tab", () => {
     const errors = screen.getByRole("region", { name: "Errors (60)" });
     const shown = () => within(errors).getAllByRole("button", { name: /^(Income|Expenditure)!/ });
     expect(shown()).toHaveLength(50);
-    expect(within(errors).getAllByRole("heading").map((h) => h.textContent)).toEqual(["Errors (60)", "Income", "Expenditure"]);
+    expect(
+      within(errors)
+        .getAllByRole("heading")
+        .map((h) => h.textContent),
+    ).toEqual(["Errors (60)", "Income", "Expenditure"]);
     // The warning is not held back by the errors' limit.
     expect(screen.getByRole("button", { name: /^Targets!C2/ })).toBeTruthy();
     fireEvent.click(within(errors).getByRole("button", { name: "Show all 60 errors" }));
@@ -216,7 +275,9 @@ describe("Check tab", () => {
   });
 
   test("a workbook that cannot be read is explained in plain words", async () => {
-    mocked.readWorkbookSnapshot.mockRejectedValueOnce(Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }));
+    mocked.readWorkbookSnapshot.mockRejectedValueOnce(
+      Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }),
+    );
     renderInFluent(<CheckTab />);
     fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
     const alert = await screen.findByRole("alert");

@@ -55,7 +55,11 @@ describe("New plan tab", () => {
     const bar = result.closest("[role=status]") as HTMLElement;
     expect(bar.textContent).toContain("Built the plan workbook for Rutland, 2025-26.");
     const listed = within(bar).getByRole("list", { name: "Sheets added" });
-    expect(within(listed).getAllByRole("listitem").map((li) => li.textContent)).toEqual(SHEETS);
+    expect(
+      within(listed)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(SHEETS);
     expect(document.activeElement).toBe(bar);
   });
 
@@ -108,7 +112,9 @@ describe("New plan tab", () => {
   });
 
   test("an error from Excel is shown in plain words", async () => {
-    mocked.buildPlanSkeleton.mockRejectedValue(Object.assign(new Error("Workbook is read-only"), { code: "WorkbookReadOnly" }));
+    mocked.buildPlanSkeleton.mockRejectedValue(
+      Object.assign(new Error("Workbook is read-only"), { code: "WorkbookReadOnly" }),
+    );
     renderInFluent(<NewPlanTab />);
     fill("Area", "Rutland");
     fill("Health and Wellbeing Board", "Rutland HWB");

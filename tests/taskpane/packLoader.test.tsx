@@ -74,7 +74,9 @@ describe("Load template pack…", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Template pack not loaded");
     expect(alert.textContent).toMatch(/broken\.json has \d+ problems?, so nothing was changed/);
-    const problems = within(alert).getAllByRole("listitem").map((li) => li.textContent ?? "");
+    const problems = within(alert)
+      .getAllByRole("listitem")
+      .map((li) => li.textContent ?? "");
     expect(problems.length).toBeGreaterThanOrEqual(2);
     expect(problems.some((p) => /Tea and biscuits|scheme ?type/i.test(p))).toBe(true);
     expect(problems.some((p) => /total/i.test(p))).toBe(true);

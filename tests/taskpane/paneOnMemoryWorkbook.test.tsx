@@ -58,8 +58,12 @@ describe("the pane on the in-memory workbook", () => {
     await screen.findByText("Some figures do not reconcile", undefined, { timeout: 10000 });
     const errors = screen.getByRole("region", { name: /^Errors/ });
     for (const slip of SAMPLE_SLIPS) {
-      const finding = within(errors).getByRole("button", { name: new RegExp(`^${escape(cellReference(slip.sheet, slip.cell))} `) });
-      expect(finding.textContent).toContain(slip.rule === "periods" ? "96" : `£${slip.expected.toLocaleString("en-GB")}`);
+      const finding = within(errors).getByRole("button", {
+        name: new RegExp(`^${escape(cellReference(slip.sheet, slip.cell))} `),
+      });
+      expect(finding.textContent).toContain(
+        slip.rule === "periods" ? "96" : `£${slip.expected.toLocaleString("en-GB")}`,
+      );
     }
     expect(changes).toBe(0);
     // Selecting a cell moves Excel's selection (a change notice, no cell touched).
@@ -83,7 +87,10 @@ describe("the pane on the in-memory workbook", () => {
     fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
     await screen.findByText("Inserted into the workbook.", undefined, { timeout: 10000 });
     expect(workbook.sheetNames()).toContain("Expenditure");
-    const names = workbook.snapshot().sheets.find((s) => s.name === "Expenditure")!.values.flat();
+    const names = workbook
+      .snapshot()
+      .sheets.find((s) => s.name === "Expenditure")!
+      .values.flat();
     expect(names).toContain("Integrated Crisis Response");
     fireEvent.click(screen.getByRole("button", { name: "Undo last insert" }));
     await screen.findByText(/Removed “Integrated Crisis Response”: the rows and sheets/, undefined, { timeout: 10000 });
@@ -122,7 +129,9 @@ describe("the pane on the in-memory workbook", () => {
     expect(before).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole("button", { name: "Find =BCF formulas" }));
     await idle("Find =BCF formulas");
-    expect(within(screen.getByRole("list", { name: "=BCF formulas found" })).getAllByRole("listitem")).toHaveLength(before);
+    expect(within(screen.getByRole("list", { name: "=BCF formulas found" })).getAllByRole("listitem")).toHaveLength(
+      before,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Replace formulas with values" }));
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
     await screen.findByText(/^Replaced \d+ formulas? with values$/, undefined, { timeout: 10000 });
@@ -133,7 +142,9 @@ describe("the pane on the in-memory workbook", () => {
     const { workbook } = openWorkbook(["Sheet1", "Income"]);
     renderInFluent(<App templates={FIXTURE_TEMPLATES} initialTab="new-plan" />);
     fireEvent.change(screen.getByRole("textbox", { name: "Area" }), { target: { value: "Rutland" } });
-    fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), { target: { value: "Rutland HWB" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), {
+      target: { value: "Rutland HWB" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
     await screen.findByText("Plan workbook built", undefined, { timeout: 10000 });
     expect(workbook.sheetNames().length).toBeGreaterThan(2);

@@ -101,7 +101,10 @@ describe("Prepare for submission", () => {
 
   test("the user can choose to replace in a copy of each sheet", async () => {
     mocked.listBcfFormulas.mockResolvedValue(FORMULAS);
-    mocked.replaceBcfFormulasWithValues.mockResolvedValue({ replaced: 3, sheets: ["Metrics (values)", "Targets (values)"] });
+    mocked.replaceBcfFormulasWithValues.mockResolvedValue({
+      replaced: 3,
+      sheets: ["Metrics (values)", "Targets (values)"],
+    });
     renderInFluent(<SubmissionPanel />);
     await find();
     const copy = screen.getByRole("radio", { name: "Replace in a copy of each sheet" }) as HTMLInputElement;
@@ -130,7 +133,9 @@ describe("Prepare for submission", () => {
 
   test("an error while replacing is shown in plain words", async () => {
     mocked.listBcfFormulas.mockResolvedValue(FORMULAS);
-    mocked.replaceBcfFormulasWithValues.mockRejectedValue(Object.assign(new Error("Sheet protected"), { code: "AccessDenied" }));
+    mocked.replaceBcfFormulasWithValues.mockRejectedValue(
+      Object.assign(new Error("Sheet protected"), { code: "AccessDenied" }),
+    );
     renderInFluent(<SubmissionPanel />);
     await find();
     fireEvent.click(replaceButton());

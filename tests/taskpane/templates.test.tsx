@@ -21,7 +21,13 @@ jest.mock("../../src/excel", () => ({
 const mocked = excel as jest.Mocked<typeof excel>;
 const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
 
-const RECORD: InsertionRecord = { kind: "templates", sheetsAdded: [], tablesAdded: [], tableRowsAdded: [], rowsFilled: [] };
+const RECORD: InsertionRecord = {
+  kind: "templates",
+  sheetsAdded: [],
+  tablesAdded: [],
+  tableRowsAdded: [],
+  rowsFilled: [],
+};
 
 function insertionResult(message: string, sheetsAdded: string[] = []): InsertionResult {
   return { record: { ...RECORD, sheetsAdded }, message, rowsAdded: 2, sheetsAdded, notes: [] };
@@ -48,7 +54,9 @@ function optionNames(): string[] {
 }
 
 function option(name: string): HTMLElement {
-  return within(screen.getByRole("listbox", { name: "Scheme templates" })).getByRole("option", { name: new RegExp(name) });
+  return within(screen.getByRole("listbox", { name: "Scheme templates" })).getByRole("option", {
+    name: new RegExp(name),
+  });
 }
 
 describe("Templates tab", () => {
@@ -84,7 +92,12 @@ describe("Templates tab", () => {
     renderPane();
     const schemeType = screen.getByRole("combobox", { name: "Scheme type" }) as HTMLSelectElement;
     const offered = Array.from(schemeType.options).map((o) => o.value);
-    expect(offered).toEqual(["", "DFG Related Schemes", "Urgent Community Response", "Prevention / Early Intervention"]);
+    expect(offered).toEqual([
+      "",
+      "DFG Related Schemes",
+      "Urgent Community Response",
+      "Prevention / Early Intervention",
+    ]);
     fireEvent.change(schemeType, { target: { value: "DFG Related Schemes" } });
     expect(optionNames()).toEqual(["Home Adaptations"]);
     fireEvent.change(schemeType, { target: { value: "" } });
@@ -112,14 +125,18 @@ describe("Templates tab", () => {
     expect(detail.textContent).toContain("Rutland County Council (Local Authority)");
     expect(detail.textContent).toContain("Crisis response");
     const costs = within(detail).getByRole("region", { name: "Cost lines" });
-    const rows = within(costs).getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
+    const rows = within(costs)
+      .getAllByRole("row")
+      .map((r) => Array.from(r.children).map((c) => c.textContent));
     expect(rows).toEqual([
       ["Line and source of funding", "NHS (£)", "Council (£)", "Total (£)"],
       ["CCG posts NHS minimum contribution", "£125,000.00", "–", "£125,000.00"],
       ["Council posts NHS minimum contribution", "–", "£115,000.00", "£115,000.00"],
       ["Total", "£240,000.00"],
     ]);
-    expect(within(detail).getByRole("region", { name: "Outcomes" }).textContent).toContain("Fewer non-elective admissions");
+    expect(within(detail).getByRole("region", { name: "Outcomes" }).textContent).toContain(
+      "Fewer non-elective admissions",
+    );
     expect(within(detail).getByRole("region", { name: "Risks" }).textContent).toContain("Recruitment of night staff");
   });
 
@@ -157,7 +174,9 @@ describe("Templates tab", () => {
   });
 
   test("Insert into workbook inserts the template on show, reports the result, and Undo removes it", async () => {
-    mocked.insertTemplates.mockResolvedValue(insertionResult("Added 2 rows to the BCF_Expenditure table.", ["Expenditure"]));
+    mocked.insertTemplates.mockResolvedValue(
+      insertionResult("Added 2 rows to the BCF_Expenditure table.", ["Expenditure"]),
+    );
     mocked.removeInsertion.mockResolvedValue(undefined);
     renderPane();
     const insert = screen.getByRole("button", { name: "Insert into workbook" }) as HTMLButtonElement;
@@ -178,7 +197,9 @@ describe("Templates tab", () => {
 
     expect(undo.disabled).toBe(false);
     fireEvent.click(undo);
-    await waitFor(() => expect(screen.getByText(/Removed “Integrated Crisis Response”: the rows and sheets/)).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByText(/Removed “Integrated Crisis Response”: the rows and sheets/)).toBeTruthy(),
+    );
     expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, { ...RECORD, sheetsAdded: ["Expenditure"] });
     expect(undo.disabled).toBe(true);
   });
@@ -251,7 +272,9 @@ describe("Templates tab", () => {
   });
 
   test("an Excel error is shown in plain words and leaves nothing to undo", async () => {
-    mocked.insertTemplates.mockRejectedValue(Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" }));
+    mocked.insertTemplates.mockRejectedValue(
+      Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" }),
+    );
     renderPane();
     fireEvent.click(option("Home Adaptations"));
     fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));

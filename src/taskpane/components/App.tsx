@@ -57,7 +57,10 @@ export interface AppProps {
   initialTab?: TabName;
 }
 
-export function App({ templates: initialTemplates = CATALOGUE, initialTab = "templates" }: AppProps): React.JSX.Element {
+export function App({
+  templates: initialTemplates = CATALOGUE,
+  initialTab = "templates",
+}: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabName>(initialTab);
   const [templates, setTemplates] = React.useState<SchemeTemplate[]>(initialTemplates);

@@ -3,16 +3,7 @@
  * find; then the submission step. Nothing here writes to the workbook except the confirmed replacement.
  */
 import * as React from "react";
-import {
-  Badge,
-  Button,
-  Field,
-  makeStyles,
-  ProgressBar,
-  Spinner,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Field, makeStyles, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
 import { countBySeverity, runChecks } from "../../core/checks";
 import type { Finding } from "../../core/checks/finding";
 import type { WorkbookSnapshot } from "../../core/workbook";
@@ -40,7 +31,12 @@ interface CheckResult {
 export function CheckTab(): React.JSX.Element {
   const styles = useStyles();
   const [result, setResult] = React.useState<CheckResult>();
-  const [message, setMessage] = React.useState<{ intent: "success" | "error" | "warning"; title: string; body?: string; id: number }>();
+  const [message, setMessage] = React.useState<{
+    intent: "success" | "error" | "warning";
+    title: string;
+    body?: string;
+    id: number;
+  }>();
   const [selectProblem, setSelectProblem] = React.useState<{ text: string; id: number }>();
 
   // The reader reports rows read as it goes, block by block; the rules themselves are quick and run on the plain snapshot.
@@ -65,9 +61,19 @@ export function CheckTab(): React.JSX.Element {
     const checked = `Checked ${formatNumber(sheets)} sheet${sheets === 1 ? "" : "s"}: ${summaryText(counts)}.`;
     setMessage(
       counts.error > 0
-        ? { intent: "error", title: "Some figures do not reconcile", body: `${checked} Select a finding to go to its cell.`, id }
+        ? {
+            intent: "error",
+            title: "Some figures do not reconcile",
+            body: `${checked} Select a finding to go to its cell.`,
+            id,
+          }
         : counts.warning > 0
-          ? { intent: "warning", title: "No errors, some warnings", body: `${checked} Select a finding to go to its cell.`, id }
+          ? {
+              intent: "warning",
+              title: "No errors, some warnings",
+              body: `${checked} Select a finding to go to its cell.`,
+              id,
+            }
           : { intent: "success", title: "No errors found", body: checked, id },
     );
   };
@@ -121,7 +127,10 @@ export function CheckTab(): React.JSX.Element {
       {counts ? (
         <div className={styles.badges} aria-label="Findings summary" role="group">
           <Badge appearance="filled" color="danger">{`${counts.error} error${counts.error === 1 ? "" : "s"}`}</Badge>
-          <Badge appearance="filled" color="warning">{`${counts.warning} warning${counts.warning === 1 ? "" : "s"}`}</Badge>
+          <Badge
+            appearance="filled"
+            color="warning"
+          >{`${counts.warning} warning${counts.warning === 1 ? "" : "s"}`}</Badge>
           <Badge appearance="tint" color="informative">{`${counts.info} for information`}</Badge>
         </div>
       ) : null}
@@ -130,7 +139,14 @@ export function CheckTab(): React.JSX.Element {
           {selectProblem.text}
         </ResultMessage>
       ) : null}
-      {result ? <FindingsList findings={result.findings} snapshot={result.snapshot} onSelect={onSelect} disabled={check.running} /> : null}
+      {result ? (
+        <FindingsList
+          findings={result.findings}
+          snapshot={result.snapshot}
+          onSelect={onSelect}
+          disabled={check.running}
+        />
+      ) : null}
       <hr className={styles.divider} />
       <SubmissionPanel disabled={check.running} />
     </div>

@@ -16,7 +16,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
   sheetHeading: { margin: 0, marginTop: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300 },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   finding: {
     width: "100%",
     maxWidth: "none",
@@ -33,9 +40,18 @@ const useStyles = makeStyles({
   },
   address: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   figures: { color: tokens.colorNeutralForeground2 },
-  error: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`, paddingLeft: tokens.spacingHorizontalS },
-  warning: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteDarkOrangeBorder2}`, paddingLeft: tokens.spacingHorizontalS },
-  info: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`, paddingLeft: tokens.spacingHorizontalS },
+  error: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  warning: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  info: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+  },
 });
 
 /** Beyond this many findings of one severity the rest wait behind "Show all", so a big workbook stays quick. */
@@ -57,36 +73,46 @@ export function FindingsList({ findings, snapshot, onSelect, disabled }: Finding
   return (
     <div className={styles.root}>
       {groups.map((group) => (
-        <section key={group.severity} aria-label={`${SEVERITY_HEADING[group.severity]} (${group.count})`} className={styles[group.severity]}>
+        <section
+          key={group.severity}
+          aria-label={`${SEVERITY_HEADING[group.severity]} (${group.count})`}
+          className={styles[group.severity]}
+        >
           <h3 className={styles.heading}>
             {SEVERITY_HEADING[group.severity]} ({group.count})
           </h3>
-          {limitSheets(group.sheets, expanded.has(group.severity) ? Infinity : FINDINGS_SHOWN_AT_FIRST).map((sheetGroup) => (
-            <div key={sheetGroup.sheet}>
-              <h4 className={styles.sheetHeading}>{sheetGroup.sheet}</h4>
-              <ul className={styles.list}>
-                {sheetGroup.findings.map((finding, i) => {
-                  const figures = expectedActualText(finding, numberFormatAt(snapshot, finding.sheet, finding.cell));
-                  return (
-                    <li key={`${finding.rule}-${finding.cell}-${i}`}>
-                      <Button
-                        appearance="subtle"
-                        className={styles.finding}
-                        disabled={disabled}
-                        onClick={() => onSelect(finding)}
-                        title="Select this cell in the workbook"
-                      >
-                        <span className={styles.address}>{cellReference(finding.sheet, finding.cell)}</span>{" "}
-                        <Text>{finding.message}</Text>
-                        {figures ? " " : null}
-                        {figures ? <Text size={200} className={styles.figures}>{figures}</Text> : null}
-                      </Button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          ))}
+          {limitSheets(group.sheets, expanded.has(group.severity) ? Infinity : FINDINGS_SHOWN_AT_FIRST).map(
+            (sheetGroup) => (
+              <div key={sheetGroup.sheet}>
+                <h4 className={styles.sheetHeading}>{sheetGroup.sheet}</h4>
+                <ul className={styles.list}>
+                  {sheetGroup.findings.map((finding, i) => {
+                    const figures = expectedActualText(finding, numberFormatAt(snapshot, finding.sheet, finding.cell));
+                    return (
+                      <li key={`${finding.rule}-${finding.cell}-${i}`}>
+                        <Button
+                          appearance="subtle"
+                          className={styles.finding}
+                          disabled={disabled}
+                          onClick={() => onSelect(finding)}
+                          title="Select this cell in the workbook"
+                        >
+                          <span className={styles.address}>{cellReference(finding.sheet, finding.cell)}</span>{" "}
+                          <Text>{finding.message}</Text>
+                          {figures ? " " : null}
+                          {figures ? (
+                            <Text size={200} className={styles.figures}>
+                              {figures}
+                            </Text>
+                          ) : null}
+                        </Button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ),
+          )}
           {!expanded.has(group.severity) && group.count > FINDINGS_SHOWN_AT_FIRST ? (
             <Button
               appearance="transparent"

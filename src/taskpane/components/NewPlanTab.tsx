@@ -107,8 +107,8 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="New plan">
       <Text className={styles.hint}>
-        Adds the sheets of a BCF plan: Cover, Income, Expenditure, Targets, Metrics and Summary. Sheets you already
-        have are never overwritten.
+        Adds the sheets of a BCF plan: Cover, Income, Expenditure, Targets, Metrics and Summary. Sheets you already have
+        are never overwritten.
       </Text>
       <Field label="Area" required validationMessage={show(problems.area)}>
         <Input value={area} onChange={(_, data) => setArea(data.value)} placeholder="e.g. Rutland" />

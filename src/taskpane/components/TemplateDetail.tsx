@@ -144,10 +144,18 @@ function CostsTable({ template }: { template: SchemeTemplate }) {
       <table className={styles.table}>
         <thead>
           <tr>
-            <th className={styles.cell} scope="col">Line and source of funding</th>
-            <th className={`${styles.cell} ${styles.number}`} scope="col">NHS (£)</th>
-            <th className={`${styles.cell} ${styles.number}`} scope="col">Council (£)</th>
-            <th className={`${styles.cell} ${styles.number}`} scope="col">Total (£)</th>
+            <th className={styles.cell} scope="col">
+              Line and source of funding
+            </th>
+            <th className={`${styles.cell} ${styles.number}`} scope="col">
+              NHS (£)
+            </th>
+            <th className={`${styles.cell} ${styles.number}`} scope="col">
+              Council (£)
+            </th>
+            <th className={`${styles.cell} ${styles.number}`} scope="col">
+              Total (£)
+            </th>
           </tr>
         </thead>
         <tbody>

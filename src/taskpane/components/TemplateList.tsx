@@ -61,7 +61,11 @@ const useStyles = makeStyles({
   text: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   meta: { color: tokens.colorNeutralForeground2 },
   total: { flexShrink: 0, fontVariantNumeric: "tabular-nums" },
-  empty: { padding: tokens.spacingHorizontalM, color: tokens.colorNeutralForeground2 },
+  help: { color: tokens.colorNeutralForeground2 },
+  empty: {
+    padding: tokens.spacingHorizontalM,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 export interface TemplateListProps {
@@ -76,8 +80,15 @@ export function optionId(templateId: string): string {
   return `template-option-${templateId.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
-export function TemplateList({ templates, activeId, checkedIds, onActivate, onToggle }: TemplateListProps): React.JSX.Element {
+export function TemplateList({
+  templates,
+  activeId,
+  checkedIds,
+  onActivate,
+  onToggle,
+}: TemplateListProps): React.JSX.Element {
   const styles = useStyles();
+  const helpId = React.useId();
   const listRef = React.useRef<HTMLDivElement>(null);
   const activeIndex = templates.findIndex((t) => t.id === activeId);
 
@@ -132,51 +143,57 @@ export function TemplateList({ templates, activeId, checkedIds, onActivate, onTo
   }
 
   return (
-    <div
-      ref={listRef}
-      role="listbox"
-      aria-label="Scheme templates"
-      aria-multiselectable="true"
-      aria-activedescendant={activeIndex >= 0 ? optionId(templates[activeIndex].id) : undefined}
-      tabIndex={0}
-      className={styles.list}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
-    >
-      {templates.map((template) => {
-        const checked = checkedIds.has(template.id);
-        const active = template.id === activeId;
-        return (
-          <div
-            key={template.id}
-            id={optionId(template.id)}
-            role="option"
-            aria-selected={checked}
-            className={mergeClasses(styles.option, active && styles.active)}
-            onClick={() => onActivate(template.id)}
-          >
-            <span
-              aria-hidden="true"
-              data-testid={`tick-${template.id}`}
-              className={mergeClasses(styles.tick, checked && styles.ticked)}
-              onClick={(event) => {
-                event.stopPropagation();
-                onActivate(template.id);
-                onToggle(template.id);
-              }}
+    <>
+      <Text id={helpId} size={200} className={styles.help}>
+        Up and down arrows move through the list; Space ticks a template to insert several at once.
+      </Text>
+      <div
+        ref={listRef}
+        role="listbox"
+        aria-describedby={helpId}
+        aria-label="Scheme templates"
+        aria-multiselectable="true"
+        aria-activedescendant={activeIndex >= 0 ? optionId(templates[activeIndex].id) : undefined}
+        tabIndex={0}
+        className={styles.list}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+      >
+        {templates.map((template) => {
+          const checked = checkedIds.has(template.id);
+          const active = template.id === activeId;
+          return (
+            <div
+              key={template.id}
+              id={optionId(template.id)}
+              role="option"
+              aria-selected={checked}
+              className={mergeClasses(styles.option, active && styles.active)}
+              onClick={() => onActivate(template.id)}
             >
-              {checked ? "✓" : ""}
-            </span>
-            <span className={styles.text}>
-              <Text weight="semibold">{template.name}</Text>
-              <Text size={200} className={styles.meta}>
-                {sourceLabel(template)} · {template.schemeType}
-              </Text>
-            </span>
-            <Text className={styles.total}>{formatGbp(templateTotal(template))}</Text>
-          </div>
-        );
-      })}
-    </div>
+              <span
+                aria-hidden="true"
+                data-testid={`tick-${template.id}`}
+                className={mergeClasses(styles.tick, checked && styles.ticked)}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  onActivate(template.id);
+                  onToggle(template.id);
+                }}
+              >
+                {checked ? "✓" : ""}
+              </span>
+              <span className={styles.text}>
+                <Text weight="semibold">{template.name}</Text>
+                <Text size={200} className={styles.meta}>
+                  {sourceLabel(template)} · {template.schemeType}
+                </Text>
+              </span>
+              <Text className={styles.total}>{formatGbp(templateTotal(template))}</Text>
+            </div>
+          );
+        })}
+      </div>
+    </>
   );
 }

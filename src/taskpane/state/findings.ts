@@ -51,7 +51,11 @@ export function cellReference(sheet: string, cell: string): string {
 }
 
 /** The number format of a cell in the snapshot, so a figure can be shown as the workbook shows it. */
-export function numberFormatAt(snapshot: WorkbookSnapshot | undefined, sheet: string, cell: string): string | undefined {
+export function numberFormatAt(
+  snapshot: WorkbookSnapshot | undefined,
+  sheet: string,
+  cell: string,
+): string | undefined {
   const found = snapshot?.sheets.find((s) => s.name === sheet);
   const at = parseA1(cell);
   if (!found || !at) return undefined;
