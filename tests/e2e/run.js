@@ -590,7 +590,9 @@ const scenarios = [
         .waitFor();
       // After a template insert and a new plan, the checks still report the sample's three slips and no other error.
       assert.match(
-        await pane(page).getByRole("group", { name: "Findings summary" }).innerText(),
+        await pane(page)
+          .getByRole("group", { name: "Findings summary" })
+          .innerText(),
         /^3 errors/,
       );
       await state(page, "keyboard-checked");
