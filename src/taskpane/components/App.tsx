@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   },
 });
 
-type TabName = "templates" | "new-plan" | "check";
+export type TabName = "templates" | "new-plan" | "check";
 
 const TABS: Array<{ value: TabName; label: string; heading: string }> = [
   { value: "templates", label: "Templates", heading: "Scheme templates" },
