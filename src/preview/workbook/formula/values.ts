@@ -137,7 +137,10 @@ export function toBoolean(value: Scalar): boolean | ErrorValue {
 
 /** Excel compares numbers to 15 significant digits, so =0.1+0.2=0.3 is TRUE. */
 export function roundTo15(n: number): number {
-  return n === 0 ? 0 : Number(n.toPrecision(15));
+  if (n === 0) return 0;
+  // Whole numbers below 10^15 already have at most 15 significant digits.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return n;
+  return Number(n.toPrecision(15));
 }
 
 /**
