@@ -64,7 +64,11 @@ module.exports = async (env, options) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js"],
+      // @stdlib's gammaincinv requires `debug` only to log overflow warnings nobody sees in Excel.
+      alias: { debug: path.resolve(__dirname, "src/functions/noDebug.js") },
+    },
     module: {
       rules: [
         {
