@@ -118,6 +118,22 @@ describe("load and sync", () => {
     expect(workbook.getCell("Sheet1", "B2").numberFormat).toBe("0%");
   });
 
+  it("formats whole columns by formatting the cells in use there", async () => {
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "S", rows: [[1], [2]] }],
+    });
+    const column = context.workbook.worksheets.getItem("S").getRange("A:A");
+    (column as unknown as { numberFormat: string }).numberFormat = "£#,##0.00";
+    column.format.font.bold = true;
+    await context.sync();
+    expect(workbook.getCell("S", "A2")).toMatchObject({
+      numberFormat: "£#,##0.00",
+      bold: true,
+      text: "£2.00",
+    });
+    expect(workbook.usedRange("S", false)?.address).toBe("S!A1:A2");
+  });
+
   it("leaves a cell alone when its entry is null", async () => {
     const { context, workbook } = createMemoryWorkbook({
       sheets: [{ name: "S", rows: [[1, 2]] }],

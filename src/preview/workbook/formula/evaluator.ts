@@ -81,6 +81,9 @@ export function evaluate(node: FormulaNode, ctx: FormulaContext): FormulaValue {
   }
 }
 
+/** Parsed addresses by text: the same few reference texts recur in thousands of formulas. */
+const boxes = new Map<string, CellBox | undefined>();
+
 function reference(
   sheetName: string | undefined,
   text: string,
@@ -89,7 +92,12 @@ function reference(
   const sheet =
     sheetName === undefined ? ctx.sheet : ctx.model.findSheet(sheetName);
   if (!sheet) return REF;
-  const box = parseBox(text);
+  let box = boxes.get(text);
+  if (box === undefined && !boxes.has(text)) {
+    if (boxes.size > 500000) boxes.clear();
+    box = parseBox(text);
+    boxes.set(text, box);
+  }
   if (!box || box.lastRow >= MAX_ROWS || box.lastCol >= MAX_COLUMNS) return REF;
   return { kind: "range", sheet, box };
 }

@@ -51,6 +51,8 @@ interface Transaction {
   >;
 }
 
+const MAX_BROADCAST_CELLS = 1_000_000;
+
 export type WriteKind = "values" | "formulas" | "numberFormat";
 export type ClearKind = "All" | "Contents" | "Formats";
 export type SheetPosition = "None" | "Before" | "After" | "Beginning" | "End";
@@ -200,6 +202,25 @@ export class WorkbookModel {
     this.changed = true;
   }
 
+  /**
+   * The cells a write over a box touches: every cell, except that a single value or format spread over
+   * more than a million cells (whole columns or rows) reaches only the cells already in use there,
+   * since the memory workbook keeps no column- or row-wide formats.
+   */
+  private targetCells(
+    sheet: SheetModel,
+    box: CellBox,
+    broadcast: boolean,
+  ): Array<[number, number]> {
+    if (broadcast && boxRows(box) * boxColumns(box) > MAX_BROADCAST_CELLS) {
+      return [...sheet.cellsIn(box)].map(([row, col]) => [row, col]);
+    }
+    const cells: Array<[number, number]> = [];
+    for (let row = box.row; row <= box.lastRow; row++)
+      for (let col = box.col; col <= box.lastCol; col++) cells.push([row, col]);
+    return cells;
+  }
+
   /** Writes Range.values / formulas / numberFormat over a box. */
   writeRange(
     sheet: SheetModel,
@@ -210,34 +231,32 @@ export class WorkbookModel {
   ): void {
     this.assertCanEdit(sheet, location);
     const entryAt = entryGrid(input, box, location);
-    const rows = boxRows(box);
-    const cols = boxColumns(box);
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < cols; c++) {
-        const entry = entryAt(r, c);
-        // Office.js leaves a cell alone when its entry is null.
-        if (entry === null || entry === undefined) continue;
-        const row = box.row + r;
-        const col = box.col + c;
-        const old = sheet.cell(row, col);
-        if (kind === "numberFormat") {
-          if (typeof entry !== "string")
-            throw invalidArgument("A number format must be text.", location);
-          this.putCell(sheet, row, col, {
-            value: "",
-            ...old,
-            numberFormat: entry === "General" ? undefined : entry,
-          });
-        } else {
-          const content = contentFromEntry(entry, old?.numberFormat, location);
-          this.checkFormula(content.formula, location);
-          this.putCell(sheet, row, col, {
-            value: content.value,
-            formula: content.formula,
-            numberFormat: old?.numberFormat,
-            bold: old?.bold,
-          });
-        }
+    for (const [row, col] of this.targetCells(
+      sheet,
+      box,
+      !Array.isArray(input),
+    )) {
+      const entry = entryAt(row - box.row, col - box.col);
+      // Office.js leaves a cell alone when its entry is null.
+      if (entry === null || entry === undefined) continue;
+      const old = sheet.cell(row, col);
+      if (kind === "numberFormat") {
+        if (typeof entry !== "string")
+          throw invalidArgument("A number format must be text.", location);
+        this.putCell(sheet, row, col, {
+          value: "",
+          ...old,
+          numberFormat: entry === "General" ? undefined : entry,
+        });
+      } else {
+        const content = contentFromEntry(entry, old?.numberFormat, location);
+        this.checkFormula(content.formula, location);
+        this.putCell(sheet, row, col, {
+          value: content.value,
+          formula: content.formula,
+          numberFormat: old?.numberFormat,
+          bold: old?.bold,
+        });
       }
     }
     if (kind !== "numberFormat") afterCellsWritten(this, sheet, box, location);
@@ -287,15 +306,13 @@ export class WorkbookModel {
     location: string,
   ): void {
     this.assertCanEdit(sheet, location);
-    for (let row = box.row; row <= box.lastRow; row++) {
-      for (let col = box.col; col <= box.lastCol; col++) {
-        const old = sheet.cell(row, col);
-        this.putCell(sheet, row, col, {
-          value: "",
-          ...old,
-          bold: bold || undefined,
-        });
-      }
+    for (const [row, col] of this.targetCells(sheet, box, true)) {
+      const old = sheet.cell(row, col);
+      this.putCell(sheet, row, col, {
+        value: "",
+        ...old,
+        bold: bold || undefined,
+      });
     }
   }
 
