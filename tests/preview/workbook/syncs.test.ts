@@ -214,6 +214,82 @@ describe("protected sheets and read-only workbooks", () => {
     expect(workbook.tables()).toEqual([]);
   });
 
+  it("leaves everything as it was whatever a failing sync did before its failing operation", async () => {
+    type Step =
+      | { kind: "write"; row: number; col: number; value: number | string }
+      | { kind: "formula"; row: number; col: number }
+      | { kind: "sheet"; name: string }
+      | { kind: "table"; row: number }
+      | { kind: "format"; row: number };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({
+        kind: fc.constant("write" as const),
+        row: fc.nat(20),
+        col: fc.nat(5),
+        value: fc.oneof(fc.integer(), fc.string()),
+      }),
+      fc.record({
+        kind: fc.constant("formula" as const),
+        row: fc.nat(20),
+        col: fc.nat(5),
+      }),
+      fc.record({
+        kind: fc.constant("sheet" as const),
+        name: fc.constantFrom("Income", "Targets", "Extra"),
+      }),
+      fc.record({ kind: fc.constant("table" as const), row: fc.nat(20) }),
+      fc.record({ kind: fc.constant("format" as const), row: fc.nat(20) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
+        const { context, workbook } = createMemoryWorkbook({
+          sheets: [
+            {
+              name: "Open",
+              rows: [
+                [1, "=A1*2"],
+                ["x", 3],
+              ],
+            },
+            { name: "Locked", rows: [[5]] },
+          ],
+        });
+        workbook.protectSheet("Locked");
+        const before = JSON.stringify([
+          workbook.sheetNames(),
+          workbook.snapshot(),
+          workbook.tables(),
+        ]);
+        const open = context.workbook.worksheets.getItem("Open");
+        for (const s of steps) {
+          if (s.kind === "write")
+            open.getRangeByIndexes(s.row, s.col, 1, 1).values = [[s.value]];
+          if (s.kind === "formula")
+            open.getRangeByIndexes(s.row, s.col, 1, 1).formulas = [
+              ["=SUM(A1:B2)+1"],
+            ];
+          if (s.kind === "sheet") context.workbook.worksheets.add(s.name);
+          if (s.kind === "table")
+            open.tables.add(`H${s.row + 1}:I${s.row + 3}`, true);
+          if (s.kind === "format")
+            open.getRange(`A${s.row + 1}`).format.font.bold = true;
+        }
+        context.workbook.worksheets.getItem("Locked").getRange("A1").values = [
+          [6],
+        ];
+        await expect(context.sync()).rejects.toBeDefined();
+        expect(
+          JSON.stringify([
+            workbook.sheetNames(),
+            workbook.snapshot(),
+            workbook.tables(),
+          ]),
+        ).toBe(before);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("lets the same write through once the sheet is unprotected, and reads a protected sheet freely", async () => {
     const { context, workbook } = createMemoryWorkbook({
       sheets: [{ name: "Locked", protected: true, rows: [[1]] }],
