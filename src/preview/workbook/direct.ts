@@ -16,6 +16,7 @@ import {
   type CellBox,
 } from "./address";
 import { contentFromEntry } from "./model/entries";
+import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
 import { bodyBox, headerBox, tableBox, totalsRowIndex } from "./model/table";
@@ -161,6 +162,16 @@ export class MemoryWorkbook {
         });
       }),
     );
+    const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
+    if (rows.length > 0 && width > 0) {
+      // Typing into a table renames columns (header row) and fills calculated columns, as in Excel.
+      afterCellsWritten(
+        this.model,
+        sheet,
+        { row, col, lastRow: row + rows.length - 1, lastCol: col + width - 1 },
+        "MemoryWorkbook.setCells",
+      );
+    }
     this.settle();
   }
 

@@ -259,6 +259,17 @@ describe("renaming", () => {
     expect(workbook.getCell("Spend 2025", "E2").formula).toBe(TOTAL);
   });
 
+  it("treats typing into a table like a write: header renames, calculated column fill", async () => {
+    const { workbook, table, context } = await expenditureTable();
+    table.rows.add(undefined, [["S2", "b", 2, 3, ""]]);
+    await context.sync();
+    workbook.setCell("Expenditure", "B1", "Name");
+    workbook.setCell("Expenditure", "E3", TOTAL);
+    expect(workbook.tables()[0].columns[1]).toBe("Name");
+    expect(workbook.getCell("Expenditure", "E2").formula).toBe(TOTAL);
+    expect(workbook.getCell("Expenditure", "E3").value).toBe(5);
+  });
+
   it("renames a column when its header cell is written", async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getHeaderRowRange().getCell(0, 1).values = [["Name of scheme"]];
