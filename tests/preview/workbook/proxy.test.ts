@@ -311,6 +311,27 @@ describe("worksheets", () => {
     });
   });
 
+  it("copies a sheet before or after another, and won't activate a hidden sheet", async () => {
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: ["A", "B", "C"],
+    });
+    const b = context.workbook.worksheets.getItem("B");
+    b.copy(
+      "After" as Excel.WorksheetPositionType,
+      context.workbook.worksheets.getItem("C"),
+    );
+    b.copy("Beginning" as Excel.WorksheetPositionType);
+    await context.sync();
+    expect(workbook.sheetNames()).toEqual(["B (3)", "A", "B", "C", "B (2)"]);
+    b.visibility = "Hidden" as Excel.SheetVisibility;
+    await context.sync();
+    expect(workbook.sheetVisibility("B")).toBe("Hidden");
+    b.activate();
+    await expect(context.sync()).rejects.toMatchObject({
+      code: "InvalidOperation",
+    });
+  });
+
   it("won't delete the last visible sheet", async () => {
     const { context, workbook } = createMemoryWorkbook();
     context.workbook.worksheets.getItem("Sheet1").delete();
@@ -384,6 +405,32 @@ describe("ranges", () => {
     await context.sync();
     expect(workbook.usedRange("S", false)).toBeUndefined();
     expect(workbook.validation("S", "C4")).toBeUndefined();
+  });
+
+  it("clears contents or formats separately", async () => {
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [{ name: "S", rows: [[1, 2]] }],
+    });
+    const range = context.workbook.worksheets.getItem("S").getRange("A1:B1");
+    range.numberFormat = [["0%", "0%"]];
+    await context.sync();
+    context.workbook.worksheets
+      .getItem("S")
+      .getRange("A1")
+      .clear("Contents" as Excel.ClearApplyTo);
+    context.workbook.worksheets
+      .getItem("S")
+      .getRange("B1")
+      .clear("Formats" as Excel.ClearApplyTo);
+    await context.sync();
+    expect(workbook.getCell("S", "A1")).toMatchObject({
+      value: "",
+      numberFormat: "0%",
+    });
+    expect(workbook.getCell("S", "B1")).toMatchObject({
+      value: 2,
+      numberFormat: "General",
+    });
   });
 
   it("refuses to assign a property the memory workbook doesn't implement, rather than ignore it", () => {

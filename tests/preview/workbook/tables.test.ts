@@ -231,6 +231,34 @@ describe("tables", () => {
     expect(workbook.usedRange("Targets plan")).toBeUndefined();
   });
 
+  it("adds a header row above data that has none, moving the data down one row", async () => {
+    const { context, workbook } = createMemoryWorkbook({
+      sheets: [
+        {
+          name: "S",
+          rows: [
+            [1, 2],
+            [3, 4],
+            ["below", null],
+          ],
+        },
+      ],
+    });
+    context.workbook.worksheets.getItem("S").tables.add("A1:B2", false);
+    await context.sync();
+    expect(workbook.tables()[0]).toMatchObject({
+      address: "A1:B3",
+      bodyAddress: "A2:B3",
+      columns: ["Column1", "Column2"],
+    });
+    expect(workbook.usedRange("S")?.values).toEqual([
+      ["Column1", "Column2"],
+      [1, 2],
+      [3, 4],
+      ["below", ""],
+    ]);
+  });
+
   it("lists tables with their names after load", async () => {
     const { context } = await expenditureTable();
     const tables = context.workbook.tables.load("items/name");
