@@ -1,4 +1,5 @@
 /** Excel tables in the memory workbook: adding, rows, totals, calculated columns, structured references, charts. */
+import fc from "fast-check";
 import { createMemoryWorkbook } from "../../../src/preview/workbook";
 
 const COLUMNS = [
@@ -88,6 +89,62 @@ describe("tables", () => {
     expect(
       ["A1", "B1", "C1", "D1"].map((c) => workbook.getCell("Summary", c).value),
     ).toEqual([133, 133, 105, 3]);
+  });
+
+  it("gives the same answers through structured references as through the A1 ranges they stand for", async () => {
+    const line = fc.tuple(
+      fc.constantFrom("iBCF", "DFG", "NHS minimum"),
+      fc.integer({ min: -5000, max: 500000 }),
+      fc.integer({ min: 0, max: 500000 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { minLength: 1, maxLength: 25 }),
+        fc.boolean(),
+        async (lines, totals) => {
+          const { context, workbook } = createMemoryWorkbook({
+            sheets: ["Expenditure", "Summary"],
+          });
+          const sheet = context.workbook.worksheets.getItem("Expenditure");
+          sheet.getRange("A1:D1").values = [
+            ["Source", "NHS (£)", "Council (£)", "Total (£)"],
+          ];
+          const table = sheet.tables.add("A1:D1", true);
+          table.name = "T";
+          table.getDataBodyRange().formulas = [
+            [
+              lines[0][0],
+              lines[0][1],
+              lines[0][2],
+              "=[@[NHS (£)]]+[@[Council (£)]]",
+            ],
+          ];
+          if (lines.length > 1)
+            table.rows.add(
+              undefined,
+              lines.slice(1).map((l) => [l[0], l[1], l[2], ""]),
+            );
+          table.showTotals = totals;
+          await context.sync();
+          const last = lines.length + 1;
+          workbook.setCells("Summary", "A1", [
+            ["=SUM(T[Total (£)])", `=SUM(Expenditure!D2:D${last})`],
+            [
+              '=SUMIFS(T[NHS (£)],T[Source],"DFG")',
+              `=SUMIFS(Expenditure!B2:B${last},Expenditure!A2:A${last},"DFG")`,
+            ],
+            ["=COUNT(T[#Data])", `=COUNT(Expenditure!A2:D${last})`],
+          ]);
+          const expectedTotal = lines.reduce((s, l) => s + l[1] + l[2], 0);
+          expect(workbook.getCell("Summary", "A1").value).toBe(expectedTotal);
+          for (const r of [1, 2, 3])
+            expect(workbook.getCell("Summary", `A${r}`).value).toBe(
+              workbook.getCell("Summary", `B${r}`).value,
+            );
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it("fills a calculated column: a formula in the first data row of an empty column fills it and follows new rows", async () => {
