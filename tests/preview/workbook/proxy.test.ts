@@ -332,6 +332,16 @@ describe("worksheets", () => {
     });
   });
 
+  it("fails with ItemNotFound when a range kept from before is used after its sheet was deleted", async () => {
+    const { context } = createMemoryWorkbook({ sheets: ["Keep", "Gone"] });
+    const range = context.workbook.worksheets.getItem("Gone").getRange("A1").load("address");
+    await context.sync();
+    context.workbook.worksheets.getItem("Gone").delete();
+    await context.sync();
+    range.load("values");
+    await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+  });
+
   it("won't delete the last visible sheet", async () => {
     const { context, workbook } = createMemoryWorkbook();
     context.workbook.worksheets.getItem("Sheet1").delete();

@@ -7,7 +7,7 @@ import {
   MAX_ROWS,
   type CellBox,
 } from "../address";
-import { invalidArgument } from "../errors";
+import { invalidArgument, itemNotFound } from "../errors";
 import type { ClearKind } from "../model/workbookModel";
 import { deleteCells, type DeleteShift } from "../model/deleteCells";
 import type { SheetModel, ValidationRule } from "../model/sheet";
@@ -91,8 +91,8 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
 
   _checkAlive(target: ResolvedRange): void {
     if (!this.context.model.hasSheet(target.sheet)) {
-      throw invalidArgument(
-        `The sheet of ${this._path} has been deleted.`,
+      throw itemNotFound(
+        `the sheet of ${this._path} (it has been deleted)`,
         "Range",
       );
     }
