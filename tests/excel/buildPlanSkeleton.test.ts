@@ -107,7 +107,7 @@ describe("buildPlanSkeleton", () => {
     });
     expect(tables.BCF_Targets).toMatchObject({
       sheet: "Targets",
-      address: "A1:G2",
+      address: "A1:H2",
       showTotals: false,
     });
     expect(tables.BCF_Metrics).toMatchObject({
@@ -174,7 +174,10 @@ describe("buildPlanSkeleton", () => {
       seriesBy: "Columns",
       title: "Baseline against target",
     });
+    // Measure to Target per year: the uplift % and the plan's wording (G, H) are not charted.
     expect(chart.source).toMatch(/Targets'?!\$?B\$?1:\$?F\$?2$/);
+    // Clear of the table (A:H), so the chart never covers the plan's wording.
+    expect(chart.position?.start).toBe("J2");
   });
 
   it("never overwrites an existing Income sheet: the plan gets Income (2) and its Summary refers to it", async () => {

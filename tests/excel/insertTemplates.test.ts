@@ -142,6 +142,67 @@ describe("insertTemplates into a workbook without a plan", () => {
       wb.getCell("Targets", "F3").value,
       wb.getCell("Targets", "G3").value,
     ]).toEqual(["", "", ""]);
+    // The plan's own wording in the last column (H), as text; blank where the template gives none.
+    expect(wb.getCell("Targets", "H1").value).toBe("As stated in the plan");
+    expect(wb.getCell("Targets", "H2").value).toBe("");
+    expect(wb.getCell("Targets", "H3")).toMatchObject({
+      value: "8 patients a month  104 patients a year",
+      numberFormat: "General",
+    });
+  });
+
+  it("writes a figure stated only per week in the plan's words, and invents no month or year figure for it", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [
+      admissionAvoidance({
+        targets: [
+          // Seed 003, Coventry: weekly hours only.
+          {
+            measure: "Pathway 1 home support hours",
+            baselinePerWeek: 1750,
+            targetPerWeek: 1995,
+            statedFigures: [
+              {
+                kind: "baseline",
+                value: 1750,
+                per: "week",
+                wording: "1750 hours per week",
+              },
+              {
+                kind: "target",
+                value: 1995,
+                per: "week",
+                wording: "rising to 1,995 per week",
+              },
+            ],
+          },
+          {
+            measure: "Admissions avoided",
+            baselinePerMonth: 50,
+            targetPerYear: 720,
+          },
+          { measure: "Discharges", targetPerWeek: 21 },
+        ],
+      }),
+    ]);
+    const wb = h.workbook;
+    const row = (r: number) =>
+      ["C", "D", "E", "F", "G", "H"].map(
+        (c) => wb.getCell("Targets", `${c}${r}`).value,
+      );
+    expect(row(2)).toEqual([
+      "",
+      "",
+      "",
+      "",
+      "",
+      "1750 hours per week  rising to 1,995 per week",
+    ]);
+    // 50 a month is 600 a year; 720 a year is 60 a month: +20%.
+    expect(row(3).slice(0, 4)).toEqual([50, 600, 60, 720]);
+    expect(row(3)[4] as number).toBeCloseTo(0.2, 12);
+    // The conversions above do not spill into a row that states neither a month nor a year.
+    expect(row(4)).toEqual(["", "", "", "", "", ""]);
   });
 
   it.each([1, 500])(
@@ -221,7 +282,7 @@ describe("insertTemplates into a workbook that has the add-in's tables", () => {
     ).toBe("A2:M4");
     expect(wb.getCell("Expenditure", "A2").value).toBe("S001");
     expect(wb.tables().find((t) => t.name === "BCF_Targets")!.bodyAddress).toBe(
-      "A2:G3",
+      "A2:H3",
     );
     // The plan's summary now shows the planned spend by funding source.
     expect(wb.getCell("Summary", "C2").value).toBe(240000);

@@ -88,6 +88,20 @@ export function admissionAvoidance(
         measure: "Patients supported",
         baselinePerMonth: 8,
         baselinePerYear: 104,
+        statedFigures: [
+          {
+            kind: "baseline",
+            value: 8,
+            per: "month",
+            wording: "8 patients a month",
+          },
+          {
+            kind: "baseline",
+            value: 104,
+            per: "year",
+            wording: "104 patients a year",
+          },
+        ],
       },
     ],
     ...overrides,

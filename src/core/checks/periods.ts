@@ -239,7 +239,17 @@ function periodHints(grid: SheetGrid): Uint8Array {
   return marks;
 }
 
-function textFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array): void {
+/** A mismatch on row `r`, as the figure columns and the free text both describe it (to report it once). */
+function mismatchKey(r: number, expected: number, actual: number): string {
+  return `${r}|${expected}|${actual}`;
+}
+
+/**
+ * `reported` holds the mismatches the figure columns found: a row that gives its figures in columns and
+ * also the plan's wording of them (the add-in's "As stated in the plan") shows the same slip in both, and
+ * it is reported once, at the figure.
+ */
+function textFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array, reported: Set<string>): void {
   for (const i of grid.periodCells) {
     if (marks[i] !== (HINT | HAS_DIGIT)) continue;
     const r = Math.floor(i / grid.cols);
@@ -250,6 +260,7 @@ function textFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array): 
       for (const p of textPeriodProblems(v)) {
         const where = grid.addr(r, c);
         if (p.kind === "mismatch") {
+          if (reported.has(mismatchKey(r, p.expected, p.b.value))) continue;
           const alt = p.expectedAlt !== undefined ? ` (${figure(p.expectedAlt, false)} on 365/7 weeks)` : "";
           const weekNote = p.expectedAlt !== undefined ? " on 52 weeks" : "";
           findings.push({
@@ -333,6 +344,7 @@ function figureAt(grid: SheetGrid, r: number, c: number): number | undefined {
 function compareCells(
   grid: SheetGrid,
   findings: Finding[],
+  reported: Set<string>,
   a: { r: number; c: number; period: Period; heading: string },
   b: { r: number; c: number; period: Period; heading: string },
 ): void {
@@ -343,6 +355,7 @@ function compareCells(
   if (cmp.reconciles) return;
   // Point at the figure someone typed: a computed one follows from the other.
   const at = grid.formula(b.r, b.c) && !grid.formula(a.r, a.c) ? a : b;
+  reported.add(mismatchKey(at.r, cmp.expected, vb));
   const alt = cmp.expectedAlt !== undefined ? ` on 52 weeks (${figure(cmp.expectedAlt, false)} on 365/7 weeks)` : "";
   findings.push({
     rule: PERIODS_RULE,
@@ -358,7 +371,7 @@ function compareCells(
   });
 }
 
-function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array): void {
+function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array, reported: Set<string>): void {
   // Heading rows: columns side by side.
   for (let h = 0; h < grid.rows; h++) {
     if (grid.rowHasNumber[h] || grid.rowBlank[h]) continue;
@@ -379,6 +392,7 @@ function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array
           compareCells(
             grid,
             findings,
+            reported,
             { r, c: a.at, period: a.period, heading: `"${grid.text(h, a.at)}"` },
             { r, c: b.at, period: b.period, heading: `"${grid.text(h, b.at)}"` },
           );
@@ -425,6 +439,7 @@ function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array
             compareCells(
               grid,
               findings,
+              reported,
               { r: a.at, c: cc, period: a.period, heading: `"${grid.text(a.at, c)}"` },
               { r: b.at, c: cc, period: b.period, heading: `"${grid.text(b.at, c)}"` },
             );
@@ -440,8 +455,9 @@ export function checkPeriods(snapshot: WorkbookSnapshot): Finding[] {
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
     const marks = periodHints(grid);
-    textFindings(grid, findings, marks);
-    headingFindings(grid, findings, marks);
+    const reported = new Set<string>();
+    headingFindings(grid, findings, marks, reported);
+    textFindings(grid, findings, marks, reported);
   }
   return findings;
 }

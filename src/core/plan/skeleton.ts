@@ -240,15 +240,16 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         address: blockAddress(2, TARGET_COLUMNS.length),
         showTotals: false,
       },
-      // Measure with the baseline and target columns: Excel grows the chart with the table.
+      // Measure with the baseline and target columns only (not the uplift % or the plan's wording): Excel
+      // grows the chart with the table. Placed a column clear of the table's last column.
       chart: {
         name: "Baseline against target",
         type: "ColumnClustered",
         sourceAddress: "B1:F2",
         seriesBy: "Columns",
         title: "Baseline against target",
-        topLeft: "I2",
-        bottomRight: "P18",
+        topLeft: "J2",
+        bottomRight: "Q18",
       },
     },
   );

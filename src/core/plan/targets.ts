@@ -1,7 +1,10 @@
 /**
  * The targets rows of scheme templates: figures the plan states are typed as values (even where the
  * plan contradicts itself: the checks flag that); a figure it leaves out is computed with =BCF.PERIOD
- * from the other period, and the uplift is =BCF.UPLIFT of the yearly figures.
+ * from the other period, and the uplift is =BCF.UPLIFT of the yearly figures. The last column keeps
+ * the plan's own wording of the figures, for the checks to read: a figure stated per week (which has no
+ * column, and is not converted: its conversion would hold the figure as a constant, and Excel copies a
+ * table's calculated column into other rows' blanks) or one figure stated twice.
  */
 import type { ActivityTarget, SchemeTemplate } from "../templates/types";
 import { nextSchemeIds } from "./expenditure";
@@ -29,6 +32,7 @@ export const TARGET_FORMATS: readonly string[] = [
   ACTIVITY_FORMAT,
   ACTIVITY_FORMAT,
   PERCENT_FORMAT,
+  GENERAL_FORMAT,
 ];
 
 /**
@@ -60,6 +64,14 @@ function figure(
 export const UPLIFT_FORMULA =
   `=IF(OR(${thisRow("Baseline per year")}="",${thisRow("Target per year")}=""),"",` +
   `BCF.UPLIFT(${thisRow("Baseline per year")},${thisRow("Target per year")}))`;
+
+/** The plan's own words for the row's figures ("21 discharges a week  1091 discharges per annum"). */
+export function statedWording(target: ActivityTarget): string {
+  const words = (target.statedFigures ?? [])
+    .map((f) => f.wording.trim())
+    .filter(Boolean);
+  return asText(words.join("  "));
+}
 
 export function targetRow(
   schemeId: string,
@@ -97,6 +109,7 @@ export function targetRow(
       "year",
     ),
     UPLIFT_FORMULA,
+    statedWording(target),
   ];
 }
 

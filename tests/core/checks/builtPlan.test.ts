@@ -65,7 +65,20 @@ const TEMPLATES: SchemeTemplate[] = [
       { description: "Adaptations", fundingSource: "DFG", total: 125000.5 },
     ],
     targets: [
-      { measure: "Admissions to intermediate care", baselinePerMonth: 50, baselinePerYear: 600, targetPerMonth: 60, targetPerYear: 720 },
+      {
+        measure: "Admissions to intermediate care",
+        baselinePerMonth: 50,
+        baselinePerYear: 600,
+        targetPerMonth: 60,
+        targetPerYear: 720,
+        // Seed 004's wording, written to the "As stated in the plan" column: it reconciles, so no finding.
+        statedFigures: [
+          { kind: "baseline", value: 50, per: "month", wording: "50 admissions per month" },
+          { kind: "baseline", value: 600, per: "year", wording: "600 admissions per annum" },
+          { kind: "target", value: 60, per: "month", wording: "60 admissions a month" },
+          { kind: "target", value: 720, per: "year", wording: "720 admissions per annum" },
+        ],
+      },
       { measure: "Urgent care at home cases", baselinePerMonth: 65, targetPerYear: 960 },
     ],
   }),
@@ -78,10 +91,12 @@ function spendBySource(): Map<string, number> {
   return m;
 }
 
-async function builtPlan(options: { minimum?: number; edit?: (context: Excel.RequestContext) => void } = {}) {
+async function builtPlan(
+  options: { minimum?: number; edit?: (context: Excel.RequestContext) => void; templates?: SchemeTemplate[] } = {},
+) {
   const { context } = createMemoryWorkbook({ customFunctions: BCF_FUNCTIONS });
   await buildPlanSkeleton(context, { area: "Rutland", healthAndWellbeingBoard: "Rutland Health and Wellbeing Board", year: "2024-25" });
-  await insertTemplates(context, TEMPLATES);
+  await insertTemplates(context, options.templates ?? TEMPLATES);
   const income = spendBySource();
   context.workbook.worksheets.getItem("Income").getRange(`B2:B${FUNDING_SOURCES.length + 1}`).values = FUNDING_SOURCES.map((s) => [
     income.get(s) ?? 0,
@@ -143,4 +158,44 @@ test("a typed annual target that does not match its monthly figure is caught on 
   const errors = runChecks(snapshot).filter((f) => f.severity === "error");
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatchObject({ rule: "periods", sheet: "Targets", expected: 600, actual: 601 });
+});
+
+test("a weekly figure the plan states beside an annual one that does not follow from it is caught in the plan's wording", async () => {
+  // Seed 004, Wiltshire rehab support workers: "21 discharges a week … 1091 discharges per annum". The week
+  // has no column: the slip reaches the checks through "As stated in the plan".
+  const rehab = template({
+    id: "rehab",
+    name: "Rehab support workers",
+    costs: [],
+    targets: [
+      {
+        measure: "Discharges supported by rehab support workers",
+        targetPerWeek: 21,
+        targetPerYear: 1091,
+        statedFigures: [
+          { kind: "target", value: 21, per: "week", wording: "21 discharges a week" },
+          { kind: "target", value: 1091, per: "year", wording: "1091 discharges per annum" },
+        ],
+      },
+    ],
+  });
+  const snapshot = await builtPlan({ templates: [...TEMPLATES, rehab] });
+  const targets = snapshot.sheets.find((s) => s.name === "Targets")!;
+  const header = targets.values[0].map(String);
+  const row = targets.values.findIndex((r) => r[1] === "Discharges supported by rehab support workers");
+  const column = header.indexOf("As stated in the plan");
+  expect(column).toBe(header.length - 1);
+  expect(targets.values[row][column]).toBe("21 discharges a week  1091 discharges per annum");
+  const errors = runChecks(snapshot).filter((f) => f.severity !== "info");
+  expect(errors).toHaveLength(1);
+  // 21 × 52 = 1,092 a year (21 × 365/7 = 1,095).
+  expect(errors[0]).toMatchObject({
+    rule: "periods",
+    severity: "error",
+    sheet: "Targets",
+    cell: `${String.fromCharCode(65 + column)}${row + 1}`,
+    expected: 21 * 52,
+    actual: 1091,
+  });
+  expect(errors[0].message).toContain("1,095 on 365/7 weeks");
 });

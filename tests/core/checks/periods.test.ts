@@ -117,6 +117,27 @@ describe("periods: figures in columns and rows", () => {
     expect(found[0]).toMatchObject({ cell: "D2", expected: 96, actual: 104 });
   });
 
+  test("the plan's own wording beside its figures: a slip the columns show is reported once; one only the wording shows is reported there", () => {
+    const heading = ["Scheme ID", "Measure", "Baseline per month", "Baseline per year", "Target per month", "Target per year", "Uplift", "As stated in the plan"];
+    const snapshot = {
+      sheets: [
+        sheetFromRows("Targets", [
+          heading,
+          ["S1", "Step up patients", 8, 104, 12, 144, 0.38, "8 patients a month  104 patients a year  12 patients a month  144 patients a year"],
+          ["S2", "Rehab discharges", "", "", f('=BCF.PERIOD(F3,"year","month")', 1091 / 12), 1091, "", "21 discharges a week  1091 discharges per annum"],
+          // The columns agree (typed 96) but the wording still says 104: the wording is reported.
+          ["S3", "Step up patients", 8, 96, "", "", "", "8 patients a month  104 patients a year"],
+        ]),
+      ],
+    };
+    const found = checkPeriods(snapshot).map((x) => [x.cell, x.expected, x.actual]);
+    expect(found.sort()).toEqual([
+      ["D2", 96, 104],
+      ["H3", 1092, 1091],
+      ["H4", 96, 104],
+    ]);
+  });
+
   test("hand-laid columns headed per week / per annum, and labelled rows", () => {
     const columns = sheetFromRows("Activity", [
       ["Measure", "Discharges per week", "Discharges per annum"],

@@ -126,7 +126,20 @@ describe("planSkeleton", () => {
       type: "ColumnClustered",
       sourceAddress: "B1:F2",
       seriesBy: "Columns",
+      topLeft: "J2",
     });
+    // The chart spans Measure to Target per year; the table's last column is the plan's own wording.
+    expect(TARGET_COLUMNS.slice(1, 6)).toEqual([
+      "Measure",
+      "Baseline per month",
+      "Baseline per year",
+      "Target per month",
+      "Target per year",
+    ]);
+    expect(TARGET_COLUMNS[TARGET_COLUMNS.length - 1]).toBe(
+      "As stated in the plan",
+    );
+    expect(targets.table?.address).toBe("A1:H2");
   });
 
   it("Metrics: BCF.RATE for rates and BCF.PROPORTION for proportions, with their CI columns", () => {
