@@ -20,7 +20,8 @@ const OFFICE_JS_LOCAL = "office-js/office.js";
 /** The production hosting URL, always with one trailing slash. */
 function productionUrl() {
   const url = process.env.BCF_ADDIN_URL || DEV_URL;
-  if (!/^https:\/\//.test(url)) throw new Error(`BCF_ADDIN_URL must be an https:// URL, not "${url}".`);
+  if (!/^https:\/\//.test(url))
+    throw new Error(`BCF_ADDIN_URL must be an https:// URL, not "${url}".`);
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -32,7 +33,10 @@ class RewriteUrlPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("RewriteUrlPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "RewriteUrlPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        {
+          name: "RewriteUrlPlugin",
+          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE,
+        },
         () => {
           for (const file of this.files) {
             const asset = compilation.getAsset(file);
@@ -40,7 +44,7 @@ class RewriteUrlPlugin {
             const text = asset.source.source().toString().split(this.from).join(this.to);
             compilation.updateAsset(file, new compiler.webpack.sources.RawSource(text));
           }
-        },
+        }
       );
     });
   }
@@ -74,14 +78,24 @@ module.exports = async (env, options) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, configFile: "tsconfig.json" },
+          },
         },
-        { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext]" },
+        },
       ],
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -94,7 +108,12 @@ module.exports = async (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help", to: "help", globOptions: { ignore: ["**/*.md"] }, noErrorOnMissing: true },
+          {
+            from: "src/help",
+            to: "help",
+            globOptions: { ignore: ["**/*.md"] },
+            noErrorOnMissing: true,
+          },
           {
             from: "manifest.xml",
             to: "manifest.xml",
@@ -117,7 +136,7 @@ module.exports = async (env, options) => {
                   globOptions: { ignore: ["**/*.debug.js", "**/*.d.ts"] },
                   filter: (file) =>
                     /[\\/]dist[\\/]((office|excel|custom-functions-runtime|o15apptofilemappingtable|es6-promise)[^\\/]*\.js|en-(us|gb)[\\/]office_strings\.js)$/i.test(
-                      file,
+                      file
                     ),
                 },
               ]

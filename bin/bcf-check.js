@@ -12,5 +12,5 @@ main(process.argv.slice(2)).then(
   (error) => {
     process.stderr.write(`bcf-check: ${error && error.message ? error.message : String(error)}\n`);
     process.exitCode = 2;
-  },
+  }
 );

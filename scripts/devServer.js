@@ -12,13 +12,17 @@ async function httpsOptions() {
   try {
     return await devCerts.getHttpsServerOptions();
   } catch (error) {
-    const { localhostCertificatePath, localhostKeyPath, caCertificatePath } = require("office-addin-dev-certs/lib/defaults");
+    const {
+      localhostCertificatePath,
+      localhostKeyPath,
+      caCertificatePath,
+    } = require("office-addin-dev-certs/lib/defaults");
     if (!fs.existsSync(localhostCertificatePath) || !fs.existsSync(localhostKeyPath)) {
       await devCerts.generateCertificates();
     }
     console.warn(
       `\nThe developer certificate could not be added to this machine's trust store (${String(error.message || error).split("\n")[0]}).` +
-        `\nServing with it anyway; to trust it, import ${caCertificatePath} into your browser or system.\n`,
+        `\nServing with it anyway; to trust it, import ${caCertificatePath} into your browser or system.\n`
     );
     return {
       ca: fs.readFileSync(caCertificatePath),

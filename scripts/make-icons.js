@@ -42,7 +42,8 @@ function pixel(size, x, y) {
     [0.42, 0.58, 0.38],
     [0.64, 0.8, 0.2],
   ];
-  for (const [left, right, top] of bars) if (u >= left && u < right && v >= top && v < 0.8) return WHITE;
+  for (const [left, right, top] of bars)
+    if (u >= left && u < right && v >= top && v < 0.8) return WHITE;
   return BLUE;
 }
 

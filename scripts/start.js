@@ -11,7 +11,8 @@ const { PORT } = require("./devServer");
 
 const base = `https://localhost:${PORT}`;
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
-const canSideloadDesktop = ["win32", "darwin"].includes(process.platform) && process.env.BCF_START !== "serve";
+const canSideloadDesktop =
+  ["win32", "darwin"].includes(process.platform) && process.env.BCF_START !== "serve";
 
 function run(args) {
   const child = spawn(npx, args, { stdio: "inherit", shell: process.platform === "win32" });
@@ -47,7 +48,9 @@ function tryOpen(url) {
 }
 
 async function serveOnly() {
-  console.log(`Desktop Excel cannot be sideloaded on ${process.platform}: serving the add-in at ${base} instead.`);
+  console.log(
+    `Desktop Excel cannot be sideloaded on ${process.platform}: serving the add-in at ${base} instead.`
+  );
   const server = run(["webpack", "serve", "--mode", "development", "--no-open"]);
   const ready = await waitUntilServing(`${base}/taskpane.html`, 300);
   if (!ready) {
@@ -70,7 +73,7 @@ async function serveOnly() {
       `The browser must trust the developer certificate for ${base} (see the README).`,
       "Press Ctrl+C to stop.",
       "",
-    ].join("\n"),
+    ].join("\n")
   );
   tryOpen(preview);
 }

@@ -9,10 +9,7 @@ import type { SchemeTemplate } from "../../src/core/templates/types";
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
 import { readWorkbookSnapshot } from "../../src/excel/readWorkbookSnapshot";
-import {
-  createMemoryWorkbook,
-  EXCEL_WEB_PAYLOAD_LIMIT_BYTES,
-} from "../../src/preview/workbook";
+import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../src/preview/workbook";
 
 type BenchLine = [name: string, value: number, unit: string];
 
@@ -65,10 +62,7 @@ function scheme(i: number): SchemeTemplate {
  * columns as formulas. The 100,000-line sheet is typed only: the in-memory workbook takes minutes to
  * evaluate 300,000 formulas, and a formula's text (~20 bytes) weighs about what its typed figure does.
  */
-function expenditureLines(
-  lines: number,
-  formulas: boolean,
-): Array<Array<CellValue | null>> {
+function expenditureLines(lines: number, formulas: boolean): Array<Array<CellValue | null>> {
   const rows: Array<Array<CellValue | null>> = [[...EXPENDITURE_COLUMNS]];
   for (let i = 1; i <= lines; i++) {
     const r = i + 1;
@@ -82,9 +76,7 @@ function expenditureLines(
       "Local Authority",
       "NHS minimum contribution",
       formulas ? `=IF(M${r}=0,0,K${r}/M${r})` : (1000 + i) / (1500.25 + 2 * i),
-      formulas
-        ? `=IF(M${r}=0,0,L${r}/M${r})`
-        : (500.25 + i) / (1500.25 + 2 * i),
+      formulas ? `=IF(M${r}=0,0,L${r}/M${r})` : (500.25 + i) / (1500.25 + 2 * i),
       1000 + i,
       500.25 + i,
       formulas ? `=K${r}+L${r}` : 1500.25 + 2 * i,
@@ -95,7 +87,7 @@ function expenditureLines(
 
 async function readSyncs(
   lines: number,
-  formulas: boolean,
+  formulas: boolean
 ): Promise<{ syncs: number; maxRequestBytes: number }> {
   const handle = createMemoryWorkbook({
     sheets: [{ name: "Expenditure", rows: expenditureLines(lines, formulas) }],
@@ -113,7 +105,7 @@ export async function run(): Promise<BenchLine[]> {
   const templates = createMemoryWorkbook();
   await insertTemplates(
     templates.context,
-    Array.from({ length: 100 }, (_, i) => scheme(i + 1)),
+    Array.from({ length: 100 }, (_, i) => scheme(i + 1))
   );
 
   const skeleton = createMemoryWorkbook();

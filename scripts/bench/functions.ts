@@ -17,7 +17,7 @@ function installCustomFunctionsStub(): void {
   class CustomFunctionsError extends Error {
     constructor(
       readonly code: string,
-      message?: string,
+      message?: string
     ) {
       super(message);
     }
@@ -56,11 +56,11 @@ async function buildFunctionsBundle(): Promise<string> {
 
   const makeConfig = require(join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
-    argv: { mode: string },
+    argv: { mode: string }
   ) => Promise<import("webpack").Configuration>;
   const config = (await makeConfig(
     {},
-    { mode: "production" },
+    { mode: "production" }
   )) as import("webpack").Configuration & {
     devServer?: unknown;
   };
@@ -77,18 +77,15 @@ async function buildFunctionsBundle(): Promise<string> {
     plugins: (config.plugins ?? []).filter(
       (p) =>
         !!p &&
-        !["HtmlWebpackPlugin", "CopyPlugin", "CopyWebpackPlugin"].includes(
-          p.constructor.name,
-        ),
+        !["HtmlWebpackPlugin", "CopyPlugin", "CopyWebpackPlugin"].includes(p.constructor.name)
     ),
   };
   await new Promise<void>((resolve, reject) =>
     webpack(build, (err, stats) => {
       if (err) reject(err);
-      else if (stats?.hasErrors())
-        reject(new Error(stats.toString("errors-only")));
+      else if (stats?.hasErrors()) reject(new Error(stats.toString("errors-only")));
       else resolve();
-    }),
+    })
   );
   return join(outDir, "functions.js");
 }
@@ -102,21 +99,15 @@ async function bundleGzipBytes(): Promise<number> {
   const dist = join(ROOT, "dist", "functions.js");
   let file = dist;
   let temporary: string | undefined;
-  if (
-    !existsSync(dist) ||
-    readFileSync(dist, "utf8").includes("sourceMappingURL=")
-  ) {
+  if (!existsSync(dist) || readFileSync(dist, "utf8").includes("sourceMappingURL=")) {
     file = await buildFunctionsBundle();
     temporary = join(file, "..");
   }
   const script = readFileSync(file);
   // A bundle that registers nothing would be tree-shaken to almost nothing and look wonderfully small.
-  const registrations =
-    script.toString("utf8").match(/CustomFunctions\.associate\(/g)?.length ?? 0;
+  const registrations = script.toString("utf8").match(/CustomFunctions\.associate\(/g)?.length ?? 0;
   if (registrations < 10)
-    throw new Error(
-      `the functions bundle registers ${registrations} functions, not 10`,
-    );
+    throw new Error(`the functions bundle registers ${registrations} functions, not 10`);
   if (/react-dom|@fluentui/.test(script.toString("utf8")))
     throw new Error("the functions bundle contains React or Fluent UI");
   const bytes = gzipSync(script, { level: 9 }).length;
@@ -140,16 +131,15 @@ export async function run(): Promise<BenchLine[]> {
   }
   const rateCiPerSecond = opsPerSecond(N, () => {
     let s = 0;
-    for (let i = 0; i < N; i++)
-      s += bcf.rateCI(counts[i], populations[i], levels[i])[0][1];
+    for (let i = 0; i < N; i++) s += bcf.rateCI(counts[i], populations[i], levels[i])[0][1];
     return s;
   });
 
   // DSR.CI over 19 ESP2013 bands, as a column, with the default standard.
   const FALLS = [0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29];
   const POPS = [
-    1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000,
-    2660, 2100, 2200, 1760, 1300, 780, 400,
+    1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660, 2100, 2200, 1760,
+    1300, 780, 400,
   ];
   const dsrInputs = Array.from({ length: 16 }, (_, k) => ({
     counts: FALLS.map((x, i) => [x + ((k + i) % 3)]),

@@ -17,11 +17,7 @@ type BenchLine = [name: string, value: number, unit: string];
 
 interface Support {
   ROOT: string;
-  ensureBuild(options: {
-    mode?: string;
-    outDir?: string;
-    log?: (m: string) => void;
-  }): boolean;
+  ensureBuild(options: { mode?: string; outDir?: string; log?: (m: string) => void }): boolean;
   serve(dir: string): Promise<{ url: string; close: () => Promise<void> }>;
   launchChromium(): Promise<{
     context: import("playwright-core").BrowserContext;
@@ -33,13 +29,7 @@ const support = require("../../tests/e2e/support.js") as Support;
 
 const RUNS = 5;
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
-const OFFICE_DIST = join(
-  support.ROOT,
-  "node_modules",
-  "@microsoft",
-  "office-js",
-  "dist",
-);
+const OFFICE_DIST = join(support.ROOT, "node_modules", "@microsoft", "office-js", "dist");
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -62,9 +52,9 @@ function pageScripts(outDir: string): string[] {
 
 /** Ids of every function in the generated metadata. */
 function functionIds(outDir: string): string[] {
-  const metadata = JSON.parse(
-    readFileSync(join(outDir, "functions.json"), "utf8"),
-  ) as { functions: Array<{ id: string }> };
+  const metadata = JSON.parse(readFileSync(join(outDir, "functions.json"), "utf8")) as {
+    functions: Array<{ id: string }>;
+  };
   return metadata.functions.map((f) => f.id.toUpperCase());
 }
 
@@ -100,17 +90,11 @@ export async function run(): Promise<BenchLine[]> {
   const ids = functionIds(outDir);
 
   const scripts = pageScripts(outDir);
-  const bundleGzip = scripts.reduce(
-    (sum, src) => sum + gzipBytes(join(outDir, src)),
-    0,
-  );
+  const bundleGzip = scripts.reduce((sum, src) => sum + gzipBytes(join(outDir, src)), 0);
   const previewChunks = readdirSync(outDir).filter(
-    (f) => f.endsWith(".js") && !scripts.includes(f) && /preview/.test(f),
+    (f) => f.endsWith(".js") && !scripts.includes(f) && /preview/.test(f)
   );
-  const previewGzip = previewChunks.reduce(
-    (sum, f) => sum + gzipBytes(join(outDir, f)),
-    0,
-  );
+  const previewGzip = previewChunks.reduce((sum, f) => sum + gzipBytes(join(outDir, f)), 0);
 
   const server = await support.serve(outDir);
   const browser = await support.launchChromium();
@@ -123,27 +107,25 @@ export async function run(): Promise<BenchLine[]> {
       await page.route(`${OFFICE_CDN}**`, (route) => {
         const file = join(
           OFFICE_DIST,
-          new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""),
+          new URL(route.request().url()).pathname.replace("/lib/1/hosted/", "")
         );
         return existsSync(file)
           ? route.fulfill({ path: file, contentType: "text/javascript" })
           : route.fulfill({ status: 404, body: "" });
       });
       await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) =>
-        route.request().url().startsWith(OFFICE_CDN)
-          ? route.fallback()
-          : route.abort(),
+        route.request().url().startsWith(OFFICE_CDN) ? route.fallback() : route.abort()
       );
       await page.addInitScript(INTERACTIVE_PROBE);
       await page.goto(server.url);
       await page.waitForFunction(
         () =>
-          (window as unknown as { __paneInteractiveAt: number | null })
-            .__paneInteractiveAt !== null,
+          (window as unknown as { __paneInteractiveAt: number | null }).__paneInteractiveAt !==
+          null,
         null,
         {
           timeout: 30000,
-        },
+        }
       );
       const times = await page.evaluate(() => {
         const w = window as unknown as {
@@ -156,8 +138,7 @@ export async function run(): Promise<BenchLine[]> {
         };
       });
       const missing = ids.filter((id) => times.associatedAt[id] === undefined);
-      if (missing.length)
-        throw new Error(`functions not associated: ${missing.join(", ")}`);
+      if (missing.length) throw new Error(`functions not associated: ${missing.join(", ")}`);
       functionsReady.push(Math.max(...ids.map((id) => times.associatedAt[id])));
       interactive.push(times.interactive);
       await page.close();

@@ -6,7 +6,8 @@
 import { Finding, countBySeverity, runChecks } from "../core/checks";
 import { WorkbookReadError, readXlsxSnapshot } from "./readXlsx";
 
-export const USAGE = "Usage: bcf-check [--json] <file.xlsx>...   (npm run check -- [--json] <file.xlsx>...)";
+export const USAGE =
+  "Usage: bcf-check [--json] <file.xlsx>...   (npm run check -- [--json] <file.xlsx>...)";
 
 export interface FileResult {
   file: string;
@@ -41,14 +42,18 @@ function summaryOf(findings: Finding[]): string {
 /** The readable table: file, severity, sheet!cell, message; then a count per file and overall. */
 export function formatTable(results: FileResult[], unreadable: number): string {
   const rows = results.flatMap((r) =>
-    r.findings.map((f) => [r.file, f.severity, sheetCell(f.sheet, f.cell), f.message] as const),
+    r.findings.map((f) => [r.file, f.severity, sheetCell(f.sheet, f.cell), f.message] as const)
   );
   const lines: string[] = [];
   if (rows.length) {
     const head = ["File", "Severity", "Cell", "Message"] as const;
-    const widths = [0, 1, 2].map((i) => Math.max(head[i].length, ...rows.map((row) => row[i].length)));
+    const widths = [0, 1, 2].map((i) =>
+      Math.max(head[i].length, ...rows.map((row) => row[i].length))
+    );
     const fmt = (row: readonly string[]) =>
-      [row[0].padEnd(widths[0]), row[1].padEnd(widths[1]), row[2].padEnd(widths[2]), row[3]].join("  ");
+      [row[0].padEnd(widths[0]), row[1].padEnd(widths[1]), row[2].padEnd(widths[2]), row[3]].join(
+        "  "
+      );
     lines.push(fmt(head));
     lines.push(fmt(widths.map((w) => "-".repeat(w)).concat("-------")));
     for (const row of rows) lines.push(fmt(row));
@@ -60,7 +65,7 @@ export function formatTable(results: FileResult[], unreadable: number): string {
   const all = results.flatMap((r) => r.findings);
   const checked = `${plural(results.length, "file")} checked`;
   lines.push(
-    `${checked}: ${summaryOf(all)}${unreadable ? `; ${plural(unreadable, "file")} could not be read` : ""}.`,
+    `${checked}: ${summaryOf(all)}${unreadable ? `; ${plural(unreadable, "file")} could not be read` : ""}.`
   );
   return lines.join("\n");
 }
@@ -94,7 +99,8 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
       results.push({ file, findings: runChecks(snapshot) });
     } catch (e) {
       unreadable++;
-      const reason = e instanceof WorkbookReadError ? e.reason : `cannot be read (${(e as Error).message})`;
+      const reason =
+        e instanceof WorkbookReadError ? e.reason : `cannot be read (${(e as Error).message})`;
       io.err(`bcf-check: ${file}: ${reason}`);
     }
   }

@@ -11,7 +11,7 @@ import { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 export class WorkbookReadError extends Error {
   constructor(
     readonly file: string,
-    readonly reason: string,
+    readonly reason: string
   ) {
     super(`${file}: ${reason}`);
     this.name = "WorkbookReadError";
@@ -40,16 +40,23 @@ async function checkFile(path: string): Promise<void> {
     const head = Buffer.alloc(8);
     await handle.read(head, 0, 8, 0);
     if (startsWith(head, CFB_SIGNATURE)) {
-      throw new WorkbookReadError(path, "password-protected or an old .xls: open it in Excel and save it as an unprotected .xlsx");
+      throw new WorkbookReadError(
+        path,
+        "password-protected or an old .xls: open it in Excel and save it as an unprotected .xlsx"
+      );
     }
     if (!startsWith(head, ZIP_SIGNATURE) && !startsWith(head, EMPTY_ZIP_SIGNATURE)) {
-      throw new WorkbookReadError(path, "not an .xlsx workbook (the file is not an Office Open XML zip)");
+      throw new WorkbookReadError(
+        path,
+        "not an .xlsx workbook (the file is not an Office Open XML zip)"
+      );
     }
   } catch (e) {
     if (e instanceof WorkbookReadError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new WorkbookReadError(path, "file not found");
-    if (code === "EACCES" || code === "EPERM") throw new WorkbookReadError(path, "permission denied");
+    if (code === "EACCES" || code === "EPERM")
+      throw new WorkbookReadError(path, "permission denied");
     throw new WorkbookReadError(path, `cannot be opened (${(e as Error).message})`);
   } finally {
     await handle?.close();
@@ -139,12 +146,22 @@ function sheetSnapshot(ws: ExcelJS.Worksheet, date1904: boolean, file: string): 
     });
   });
   if (cells.length === 0) {
-    return { name: ws.name, rowOffset: 0, colOffset: 0, values: [], formulas: [], numberFormats: [] };
+    return {
+      name: ws.name,
+      rowOffset: 0,
+      colOffset: 0,
+      values: [],
+      formulas: [],
+      numberFormats: [],
+    };
   }
   const height = maxR - minR + 1;
   const width = maxC - minC + 1;
   if (height * width > MAX_CELLS_PER_SHEET) {
-    throw new WorkbookReadError(file, `sheet "${ws.name}" is too large to check (${height} rows × ${width} columns)`);
+    throw new WorkbookReadError(
+      file,
+      `sheet "${ws.name}" is too large to check (${height} rows × ${width} columns)`
+    );
   }
   const values: CellValue[][] = [];
   const formulas: CellValue[][] = [];
@@ -170,8 +187,15 @@ export async function readXlsxSnapshot(path: string): Promise<WorkbookSnapshot> 
     await workbook.xlsx.readFile(path);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    if (/zip|central directory|end of data|invalid|corrupt|signature|inflate|unexpected end/i.test(message)) {
-      throw new WorkbookReadError(path, "the file is damaged or incomplete (its zip archive cannot be read)");
+    if (
+      /zip|central directory|end of data|invalid|corrupt|signature|inflate|unexpected end/i.test(
+        message
+      )
+    ) {
+      throw new WorkbookReadError(
+        path,
+        "the file is damaged or incomplete (its zip archive cannot be read)"
+      );
     }
     throw new WorkbookReadError(path, `not a readable .xlsx workbook (${message})`);
   }

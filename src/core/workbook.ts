@@ -88,7 +88,7 @@ export function sheetAddress(sheet: SheetSnapshot, r: number, c: number): string
 export function sheetFromRows(
   name: string,
   rows: Array<Array<CellValue | null | { formula: string; value: CellValue; format?: string }>>,
-  options: { rowOffset?: number; colOffset?: number; numberFormat?: string } = {},
+  options: { rowOffset?: number; colOffset?: number; numberFormat?: string } = {}
 ): SheetSnapshot {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   const values: CellValue[][] = [];

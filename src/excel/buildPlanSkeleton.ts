@@ -19,11 +19,7 @@ import {
   type SkeletonOptions,
 } from "../core/plan/skeleton";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
-import {
-  type InsertionRecord,
-  type InsertionResult,
-  uniqueSheetName,
-} from "./record";
+import { type InsertionRecord, type InsertionResult, uniqueSheetName } from "./record";
 
 const TABLE_BASES: Record<PlanTableKey, string> = {
   expenditure: EXPENDITURE_TABLE,
@@ -35,18 +31,12 @@ const TABLE_BASES: Record<PlanTableKey, string> = {
 const TABLE_NAME_CANDIDATES = 20;
 
 function tableCandidates(base: string): string[] {
-  return [
-    base,
-    ...Array.from(
-      { length: TABLE_NAME_CANDIDATES - 1 },
-      (_, i) => `${base}_${i + 2}`,
-    ),
-  ];
+  return [base, ...Array.from({ length: TABLE_NAME_CANDIDATES - 1 }, (_, i) => `${base}_${i + 2}`)];
 }
 
 export async function buildPlanSkeleton(
   context: Excel.RequestContext,
-  options: { area: string; healthAndWellbeingBoard: string; year: string },
+  options: { area: string; healthAndWellbeingBoard: string; year: string }
 ): Promise<InsertionResult> {
   try {
     const workbook = context.workbook;
@@ -59,21 +49,16 @@ export async function buildPlanSkeleton(
           name,
           table: workbook.tables.getItemOrNullObject(name).load("name"),
         })),
-      ]),
+      ])
     ) as Record<PlanTableKey, Array<{ name: string; table: Excel.Table }>>;
     await context.sync();
 
     const taken = worksheets.items.map((s) => s.name);
-    const existingLists = taken.find(
-      (n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase(),
-    );
+    const existingLists = taken.find((n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase());
     // Sync 2 (only when a sheet called "BCF Lists" exists): reuse it if it is the add-in's.
     let listsIsOurs = false;
     if (existingLists) {
-      const heading = workbook.worksheets
-        .getItem(existingLists)
-        .getRange("A1")
-        .load("values");
+      const heading = workbook.worksheets.getItem(existingLists).getRange("A1").load("values");
       await context.sync();
       listsIsOurs = heading.values[0][0] === listsSheetCells()[0][0];
     }
@@ -92,7 +77,7 @@ export async function buildPlanSkeleton(
       const free = candidates[key].find((c) => c.table.isNullObject);
       if (!free) {
         throw new WorkbookActionError(
-          `The workbook already has ${TABLE_NAME_CANDIDATES} tables named like ${TABLE_BASES[key]}, so no new plan was added. Delete the old plans' sheets and try again.`,
+          `The workbook already has ${TABLE_NAME_CANDIDATES} tables named like ${TABLE_BASES[key]}, so no new plan was added. Delete the old plans' sheets and try again.`
         );
       }
       tableNames[key] = free.name;
@@ -128,9 +113,7 @@ export async function buildPlanSkeleton(
     await context.sync();
 
     const visible = record.sheetsAdded.filter((n) => n !== sheetNames.lists);
-    const renamed = visible.filter(
-      (n) => !Object.values(PLAN_SHEETS).includes(n as never),
-    );
+    const renamed = visible.filter((n) => !Object.values(PLAN_SHEETS).includes(n as never));
     let message = `Added a new BCF plan for ${options.area || "your area"} (${options.year}): ${visible.join(", ")}.`;
     if (renamed.length)
       message += ` Sheets with the standard names were already there and have been left untouched.`;
@@ -162,19 +145,15 @@ function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
       if (layout.table.totals) {
         const totals = table.getTotalRowRange();
         totals.formulas = [layout.table.totals];
-        totals.numberFormat = [
-          layout.numberFormats[layout.numberFormats.length - 1],
-        ];
+        totals.numberFormat = [layout.numberFormats[layout.numberFormats.length - 1]];
         totals.format.font.bold = true;
       }
     }
   } else {
     sheet.getRange(layout.address).formulas = layout.formulas;
   }
-  for (const address of layout.bold)
-    sheet.getRange(address).format.font.bold = true;
-  if (layout.table)
-    sheet.getRange(blockAddress(1, width)).format.font.bold = true;
+  for (const address of layout.bold) sheet.getRange(address).format.font.bold = true;
+  if (layout.table) sheet.getRange(blockAddress(1, width)).format.font.bold = true;
   for (const validation of layout.validations) {
     sheet.getRange(validation.address).dataValidation.rule = {
       list: { inCellDropDown: true, source: validation.source },
@@ -184,7 +163,7 @@ function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
     const chart = sheet.charts.add(
       layout.chart.type,
       sheet.getRange(layout.chart.sourceAddress),
-      layout.chart.seriesBy,
+      layout.chart.seriesBy
     );
     chart.name = layout.chart.name;
     chart.title.text = layout.chart.title;

@@ -60,10 +60,7 @@ export function friendlyExcelError(e: unknown): string {
   if (code === "ItemAlreadyExists") {
     return "A sheet or table with the same name is already in the workbook, so nothing was changed. Rename it and try again.";
   }
-  if (
-    /EditMode/i.test(code) ||
-    /cell edit mode|editing a cell/i.test(message)
-  ) {
+  if (/EditMode/i.test(code) || /cell edit mode|editing a cell/i.test(message)) {
     return "Excel is busy editing a cell. Press Enter or Esc to finish editing, then try again.";
   }
   return `Excel could not complete the action${message ? `: ${message}` : "."}`;
@@ -71,7 +68,5 @@ export function friendlyExcelError(e: unknown): string {
 
 /** Any error as a WorkbookActionError with its plain-English message (the original kept as `cause`). */
 export function toWorkbookActionError(e: unknown): WorkbookActionError {
-  return e instanceof WorkbookActionError
-    ? e
-    : new WorkbookActionError(friendlyExcelError(e), e);
+  return e instanceof WorkbookActionError ? e : new WorkbookActionError(friendlyExcelError(e), e);
 }

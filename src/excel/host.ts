@@ -4,8 +4,7 @@
  */
 import { toWorkbookActionError } from "./errors";
 
-export type WorkbookProvider = () =>
-  Excel.RequestContext | Promise<Excel.RequestContext>;
+export type WorkbookProvider = () => Excel.RequestContext | Promise<Excel.RequestContext>;
 
 let provider: WorkbookProvider | undefined;
 
@@ -16,13 +15,13 @@ export function setWorkbookProvider(next: WorkbookProvider | undefined): void {
 
 /** Runs `action` against the workbook; errors come back as WorkbookActionError in plain English. */
 export async function withWorkbook<T>(
-  action: (context: Excel.RequestContext) => Promise<T>,
+  action: (context: Excel.RequestContext) => Promise<T>
 ): Promise<T> {
   try {
     if (provider) return await action(await provider());
     if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
       throw new Error(
-        "The add-in is not running inside Excel, and no workbook is open in the preview.",
+        "The add-in is not running inside Excel, and no workbook is open in the preview."
       );
     }
     return await Excel.run(action);

@@ -99,18 +99,13 @@ function queueProbe(
   context: Excel.RequestContext,
   table: Excel.Table,
   dest: Destination,
-  sheetNames: string[],
+  sheetNames: string[]
 ): Probe {
   if (!table.isNullObject) {
-    const tableRange = table
-      .getRange()
-      .load("address,rowIndex,columnIndex,rowCount,columnCount");
+    const tableRange = table.getRange().load("address,rowIndex,columnIndex,rowCount,columnCount");
     const header = table.getHeaderRowRange().load("values");
     const body = table.getDataBodyRange().load("rowCount");
-    const ids = table.columns
-      .getItem(dest.columns[0])
-      .getDataBodyRange()
-      .load("values");
+    const ids = table.columns.getItem(dest.columns[0]).getDataBodyRange().load("values");
     const firstRow = table
       .getDataBodyRange()
       .getCell(0, 0)
@@ -118,29 +113,21 @@ function queueProbe(
       .load("formulas");
     return { table, tableRange, header, body, ids, firstRow };
   }
-  const existing = sheetNames.find(
-    (n) => n.toLowerCase() === dest.sheetBase.toLowerCase(),
-  );
+  const existing = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase());
   if (existing === undefined) return { table };
   const sheet = context.workbook.worksheets.getItem(existing);
   // Header, rows and totals row: every cell must be empty before anything is written there.
   const height = 1 + dest.rowCount + (dest.totals ? 1 : 0);
-  const area = sheet
-    .getRange(blockAddress(height, dest.columns.length))
-    .load("formulas");
+  const area = sheet.getRange(blockAddress(height, dest.columns.length)).load("formulas");
   return { table, sheet, area };
 }
 
 /** Decides where the rows go from what sync 2 loaded; throws (nothing written) if anything is in the way. */
-function place(
-  dest: Destination,
-  probe: Probe,
-  sheetNames: string[],
-): Placement {
+function place(dest: Destination, probe: Probe, sheetNames: string[]): Placement {
   if (probe.tableRange && probe.header && probe.body) {
     if (!sameNames(probe.header.values[0], dest.columns)) {
       throw new WorkbookActionError(
-        `The table ${dest.tableName} does not have the columns the add-in writes (${dest.columns.join(", ")}), so nothing was inserted. Rename that table and try again.`,
+        `The table ${dest.tableName} does not have the columns the add-in writes (${dest.columns.join(", ")}), so nothing was inserted. Rename that table and try again.`
       );
     }
     const { sheet } = splitSheetAddress(probe.tableRange.address);
@@ -153,17 +140,15 @@ function place(
     };
   }
   if (probe.area && probe.sheet) {
-    const sheet = sheetNames.find(
-      (n) => n.toLowerCase() === dest.sheetBase.toLowerCase(),
-    )!;
+    const sheet = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase())!;
     probe.area.formulas.forEach((row, r) =>
       row.forEach((entry, c) => {
         if (entry !== "" && entry !== null) {
           throw new WorkbookActionError(
-            `Cell ${sheet}!${a1(r, c)} already holds "${String(entry)}", and the ${dest.tableName} table would cover it, so nothing was inserted. Move or clear the cells in ${sheet}!${blockAddress(probe.area!.formulas.length, row.length)}, or rename the sheet, and try again.`,
+            `Cell ${sheet}!${a1(r, c)} already holds "${String(entry)}", and the ${dest.tableName} table would cover it, so nothing was inserted. Move or clear the cells in ${sheet}!${blockAddress(probe.area!.formulas.length, row.length)}, or rename the sheet, and try again.`
           );
         }
-      }),
+      })
     );
     return { mode: "create", sheet, sheetExists: true };
   }
@@ -177,7 +162,7 @@ function place(
  */
 export async function insertTemplates(
   context: Excel.RequestContext,
-  templates: SchemeTemplate[],
+  templates: SchemeTemplate[]
 ): Promise<InsertionResult> {
   if (templates.length === 0)
     throw new WorkbookActionError("Choose at least one template to insert.");
@@ -194,9 +179,7 @@ export async function insertTemplates(
 
     // Sync 1: which sheets and tables exist.
     const worksheets = workbook.worksheets.load("items/name");
-    const expTable = workbook.tables
-      .getItemOrNullObject(EXPENDITURE_TABLE)
-      .load("name");
+    const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name");
     const tgtTable = targetCount
       ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name")
       : undefined;
@@ -205,17 +188,11 @@ export async function insertTemplates(
     // Sync 2: where the tables are, what is in the way, which sheets are protected.
     const sheetNames = worksheets.items.map((s) => s.name);
     // Every sheet's protection: which sheet holds a table is only known once this sync has run.
-    const protection = worksheets.items.map((s) =>
-      s.protection.load("protected"),
-    );
+    const protection = worksheets.items.map((s) => s.protection.load("protected"));
     const expProbe = queueProbe(context, expTable, expDest, sheetNames);
-    const tgtProbe = tgtTable
-      ? queueProbe(context, tgtTable, tgtDest, sheetNames)
-      : undefined;
+    const tgtProbe = tgtTable ? queueProbe(context, tgtTable, tgtDest, sheetNames) : undefined;
     const needsLists = expenditureNeedsListsSheet();
-    const listsName = sheetNames.find(
-      (n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase(),
-    );
+    const listsName = sheetNames.find((n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase());
     const listsHeading =
       needsLists && listsName
         ? workbook.worksheets.getItem(listsName).getRange("A1").load("values")
@@ -231,24 +208,19 @@ export async function insertTemplates(
           ? TARGETS_TABLE
           : undefined;
       if (missing && table) {
-        const columns =
-          table === EXPENDITURE_TABLE ? EXPENDITURE_COLUMNS : TARGET_COLUMNS;
+        const columns = table === EXPENDITURE_TABLE ? EXPENDITURE_COLUMNS : TARGET_COLUMNS;
         throw new WorkbookActionError(
           `The table ${table} does not have the columns the add-in writes (${columns.join(", ")}), so nothing was inserted. Rename that table and try again.`,
-          e,
+          e
         );
       }
       throw e;
     }
 
     const expPlace = place(expDest, expProbe, sheetNames);
-    const tgtPlace = tgtProbe
-      ? place(tgtDest, tgtProbe, sheetNames)
-      : undefined;
+    const tgtPlace = tgtProbe ? place(tgtDest, tgtProbe, sheetNames) : undefined;
     const protectedSheets = new Set(
-      sheetNames
-        .filter((_, i) => protection[i].protected)
-        .map((n) => n.toLowerCase()),
+      sheetNames.filter((_, i) => protection[i].protected).map((n) => n.toLowerCase())
     );
     for (const p of [expPlace, tgtPlace]) {
       if (
@@ -257,26 +229,23 @@ export async function insertTemplates(
         protectedSheets.has(p.sheet.toLowerCase())
       ) {
         throw new WorkbookActionError(
-          `The sheet "${p.sheet}" is protected, so nothing was inserted. Unprotect it (Review > Unprotect Sheet) and try again.`,
+          `The sheet "${p.sheet}" is protected, so nothing was inserted. Unprotect it (Review > Unprotect Sheet) and try again.`
         );
       }
     }
 
     // The scheme IDs continue after those already in the table; a lone blank row (a new table's) is filled first.
     let existingIds: unknown[] = [];
-    if (expPlace.mode === "append")
-      existingIds = expProbe.ids!.values.map((r) => r[0]);
+    if (expPlace.mode === "append") existingIds = expProbe.ids!.values.map((r) => r[0]);
     for (const [placement, probe] of [
       [expPlace, expProbe],
       [tgtPlace, tgtProbe],
     ] as const) {
-      if (placement?.mode !== "append" || !probe?.body || !probe.firstRow)
-        continue;
+      if (placement?.mode !== "append" || !probe?.body || !probe.firstRow) continue;
       const [cells] = probe.firstRow.formulas;
       // Blank where a person types (ID and name or measure): the row Excel keeps in an empty table.
       placement.reuseBlankRow =
-        probe.body.rowCount === 1 &&
-        cells.slice(0, 2).every((v) => v === "" || v === null);
+        probe.body.rowCount === 1 && cells.slice(0, 2).every((v) => v === "" || v === null);
       if (placement.reuseBlankRow) {
         placement.firstRow -= 1;
         placement.previous = cells as PlanCell[];
@@ -297,8 +266,7 @@ export async function insertTemplates(
     const taken = [...sheetNames];
     let listsSheet: string = PLAN_SHEETS.lists;
     const listsIsOurs =
-      listsHeading !== undefined &&
-      listsHeading.values[0][0] === listsSheetCells()[0][0];
+      listsHeading !== undefined && listsHeading.values[0][0] === listsSheetCells()[0][0];
     if (needsLists && listsIsOurs) listsSheet = listsName!;
     else if (needsLists) {
       listsSheet = uniqueSheetName(PLAN_SHEETS.lists, [
@@ -308,18 +276,14 @@ export async function insertTemplates(
       ]);
     }
     const sources = new Map(
-      expDest.validations.map((v) => [
-        v.column,
-        validationSource(v.listColumn, listsSheet),
-      ]),
+      expDest.validations.map((v) => [v.column, validationSource(v.listColumn, listsSheet)])
     );
 
     // The drop-down lists too long to type in live on a hidden sheet, which must exist before a validation refers to it.
     if (needsLists && !listsIsOurs) {
       const cells = listsSheetCells();
       const sheet = workbook.worksheets.add(listsSheet);
-      sheet.getRange(blockAddress(cells.length, cells[0].length)).values =
-        cells;
+      sheet.getRange(blockAddress(cells.length, cells[0].length)).values = cells;
       sheet.visibility = "Hidden";
       record.sheetsAdded.push(listsSheet);
     }
@@ -330,7 +294,7 @@ export async function insertTemplates(
       expenditure.formulas,
       expenditure.numberFormats,
       sources,
-      record,
+      record
     );
     if (tgtPlace && targets.formulas.length) {
       writeRows(
@@ -340,15 +304,13 @@ export async function insertTemplates(
         targets.formulas,
         targets.numberFormats,
         new Map(),
-        record,
+        record
       );
     }
     await context.sync();
 
     const schemes =
-      templates.length === 1
-        ? `"${templates[0].name}"`
-        : `${templates.length} schemes`;
+      templates.length === 1 ? `"${templates[0].name}"` : `${templates.length} schemes`;
     const rows = expenditure.formulas.length;
     let message = `Inserted ${schemes} as ${rows} ${rows === 1 ? "row" : "rows"} of ${expPlace.sheet} (${expenditure.schemeIds[0]}${templates.length > 1 ? `–${expenditure.schemeIds[templates.length - 1]}` : ""})`;
     if (tgtPlace && targets.formulas.length) {
@@ -377,25 +339,21 @@ function writeRows(
   formulas: PlanCell[][],
   numberFormats: string[][],
   validationSources: Map<number, string>,
-  record: InsertionRecord,
+  record: InsertionRecord
 ): void {
   const width = dest.columns.length;
   let sheet: Excel.Worksheet;
   let firstRow: number;
   let firstColumn = 0;
   if (placement.mode === "create") {
-    if (placement.sheetExists)
-      sheet = context.workbook.worksheets.getItem(placement.sheet);
+    if (placement.sheetExists) sheet = context.workbook.worksheets.getItem(placement.sheet);
     else {
       sheet = context.workbook.worksheets.add(placement.sheet);
       record.sheetsAdded.push(placement.sheet);
     }
     // The table first, so that the rows' structured references ([@[NHS (£)]]) resolve when written.
     sheet.getRange(blockAddress(1, width)).values = [[...dest.columns]];
-    const table = sheet.tables.add(
-      blockAddress(1 + formulas.length, width),
-      true,
-    );
+    const table = sheet.tables.add(blockAddress(1 + formulas.length, width), true);
     table.name = dest.tableName;
     sheet.getRange(blockAddress(formulas.length, width, 1)).formulas = formulas;
     if (dest.totals) {
@@ -446,32 +404,19 @@ function writeRows(
       record.tableRowsAdded.push(added);
     }
   }
-  sheet.getRangeByIndexes(
-    firstRow,
-    firstColumn,
-    formulas.length,
-    width,
-  ).numberFormat = numberFormats;
+  sheet.getRangeByIndexes(firstRow, firstColumn, formulas.length, width).numberFormat =
+    numberFormats;
   for (const [column, source] of validationSources) {
-    const cells = sheet.getRangeByIndexes(
-      firstRow,
-      firstColumn + column,
-      formulas.length,
-      1,
-    );
+    const cells = sheet.getRangeByIndexes(firstRow, firstColumn + column, formulas.length, 1);
     // Excel carries a table column's rule into new rows; clearing first replaces it rather than stacking on it.
     if (placement.mode === "append") cells.dataValidation.clear();
     cells.dataValidation.rule = { list: { inCellDropDown: true, source } };
   }
   if (placement.mode === "create")
-    sheet
-      .getRangeByIndexes(0, 0, 1 + formulas.length, width)
-      .format.autofitColumns();
+    sheet.getRangeByIndexes(0, 0, 1 + formulas.length, width).format.autofitColumns();
 }
 
 /** What a cell written with `entry` shows: the text without the apostrophe that kept it text. */
 function shownText(entry: PlanCell): string {
-  return typeof entry === "string" && entry.startsWith("'")
-    ? entry.slice(1)
-    : String(entry);
+  return typeof entry === "string" && entry.startsWith("'") ? entry.slice(1) : String(entry);
 }

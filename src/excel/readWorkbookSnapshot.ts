@@ -4,16 +4,8 @@
  * well under Excel on the web's 5 MB limit. A block Excel still refuses as too large is split in half
  * and retried.
  */
-import type {
-  CellValue,
-  SheetSnapshot,
-  WorkbookSnapshot,
-} from "../core/workbook";
-import {
-  isPayloadTooLarge,
-  toWorkbookActionError,
-  WorkbookActionError,
-} from "./errors";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
+import { isPayloadTooLarge, toWorkbookActionError, WorkbookActionError } from "./errors";
 
 export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
@@ -29,7 +21,7 @@ export const REQUEST_BUDGET_BYTES = 2_000_000;
  */
 export const BYTES_PER_CELL_ESTIMATE = 100;
 export const DEFAULT_MAX_CELLS_PER_BLOCK = Math.floor(
-  REQUEST_BUDGET_BYTES / BYTES_PER_CELL_ESTIMATE,
+  REQUEST_BUDGET_BYTES / BYTES_PER_CELL_ESTIMATE
 );
 
 /** A run of rows of one sheet, relative to its used range. */
@@ -48,10 +40,7 @@ interface UsedArea {
 }
 
 /** Rows per block for a sheet `columns` wide: whole rows, at least one. */
-export function rowsPerBlock(
-  columns: number,
-  maxCellsPerBlock: number,
-): number {
+export function rowsPerBlock(columns: number, maxCellsPerBlock: number): number {
   return Math.max(1, Math.floor(maxCellsPerBlock / Math.max(1, columns)));
 }
 
@@ -61,7 +50,7 @@ export function rowsPerBlock(
  */
 export function planBlocks(
   areas: ReadonlyArray<{ rowCount: number; columnCount: number }>,
-  maxCellsPerBlock: number,
+  maxCellsPerBlock: number
 ): Segment[][] {
   const blocks: Segment[][] = [];
   let current: Segment[] = [];
@@ -93,29 +82,21 @@ export function splitBlock(block: Segment[]): Segment[][] | undefined {
   const [only] = block;
   if (only.rows <= 1) return undefined;
   const top = Math.ceil(only.rows / 2);
-  return [
-    [{ ...only, rows: top }],
-    [{ ...only, row: only.row + top, rows: only.rows - top }],
-  ];
+  return [[{ ...only, rows: top }], [{ ...only, row: only.row + top, rows: only.rows - top }]];
 }
 
 export async function readWorkbookSnapshot(
   context: Excel.RequestContext,
-  options: ReadOptions = {},
+  options: ReadOptions = {}
 ): Promise<WorkbookSnapshot> {
   try {
-    const maxCells = Math.max(
-      1,
-      options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK,
-    );
+    const maxCells = Math.max(1, options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK);
     // Sync 1: the sheets.
     const worksheets = context.workbook.worksheets.load("items/name");
     await context.sync();
     // Sync 2: each sheet's used range (cells with values or formulas, not formatting alone).
     const used = worksheets.items.map((sheet) =>
-      sheet
-        .getUsedRangeOrNullObject(true)
-        .load("rowIndex,columnIndex,rowCount,columnCount"),
+      sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
     );
     await context.sync();
 
@@ -161,7 +142,7 @@ export async function readWorkbookSnapshot(
             area.rowIndex + segment.row,
             area.columnIndex,
             segment.rows,
-            area.columnCount,
+            area.columnCount
           )
           .load("values,formulas,numberFormat");
       });
@@ -174,7 +155,7 @@ export async function readWorkbookSnapshot(
           if (isPayloadTooLarge(e)) {
             throw new WorkbookActionError(
               "A single row of the workbook is too large for Excel to send to the add-in, so it could not be checked.",
-              e,
+              e
             );
           }
           throw e;
@@ -188,9 +169,9 @@ export async function readWorkbookSnapshot(
         for (let r = 0; r < segment.rows; r++) {
           sheet.values[segment.row + r] = range.values[r] as CellValue[];
           sheet.formulas[segment.row + r] = range.formulas[r] as CellValue[];
-          sheet.numberFormats[segment.row + r] = (
-            range.numberFormat[r] as unknown[]
-          ).map((f) => String(f ?? "General"));
+          sheet.numberFormats[segment.row + r] = (range.numberFormat[r] as unknown[]).map((f) =>
+            String(f ?? "General")
+          );
         }
         done += segment.rows;
       });

@@ -56,8 +56,7 @@ export function splitSheetAddress(address: string): {
   const bang = address.lastIndexOf("!");
   if (bang < 0) return { sheet: "", range: address };
   let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'"))
-    sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, range: address.slice(bang + 1) };
 }
 

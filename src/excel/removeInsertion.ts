@@ -9,7 +9,7 @@ import type { InsertionRecord } from "./record";
 
 export async function removeInsertion(
   context: Excel.RequestContext,
-  record: InsertionRecord,
+  record: InsertionRecord
 ): Promise<void> {
   try {
     const workbook = context.workbook;
@@ -31,15 +31,13 @@ export async function removeInsertion(
     });
     await context.sync();
     const protection = touched.map(({ sheet }) =>
-      sheet.isNullObject ? undefined : sheet.protection.load("protected"),
+      sheet.isNullObject ? undefined : sheet.protection.load("protected")
     );
     const tables = record.tablesAdded.map((t) => ({
       ...t,
       table: workbook.tables.getItemOrNullObject(t.table).load("name"),
     }));
-    const present = new Set(
-      touched.filter((t) => !t.sheet.isNullObject).map((t) => t.name),
-    );
+    const present = new Set(touched.filter((t) => !t.sheet.isNullObject).map((t) => t.name));
     // The first column of the rows to delete or restore: they must still be the rows the insertion wrote.
     const rowsNow = record.tableRowsAdded
       .filter((r) => present.has(r.sheet) && r.firstColumnValues)
@@ -54,29 +52,23 @@ export async function removeInsertion(
       .filter((f) => present.has(f.sheet) && f.filledWith !== undefined)
       .map((f) => ({
         f,
-        cell: workbook.worksheets
-          .getItem(f.sheet)
-          .getRange(f.address)
-          .getCell(0, 0)
-          .load("values"),
+        cell: workbook.worksheets.getItem(f.sheet).getRange(f.address).getCell(0, 0).load("values"),
       }));
     await context.sync();
 
     touched.forEach(({ name }, i) => {
       if (protection[i]?.protected) {
         throw new WorkbookActionError(
-          `The sheet "${name}" is protected, so the insertion was not removed. Unprotect it (Review > Unprotect Sheet) and try again.`,
+          `The sheet "${name}" is protected, so the insertion was not removed. Unprotect it (Review > Unprotect Sheet) and try again.`
         );
       }
     });
     const moved = (sheet: string) =>
       new WorkbookActionError(
-        `The rows the add-in inserted on "${sheet}" have been moved or changed since, so nothing was removed. Delete them by hand if you still want them gone.`,
+        `The rows the add-in inserted on "${sheet}" have been moved or changed since, so nothing was removed. Delete them by hand if you still want them gone.`
       );
     for (const { r, ids } of rowsNow) {
-      if (
-        ids.values.some((row, i) => String(row[0]) !== r.firstColumnValues![i])
-      )
+      if (ids.values.some((row, i) => String(row[0]) !== r.firstColumnValues![i]))
         throw moved(r.sheet);
     }
     for (const { f, cell } of filledNow) {
@@ -96,9 +88,8 @@ export async function removeInsertion(
     }
     for (const filled of record.rowsFilled) {
       if (present.has(filled.sheet))
-        workbook.worksheets
-          .getItem(filled.sheet)
-          .getRange(filled.address).formulas = filled.previous;
+        workbook.worksheets.getItem(filled.sheet).getRange(filled.address).formulas =
+          filled.previous;
     }
     for (const t of tables) {
       if (!t.table.isNullObject) t.table.delete();

@@ -2,13 +2,7 @@
  * Going to a finding's cell, and preparing a workbook for submission: a recipient without the add-in
  * sees #NAME? where a =BCF.* formula was, so those formulas can be replaced by the values they show.
  */
-import {
-  a1,
-  type CellValue,
-  isFormula,
-  parseA1,
-  type WorkbookSnapshot,
-} from "../core/workbook";
+import { a1, type CellValue, isFormula, parseA1, type WorkbookSnapshot } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import {
   DEFAULT_MAX_CELLS_PER_BLOCK,
@@ -28,7 +22,7 @@ export interface BcfFormulaCell {
 export async function selectCell(
   context: Excel.RequestContext,
   sheet: string,
-  cell: string,
+  cell: string
 ): Promise<void> {
   try {
     const worksheet = context.workbook.worksheets
@@ -37,12 +31,12 @@ export async function selectCell(
     await context.sync();
     if (worksheet.isNullObject) {
       throw new WorkbookActionError(
-        `The sheet "${sheet}" is no longer in the workbook (it may have been renamed or deleted). Run the check again.`,
+        `The sheet "${sheet}" is no longer in the workbook (it may have been renamed or deleted). Run the check again.`
       );
     }
     if (worksheet.visibility !== "Visible") {
       throw new WorkbookActionError(
-        `The sheet "${sheet}" is hidden. Unhide it (right-click a sheet tab > Unhide) to go to ${cell}.`,
+        `The sheet "${sheet}" is hidden. Unhide it (right-click a sheet tab > Unhide) to go to ${cell}.`
       );
     }
     worksheet.activate();
@@ -73,7 +67,7 @@ export function bcfFormulasIn(snapshot: WorkbookSnapshot): BcfFormulaCell[] {
             value: sheet.values[r][c],
           });
         }
-      }),
+      })
     );
   }
   return found;
@@ -81,7 +75,7 @@ export function bcfFormulasIn(snapshot: WorkbookSnapshot): BcfFormulaCell[] {
 
 export async function listBcfFormulas(
   context: Excel.RequestContext,
-  options: ReadOptions = {},
+  options: ReadOptions = {}
 ): Promise<Array<{ sheet: string; cell: string; formula: string }>> {
   const snapshot = await readWorkbookSnapshot(context, options);
   return bcfFormulasIn(snapshot).map(({ sheet, cell, formula }) => ({
@@ -106,23 +100,17 @@ export function valueRuns(
     row: number;
     col: number;
     value: CellValue;
-  }>,
+  }>
 ): ValueRun[] {
   const sorted = [...cells].sort((a, b) =>
-    a.sheet === b.sheet
-      ? a.col - b.col || a.row - b.row
-      : a.sheet < b.sheet
-        ? -1
-        : 1,
+    a.sheet === b.sheet ? a.col - b.col || a.row - b.row : a.sheet < b.sheet ? -1 : 1
   );
   const runs: ValueRun[] = [];
   for (const cell of sorted) {
     const last = runs[runs.length - 1];
     // Text that looks like a formula is written as text, so it stays what the cell showed.
     const value =
-      typeof cell.value === "string" && cell.value.startsWith("=")
-        ? `'${cell.value}`
-        : cell.value;
+      typeof cell.value === "string" && cell.value.startsWith("=") ? `'${cell.value}` : cell.value;
     if (
       last &&
       last.sheet === cell.sheet &&
@@ -150,7 +138,7 @@ export function valueRuns(
 export async function replaceBcfFormulasWithValues(
   context: Excel.RequestContext,
   mode: "in-place" | "copy",
-  options: ReadOptions = {},
+  options: ReadOptions = {}
 ): Promise<{ replaced: number; sheets: string[] }> {
   const snapshot = await readWorkbookSnapshot(context, options);
   try {
@@ -165,13 +153,13 @@ export async function replaceBcfFormulasWithValues(
 
     const workbook = context.workbook;
     const protection = sheetNames.map((name) =>
-      workbook.worksheets.getItem(name).protection.load("protected"),
+      workbook.worksheets.getItem(name).protection.load("protected")
     );
     await context.sync();
     sheetNames.forEach((name, i) => {
       if (protection[i].protected) {
         throw new WorkbookActionError(
-          `The sheet "${name}" is protected, so no formulas were replaced. Unprotect it (Review > Unprotect Sheet) and try again.`,
+          `The sheet "${name}" is protected, so no formulas were replaced. Unprotect it (Review > Unprotect Sheet) and try again.`
         );
       }
     });
@@ -179,27 +167,17 @@ export async function replaceBcfFormulasWithValues(
     const targets = new Map<string, Excel.Worksheet>();
     for (const name of sheetNames) {
       const original = workbook.worksheets.getItem(name);
-      targets.set(
-        name,
-        mode === "copy" ? original.copy("After", original) : original,
-      );
+      targets.set(name, mode === "copy" ? original.copy("After", original) : original);
     }
     const written =
-      mode === "copy"
-        ? sheetNames.map((name) => targets.get(name)!.load("name"))
-        : [];
+      mode === "copy" ? sheetNames.map((name) => targets.get(name)!.load("name")) : [];
 
     const runs = valueRuns(cells);
-    const maxCells = Math.max(
-      1,
-      options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK,
-    );
+    const maxCells = Math.max(1, options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK);
     let queued = 0;
     workbook.application.suspendApiCalculationUntilNextSync();
     for (const run of runs) {
-      targets
-        .get(run.sheet)!
-        .getRangeByIndexes(run.row, run.col, run.values.length, 1).values =
+      targets.get(run.sheet)!.getRangeByIndexes(run.row, run.col, run.values.length, 1).values =
         run.values;
       queued += run.values.length;
       // Bounded: one sync per block of written cells keeps each request under Excel's limit.

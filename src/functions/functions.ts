@@ -12,14 +12,8 @@ import {
   proportion as proportionOf,
   proportionConfidenceInterval,
 } from "../core/statistics/proportion";
-import {
-  directlyStandardisedRate,
-  dsrConfidenceInterval,
-} from "../core/statistics/dsr";
-import {
-  targetFromUplift,
-  uplift as upliftOf,
-} from "../core/statistics/targets";
+import { directlyStandardisedRate, dsrConfidenceInterval } from "../core/statistics/dsr";
+import { targetFromUplift, uplift as upliftOf } from "../core/statistics/targets";
 import { convertPeriod } from "../core/statistics/period";
 import { poolSplit } from "../core/statistics/poolSplit";
 
@@ -33,14 +27,11 @@ const ERROR_CODES = {
 /** Bad input becomes Excel's own error value with our message; anything unforeseen becomes #VALUE!. */
 function toExcelError(e: unknown): CustomFunctions.Error {
   if (e instanceof FormulaInputError) {
-    return new CustomFunctions.Error(
-      CustomFunctions.ErrorCode[ERROR_CODES[e.code]],
-      e.message,
-    );
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode[ERROR_CODES[e.code]], e.message);
   }
   return new CustomFunctions.Error(
     CustomFunctions.ErrorCode.invalidValue,
-    "The inputs could not be used.",
+    "The inputs could not be used."
   );
 }
 
@@ -75,17 +66,10 @@ export function rateCI(
   count: number,
   population: number,
   confidence?: number,
-  per?: number,
+  per?: number
 ): number[][] {
   try {
-    return [
-      rateConfidenceInterval(
-        count,
-        population,
-        confidence ?? null,
-        per ?? null,
-      ),
-    ];
+    return [rateConfidenceInterval(count, population, confidence ?? null, per ?? null)];
   } catch (e) {
     throw toExcelError(e);
   }
@@ -100,11 +84,7 @@ export function rateCI(
  * @param [per] Multiplier: 1 by default (format the cell as %); 100 gives percentage points.
  * @returns The proportion times `per`.
  */
-export function proportion(
-  numerator: number,
-  denominator: number,
-  per?: number,
-): number {
+export function proportion(numerator: number, denominator: number, per?: number): number {
   try {
     return proportionOf(numerator, denominator, per ?? null);
   } catch (e) {
@@ -126,17 +106,10 @@ export function proportionCI(
   numerator: number,
   denominator: number,
   confidence?: number,
-  per?: number,
+  per?: number
 ): number[][] {
   try {
-    return [
-      proportionConfidenceInterval(
-        numerator,
-        denominator,
-        confidence ?? null,
-        per ?? null,
-      ),
-    ];
+    return [proportionConfidenceInterval(numerator, denominator, confidence ?? null, per ?? null)];
   } catch (e) {
     throw toExcelError(e);
   }
@@ -156,15 +129,10 @@ export function dsr(
   counts: number[][],
   populations: number[][],
   standard?: number[][],
-  per?: number,
+  per?: number
 ): number {
   try {
-    return directlyStandardisedRate(
-      counts,
-      populations,
-      standard ?? null,
-      per ?? null,
-    );
+    return directlyStandardisedRate(counts, populations, standard ?? null, per ?? null);
   } catch (e) {
     throw toExcelError(e);
   }
@@ -186,17 +154,11 @@ export function dsrCI(
   populations: number[][],
   standard?: number[][],
   confidence?: number,
-  per?: number,
+  per?: number
 ): number[][] {
   try {
     return [
-      dsrConfidenceInterval(
-        counts,
-        populations,
-        standard ?? null,
-        confidence ?? null,
-        per ?? null,
-      ),
+      dsrConfidenceInterval(counts, populations, standard ?? null, confidence ?? null, per ?? null),
     ];
   } catch (e) {
     throw toExcelError(e);
@@ -245,12 +207,7 @@ export function target(baseline: number, uplift: number): number {
  * @param [weeks_per_year] Weeks in a year: 52 by default (52.143 or 365/7 are also used).
  * @returns The figure per `to`.
  */
-export function period(
-  value: number,
-  from: string,
-  to: string,
-  weeks_per_year?: number,
-): number {
+export function period(value: number, from: string, to: string, weeks_per_year?: number): number {
   try {
     return convertPeriod(value, from, to, weeks_per_year ?? null);
   } catch (e) {
@@ -267,11 +224,7 @@ export function period(
  * @param [decimals] Decimal places: 2 by default (pence); 0 for whole pounds.
  * @returns The parts, in the same shape as `shares`.
  */
-export function split(
-  total: number,
-  shares: number[][],
-  decimals?: number,
-): number[][] {
+export function split(total: number, shares: number[][], decimals?: number): number[][] {
   try {
     return poolSplit(total, shares, decimals ?? null);
   } catch (e) {

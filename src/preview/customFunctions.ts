@@ -20,7 +20,7 @@ export function associatedFunctions(): BcfFunctionRecord | undefined {
 
 /** { "BCF.RATE": rate, ... } from the associations; empty when functions.js has not run. */
 export function bcfCustomFunctions(
-  record: BcfFunctionRecord | undefined = associatedFunctions(),
+  record: BcfFunctionRecord | undefined = associatedFunctions()
 ): Record<string, CustomFunction> {
   const registry: Record<string, CustomFunction> = {};
   for (const [id, fn] of Object.entries(record?.functions ?? {}))

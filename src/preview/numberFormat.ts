@@ -115,33 +115,29 @@ function formatNumberWith(section: Section, n: number): string {
     useGrouping: section.grouping,
     minimumIntegerDigits: Math.max(1, section.minIntegerDigits),
   });
-  if (section.minIntegerDigits === 0 && body.startsWith("0."))
-    body = body.slice(1);
+  if (section.minIntegerDigits === 0 && body.startsWith("0.")) body = body.slice(1);
   return section.prefix + body + section.suffix;
 }
 
 /** What Excel shows in the cell: text as typed, TRUE/FALSE, error values as they are, numbers formatted. */
 export function formatCellValue(
   value: CellValue | null | undefined,
-  numberFormat = "General",
+  numberFormat = "General"
 ): string {
   if (value === null || value === undefined || value === "") return "";
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   if (!Number.isFinite(value)) return "#NUM!";
   const format = numberFormat.trim();
-  if (format === "" || /^general$/i.test(format) || format === "@")
-    return general(value);
+  if (format === "" || /^general$/i.test(format) || format === "@") return general(value);
   const parts = sections(format);
   if (value < 0) {
-    if (parts.length >= 2)
-      return formatNumberWith(parseSection(parts[1]), Math.abs(value));
+    if (parts.length >= 2) return formatNumberWith(parseSection(parts[1]), Math.abs(value));
     const shown = formatNumberWith(parseSection(parts[0]), Math.abs(value));
     // A figure that rounds to zero shows no minus sign.
     return /[1-9]/.test(shown) ? `-${shown}` : shown;
   }
-  if (value === 0 && parts.length >= 3)
-    return formatNumberWith(parseSection(parts[2]), 0);
+  if (value === 0 && parts.length >= 3) return formatNumberWith(parseSection(parts[2]), 0);
   return formatNumberWith(parseSection(parts[0]), value);
 }
 

@@ -8,13 +8,9 @@ interface UlsEndpoint {
   writeLog?: (entry: string) => void;
 }
 
-export function silenceOfficeLoggingOutsideOffice(
-  win: unknown = globalThis,
-): boolean {
+export function silenceOfficeLoggingOutsideOffice(win: unknown = globalThis): boolean {
   try {
-    const logger = (
-      win as { OSF?: { Logger?: { ulsEndpoint?: UlsEndpoint | null } } }
-    ).OSF?.Logger;
+    const logger = (win as { OSF?: { Logger?: { ulsEndpoint?: UlsEndpoint | null } } }).OSF?.Logger;
     const endpoint = logger?.ulsEndpoint;
     if (!logger || !endpoint) return false;
     // The pending timer calls loadProxyFrame on this very object; sendLog checks ulsEndpoint first.

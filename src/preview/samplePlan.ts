@@ -65,9 +65,7 @@ export const SAMPLE_PLAN: SampleSheet[] = [
     blocks: [
       {
         at: "A1",
-        rows: [
-          ["Rutland BCF: Crisis Response, Discharge and Reablement, 2016-17"],
-        ],
+        rows: [["Rutland BCF: Crisis Response, Discharge and Reablement, 2016-17"]],
         bold: true,
       },
       {
@@ -99,11 +97,7 @@ export const SAMPLE_PLAN: SampleSheet[] = [
       },
       {
         at: "A8",
-        rows: [
-          [
-            "Figures from Rutland's business case (seed 001), typed in by hand.",
-          ],
-        ],
+        rows: [["Figures from Rutland's business case (seed 001), typed in by hand."]],
       },
     ],
   },
@@ -166,9 +160,7 @@ export const SAMPLE_PLAN: SampleSheet[] = [
     blocks: [
       {
         at: "A1",
-        rows: [
-          ["Wiltshire Better Care Plan 2017/18: commissioning intentions"],
-        ],
+        rows: [["Wiltshire Better Care Plan 2017/18: commissioning intentions"]],
         bold: true,
       },
       {
@@ -247,15 +239,7 @@ export const SAMPLE_PLAN: SampleSheet[] = [
       {
         at: "A1",
         rows: [
-          [
-            "Measure",
-            "Numerator",
-            "Denominator",
-            "Per",
-            "Value",
-            "Lower 95% CI",
-            "Upper 95% CI",
-          ],
+          ["Measure", "Numerator", "Denominator", "Per", "Value", "Lower 95% CI", "Upper 95% CI"],
         ],
         bold: true,
       },
@@ -318,31 +302,24 @@ export const SAMPLE_PLAN: SampleSheet[] = [
  * The sheets must already exist (create the memory workbook with `SAMPLE_PLAN.map((s) => s.name)`).
  * Blocks whose entries are all null only set the number format of cells written by earlier blocks.
  */
-export async function loadSamplePlan(
-  context: Excel.RequestContext,
-): Promise<void> {
+export async function loadSamplePlan(context: Excel.RequestContext): Promise<void> {
   for (const sheet of SAMPLE_PLAN) {
     const worksheet = context.workbook.worksheets.getItem(sheet.name);
     for (const block of sheet.blocks) {
       const rowCount = block.rows.length;
       const columnCount = Math.max(...block.rows.map((r) => r.length));
-      const range = worksheet
-        .getRange(block.at)
-        .getResizedRange(rowCount - 1, columnCount - 1);
+      const range = worksheet.getRange(block.at).getResizedRange(rowCount - 1, columnCount - 1);
       const formatOnly = block.rows.every((r) => r.every((e) => e === null));
       if (!formatOnly) {
         range.formulas = block.rows.map((r) =>
           Array.from({ length: columnCount }, (_, c) =>
-            r[c] === null || r[c] === undefined ? "" : r[c],
-          ),
+            r[c] === null || r[c] === undefined ? "" : r[c]
+          )
         ) as unknown as Excel.Range["formulas"];
       }
       if (block.numberFormat) {
         range.numberFormat = block.rows.map(() =>
-          Array.from(
-            { length: columnCount },
-            () => block.numberFormat as string,
-          ),
+          Array.from({ length: columnCount }, () => block.numberFormat as string)
         );
       }
       if (block.bold) range.format.font.bold = true;

@@ -27,14 +27,21 @@ beforeAll(async () => {
       if (err) return reject(err);
       if (stats?.hasErrors()) return reject(new Error(stats.toString("errors-only")));
       resolve();
-    }),
+    })
   );
 }, 240000);
 
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 test("leaves the files the manifest and other tools rely on", () => {
-  for (const file of ["functions.js", "functions.json", "taskpane.html", "taskpane.js", "manifest.xml", "help/functions.html"]) {
+  for (const file of [
+    "functions.js",
+    "functions.json",
+    "taskpane.html",
+    "taskpane.js",
+    "manifest.xml",
+    "help/functions.html",
+  ]) {
     expect(existsSync(join(out, file))).toBe(true);
   }
 });
@@ -44,7 +51,8 @@ test("writes the hosting URL into the manifest and the help links, and uses offi
   expect(manifest).toContain(`${HOST}taskpane.html`);
   expect(manifest).not.toContain("localhost");
   const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
-  for (const fn of metadata.functions) expect(fn.helpUrl).toMatch(new RegExp(`^${HOST.replace(/\./g, "\\.")}help/`));
+  for (const fn of metadata.functions)
+    expect(fn.helpUrl).toMatch(new RegExp(`^${HOST.replace(/\./g, "\\.")}help/`));
   const html = readFileSync(join(out, "taskpane.html"), "utf8");
   expect(html).toContain("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
   // functions.js comes before the pane's script, so formulas never wait for React.
@@ -59,7 +67,12 @@ test("loading functions.js with a CustomFunctions global registers every functio
       registered.set(id, (registered.get(id) ?? 0) + 1);
     },
     Error: class extends Error {},
-    ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", divisionByZero: "#DIV/0!", notAvailable: "#N/A" },
+    ErrorCode: {
+      invalidValue: "#VALUE!",
+      invalidNumber: "#NUM!",
+      divisionByZero: "#DIV/0!",
+      notAvailable: "#N/A",
+    },
   };
   const sandbox: Record<string, unknown> = { CustomFunctions, console };
   sandbox.window = sandbox;
@@ -69,7 +82,18 @@ test("loading functions.js with a CustomFunctions global registers every functio
   const metadata = JSON.parse(readFileSync(join(out, "functions.json"), "utf8"));
   const ids = metadata.functions.map((f: { id: string }) => f.id).sort();
   expect(ids).toEqual(
-    ["DSR", "DSR.CI", "PERIOD", "PROPORTION", "PROPORTION.CI", "RATE", "RATE.CI", "SPLIT", "TARGET", "UPLIFT"].sort(),
+    [
+      "DSR",
+      "DSR.CI",
+      "PERIOD",
+      "PROPORTION",
+      "PROPORTION.CI",
+      "RATE",
+      "RATE.CI",
+      "SPLIT",
+      "TARGET",
+      "UPLIFT",
+    ].sort()
   );
   expect([...registered.keys()].sort()).toEqual(ids);
   for (const count of registered.values()) expect(count).toBe(1);

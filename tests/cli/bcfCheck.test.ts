@@ -25,7 +25,10 @@ interface Run {
 
 async function bcfCheck(...args: string[]): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], { cwd: ROOT, timeout: 60000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      timeout: 60000,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
@@ -51,18 +54,22 @@ beforeAll(async () => {
         ]),
       ],
     },
-    file("broken-totals.xlsx"),
+    file("broken-totals.xlsx")
   );
   await writeSnapshotXlsx(
     {
       sheets: [
         sheetFromRows("Intentions", [
           ["Scheme", "Baseline", "Target"],
-          ["Step up (care home based)", "8 patients a month / 104 patients a year", "12 patients a month / 144 patients a year"],
+          [
+            "Step up (care home based)",
+            "8 patients a month / 104 patients a year",
+            "12 patients a month / 144 patients a year",
+          ],
         ]),
       ],
     },
-    file("periods.xlsx"),
+    file("periods.xlsx")
   );
   writeFileSync(file("notes.txt"), "This is not a workbook.\n");
   const clean = readFileSync(file("clean plan.xlsx"));
@@ -94,15 +101,29 @@ test("broken totals exit 1 with a table row naming the file, severity, sheet!cel
   expect(lines[0]).toMatch(/^File\s+Severity\s+Cell\s+Message$/);
   const row = lines.find((l) => l.includes("Funding!B4"));
   expect(row).toBeDefined();
-  expect(row).toMatch(/broken-totals\.xlsx\s+error\s+Funding!B4\s+"Total Funding" in B4 shows £963,000 but the lines it closes \(B2:B3\) add up to £936,000/);
+  expect(row).toMatch(
+    /broken-totals\.xlsx\s+error\s+Funding!B4\s+"Total Funding" in B4 shows £963,000 but the lines it closes \(B2:B3\) add up to £936,000/
+  );
   expect(run.stdout).toContain("1 file checked: 1 error, 0 warnings, 0 info.");
 });
 
 test("--json prints exactly the design.md array, with expected and actual where there are figures", async () => {
-  const run = await bcfCheck("--json", file("broken-totals.xlsx"), file("periods.xlsx"), file("clean plan.xlsx"));
+  const run = await bcfCheck(
+    "--json",
+    file("broken-totals.xlsx"),
+    file("periods.xlsx"),
+    file("clean plan.xlsx")
+  );
   expect(run.code).toBe(1);
-  const parsed = JSON.parse(run.stdout) as Array<{ file: string; findings: Array<Record<string, unknown>> }>;
-  expect(parsed.map((p) => p.file)).toEqual([file("broken-totals.xlsx"), file("periods.xlsx"), file("clean plan.xlsx")]);
+  const parsed = JSON.parse(run.stdout) as Array<{
+    file: string;
+    findings: Array<Record<string, unknown>>;
+  }>;
+  expect(parsed.map((p) => p.file)).toEqual([
+    file("broken-totals.xlsx"),
+    file("periods.xlsx"),
+    file("clean plan.xlsx"),
+  ]);
   expect(parsed[0].findings).toEqual([
     {
       rule: "totals",
@@ -115,10 +136,21 @@ test("--json prints exactly the design.md array, with expected and actual where 
     },
   ]);
   expect(parsed[1].findings).toEqual([
-    expect.objectContaining({ rule: "periods", severity: "error", sheet: "Intentions", cell: "B2", expected: 96, actual: 104 }),
+    expect.objectContaining({
+      rule: "periods",
+      severity: "error",
+      sheet: "Intentions",
+      cell: "B2",
+      expected: 96,
+      actual: 104,
+    }),
   ]);
   for (const f of parsed.flatMap((p) => p.findings)) {
-    expect(Object.keys(f).every((k) => ["rule", "severity", "sheet", "cell", "message", "expected", "actual"].includes(k))).toBe(true);
+    expect(
+      Object.keys(f).every((k) =>
+        ["rule", "severity", "sheet", "cell", "message", "expected", "actual"].includes(k)
+      )
+    ).toBe(true);
     expect(["error", "warning", "info"]).toContain(f.severity);
   }
   // Findings without figures carry no expected/actual keys at all.
@@ -133,18 +165,26 @@ test("files that cannot be read exit 2, one stderr line each naming the file and
     file("missing.xlsx"),
     file("truncated.xlsx"),
     file("protected.xlsx"),
-    file("broken-totals.xlsx"),
+    file("broken-totals.xlsx")
   );
   expect(run.code).toBe(2);
   const errLines = run.stderr.trim().split("\n");
   expect(errLines).toHaveLength(4);
-  expect(errLines[0]).toBe(`bcf-check: ${file("notes.txt")}: not an .xlsx workbook (the file is not an Office Open XML zip)`);
+  expect(errLines[0]).toBe(
+    `bcf-check: ${file("notes.txt")}: not an .xlsx workbook (the file is not an Office Open XML zip)`
+  );
   expect(errLines[1]).toBe(`bcf-check: ${file("missing.xlsx")}: file not found`);
-  expect(errLines[2]).toMatch(new RegExp(`^bcf-check: ${file("truncated.xlsx").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the file is damaged or incomplete`));
+  expect(errLines[2]).toMatch(
+    new RegExp(
+      `^bcf-check: ${file("truncated.xlsx").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: the file is damaged or incomplete`
+    )
+  );
   expect(errLines[3]).toContain(`${file("protected.xlsx")}: password-protected or an old .xls`);
   // The readable file is still checked and reported.
   expect(run.stdout).toContain("Funding!B4");
-  expect(run.stdout).toContain("1 file checked: 1 error, 0 warnings, 0 info; 4 files could not be read.");
+  expect(run.stdout).toContain(
+    "1 file checked: 1 error, 0 warnings, 0 info; 4 files could not be read."
+  );
 });
 
 test("--help prints the usage line and exits 0; no files prints it on stderr and exits 2", async () => {

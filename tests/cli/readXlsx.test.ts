@@ -18,13 +18,24 @@ test("reads values as Excel shows them, formulas, formats, shared formulas, rich
   ws.getCell("B3").value = { richText: [{ text: "i" }, { font: { bold: true }, text: "BCF" }] };
   ws.getCell("C3").value = 1250.5;
   ws.getCell("C3").numFmt = "£#,##0.00";
-  ws.getCell("B4").value = { text: "DFG", hyperlink: "https://www.gov.uk/disabled-facilities-grants" };
+  ws.getCell("B4").value = {
+    text: "DFG",
+    hyperlink: "https://www.gov.uk/disabled-facilities-grants",
+  };
   ws.getCell("C4").value = { formula: "C3-1250.5", result: 0 } as ExcelJS.CellFormulaValue;
-  ws.getCell("D3").value = { formula: "C3*2", result: 2501, shareType: "shared", ref: "D3:D4" } as ExcelJS.CellFormulaValue;
+  ws.getCell("D3").value = {
+    formula: "C3*2",
+    result: 2501,
+    shareType: "shared",
+    ref: "D3:D4",
+  } as ExcelJS.CellFormulaValue;
   ws.getCell("D4").value = { sharedFormula: "D3", result: 0 } as ExcelJS.CellSharedFormulaValue;
   ws.getCell("E3").value = new Date(Date.UTC(2024, 3, 1));
   ws.getCell("E3").numFmt = "dd/mm/yyyy";
-  ws.getCell("E4").value = { formula: "1/0", result: { error: "#DIV/0!" } } as unknown as ExcelJS.CellFormulaValue;
+  ws.getCell("E4").value = {
+    formula: "1/0",
+    result: { error: "#DIV/0!" },
+  } as unknown as ExcelJS.CellFormulaValue;
   ws.getCell("F3").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
   ws.getCell("F4").value = true;
   ws.mergeCells("B6:C6");

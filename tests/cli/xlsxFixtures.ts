@@ -19,7 +19,9 @@ export async function writeSnapshotXlsx(snapshot: WorkbookSnapshot, path: string
         const format = sheet.numberFormats[r]?.[c] ?? "General";
         if (value === "" && (formula === "" || formula === undefined)) return;
         const cell = excelRow.getCell(sheet.colOffset + c + 1);
-        const result: ExcelValue = isExcelError(value) ? ({ error: value } as ExcelJS.CellErrorValue) : value;
+        const result: ExcelValue = isExcelError(value)
+          ? ({ error: value } as ExcelJS.CellErrorValue)
+          : value;
         if (typeof formula === "string" && formula.startsWith("=")) {
           cell.value = { formula: formula.slice(1), result } as ExcelJS.CellFormulaValue;
         } else {

@@ -20,8 +20,7 @@ const { ROOT, ensureBuild, serve, launchChromium } = require("./support");
 const SCREENSHOTS = path.join(ROOT, "screenshots");
 const AXE = require.resolve("axe-core/axe.min.js");
 const STEP_TIMEOUT = 15000;
-const BANNER =
-  "Preview: a sample plan in your browser; nothing is saved or sent anywhere";
+const BANNER = "Preview: a sample plan in your browser; nothing is saved or sent anywhere";
 
 // ---------- helpers ----------
 
@@ -54,11 +53,7 @@ async function gridSheet(page) {
 }
 
 async function cellText(page, address) {
-  return (
-    await page
-      .locator(`table[role="grid"] td[data-cell="${address}"]`)
-      .innerText()
-  ).trim();
+  return (await page.locator(`table[role="grid"] td[data-cell="${address}"]`).innerText()).trim();
 }
 
 async function showSheet(page, name) {
@@ -67,27 +62,19 @@ async function showSheet(page, name) {
     .getByRole("tab", { name, exact: true })
     .click();
   await page.waitForFunction(
-    (n) =>
-      document
-        .querySelector('table[role="grid"]')
-        ?.getAttribute("data-sheet") === n,
-    name,
+    (n) => document.querySelector('table[role="grid"]')?.getAttribute("data-sheet") === n,
+    name
   );
 }
 
 async function selectedCell(page) {
   return page.evaluate(() => {
-    const cell = document.querySelector(
-      'table[role="grid"] td[aria-selected="true"]',
-    );
+    const cell = document.querySelector('table[role="grid"] td[aria-selected="true"]');
     return {
-      sheet: document
-        .querySelector('table[role="grid"]')
-        ?.getAttribute("data-sheet"),
+      sheet: document.querySelector('table[role="grid"]')?.getAttribute("data-sheet"),
       cell: cell?.getAttribute("data-cell"),
       nameBox: document.querySelector('[data-testid="name-box"]')?.textContent,
-      formula: document.querySelector('[data-testid="formula-bar"]')
-        ?.textContent,
+      formula: document.querySelector('[data-testid="formula-bar"]')?.textContent,
     };
   });
 }
@@ -112,10 +99,8 @@ async function assertAccessible(page, state) {
           (n) =>
             !(
               v.id === "aria-hidden-focus" &&
-              document
-                .querySelector(n.target.join(" "))
-                ?.hasAttribute("data-tabster-dummy")
-            ),
+              document.querySelector(n.target.join(" "))?.hasAttribute("data-tabster-dummy")
+            )
         ),
       }))
       .filter((v) => v.nodes.length > 0)
@@ -126,13 +111,11 @@ async function assertAccessible(page, state) {
         targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
       }));
   });
-  const bad = violations.filter(
-    (v) => v.impact === "serious" || v.impact === "critical",
-  );
+  const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   assert.deepEqual(
     bad,
     [],
-    `axe found serious or critical problems in "${state}":\n${bad.map((v) => `  ${v.impact} ${v.id}: ${v.help} at ${v.targets.join(", ")}`).join("\n")}`,
+    `axe found serious or critical problems in "${state}":\n${bad.map((v) => `  ${v.impact} ${v.id}: ${v.help} at ${v.targets.join(", ")}`).join("\n")}`
   );
   return violations.length - bad.length;
 }
@@ -141,10 +124,7 @@ let shotCount = 0;
 async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   shotCount += 1;
-  const file = path.join(
-    SCREENSHOTS,
-    `${String(shotCount).padStart(2, "0")}-${name}.png`,
-  );
+  const file = path.join(SCREENSHOTS, `${String(shotCount).padStart(2, "0")}-${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
@@ -170,9 +150,7 @@ async function insertTemplate(page, search) {
   await option.waitFor();
   const name = (await option.innerText()).split("\n")[0].trim();
   await option.click();
-  await pane(page)
-    .getByRole("button", { name: "Insert into workbook" })
-    .click();
+  await pane(page).getByRole("button", { name: "Insert into workbook" }).click();
   await waitForMessage(page, "Inserted");
   return name;
 }
@@ -203,9 +181,7 @@ const SLIPS = [
 ];
 
 function reference(sheet, cell) {
-  return /[^A-Za-z0-9_.]/.test(sheet)
-    ? `'${sheet}'!${cell}`
-    : `${sheet}!${cell}`;
+  return /[^A-Za-z0-9_.]/.test(sheet) ? `'${sheet}'!${cell}` : `${sheet}!${cell}`;
 }
 
 function findingButton(page, slip) {
@@ -216,34 +192,27 @@ function findingButton(page, slip) {
 }
 
 /** Presses Tab (or Shift+Tab) until `test` holds for the focused element; fails after `max` presses. */
-async function tabUntil(
-  page,
-  description,
-  test,
-  { backwards = false, max = 80 } = {},
-) {
+async function tabUntil(page, description, test, { backwards = false, max = 80 } = {}) {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
     if (await page.evaluate(test)) return;
   }
-  throw new Error(
-    `${backwards ? "Shift+Tab" : "Tab"} never reached ${description}`,
-  );
+  throw new Error(`${backwards ? "Shift+Tab" : "Tab"} never reached ${description}`);
 }
 
 const focusedText = (text) =>
   new Function(
-    `const el = document.activeElement; return !!el && (el.textContent || "").trim() === ${JSON.stringify(text)};`,
+    `const el = document.activeElement; return !!el && (el.textContent || "").trim() === ${JSON.stringify(text)};`
   );
 const focusedStarts = (text) =>
   new Function(
-    `const el = document.activeElement; return !!el && (el.textContent || "").trim().startsWith(${JSON.stringify(text)});`,
+    `const el = document.activeElement; return !!el && (el.textContent || "").trim().startsWith(${JSON.stringify(text)});`
   );
 const focusedRole = (role, name) =>
   new Function(
     `const el = document.activeElement; if (!el) return false; const r = el.getAttribute("role") || el.tagName.toLowerCase();` +
       `const label = el.getAttribute("aria-label") || (el.labels && el.labels[0] && el.labels[0].textContent) || el.textContent || "";` +
-      `return r === ${JSON.stringify(role)} && label.trim().includes(${JSON.stringify(name)});`,
+      `return r === ${JSON.stringify(role)} && label.trim().includes(${JSON.stringify(name)});`
   );
 
 // ---------- scenarios ----------
@@ -254,13 +223,11 @@ const scenarios = [
     async run(page, openedAt) {
       assert.match(
         await page.getByTestId("preview-banner").innerText(),
-        new RegExp(BANNER.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")),
+        new RegExp(BANNER.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
       );
       assert.equal(
-        await page
-          .getByRole("tab", { name: "Templates" })
-          .getAttribute("aria-selected"),
-        "true",
+        await page.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected"),
+        "true"
       );
       const search = pane(page).getByRole("searchbox");
       assert.equal(await search.isEnabled(), true);
@@ -280,10 +247,7 @@ const scenarios = [
       await showSheet(page, "Outcomes");
       assert.equal(await cellText(page, "E2"), "2,107.7");
       await page.locator('td[data-cell="E4"]').click();
-      assert.equal(
-        (await selectedCell(page)).formula,
-        "=BCF.PROPORTION(B4,C4,D4)",
-      );
+      assert.equal((await selectedCell(page)).formula, "=BCF.PROPORTION(B4,C4,D4)");
       assert.equal(await cellText(page, "E4"), "82.4%");
       await showSheet(page, "Pooled budget");
       await state(page, "pane-opened");
@@ -301,28 +265,24 @@ const scenarios = [
       const texts = await page.locator('table[role="grid"] td').allInnerTexts();
       assert.ok(
         texts.some((t) => t.trim() === name),
-        `the grid should show "${name}"`,
+        `the grid should show "${name}"`
       );
       assert.ok(
         texts.some((t) => t.trim() === "Total (£)"),
-        "the grid should show the table's headings",
+        "the grid should show the table's headings"
       );
       assert.ok(
-        texts.some(
-          (t) => /^£[\d,]+\.\d\d$/.test(t.trim()) && t.trim() !== "£0.00",
-        ),
-        "the grid should show £ amounts",
+        texts.some((t) => /^£[\d,]+\.\d\d$/.test(t.trim()) && t.trim() !== "£0.00"),
+        "the grid should show £ amounts"
       );
       await screenshot(page, "template-rows-in-grid");
       // Undo takes the rows away again.
-      await pane(page)
-        .getByRole("button", { name: "Undo last insert" })
-        .click();
+      await pane(page).getByRole("button", { name: "Undo last insert" }).click();
       await waitForMessage(page, "Removed");
       const after = await page.locator('table[role="grid"] td').allInnerTexts();
       assert.ok(
         !after.some((t) => t.trim() === name),
-        "after undo the template's row should be gone",
+        "after undo the template's row should be gone"
       );
     },
   },
@@ -334,39 +294,23 @@ const scenarios = [
         .getByRole("tablist", { name: "Sheets" })
         .getByRole("tab")
         .allInnerTexts();
-      for (const sheet of [
-        "Cover",
-        "Income",
-        "Expenditure",
-        "Targets",
-        "Metrics",
-        "Summary",
-      ]) {
+      for (const sheet of ["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary"]) {
         assert.ok(
           tabs.map((t) => t.trim()).includes(sheet),
-          `a "${sheet}" sheet tab should appear (tabs: ${tabs.join(", ")})`,
+          `a "${sheet}" sheet tab should appear (tabs: ${tabs.join(", ")})`
         );
       }
       // The sample plan's own sheets are untouched.
-      for (const sheet of [
-        "Pooled budget",
-        "Schemes",
-        "Intentions",
-        "Outcomes",
-      ])
+      for (const sheet of ["Pooled budget", "Schemes", "Intentions", "Outcomes"])
         assert.ok(tabs.map((t) => t.trim()).includes(sheet));
-      assert.equal(
-        await gridSheet(page),
-        "Cover",
-        "building the plan activates its Cover sheet",
-      );
+      assert.equal(await gridSheet(page), "Cover", "building the plan activates its Cover sheet");
       assert.equal(await cellText(page, "B2"), "Rutland");
       await state(page, "plan-built");
       await showSheet(page, "Income");
       assert.ok(
         (await page.locator('table[role="grid"] td').allInnerTexts()).some(
-          (t) => t.trim() === "Total",
-        ),
+          (t) => t.trim() === "Total"
+        )
       );
       await screenshot(page, "plan-income-sheet");
     },
@@ -375,20 +319,18 @@ const scenarios = [
     name: "runs the checks and sees the seeded slips reported",
     async run(page) {
       await runChecksInPane(page);
-      const summary = await pane(page)
-        .getByRole("group", { name: "Findings summary" })
-        .innerText();
+      const summary = await pane(page).getByRole("group", { name: "Findings summary" }).innerText();
       assert.match(summary, /3 errors/);
       for (const slip of SLIPS) {
         const button = findingButton(page, slip);
         assert.equal(
           await button.count(),
           1,
-          `a finding for ${reference(slip.sheet, slip.cell)} should be listed`,
+          `a finding for ${reference(slip.sheet, slip.cell)} should be listed`
         );
         assert.ok(
           (await button.innerText()).includes(slip.says),
-          `the finding for ${slip.cell} should say "${slip.says}"`,
+          `the finding for ${slip.cell} should say "${slip.says}"`
         );
       }
       await state(page, "checks-run");
@@ -400,10 +342,7 @@ const scenarios = [
       await runChecksInPane(page);
       await findingButton(page, SLIPS[1]).click();
       await page.waitForFunction(
-        () =>
-          document
-            .querySelector('table[role="grid"]')
-            ?.getAttribute("data-sheet") === "Schemes",
+        () => document.querySelector('table[role="grid"]')?.getAttribute("data-sheet") === "Schemes"
       );
       assert.deepEqual(await selectedCell(page), {
         sheet: "Schemes",
@@ -415,9 +354,7 @@ const scenarios = [
       await findingButton(page, SLIPS[2]).click();
       await page.waitForFunction(
         () =>
-          document
-            .querySelector('table[role="grid"]')
-            ?.getAttribute("data-sheet") === "Intentions",
+          document.querySelector('table[role="grid"]')?.getAttribute("data-sheet") === "Intentions"
       );
       assert.equal((await selectedCell(page)).cell, "C5");
       assert.match((await selectedCell(page)).formula, /104 patients a year/);
@@ -428,12 +365,10 @@ const scenarios = [
     async run(page) {
       await page.getByRole("tab", { name: "Check" }).click();
       const before = await page.evaluate(() =>
-        window.__bcfPreview.workbook.getCell("Outcomes", "E2"),
+        window.__bcfPreview.workbook.getCell("Outcomes", "E2")
       );
       assert.equal(before.formula, "=BCF.RATE(B2,C2,D2)");
-      await pane(page)
-        .getByRole("button", { name: "Find =BCF formulas" })
-        .click();
+      await pane(page).getByRole("button", { name: "Find =BCF formulas" }).click();
       await waitForMessage(page, "=BCF formulas found");
       const listed = await pane(page)
         .getByRole("list", { name: "=BCF formulas found" })
@@ -441,43 +376,30 @@ const scenarios = [
         .count();
       assert.ok(
         listed >= 13,
-        `all the sample plan's =BCF formulas should be listed (got ${listed})`,
+        `all the sample plan's =BCF formulas should be listed (got ${listed})`
       );
       await state(page, "submission-found");
-      await pane(page)
-        .getByRole("button", { name: "Replace formulas with values" })
-        .click();
-      await pane(page)
-        .getByRole("group", { name: "Confirm replacing formulas" })
-        .waitFor();
+      await pane(page).getByRole("button", { name: "Replace formulas with values" }).click();
+      await pane(page).getByRole("group", { name: "Confirm replacing formulas" }).waitFor();
       await state(page, "submission-confirm");
       await pane(page).getByRole("button", { name: "Confirm" }).click();
       await waitForMessage(page, "with values");
       await showSheet(page, "Outcomes");
       await page.locator('td[data-cell="E2"]').click();
       const after = await selectedCell(page);
-      assert.ok(
-        !/BCF\./.test(after.formula),
-        `E2 should hold a value now, not ${after.formula}`,
-      );
+      assert.ok(!/BCF\./.test(after.formula), `E2 should hold a value now, not ${after.formula}`);
       assert.ok(
         Math.abs(Number(after.formula) - before.value) < 1e-9,
-        "the value is the one the formula showed",
+        "the value is the one the formula showed"
       );
       assert.equal(await cellText(page, "E2"), "2,107.7");
       const remaining = await page.evaluate(() =>
         window.__bcfPreview.workbook
           .sheetNames()
-          .flatMap((s) =>
-            (window.__bcfPreview.workbook.usedRange(s)?.formulas ?? []).flat(),
-          )
-          .filter((f) => typeof f === "string" && /BCF\./i.test(f)),
+          .flatMap((s) => (window.__bcfPreview.workbook.usedRange(s)?.formulas ?? []).flat())
+          .filter((f) => typeof f === "string" && /BCF\./i.test(f))
       );
-      assert.deepEqual(
-        remaining,
-        [],
-        "no =BCF formula is left in the workbook",
-      );
+      assert.deepEqual(remaining, [], "no =BCF formula is left in the workbook");
       await state(page, "submission-replaced");
     },
   },
@@ -485,128 +407,84 @@ const scenarios = [
     name: "keyboard only: insert, build, check, go to a finding, prepare for submission",
     async run(page) {
       // Templates: Tab into the list (its first template becomes current), Space ticks it, Enter on Insert.
-      await tabUntil(
-        page,
-        "the template list",
-        focusedRole("listbox", "Scheme templates"),
-      );
+      await tabUntil(page, "the template list", focusedRole("listbox", "Scheme templates"));
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("ArrowUp");
       await page.keyboard.press("Space");
       assert.equal(
-        await pane(page)
-          .locator('[role="option"][aria-selected="true"]')
-          .count(),
+        await pane(page).locator('[role="option"][aria-selected="true"]').count(),
         1,
-        "Space ticks the template",
+        "Space ticks the template"
       );
-      await tabUntil(
-        page,
-        "the Insert button",
-        focusedText("Insert into workbook"),
-      );
+      await tabUntil(page, "the Insert button", focusedText("Insert into workbook"));
       await page.keyboard.press("Enter");
       await waitForMessage(page, "Inserted");
       assert.ok(
-        await page.evaluate(() =>
-          window.__bcfPreview.workbook.sheetNames().includes("Expenditure"),
-        ),
+        await page.evaluate(() => window.__bcfPreview.workbook.sheetNames().includes("Expenditure"))
       );
       await state(page, "keyboard-inserted");
 
       // The sheet tabs and the grid answer to the keyboard too.
-      await tabUntil(
-        page,
-        "the sheet tabs",
-        focusedRole("tab", "Pooled budget"),
-        { backwards: true },
-      );
+      await tabUntil(page, "the sheet tabs", focusedRole("tab", "Pooled budget"), {
+        backwards: true,
+      });
       await page.keyboard.press("End");
       await page.keyboard.press("Enter");
       await page.waitForFunction(
         () =>
-          document
-            .querySelector('table[role="grid"]')
-            ?.getAttribute("data-sheet") === "Expenditure",
+          document.querySelector('table[role="grid"]')?.getAttribute("data-sheet") === "Expenditure"
       );
-      await tabUntil(
-        page,
-        "the grid",
-        focusedRole("grid", "Sheet Expenditure"),
-        { backwards: true },
-      );
+      await tabUntil(page, "the grid", focusedRole("grid", "Sheet Expenditure"), {
+        backwards: true,
+      });
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("ArrowRight");
       assert.equal((await selectedCell(page)).cell, "B2");
       assert.ok(
         (await selectedCell(page)).formula.length > 0,
-        "B2 holds the inserted scheme's name",
+        "B2 holds the inserted scheme's name"
       );
 
       // New plan: to the pane's tabs, arrow to "New plan", Enter, then the form.
-      await tabUntil(
-        page,
-        "the pane's Templates tab",
-        focusedRole("tab", "Templates"),
-      );
+      await tabUntil(page, "the pane's Templates tab", focusedRole("tab", "Templates"));
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("Enter");
       assert.equal(
-        await page
-          .getByRole("tab", { name: "New plan" })
-          .getAttribute("aria-selected"),
-        "true",
+        await page.getByRole("tab", { name: "New plan" }).getAttribute("aria-selected"),
+        "true"
       );
       await tabUntil(page, "the Area box", focusedRole("input", "Area"));
       await page.keyboard.type("Rutland");
       await page.keyboard.press("Tab");
       await page.keyboard.type("Rutland Health and Wellbeing Board");
-      await tabUntil(
-        page,
-        "the Build button",
-        focusedText("Build plan workbook"),
-      );
+      await tabUntil(page, "the Build button", focusedText("Build plan workbook"));
       await page.keyboard.press("Enter");
       await waitForMessage(page, "Plan workbook built");
       await state(page, "keyboard-plan-built");
 
       // Check: back to the tabs, arrow to "Check", Enter; Enter on "Check workbook".
-      await tabUntil(
-        page,
-        "the pane's New plan tab",
-        focusedRole("tab", "New plan"),
-        { backwards: true },
-      );
+      await tabUntil(page, "the pane's New plan tab", focusedRole("tab", "New plan"), {
+        backwards: true,
+      });
       await page.keyboard.press("ArrowRight");
       await page.keyboard.press("Enter");
-      await tabUntil(
-        page,
-        "the Check workbook button",
-        focusedText("Check workbook"),
-      );
+      await tabUntil(page, "the Check workbook button", focusedText("Check workbook"));
       await page.keyboard.press("Enter");
-      await pane(page)
-        .getByRole("group", { name: "Findings summary" })
-        .waitFor();
+      await pane(page).getByRole("group", { name: "Findings summary" }).waitFor();
       // After a template insert and a new plan, the checks still report the sample's three slips and no other error.
       assert.match(
-        await pane(page)
-          .getByRole("group", { name: "Findings summary" })
-          .innerText(),
-        /^3 errors/,
+        await pane(page).getByRole("group", { name: "Findings summary" }).innerText(),
+        /^3 errors/
       );
       await state(page, "keyboard-checked");
       await tabUntil(
         page,
         "the finding for Pooled budget D6",
-        focusedStarts(reference("Pooled budget", "D6")),
+        focusedStarts(reference("Pooled budget", "D6"))
       );
       await page.keyboard.press("Enter");
       await page.waitForFunction(
-        () =>
-          document
-            .querySelector('td[aria-selected="true"]')
-            ?.getAttribute("data-cell") === "D6",
+        () => document.querySelector('td[aria-selected="true"]')?.getAttribute("data-cell") === "D6"
       );
       assert.deepEqual(await selectedCell(page), {
         sheet: "Pooled budget",
@@ -617,31 +495,21 @@ const scenarios = [
       await screenshot(page, "keyboard-finding-selected");
 
       // Prepare for submission: find, replace in place, confirm (focus moves to Confirm).
-      await tabUntil(
-        page,
-        "the Find =BCF formulas button",
-        focusedText("Find =BCF formulas"),
-      );
+      await tabUntil(page, "the Find =BCF formulas button", focusedText("Find =BCF formulas"));
       await page.keyboard.press("Enter");
       await waitForMessage(page, "=BCF formulas found");
-      await tabUntil(
-        page,
-        "the Replace button",
-        focusedText("Replace formulas with values"),
-      );
+      await tabUntil(page, "the Replace button", focusedText("Replace formulas with values"));
       await page.keyboard.press("Enter");
       await page.waitForFunction(
-        () => (document.activeElement?.textContent || "").trim() === "Confirm",
+        () => (document.activeElement?.textContent || "").trim() === "Confirm"
       );
       await page.keyboard.press("Enter");
       await waitForMessage(page, "with values");
       const remaining = await page.evaluate(() =>
         window.__bcfPreview.workbook
           .sheetNames()
-          .flatMap((s) =>
-            (window.__bcfPreview.workbook.usedRange(s)?.formulas ?? []).flat(),
-          )
-          .filter((f) => typeof f === "string" && /BCF\./i.test(f)),
+          .flatMap((s) => (window.__bcfPreview.workbook.usedRange(s)?.formulas ?? []).flat())
+          .filter((f) => typeof f === "string" && /BCF\./i.test(f))
       );
       assert.deepEqual(remaining, []);
       await state(page, "keyboard-submission-done");
@@ -676,23 +544,21 @@ async function main() {
         assert.deepEqual(
           opened.problems,
           [],
-          `the page reported errors or reached off the local server:\n${opened.problems.join("\n")}`,
+          `the page reported errors or reached off the local server:\n${opened.problems.join("\n")}`
         );
         passed += 1;
         console.log(`ok   ${scenario.name} (${Date.now() - t0} ms)`);
       } catch (e) {
         failed += 1;
         console.log(
-          `FAIL ${scenario.name} (${Date.now() - t0} ms)\n     ${String(
-            (e && e.message) || e,
-          )
+          `FAIL ${scenario.name} (${Date.now() - t0} ms)\n     ${String((e && e.message) || e)
             .split("\n")
-            .join("\n     ")}`,
+            .join("\n     ")}`
         );
         if (page)
           await screenshot(
             page,
-            `FAILED-${scenario.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)}`,
+            `FAILED-${scenario.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 40)}`
           ).catch(() => undefined);
       } finally {
         if (page) await page.close().catch(() => undefined);
@@ -703,22 +569,16 @@ async function main() {
     await server.close();
   }
   console.log(
-    `${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s); screenshots in ${path.relative(ROOT, SCREENSHOTS)}/`,
+    `${passed} passed, ${failed} failed (${Math.round((Date.now() - started) / 1000)} s); screenshots in ${path.relative(ROOT, SCREENSHOTS)}/`
   );
   if (process.env.BCF_E2E_RESULTS)
-    fs.writeFileSync(
-      process.env.BCF_E2E_RESULTS,
-      JSON.stringify({ passed, failed }),
-    );
+    fs.writeFileSync(process.env.BCF_E2E_RESULTS, JSON.stringify({ passed, failed }));
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
 main().catch((e) => {
   console.error(e && e.stack ? e.stack : e);
   if (process.env.BCF_E2E_RESULTS)
-    fs.writeFileSync(
-      process.env.BCF_E2E_RESULTS,
-      JSON.stringify({ passed: 0, failed: 1 }),
-    );
+    fs.writeFileSync(process.env.BCF_E2E_RESULTS, JSON.stringify({ passed: 0, failed: 1 }));
   process.exitCode = 1;
 });

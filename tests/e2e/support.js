@@ -30,10 +30,7 @@ function newestMtime(dir) {
   if (!fs.existsSync(dir)) return 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    newest = Math.max(
-      newest,
-      entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs,
-    );
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
   }
   return newest;
 }
@@ -56,13 +53,11 @@ function ensureBuild({
     fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs,
     fs.existsSync(path.join(ROOT, "manifest.xml"))
       ? fs.statSync(path.join(ROOT, "manifest.xml")).mtimeMs
-      : 0,
+      : 0
   );
   // A development build has office.js copied next to it; a production one must not be mistaken for it.
   const wantsOfficeJs = mode === "development";
-  const hasOfficeJs = fs.existsSync(
-    path.join(outDir, "office-js", "office.js"),
-  );
+  const hasOfficeJs = fs.existsSync(path.join(outDir, "office-js", "office.js"));
   if (!force && built > sources && wantsOfficeJs === hasOfficeJs) return false;
   log(`Building (${mode}) into ${path.relative(ROOT, outDir) || "."}…`);
   const args = ["webpack", "--mode", mode];
@@ -74,7 +69,7 @@ function ensureBuild({
   });
   if (result.status !== 0) {
     throw new Error(
-      `webpack failed (exit ${result.status}):\n${(result.stdout || "").slice(-3000)}\n${(result.stderr || "").slice(-3000)}`,
+      `webpack failed (exit ${result.status}):\n${(result.stdout || "").slice(-3000)}\n${(result.stderr || "").slice(-3000)}`
     );
   }
   fs.writeFileSync(stamp, `${mode} ${new Date().toISOString()}\n`);
@@ -96,18 +91,10 @@ const TYPES = {
 function serve(dir) {
   const requests = [];
   const server = http.createServer((req, res) => {
-    const urlPath = decodeURIComponent(
-      new URL(req.url, "http://localhost").pathname,
-    );
+    const urlPath = decodeURIComponent(new URL(req.url, "http://localhost").pathname);
     requests.push(urlPath);
-    const file = path.normalize(
-      path.join(dir, urlPath === "/" ? "taskpane.html" : urlPath),
-    );
-    if (
-      !file.startsWith(dir) ||
-      !fs.existsSync(file) ||
-      fs.statSync(file).isDirectory()
-    ) {
+    const file = path.normalize(path.join(dir, urlPath === "/" ? "taskpane.html" : urlPath));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404, { "Content-Type": "text/plain" });
       res.end("Not found");
       return;
@@ -135,7 +122,7 @@ function serve(dir) {
 async function launchChromium() {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
-      `${CHROMIUM} is missing: install Debian's browser with "apt-get install -y chromium".`,
+      `${CHROMIUM} is missing: install Debian's browser with "apt-get install -y chromium".`
     );
   }
   const { chromium } = require("playwright-core");

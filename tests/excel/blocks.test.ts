@@ -24,9 +24,7 @@ describe("planBlocks", () => {
     const blocks = planBlocks([{ rowCount: 10_000, columnCount: 13 }], 13_000);
     expect(rowsPerBlock(13, 13_000)).toBe(1000);
     expect(blocks).toHaveLength(10);
-    expect(blocks.every((b) => b.length === 1 && b[0].rows === 1000)).toBe(
-      true,
-    );
+    expect(blocks.every((b) => b.length === 1 && b[0].rows === 1000)).toBe(true);
   });
 
   it("packs small sheets into one block and skips empty ones", () => {
@@ -36,7 +34,7 @@ describe("planBlocks", () => {
         { rowCount: 0, columnCount: 0 },
         { rowCount: 9, columnCount: 4 },
       ],
-      1000,
+      1000
     );
     expect(blocks).toEqual([
       [
@@ -54,27 +52,22 @@ describe("planBlocks", () => {
             rowCount: fc.integer({ min: 0, max: 200 }),
             columnCount: fc.integer({ min: 1, max: 60 }),
           }),
-          { maxLength: 6 },
+          { maxLength: 6 }
         ),
         fc.integer({ min: 1, max: 5000 }),
         (areas, budget) => {
           const blocks = planBlocks(areas, budget);
           const rows = coverage(blocks);
           areas.forEach((a, sheet) =>
-            expect(rows.get(sheet) ?? []).toEqual(
-              Array.from({ length: a.rowCount }, (_, i) => i),
-            ),
+            expect(rows.get(sheet) ?? []).toEqual(Array.from({ length: a.rowCount }, (_, i) => i))
           );
           for (const block of blocks) {
-            const cells = block.reduce(
-              (n, s) => n + s.rows * areas[s.sheet].columnCount,
-              0,
-            );
+            const cells = block.reduce((n, s) => n + s.rows * areas[s.sheet].columnCount, 0);
             const oneRowOverBudget = block.length === 1 && block[0].rows === 1;
             expect(cells <= budget || oneRowOverBudget).toBe(true);
           }
-        },
-      ),
+        }
+      )
     );
   });
 });

@@ -28,7 +28,7 @@ describe("buildPlanSkeleton", () => {
     expect(h.workbook.sheetVisibility("BCF Lists")).toBe("Hidden");
     expect(result.sheetsAdded).toHaveLength(7);
     expect(result.message).toBe(
-      "Added a new BCF plan for Rutland (2024-25): Cover, Income, Expenditure, Targets, Metrics, Summary.",
+      "Added a new BCF plan for Rutland (2024-25): Cover, Income, Expenditure, Targets, Metrics, Summary."
     );
   });
 
@@ -41,12 +41,7 @@ describe("buildPlanSkeleton", () => {
       wb.getCell("Cover", "B2").value,
       wb.getCell("Cover", "B3").value,
       wb.getCell("Cover", "B4").value,
-    ]).toEqual([
-      "BCF plan",
-      "Rutland",
-      "Rutland Health and Wellbeing Board",
-      "2024-25",
-    ]);
+    ]).toEqual(["BCF plan", "Rutland", "Rutland Health and Wellbeing Board", "2024-25"]);
     expect(wb.getCell("Cover", "A1").bold).toBe(true);
     expect(wb.getCell("Income", `A${totalRow}`).value).toBe("Total");
     expect(wb.getCell("Income", `B${totalRow}`)).toMatchObject({
@@ -79,9 +74,7 @@ describe("buildPlanSkeleton", () => {
       value: 0,
       numberFormat: "£#,##0.00",
     });
-    expect(wb.getCell("Summary", `A${totalRow + 2}`).value).toBe(
-      "National conditions",
-    );
+    expect(wb.getCell("Summary", `A${totalRow + 2}`).value).toBe("National conditions");
     // Admission avoidance is Social Care, all council-funded: no NHS spend on adult social care yet.
     expect(wb.getCell("Summary", `B${totalRow + 4}`).value).toBe(0);
   });
@@ -131,15 +124,14 @@ describe("buildPlanSkeleton", () => {
     const x = 3760;
     const z = 1.959963984540054;
     const byarLower = x * (1 - 1 / (9 * x) - z / (3 * Math.sqrt(x))) ** 3;
-    const byarUpper =
-      (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * Math.sqrt(x + 1))) ** 3;
+    const byarUpper = (x + 1) * (1 - 1 / (9 * (x + 1)) + z / (3 * Math.sqrt(x + 1))) ** 3;
     expect(wb.getCell("Metrics", "F2").value as number).toBeCloseTo(
       (byarLower / 37600) * 100000,
-      6,
+      6
     );
     expect(wb.getCell("Metrics", "G2").value as number).toBeCloseTo(
       (byarUpper / 37600) * 100000,
-      6,
+      6
     );
     // Still at home 91 days after reablement: 85 of 100, a proportion shown as %, Wilson limits around it.
     const row =
@@ -159,14 +151,8 @@ describe("buildPlanSkeleton", () => {
     const wilson = (sign: number) =>
       (2 * 85 + z * z + sign * z * Math.sqrt(z * z + 4 * 85 * (1 - 85 / 100))) /
       (2 * (100 + z * z));
-    expect(wb.getCell("Metrics", `F${row}`).value as number).toBeCloseTo(
-      wilson(-1),
-      9,
-    );
-    expect(wb.getCell("Metrics", `G${row}`).value as number).toBeCloseTo(
-      wilson(1),
-      9,
-    );
+    expect(wb.getCell("Metrics", `F${row}`).value as number).toBeCloseTo(wilson(-1), 9);
+    expect(wb.getCell("Metrics", `G${row}`).value as number).toBeCloseTo(wilson(1), 9);
 
     const [chart] = wb.charts("Targets");
     expect(chart).toMatchObject({
@@ -189,7 +175,7 @@ describe("buildPlanSkeleton", () => {
     expect(h.workbook.usedRange("Income")).toEqual(before);
     expect(h.workbook.sheetNames()).toContain("Income (2)");
     expect(h.workbook.getCell("Summary", "B2").formula).toBe(
-      "=SUMIFS('Income (2)'!$B$2:$B$8,'Income (2)'!$A$2:$A$8,A2)",
+      "=SUMIFS('Income (2)'!$B$2:$B$8,'Income (2)'!$A$2:$A$8,A2)"
     );
     h.workbook.setCell("Income (2)", "B2", 1234.5);
     expect(h.workbook.getCell("Summary", "B2").value).toBe(1234.5);
@@ -208,7 +194,7 @@ describe("buildPlanSkeleton", () => {
       h.workbook
         .tables()
         .map((t) => t.name)
-        .sort(),
+        .sort()
     ).toEqual(
       [
         "BCF_Expenditure",
@@ -217,22 +203,20 @@ describe("buildPlanSkeleton", () => {
         "BCF_Metrics_2",
         "BCF_Targets",
         "BCF_Targets_2",
-      ].sort(),
+      ].sort()
     );
     expect(h.workbook.getCell("Summary (2)", "C2").formula).toBe(
-      "=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)",
+      "=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)"
     );
     // The lists sheet is the add-in's: reused, not duplicated.
-    expect(
-      h.workbook.sheetNames().filter((n) => n.startsWith("BCF Lists")),
-    ).toEqual(["BCF Lists"]);
+    expect(h.workbook.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual(["BCF Lists"]);
   });
 
   it("leaves a read-only workbook as it was, with a plain message", async () => {
     const h = memoryWorkbook({ readOnly: true });
     const before = everything(h);
     await expect(buildPlanSkeleton(h.context, plan)).rejects.toThrow(
-      /read-only, so nothing was changed/,
+      /read-only, so nothing was changed/
     );
     expect(everything(h)).toEqual(before);
   });

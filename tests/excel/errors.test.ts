@@ -16,21 +16,21 @@ describe("friendlyExcelError", () => {
     [
       officeError(
         "AccessDenied",
-        "The cell or chart you're trying to change is on a protected sheet.",
+        "The cell or chart you're trying to change is on a protected sheet."
       ),
       /protected.*Unprotect/,
     ],
     [
       officeError(
         "AccessDenied",
-        "You can't make changes because this workbook is open read-only.",
+        "You can't make changes because this workbook is open read-only."
       ),
       /read-only.*Save a copy/,
     ],
     [
       officeError(
         "RequestPayloadSizeLimitExceeded",
-        "The request payload size has exceeded the limit.",
+        "The request payload size has exceeded the limit."
       ),
       /too large/,
     ],
@@ -43,16 +43,10 @@ describe("friendlyExcelError", () => {
       /already in the workbook/,
     ],
     [
-      officeError(
-        "InsertDeleteConflict",
-        "Adding rows would push cells below the table.",
-      ),
+      officeError("InsertDeleteConflict", "Adding rows would push cells below the table."),
       /below.*not empty|cells in the way/,
     ],
-    [
-      officeError("InvalidOperationInCellEditMode", "Edit mode"),
-      /editing a cell/,
-    ],
+    [officeError("InvalidOperationInCellEditMode", "Edit mode"), /editing a cell/],
   ])("says %p in plain English", (error, expected) => {
     const message = friendlyExcelError(error);
     expect(message).toMatch(expected);
@@ -60,28 +54,20 @@ describe("friendlyExcelError", () => {
   });
 
   it("keeps a WorkbookActionError's own message and passes anything else on with Excel's words", () => {
-    expect(friendlyExcelError(new WorkbookActionError("Nothing to do."))).toBe(
-      "Nothing to do.",
+    expect(friendlyExcelError(new WorkbookActionError("Nothing to do."))).toBe("Nothing to do.");
+    expect(friendlyExcelError(officeError("GeneralException", "Something odd"))).toBe(
+      "Excel could not complete the action: Something odd"
     );
-    expect(
-      friendlyExcelError(officeError("GeneralException", "Something odd")),
-    ).toBe("Excel could not complete the action: Something odd");
-    expect(friendlyExcelError("weird")).toBe(
-      "Excel could not complete the action: weird",
-    );
-    expect(friendlyExcelError(undefined)).toBe(
-      "Excel could not complete the action.",
-    );
+    expect(friendlyExcelError("weird")).toBe("Excel could not complete the action: weird");
+    expect(friendlyExcelError(undefined)).toBe("Excel could not complete the action.");
   });
 
   it("recognises a refused payload by code or by message", () => {
-    expect(
-      isPayloadTooLarge(officeError("RequestPayloadSizeLimitExceeded", "x")),
-    ).toBe(true);
+    expect(isPayloadTooLarge(officeError("RequestPayloadSizeLimitExceeded", "x"))).toBe(true);
     expect(
       isPayloadTooLarge({
         debugInfo: { code: "RequestPayloadSizeLimitExceeded" },
-      }),
+      })
     ).toBe(true);
     expect(isPayloadTooLarge(officeError("ItemNotFound", "x"))).toBe(false);
   });
@@ -113,8 +99,6 @@ describe("withWorkbook", () => {
   });
 
   it("says plainly when there is neither Excel nor a preview workbook", async () => {
-    await expect(withWorkbook(async () => 1)).rejects.toThrow(
-      /not running inside Excel/,
-    );
+    await expect(withWorkbook(async () => 1)).rejects.toThrow(/not running inside Excel/);
   });
 });

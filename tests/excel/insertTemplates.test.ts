@@ -15,10 +15,7 @@ const plan = {
 describe("insertTemplates into a workbook without a plan", () => {
   it("creates the Expenditure sheet and BCF_Expenditure table with values, formulas, formats, drop-downs and totals, in 3 syncs", async () => {
     const h = memoryWorkbook();
-    const result = await insertTemplates(h.context, [
-      icr(),
-      admissionAvoidance(),
-    ]);
+    const result = await insertTemplates(h.context, [icr(), admissionAvoidance()]);
     expect(h.stats.syncs).toBeLessThanOrEqual(3);
     const wb = h.workbook;
 
@@ -41,14 +38,8 @@ describe("insertTemplates into a workbook without a plan", () => {
       formula: "=[@[NHS (£)]]+[@[Council (£)]]",
       numberFormat: "£#,##0.00",
     });
-    expect(wb.getCell("Expenditure", "I2").value).toBeCloseTo(
-      125000 / 240000,
-      12,
-    );
-    expect(wb.getCell("Expenditure", "J2").value).toBeCloseTo(
-      115000 / 240000,
-      12,
-    );
+    expect(wb.getCell("Expenditure", "I2").value).toBeCloseTo(125000 / 240000, 12);
+    expect(wb.getCell("Expenditure", "J2").value).toBeCloseTo(115000 / 240000, 12);
     expect(wb.getCell("Expenditure", "I2").numberFormat).toBe("0.0%");
 
     // The second template's DFG line is its own row, under the same scheme ID.
@@ -71,9 +62,7 @@ describe("insertTemplates into a workbook without a plan", () => {
       value: 340000,
       numberFormat: "£#,##0.00",
     });
-    expect(String(wb.getCell("Expenditure", "M5").formula)).toMatch(
-      /^=SUBTOTAL\(109,/,
-    );
+    expect(String(wb.getCell("Expenditure", "M5").formula)).toMatch(/^=SUBTOTAL\(109,/);
 
     // Drop-downs: scheme types through the hidden lists sheet, the short lists typed in.
     expect(wb.validation("Expenditure", "C4")).toEqual({
@@ -86,28 +75,20 @@ describe("insertTemplates into a workbook without a plan", () => {
       },
     });
     expect(
-      (wb.validation("Expenditure", "E3") as { list: { source: string } }).list
-        .source,
+      (wb.validation("Expenditure", "E3") as { list: { source: string } }).list.source
     ).toContain("Social Care");
     expect(
-      (wb.validation("Expenditure", "H2") as { list: { source: string } }).list
-        .source,
+      (wb.validation("Expenditure", "H2") as { list: { source: string } }).list.source
     ).toContain("iBCF");
     expect(wb.validation("Expenditure", "B2")).toBeUndefined();
     expect(wb.sheetVisibility("BCF Lists")).toBe("Hidden");
     expect(wb.getCell("BCF Lists", "A2").value).toBe(SCHEME_TYPES[0]);
-    expect(wb.getCell("BCF Lists", "A20").value).toBe(
-      SCHEME_TYPES[SCHEME_TYPES.length - 1],
-    );
+    expect(wb.getCell("BCF Lists", "A20").value).toBe(SCHEME_TYPES[SCHEME_TYPES.length - 1]);
 
     expect(result.rowsAdded).toBe(5);
-    expect(result.sheetsAdded.sort()).toEqual([
-      "BCF Lists",
-      "Expenditure",
-      "Targets",
-    ]);
+    expect(result.sheetsAdded.sort()).toEqual(["BCF Lists", "Expenditure", "Targets"]);
     expect(result.message).toMatch(
-      /Inserted 2 schemes as 3 rows of Expenditure \(S001–S002\) and 2 targets to Targets/,
+      /Inserted 2 schemes as 3 rows of Expenditure \(S001–S002\) and 2 targets to Targets/
     );
     expect(result.notes).toHaveLength(1);
     expect(JSON.parse(JSON.stringify(result.record))).toEqual(result.record);
@@ -131,10 +112,9 @@ describe("insertTemplates into a workbook without a plan", () => {
     expect(wb.getCell("Targets", "G2").value).toBeCloseTo(0.2, 12);
     expect(wb.getCell("Targets", "G2").numberFormat).toBe("0.0%");
     // Seed 004's 8 a month / 104 a year stay as stated, for the checks to flag.
-    expect([
-      wb.getCell("Targets", "C3").value,
-      wb.getCell("Targets", "D3").value,
-    ]).toEqual([8, 104]);
+    expect([wb.getCell("Targets", "C3").value, wb.getCell("Targets", "D3").value]).toEqual([
+      8, 104,
+    ]);
     expect(wb.getCell("Targets", "D3").formula).toBe(104);
     // No target stated: no made-up target or uplift.
     expect([
@@ -187,17 +167,8 @@ describe("insertTemplates into a workbook without a plan", () => {
     ]);
     const wb = h.workbook;
     const row = (r: number) =>
-      ["C", "D", "E", "F", "G", "H"].map(
-        (c) => wb.getCell("Targets", `${c}${r}`).value,
-      );
-    expect(row(2)).toEqual([
-      "",
-      "",
-      "",
-      "",
-      "",
-      "1750 hours per week  rising to 1,995 per week",
-    ]);
+      ["C", "D", "E", "F", "G", "H"].map((c) => wb.getCell("Targets", `${c}${r}`).value);
+    expect(row(2)).toEqual(["", "", "", "", "", "1750 hours per week  rising to 1,995 per week"]);
     // 50 a month is 600 a year; 720 a year is 60 a month: +20%.
     expect(row(3).slice(0, 4)).toEqual([50, 600, 60, 720]);
     expect(row(3)[4] as number).toBeCloseTo(0.2, 12);
@@ -205,25 +176,21 @@ describe("insertTemplates into a workbook without a plan", () => {
     expect(row(4)).toEqual(["", "", "", "", "", ""]);
   });
 
-  it.each([1, 500])(
-    "takes at most 3 syncs with %i templates",
-    async (count) => {
-      const h = memoryWorkbook();
-      const templates = Array.from({ length: count }, (_, i) =>
-        admissionAvoidance({ name: `Scheme ${i + 1}` }),
-      );
-      const result = await insertTemplates(h.context, templates);
-      expect(h.stats.syncs).toBeLessThanOrEqual(3);
-      expect(
-        h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!
-          .bodyAddress,
-      ).toBe(`A2:M${2 * count + 1}`);
-      expect(h.workbook.getCell("Expenditure", `A${2 * count + 1}`).value).toBe(
-        `S${String(count).padStart(3, "0")}`,
-      );
-      expect(result.rowsAdded).toBe(4 * count);
-    },
-  );
+  it.each([1, 500])("takes at most 3 syncs with %i templates", async (count) => {
+    const h = memoryWorkbook();
+    const templates = Array.from({ length: count }, (_, i) =>
+      admissionAvoidance({ name: `Scheme ${i + 1}` })
+    );
+    const result = await insertTemplates(h.context, templates);
+    expect(h.stats.syncs).toBeLessThanOrEqual(3);
+    expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe(
+      `A2:M${2 * count + 1}`
+    );
+    expect(h.workbook.getCell("Expenditure", `A${2 * count + 1}`).value).toBe(
+      `S${String(count).padStart(3, "0")}`
+    );
+    expect(result.rowsAdded).toBe(4 * count);
+  });
 });
 
 describe("insertTemplates into a workbook that has the add-in's tables", () => {
@@ -237,26 +204,20 @@ describe("insertTemplates into a workbook that has the add-in's tables", () => {
     ]);
     expect(h.stats.syncs).toBeLessThanOrEqual(3);
     const wb = h.workbook;
-    expect(
-      wb.tables().filter((t) => t.name.startsWith("BCF_Expenditure")),
-    ).toHaveLength(1);
-    expect(
-      [2, 3, 4, 5].map((r) => wb.getCell("Expenditure", `A${r}`).value),
-    ).toEqual(["S001", "S002", "S002", "S003"]);
-    expect(wb.getCell("Expenditure", "M6").value).toBe(
-      240000 + 100000 + 240000,
-    );
-    expect(wb.getCell("Expenditure", "M4").formula).toBe(
-      "=[@[NHS (£)]]+[@[Council (£)]]",
-    );
-    expect(wb.getCell("Expenditure", "K5").numberFormat).toBe("£#,##0.00");
-    expect(
-      (wb.validation("Expenditure", "C5") as { list: { source: string } }).list
-        .source,
-    ).toBe("='BCF Lists'!$A$2:$A$20");
-    expect(wb.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual([
-      "BCF Lists",
+    expect(wb.tables().filter((t) => t.name.startsWith("BCF_Expenditure"))).toHaveLength(1);
+    expect([2, 3, 4, 5].map((r) => wb.getCell("Expenditure", `A${r}`).value)).toEqual([
+      "S001",
+      "S002",
+      "S002",
+      "S003",
     ]);
+    expect(wb.getCell("Expenditure", "M6").value).toBe(240000 + 100000 + 240000);
+    expect(wb.getCell("Expenditure", "M4").formula).toBe("=[@[NHS (£)]]+[@[Council (£)]]");
+    expect(wb.getCell("Expenditure", "K5").numberFormat).toBe("£#,##0.00");
+    expect((wb.validation("Expenditure", "C5") as { list: { source: string } }).list.source).toBe(
+      "='BCF Lists'!$A$2:$A$20"
+    );
+    expect(wb.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual(["BCF Lists"]);
     expect(result.record.tableRowsAdded).toEqual([
       {
         table: "BCF_Expenditure",
@@ -277,13 +238,9 @@ describe("insertTemplates into a workbook that has the add-in's tables", () => {
     await buildPlanSkeleton(h.context, plan);
     await insertTemplates(h.context, [icr(), admissionAvoidance()]);
     const wb = h.workbook;
-    expect(
-      wb.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress,
-    ).toBe("A2:M4");
+    expect(wb.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe("A2:M4");
     expect(wb.getCell("Expenditure", "A2").value).toBe("S001");
-    expect(wb.tables().find((t) => t.name === "BCF_Targets")!.bodyAddress).toBe(
-      "A2:H3",
-    );
+    expect(wb.tables().find((t) => t.name === "BCF_Targets")!.bodyAddress).toBe("A2:H3");
     // The plan's summary now shows the planned spend by funding source.
     expect(wb.getCell("Summary", "C2").value).toBe(240000);
     expect(wb.getCell("Summary", "C3").value).toBe(80000);
@@ -296,12 +253,8 @@ describe("insertTemplates never destroys anything", () => {
     const h = memoryWorkbook({ sheets: [{ name: "Expenditure", rows: [[]] }] });
     h.workbook.setCell("Expenditure", "P3", "Notes kept here");
     await insertTemplates(h.context, [icr()]);
-    expect(h.workbook.getCell("Expenditure", "P3").value).toBe(
-      "Notes kept here",
-    );
-    expect(
-      h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.address,
-    ).toBe("A1:M3");
+    expect(h.workbook.getCell("Expenditure", "P3").value).toBe("Notes kept here");
+    expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.address).toBe("A1:M3");
   });
 
   it("writes nothing when a non-empty cell is in the way, and says which", async () => {
@@ -311,7 +264,7 @@ describe("insertTemplates never destroys anything", () => {
     const attempt = insertTemplates(h.context, [icr()]);
     await expect(attempt).rejects.toBeInstanceOf(WorkbookActionError);
     await expect(attempt).rejects.toThrow(
-      /Cell Expenditure!C2 already holds "My own figures".*nothing was inserted/,
+      /Cell Expenditure!C2 already holds "My own figures".*nothing was inserted/
     );
     expect(everything(h)).toEqual(before);
   });
@@ -321,10 +274,8 @@ describe("insertTemplates never destroys anything", () => {
     await insertTemplates(h.context, [icr()]);
     h.workbook.protectSheet("Expenditure");
     const before = everything(h);
-    await expect(
-      insertTemplates(h.context, [admissionAvoidance()]),
-    ).rejects.toThrow(
-      'The sheet "Expenditure" is protected, so nothing was inserted. Unprotect it (Review > Unprotect Sheet) and try again.',
+    await expect(insertTemplates(h.context, [admissionAvoidance()])).rejects.toThrow(
+      'The sheet "Expenditure" is protected, so nothing was inserted. Unprotect it (Review > Unprotect Sheet) and try again.'
     );
     expect(everything(h)).toEqual(before);
   });
@@ -334,9 +285,9 @@ describe("insertTemplates never destroys anything", () => {
     await insertTemplates(h.context, [admissionAvoidance()]);
     h.workbook.protectSheet("Targets");
     const before = everything(h);
-    await expect(
-      insertTemplates(h.context, [admissionAvoidance()]),
-    ).rejects.toThrow(/"Targets" is protected, so nothing was inserted/);
+    await expect(insertTemplates(h.context, [admissionAvoidance()])).rejects.toThrow(
+      /"Targets" is protected, so nothing was inserted/
+    );
     expect(everything(h)).toEqual(before);
   });
 
@@ -347,7 +298,7 @@ describe("insertTemplates never destroys anything", () => {
     h.workbook.setCell("Expenditure", "B4", "Checked by finance");
     const before = everything(h);
     await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(
-      /Cells below the table are not empty.*nothing was changed/,
+      /Cells below the table are not empty.*nothing was changed/
     );
     expect(everything(h)).toEqual(before);
   });
@@ -356,7 +307,7 @@ describe("insertTemplates never destroys anything", () => {
     const h = memoryWorkbook({ readOnly: true });
     const before = everything(h);
     await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(
-      /read-only, so nothing was changed/,
+      /read-only, so nothing was changed/
     );
     expect(everything(h)).toEqual(before);
   });
@@ -372,16 +323,14 @@ describe("insertTemplates never destroys anything", () => {
     await h.context.sync();
     const before = everything(h);
     await expect(insertTemplates(h.context, [icr()])).rejects.toThrow(
-      /does not have the columns the add-in writes/,
+      /does not have the columns the add-in writes/
     );
     expect(everything(h)).toEqual(before);
   });
 
   it("keeps a template pack's formula-like name as text", async () => {
     const h = memoryWorkbook();
-    await insertTemplates(h.context, [
-      icr({ name: "=SUM(1,1)", subType: "2024" }),
-    ]);
+    await insertTemplates(h.context, [icr({ name: "=SUM(1,1)", subType: "2024" })]);
     expect(h.workbook.getCell("Expenditure", "B2").value).toBe("=SUM(1,1)");
     expect(h.workbook.getCell("Expenditure", "D2").value).toBe("2024");
   });
@@ -389,7 +338,7 @@ describe("insertTemplates never destroys anything", () => {
   it("asks for a template when given none", async () => {
     const h = memoryWorkbook();
     await expect(insertTemplates(h.context, [])).rejects.toThrow(
-      "Choose at least one template to insert.",
+      "Choose at least one template to insert."
     );
     expect(h.stats.syncs).toBe(0);
   });
@@ -399,10 +348,7 @@ describe("removeInsertion", () => {
   it("removes the sheets a first insertion added, leaving the workbook as before", async () => {
     const h = memoryWorkbook();
     const before = everything(h);
-    const result = await insertTemplates(h.context, [
-      icr(),
-      admissionAvoidance(),
-    ]);
+    const result = await insertTemplates(h.context, [icr(), admissionAvoidance()]);
     await removeInsertion(h.context, result.record);
     expect(everything(h)).toEqual(before);
   });
@@ -425,10 +371,9 @@ describe("removeInsertion", () => {
     await removeInsertion(h.context, second.record);
     expect(everything(h)).toEqual(afterFirst);
     await removeInsertion(h.context, first.record);
-    expect(
-      h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!
-        .bodyAddress,
-    ).toBe("A2:M2");
+    expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe(
+      "A2:M2"
+    );
     expect(h.workbook.getCell("Expenditure", "A2").value).toBe("");
     expect(h.workbook.getCell("Summary", "C2").value).toBe(0);
   });
@@ -440,7 +385,7 @@ describe("removeInsertion", () => {
     h.workbook.setCell("Expenditure", "A3", "LOCAL-7");
     const before = everything(h);
     await expect(removeInsertion(h.context, second.record)).rejects.toThrow(
-      /have been moved or changed since, so nothing was removed/,
+      /have been moved or changed since, so nothing was removed/
     );
     expect(everything(h)).toEqual(before);
   });

@@ -22,9 +22,7 @@ describe("the add-in's plan under the workbook checks", () => {
   it("a new plan raises no error or warning", async () => {
     const h = memoryWorkbook();
     await buildPlanSkeleton(h.context, plan);
-    expect(serious(runChecks(await readWorkbookSnapshot(h.context)))).toEqual(
-      [],
-    );
+    expect(serious(runChecks(await readWorkbookSnapshot(h.context)))).toEqual([]);
   });
 
   it("a plan whose income matches its schemes raises no error or warning", async () => {
@@ -45,9 +43,7 @@ describe("the add-in's plan under the workbook checks", () => {
     h.workbook.setCell("Income", "B2", 240000); // NHS minimum contribution
     h.workbook.setCell("Income", "B3", 80000); // iBCF
     h.workbook.setCell("Income", "B4", 20000); // DFG
-    expect(serious(runChecks(await readWorkbookSnapshot(h.context)))).toEqual(
-      [],
-    );
+    expect(serious(runChecks(await readWorkbookSnapshot(h.context)))).toEqual([]);
   });
 
   it("seed 004's 8 a month / 104 a year, written as stated, is reported at its cell", async () => {
@@ -55,12 +51,12 @@ describe("the add-in's plan under the workbook checks", () => {
     await buildPlanSkeleton(h.context, plan);
     await insertTemplates(h.context, [admissionAvoidance()]);
     const errors = runChecks(await readWorkbookSnapshot(h.context)).filter(
-      (f) => f.severity === "error" && f.sheet === "Targets",
+      (f) => f.severity === "error" && f.sheet === "Targets"
     );
     // Once, at the typed figure: the plan's wording in H3 states the same slip and is not reported again.
     expect(errors.map((f) => f.cell)).toEqual(["D3"]);
     expect(h.workbook.getCell("Targets", "H3").value).toBe(
-      "8 patients a month  104 patients a year",
+      "8 patients a month  104 patients a year"
     );
   });
 
@@ -72,12 +68,9 @@ describe("the add-in's plan under the workbook checks", () => {
     const income = new Map<string, number>();
     for (const t of CATALOGUE)
       for (const c of t.costs)
-        income.set(
-          c.fundingSource,
-          (income.get(c.fundingSource) ?? 0) + c.total,
-        );
+        income.set(c.fundingSource, (income.get(c.fundingSource) ?? 0) + c.total);
     FUNDING_SOURCES.forEach((source, i) =>
-      h.workbook.setCell("Income", `B${i + 2}`, income.get(source) ?? 0),
+      h.workbook.setCell("Income", `B${i + 2}`, income.get(source) ?? 0)
     );
     const snapshot = await readWorkbookSnapshot(h.context);
     const targets = snapshot.sheets.find((s) => s.name === "Targets")!;
@@ -85,14 +78,7 @@ describe("the add-in's plan under the workbook checks", () => {
     const found = serious(runChecks(snapshot)).map((f) => {
       const row = Number(/\d+$/.exec(f.cell)![0]) - 1;
       const column = f.cell.replace(/\d+$/, "").charCodeAt(0) - 65;
-      return [
-        f.rule,
-        f.sheet,
-        targets.values[row][1],
-        header[column],
-        f.expected,
-        f.actual,
-      ];
+      return [f.rule, f.sheet, targets.values[row][1], header[column], f.expected, f.actual];
     });
     expect(found).toEqual([
       // Seed 004: 21 × 52 = 1,092 (1,095 on 365/7 weeks), not 1,091: only in the plan's wording.

@@ -2,10 +2,7 @@ import { EXPENDITURE_COLUMNS } from "../../src/core/plan";
 import type { CellValue } from "../../src/core/workbook";
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
-import {
-  readWorkbookSnapshot,
-  rowsPerBlock,
-} from "../../src/excel/readWorkbookSnapshot";
+import { readWorkbookSnapshot, rowsPerBlock } from "../../src/excel/readWorkbookSnapshot";
 import { admissionAvoidance, everything, icr, memoryWorkbook } from "./support";
 
 /** An expenditure sheet of `lines` typed lines (no formulas), laid out by hand from A1. */
@@ -48,11 +45,7 @@ describe("readWorkbookSnapshot", () => {
     expect(h.stats.syncs).toBe(3);
     expect(everything(h)).toEqual(before);
     const sheet1 = snapshot.sheets.find((s) => s.name === "Sheet1")!;
-    expect([sheet1.rowOffset, sheet1.colOffset, sheet1.values]).toEqual([
-      4,
-      2,
-      [["£340,000"]],
-    ]);
+    expect([sheet1.rowOffset, sheet1.colOffset, sheet1.values]).toEqual([4, 2, [["£340,000"]]]);
     const expenditure = snapshot.sheets.find((s) => s.name === "Expenditure")!;
     expect(expenditure.formulas[1][12]).toBe("=[@[NHS (£)]]+[@[Council (£)]]");
     expect(expenditure.values[1][12]).toBe(240000);
@@ -78,9 +71,7 @@ describe("readWorkbookSnapshot", () => {
     expect(snapshot).toEqual(h.workbook.snapshot());
     expect(progress[0]).toEqual([0, 1001]);
     expect(progress[progress.length - 1]).toEqual([1001, 1001]);
-    expect(
-      progress.every(([done], i) => i === 0 || done > progress[i - 1][0]),
-    ).toBe(true);
+    expect(progress.every(([done], i) => i === 0 || done > progress[i - 1][0])).toBe(true);
   });
 
   it("keeps every request under a small limit by its block size", async () => {
@@ -109,9 +100,7 @@ describe("readWorkbookSnapshot", () => {
     const refused = h.stats.details.filter((d) => !d.ok);
     expect(refused.length).toBeGreaterThan(0);
     expect(
-      h.stats.details
-        .filter((d) => d.ok)
-        .every((d) => d.requestBytes + d.responseBytes <= limit),
+      h.stats.details.filter((d) => d.ok).every((d) => d.requestBytes + d.responseBytes <= limit)
     ).toBe(true);
     expect(snapshot).toEqual(h.workbook.snapshot());
   });
@@ -126,9 +115,7 @@ describe("readWorkbookSnapshot", () => {
       ],
       maxRequestBytes: 2000,
     });
-    await expect(readWorkbookSnapshot(h.context)).rejects.toThrow(
-      /too large for Excel to send/,
-    );
+    await expect(readWorkbookSnapshot(h.context)).rejects.toThrow(/too large for Excel to send/);
   });
 
   it("gives an empty sheet empty grids", async () => {

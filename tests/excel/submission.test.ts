@@ -31,9 +31,7 @@ describe("callsBcfFunction", () => {
     ['="see BCF.RATE in the notes"', false],
     ["=SUM(BCF_Expenditure[Total (£)])", false],
     ["=XBCF.RATE(1)", false],
-  ])("%s → %s", (formula, expected) =>
-    expect(callsBcfFunction(formula)).toBe(expected),
-  );
+  ])("%s → %s", (formula, expected) => expect(callsBcfFunction(formula)).toBe(expected));
 });
 
 describe("valueRuns", () => {
@@ -44,7 +42,7 @@ describe("valueRuns", () => {
         { sheet: "T", row: 1, col: 3, value: 5 },
         { sheet: "T", row: 4, col: 3, value: "=x" },
         { sheet: "T", row: 1, col: 4, value: 1 },
-      ]),
+      ])
     ).toEqual([
       { sheet: "T", row: 1, col: 3, values: [[5], [7]] },
       { sheet: "T", row: 4, col: 3, values: [["'=x"]] },
@@ -67,20 +65,14 @@ describe("listBcfFormulas", () => {
       .sheets.find((s) => s.name === "Targets")!
       .formulas.flat()
       .filter((f) => String(f).includes("BCF."));
-    expect(found.filter((f) => f.sheet === "Targets")).toHaveLength(
-      targetsFormulas.length,
+    expect(found.filter((f) => f.sheet === "Targets")).toHaveLength(targetsFormulas.length);
+    expect(found.filter((f) => f.sheet === "Targets").map((f) => f.cell)).toEqual(
+      expect.arrayContaining(["D2", "F2", "G2", "G3"])
     );
-    expect(
-      found.filter((f) => f.sheet === "Targets").map((f) => f.cell),
-    ).toEqual(expect.arrayContaining(["D2", "F2", "G2", "G3"]));
-    expect(
-      found.find((f) => f.cell === "D2" && f.sheet === "Targets")!.formula,
-    ).toBe(
-      '=IF([@[Baseline per month]]="","",BCF.PERIOD([@[Baseline per month]],"month","year"))',
+    expect(found.find((f) => f.cell === "D2" && f.sheet === "Targets")!.formula).toBe(
+      '=IF([@[Baseline per month]]="","",BCF.PERIOD([@[Baseline per month]],"month","year"))'
     );
-    expect(
-      found.some((f) => f.sheet === "Summary" || f.sheet === "Expenditure"),
-    ).toBe(false);
+    expect(found.some((f) => f.sheet === "Summary" || f.sheet === "Expenditure")).toBe(false);
   });
 });
 
@@ -96,9 +88,7 @@ describe("replaceBcfFormulasWithValues", () => {
       sheets: expect.arrayContaining(["Metrics", "Targets"]),
     });
     const after = h.workbook.snapshot();
-    expect(after.sheets.map((s) => s.name)).toEqual(
-      before.sheets.map((s) => s.name),
-    );
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
     before.sheets.forEach((sheet, i) => {
       sheet.formulas.forEach((row, r) =>
         row.forEach((formula, c) => {
@@ -107,7 +97,7 @@ describe("replaceBcfFormulasWithValues", () => {
           if (typeof formula === "string" && callsBcfFunction(formula))
             expect(now.formulas[r][c]).toEqual(sheet.values[r][c]);
           else expect(now.formulas[r][c]).toEqual(formula);
-        }),
+        })
       );
     });
     expect(h.workbook.getCell("Targets", "D2")).toMatchObject({
@@ -125,18 +115,14 @@ describe("replaceBcfFormulasWithValues", () => {
     expect(result.replaced).toBe(listed);
     expect(result.sheets.sort()).toEqual(["Metrics (2)", "Targets (2)"]);
     for (const sheet of before.sheets) {
-      expect(
-        h.workbook.snapshot().sheets.find((s) => s.name === sheet.name),
-      ).toEqual(sheet);
+      expect(h.workbook.snapshot().sheets.find((s) => s.name === sheet.name)).toEqual(sheet);
     }
     expect(h.workbook.getCell("Targets (2)", "D2")).toMatchObject({
       formula: 600,
       value: 600,
     });
     expect(h.workbook.getCell("Metrics (2)", "E2").value).toBeCloseTo(10000, 9);
-    expect(typeof h.workbook.getCell("Metrics (2)", "E2").formula).toBe(
-      "number",
-    );
+    expect(typeof h.workbook.getCell("Metrics (2)", "E2").formula).toBe("number");
   });
 
   it("writes in bounded blocks: one sync per block of cells", async () => {
@@ -160,17 +146,18 @@ describe("replaceBcfFormulasWithValues", () => {
     const h = await planWithFigures();
     h.workbook.protectSheet("Metrics");
     const before = everything(h);
-    await expect(
-      replaceBcfFormulasWithValues(h.context, "in-place"),
-    ).rejects.toThrow(/"Metrics" is protected, so no formulas were replaced/);
+    await expect(replaceBcfFormulasWithValues(h.context, "in-place")).rejects.toThrow(
+      /"Metrics" is protected, so no formulas were replaced/
+    );
     expect(everything(h)).toEqual(before);
   });
 
   it("does nothing when there is no =BCF.* formula", async () => {
     const h = memoryWorkbook();
-    await expect(
-      replaceBcfFormulasWithValues(h.context, "copy"),
-    ).resolves.toEqual({ replaced: 0, sheets: [] });
+    await expect(replaceBcfFormulasWithValues(h.context, "copy")).resolves.toEqual({
+      replaced: 0,
+      sheets: [],
+    });
     expect(h.workbook.sheetNames()).toEqual(["Sheet1"]);
   });
 });
@@ -185,10 +172,8 @@ describe("selectCell", () => {
   it("says plainly when the sheet has gone or is hidden", async () => {
     const h = await planWithFigures();
     await expect(selectCell(h.context, "Old sheet", "A1")).rejects.toThrow(
-      /"Old sheet" is no longer in the workbook/,
+      /"Old sheet" is no longer in the workbook/
     );
-    await expect(selectCell(h.context, "BCF Lists", "A1")).rejects.toThrow(
-      /hidden/,
-    );
+    await expect(selectCell(h.context, "BCF Lists", "A1")).rejects.toThrow(/hidden/);
   });
 });

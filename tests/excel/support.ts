@@ -1,17 +1,11 @@
 /** The in-memory workbook with the =BCF.* functions the add-in writes, evaluated by src/core. */
 import { convertPeriod } from "../../src/core/statistics/period";
-import {
-  proportion,
-  proportionConfidenceInterval,
-} from "../../src/core/statistics/proportion";
+import { proportion, proportionConfidenceInterval } from "../../src/core/statistics/proportion";
 import { crudeRate } from "../../src/core/statistics/rate";
 import { rateConfidenceInterval } from "../../src/core/statistics/rateInterval";
 import { uplift } from "../../src/core/statistics/targets";
 import type { SchemeTemplate } from "../../src/core/templates/types";
-import {
-  createMemoryWorkbook,
-  type MemoryWorkbookOptions,
-} from "../../src/preview/workbook";
+import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/preview/workbook";
 
 export const BCF_FUNCTIONS = {
   "BCF.RATE": crudeRate,
@@ -59,9 +53,7 @@ export function icr(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
   };
 }
 
-export function admissionAvoidance(
-  overrides: Partial<SchemeTemplate> = {},
-): SchemeTemplate {
+export function admissionAvoidance(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
   return icr({
     id: "wiltshire-admissions",
     name: "Admission avoidance",
@@ -109,9 +101,7 @@ export function admissionAvoidance(
 }
 
 /** Everything a person could see in the workbook: cells, tables, charts, validation, sheets. */
-export function everything(
-  handle: ReturnType<typeof createMemoryWorkbook>,
-): unknown {
+export function everything(handle: ReturnType<typeof createMemoryWorkbook>): unknown {
   const wb = handle.workbook;
   return {
     sheets: wb.sheetNames().map((name) => ({

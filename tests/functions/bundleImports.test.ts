@@ -16,19 +16,13 @@ function specifiers(source: string): string[] {
   const found: string[] = [];
   const pattern =
     /(?:import|export)\s[^"';]*?from\s*["']([^"']+)["']|import\s*\(\s*["']([^"']+)["']\s*\)|require\(\s*["']([^"']+)["']\s*\)|import\s+["']([^"']+)["']/g;
-  for (const m of source.matchAll(pattern))
-    found.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
+  for (const m of source.matchAll(pattern)) found.push(m[1] ?? m[2] ?? m[3] ?? m[4]);
   return found;
 }
 
 function resolveLocal(from: string, spec: string): string {
   const base = resolve(dirname(from), spec);
-  for (const candidate of [
-    base,
-    `${base}.ts`,
-    `${base}.js`,
-    join(base, "index.ts"),
-  ]) {
+  for (const candidate of [base, `${base}.ts`, `${base}.js`, join(base, "index.ts")]) {
     if (existsSync(candidate) && !candidate.endsWith("/")) {
       try {
         readFileSync(candidate);
@@ -51,9 +45,7 @@ describe("what the functions bundle imports", () => {
       if (seen.has(file)) continue;
       seen.add(file);
       const where = relative(ROOT, file);
-      expect(
-        where.startsWith("src/core/") || where.startsWith("src/functions/"),
-      ).toBe(true);
+      expect(where.startsWith("src/core/") || where.startsWith("src/functions/")).toBe(true);
       for (const spec of specifiers(readFileSync(file, "utf8"))) {
         if (spec.startsWith(".")) queue.push(resolveLocal(file, spec));
         else packages.add(spec);

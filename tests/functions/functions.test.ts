@@ -1,22 +1,15 @@
-import {
-  CustomFunctionsError,
-  ErrorCode,
-  excelErrorOf,
-  registered,
-} from "./customFunctionsStub";
+import { CustomFunctionsError, ErrorCode, excelErrorOf, registered } from "./customFunctionsStub";
 import fc from "fast-check";
 import * as bcf from "../../src/functions/functions";
 
 const ESP = [
-  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000,
-  5500, 5000, 4000, 2500, 1500, 1000,
+  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000,
+  2500, 1500, 1000,
 ];
-const FALLS = [
-  0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29,
-].map((v) => [v]);
+const FALLS = [0, 0, 0, 1, 0, 1, 0, 1, 1, 2, 2, 3, 4, 6, 12, 19, 27, 33, 29].map((v) => [v]);
 const POPULATIONS = [
-  1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660,
-  2100, 2200, 1760, 1300, 780, 400,
+  1700, 2000, 2300, 2500, 1800, 1500, 1600, 1900, 2300, 2700, 3100, 3000, 2660, 2100, 2200, 1760,
+  1300, 780, 400,
 ].map((v) => [v]);
 
 /** Excel passes an omitted optional argument as null, not undefined. */
@@ -36,7 +29,7 @@ describe("registration", () => {
         "SPLIT",
         "TARGET",
         "UPLIFT",
-      ].sort(),
+      ].sort()
     );
     expect(registered.get("RATE.CI")).toBe(bcf.rateCI);
     expect(registered.get("SPLIT")).toBe(bcf.split);
@@ -68,9 +61,7 @@ describe("worked examples from the seed plans", () => {
   it("DSR and DSR.CI against the 2013 European Standard Population", () => {
     const value = bcf.dsr(FALLS, POPULATIONS, OMITTED, OMITTED);
     const expected =
-      (FALLS.reduce((s, [x], i) => s + (x * ESP[i]) / POPULATIONS[i][0], 0) /
-        100000) *
-      100000;
+      (FALLS.reduce((s, [x], i) => s + (x * ESP[i]) / POPULATIONS[i][0], 0) / 100000) * 100000;
     expect(value).toBeCloseTo(expected, 9);
     const [[l, u]] = bcf.dsrCI(FALLS, POPULATIONS, OMITTED, OMITTED, OMITTED);
     expect(l).toBeLessThan(value);
@@ -86,55 +77,32 @@ describe("worked examples from the seed plans", () => {
   });
 
   it("SPLIT: seed 001's £936,000 and its ICR £240,000 = £125,000 + £115,000", () => {
-    expect(bcf.split(936000, [[240000], [696000]], OMITTED)).toEqual([
-      [240000],
-      [696000],
-    ]);
-    expect(bcf.split(240000, [[125000, 115000]], OMITTED)).toEqual([
-      [125000, 115000],
-    ]);
-    expect(bcf.split(100, [[1, 1, 1]], OMITTED)).toEqual([
-      [33.34, 33.33, 33.33],
-    ]);
+    expect(bcf.split(936000, [[240000], [696000]], OMITTED)).toEqual([[240000], [696000]]);
+    expect(bcf.split(240000, [[125000, 115000]], OMITTED)).toEqual([[125000, 115000]]);
+    expect(bcf.split(100, [[1, 1, 1]], OMITTED)).toEqual([[33.34, 33.33, 33.33]]);
   });
 });
 
 describe("Excel errors through the wrappers", () => {
   const cases: Array<[string, () => unknown, string]> = [
     ["RATE text", () => bcf.rate("12" as never, 100), ErrorCode.invalidValue],
-    [
-      "RATE boolean",
-      () => bcf.rate(true as never, 100),
-      ErrorCode.invalidValue,
-    ],
+    ["RATE boolean", () => bcf.rate(true as never, 100), ErrorCode.invalidValue],
     ["RATE zero population", () => bcf.rate(1, 0), ErrorCode.divisionByZero],
     ["RATE negative count", () => bcf.rate(-1, 10), ErrorCode.invalidNumber],
-    [
-      "RATE.CI confidence 0.5",
-      () => bcf.rateCI(1, 10, 0.5),
-      ErrorCode.invalidNumber,
-    ],
+    ["RATE.CI confidence 0.5", () => bcf.rateCI(1, 10, 0.5), ErrorCode.invalidNumber],
     [
       "PROPORTION numerator above denominator",
       () => bcf.proportion(11, 10),
       ErrorCode.invalidNumber,
     ],
-    [
-      "PROPORTION.CI zero denominator",
-      () => bcf.proportionCI(0, 0),
-      ErrorCode.divisionByZero,
-    ],
-    [
-      "DSR wrong band count",
-      () => bcf.dsr([[10, 20]], [[100, 200]]),
-      ErrorCode.invalidValue,
-    ],
+    ["PROPORTION.CI zero denominator", () => bcf.proportionCI(0, 0), ErrorCode.divisionByZero],
+    ["DSR wrong band count", () => bcf.dsr([[10, 20]], [[100, 200]]), ErrorCode.invalidValue],
     [
       "DSR empty cell",
       () =>
         bcf.dsr(
           FALLS.map((r, i) => (i === 3 ? [null as never] : r)),
-          POPULATIONS,
+          POPULATIONS
         ),
       ErrorCode.invalidValue,
     ],
@@ -143,7 +111,7 @@ describe("Excel errors through the wrappers", () => {
       () =>
         bcf.dsr(
           FALLS.map(() => [0]),
-          POPULATIONS,
+          POPULATIONS
         ),
       ErrorCode.notAvailable,
     ],
@@ -152,31 +120,15 @@ describe("Excel errors through the wrappers", () => {
       () =>
         bcf.dsrCI(
           FALLS.map(() => [0]),
-          POPULATIONS,
+          POPULATIONS
         ),
       ErrorCode.notAvailable,
     ],
     ["UPLIFT zero baseline", () => bcf.uplift(0, 5), ErrorCode.divisionByZero],
-    [
-      "TARGET text",
-      () => bcf.target(50, "20%" as never),
-      ErrorCode.invalidValue,
-    ],
-    [
-      "PERIOD unknown period",
-      () => bcf.period(50, "fortnight", "year"),
-      ErrorCode.invalidValue,
-    ],
-    [
-      "SPLIT shares add to zero",
-      () => bcf.split(100, [[0, 0]]),
-      ErrorCode.divisionByZero,
-    ],
-    [
-      "SPLIT negative share",
-      () => bcf.split(100, [[1, -1]]),
-      ErrorCode.invalidNumber,
-    ],
+    ["TARGET text", () => bcf.target(50, "20%" as never), ErrorCode.invalidValue],
+    ["PERIOD unknown period", () => bcf.period(50, "fortnight", "year"), ErrorCode.invalidValue],
+    ["SPLIT shares add to zero", () => bcf.split(100, [[0, 0]]), ErrorCode.divisionByZero],
+    ["SPLIT negative share", () => bcf.split(100, [[1, -1]]), ErrorCode.invalidNumber],
   ];
 
   it.each(cases)("%s", (_name, call, code) => {
@@ -200,17 +152,17 @@ describe("random input of every type", () => {
       95,
       99.8,
       1e308,
-      5e-324,
+      5e-324
     ),
     fc.string(),
     fc.constantFrom("day", "WEEK", "month", "Quarter", "year", "", "95%"),
     fc.boolean(),
     fc.constant(null),
-    fc.constant(undefined),
+    fc.constant(undefined)
   );
   const cell = fc.oneof(
     { weight: 6, arbitrary: fc.double({ min: 0, max: 1e6, noNaN: true }) },
-    { weight: 1, arbitrary: scalar },
+    { weight: 1, arbitrary: scalar }
   );
   const matrix = fc.oneof(
     fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), {
@@ -221,19 +173,19 @@ describe("random input of every type", () => {
       fc.array(fc.array(cell, { minLength: w, maxLength: w }), {
         minLength: 1,
         maxLength: 20,
-      }),
+      })
     ),
     fc.constant(null).map(() => FALLS.map(([x]) => [x])),
     fc
       .array(fc.integer({ min: 0, max: 50 }), { minLength: 19, maxLength: 19 })
-      .map((a) => a.map((v) => [v])),
+      .map((a) => a.map((v) => [v]))
   );
   const deeplyNested = fc.array(
     fc.array(fc.array(scalar, { maxLength: 2 }), {
       minLength: 1,
       maxLength: 2,
     }),
-    { minLength: 1, maxLength: 2 },
+    { minLength: 1, maxLength: 2 }
   );
   const anything = fc.oneof(
     scalar,
@@ -243,19 +195,19 @@ describe("random input of every type", () => {
     fc.constant([]),
     fc.constant([[]]),
     fc.constant([[1], [2, 3]]),
-    fc.constant({ value: 1 }),
+    fc.constant({ value: 1 })
   );
   const argument = fc.oneof(
     { weight: 3, arbitrary: scalar },
     { weight: 2, arbitrary: matrix },
-    { weight: 1, arbitrary: anything },
+    { weight: 1, arbitrary: anything }
   );
 
   // Per function, arguments that are plausible in their place; each is mixed with junk below so
   // that both the working path and every error path are exercised.
   const count = fc.oneof(
     fc.integer({ min: 0, max: 40 }),
-    fc.double({ min: 0, max: 1e7, noNaN: true }),
+    fc.double({ min: 0, max: 1e7, noNaN: true })
   );
   const level = fc.constantFrom(null, 0.9, 0.95, 0.998, 95, 99.8);
   const per = fc.constantFrom(null, 1, 100, 1000, 100000);
@@ -296,9 +248,7 @@ describe("random input of every type", () => {
     return (
       Array.isArray(v) &&
       v.length > 0 &&
-      v.every(
-        (r) => Array.isArray(r) && r.length > 0 && r.every(isFiniteNumber),
-      )
+      v.every((r) => Array.isArray(r) && r.length > 0 && r.every(isFiniteNumber))
     );
   }
 
@@ -312,17 +262,14 @@ describe("random input of every type", () => {
           weight: 4,
           arbitrary: fc.tuple(
             ...plausible[id].map((a) =>
-              fc.oneof(
-                { weight: 4, arbitrary: a },
-                { weight: 1, arbitrary: argument },
-              ),
-            ),
+              fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: argument })
+            )
           ),
         },
         {
           weight: 1,
           arbitrary: fc.array(argument, { minLength: 0, maxLength: 6 }),
-        },
+        }
       );
       let results = 0;
       let errors = 0;
@@ -340,17 +287,15 @@ describe("random input of every type", () => {
             errors++;
             return;
           }
-          expect(
-            matrixResult ? isFiniteMatrix(result) : isFiniteNumber(result),
-          ).toBe(true);
+          expect(matrixResult ? isFiniteMatrix(result) : isFiniteNumber(result)).toBe(true);
           results++;
         }),
-        { numRuns: 500 },
+        { numRuns: 500 }
       );
       // Both paths must really have been exercised for the property to mean anything.
       expect(results).toBeGreaterThan(25);
       expect(errors).toBeGreaterThan(25);
-    },
+    }
   );
 
   it("SPLIT keeps the shape of the shares for any valid block", () => {
@@ -363,16 +308,14 @@ describe("random input of every type", () => {
               minLength: w,
               maxLength: w,
             }),
-            { minLength: 1, maxLength: 5 },
-          ),
+            { minLength: 1, maxLength: 5 }
+          )
         ),
         (total, shares) => {
           const parts = bcf.split(total, shares);
-          expect(parts.map((r) => r.length)).toEqual(
-            shares.map((r) => r.length),
-          );
-        },
-      ),
+          expect(parts.map((r) => r.length)).toEqual(shares.map((r) => r.length));
+        }
+      )
     );
   });
 });

@@ -129,12 +129,10 @@ describe("custom functions metadata generated from src/functions/functions.ts", 
   beforeAll(async () => {
     const result = await generateCustomFunctionsMetadata(
       join(__dirname, "../../src/functions/functions.ts"),
-      false,
+      false
     );
     errors = result.errors;
-    functions = (
-      JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }
-    ).functions;
+    functions = (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
   });
 
   it("has no errors", () => {
@@ -142,9 +140,7 @@ describe("custom functions metadata generated from src/functions/functions.ts", 
   });
 
   it("declares exactly the ten =BCF.* functions", () => {
-    expect(functions.map((f) => f.id).sort()).toEqual(
-      Object.keys(EXPECTED).sort(),
-    );
+    expect(functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it.each(Object.keys(EXPECTED))(
@@ -154,25 +150,19 @@ describe("custom functions metadata generated from src/functions/functions.ts", 
       const expected = EXPECTED[id];
       expect(f.name).toBe(id);
       expect(f.description && f.description.length).toBeGreaterThan(20);
-      expect(f.helpUrl).toBe(
-        `https://localhost:3000/help/functions.html#${expected.anchor}`,
-      );
-      expect(f.parameters.map((p) => p.name)).toEqual(
-        expected.params.map(([name]) => name),
-      );
+      expect(f.helpUrl).toBe(`https://localhost:3000/help/functions.html#${expected.anchor}`);
+      expect(f.parameters.map((p) => p.name)).toEqual(expected.params.map(([name]) => name));
       f.parameters.forEach((p, i) => {
         const [, optional, range] = expected.params[i];
         expect(Boolean(p.optional)).toBe(optional);
         expect(p.dimensionality ?? "scalar").toBe(range ? "matrix" : "scalar");
-        expect(p.type).toBe(
-          p.name === "from" || p.name === "to" ? "string" : "number",
-        );
+        expect(p.type).toBe(p.name === "from" || p.name === "to" ? "string" : "number");
         expect(p.description && p.description.length).toBeGreaterThan(10);
       });
       expect(f.result?.type).toBe("number");
       expect(f.result?.dimensionality ?? "scalar").toBe(
-        expected.matrixResult ? "matrix" : "scalar",
+        expected.matrixResult ? "matrix" : "scalar"
       );
-    },
+    }
   );
 });

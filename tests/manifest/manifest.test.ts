@@ -10,7 +10,8 @@ const root = join(__dirname, "..", "..");
 const xml = readFileSync(join(root, "manifest.xml"), "utf8");
 const doc = new DOMParser().parseFromString(xml, "application/xml");
 
-const all = (tag: string): Element[] => Array.from(doc.getElementsByTagName("*")).filter((e) => e.localName === tag);
+const all = (tag: string): Element[] =>
+  Array.from(doc.getElementsByTagName("*")).filter((e) => e.localName === tag);
 const one = (tag: string): Element => {
   const found = all(tag);
   if (found.length !== 1) throw new Error(`expected one <${tag}>, found ${found.length}`);
@@ -21,7 +22,12 @@ const one = (tag: string): Element => {
 const resources = new Map<string, string>();
 for (const tag of ["Image", "Url", "String"]) {
   for (const e of all(tag)) {
-    if (e.parentElement?.localName !== "Images" && e.parentElement?.localName !== "Urls" && !/Strings$/.test(e.parentElement?.localName ?? "")) continue;
+    if (
+      e.parentElement?.localName !== "Images" &&
+      e.parentElement?.localName !== "Urls" &&
+      !/Strings$/.test(e.parentElement?.localName ?? "")
+    )
+      continue;
     resources.set(e.getAttribute("id") ?? "", e.getAttribute("DefaultValue") ?? "");
   }
 }
@@ -36,8 +42,13 @@ describe("manifest.xml", () => {
     expect(doc.getElementsByTagName("parsererror")).toHaveLength(0);
     expect(doc.documentElement.localName).toBe("OfficeApp");
     expect(doc.documentElement.getAttribute("xsi:type")).toBe("TaskPaneApp");
-    expect(one("Id").textContent).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(all("Host").map((h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type"))).toEqual(["Workbook", "Workbook"]);
+    expect(one("Id").textContent).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+    );
+    expect(all("Host").map((h) => h.getAttribute("Name") ?? h.getAttribute("xsi:type"))).toEqual([
+      "Workbook",
+      "Workbook",
+    ]);
   });
 
   test("asks for ReadWriteDocument and nothing broader", () => {
@@ -60,7 +71,9 @@ describe("manifest.xml", () => {
     expect(page.getAttribute("resid")).toBe(runtime.getAttribute("resid"));
     expect(functionFile.getAttribute("resid")).toBe(runtime.getAttribute("resid"));
     const taskpaneAction = all("Action").find((a) => a.getAttribute("xsi:type") === "ShowTaskpane");
-    expect(taskpaneAction?.getElementsByTagName("SourceLocation")[0].getAttribute("resid")).toBe(runtime.getAttribute("resid"));
+    expect(taskpaneAction?.getElementsByTagName("SourceLocation")[0].getAttribute("resid")).toBe(
+      runtime.getAttribute("resid")
+    );
   });
 
   test("requires SharedRuntime 1.1", () => {
@@ -69,7 +82,9 @@ describe("manifest.xml", () => {
   });
 
   test("declares the custom functions under the BCF namespace with script and metadata", () => {
-    const point = all("ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions");
+    const point = all("ExtensionPoint").find(
+      (e) => e.getAttribute("xsi:type") === "CustomFunctions"
+    );
     expect(point).toBeDefined();
     expect(resource(one("Namespace").getAttribute("resid"))).toBe("BCF");
     const script = one("Script").getElementsByTagName("SourceLocation")[0];

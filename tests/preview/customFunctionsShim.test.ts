@@ -4,10 +4,7 @@
  * leaves anything Office defines alone.
  */
 import { runShim } from "./shim";
-import {
-  bcfCustomFunctions,
-  type BcfFunctionRecord,
-} from "../../src/preview/customFunctions";
+import { bcfCustomFunctions, type BcfFunctionRecord } from "../../src/preview/customFunctions";
 
 type Fn = (...args: never[]) => unknown;
 interface ShimmedWindow {
@@ -46,10 +43,7 @@ describe("outside Office (no office.js)", () => {
       "RATE.CI": 110,
     });
     expect(w.__bcfFunctions.lastAssociatedAt).toBe(110);
-    expect(Object.keys(bcfCustomFunctions(w.__bcfFunctions))).toEqual([
-      "BCF.RATE",
-      "BCF.RATE.CI",
-    ]);
+    expect(Object.keys(bcfCustomFunctions(w.__bcfFunctions))).toEqual(["BCF.RATE", "BCF.RATE.CI"]);
   });
 
   test("associate also takes a map of id → function", () => {
@@ -66,7 +60,7 @@ describe("outside Office (no office.js)", () => {
     const w = freshWindow();
     const e = new w.CustomFunctions.Error(
       w.CustomFunctions.ErrorCode.invalidNumber,
-      "The population must be more than 0.",
+      "The population must be more than 0."
     );
     expect(e).toBeInstanceOf(Error);
     expect(e.code).toBe("#NUM!");
@@ -77,9 +71,7 @@ describe("outside Office (no office.js)", () => {
       divisionByZero: "#DIV/0!",
       invalidNumber: "#NUM!",
     });
-    expect(
-      new w.CustomFunctions.Error(undefined as unknown as string).code,
-    ).toBe("#VALUE!");
+    expect(new w.CustomFunctions.Error(undefined as unknown as string).code).toBe("#VALUE!");
   });
 });
 

@@ -36,9 +36,9 @@ describe("formatCellValue: hand-made formats", () => {
   });
 
   test("text, booleans, errors and empty cells are shown as they are", () => {
-    expect(
-      formatCellValue("8 patients a month / 104 patients a year", "£#,##0"),
-    ).toBe("8 patients a month / 104 patients a year");
+    expect(formatCellValue("8 patients a month / 104 patients a year", "£#,##0")).toBe(
+      "8 patients a month / 104 patients a year"
+    );
     expect(formatCellValue(true)).toBe("TRUE");
     expect(formatCellValue("#NAME?", "0.0%")).toBe("#NAME?");
     expect(formatCellValue("", "£#,##0")).toBe("");
@@ -53,7 +53,7 @@ describe("formatCellValue: hand-made formats", () => {
         const back = Number(shown.replace(/[£,]/g, ""));
         expect(back).toBeCloseTo(pennies / 100, 9);
         expect(shown).toMatch(/^-?£\d{1,3}(,\d{3})*\.\d{2}$/);
-      }),
+      })
     );
   });
 
@@ -62,9 +62,9 @@ describe("formatCellValue: hand-made formats", () => {
       fc.property(fc.integer({ min: 0, max: 100000 }), (tenthsOfAPercent) => {
         const fraction = tenthsOfAPercent / 1000;
         expect(formatCellValue(fraction, "0.0%")).toBe(
-          `${(tenthsOfAPercent / 10).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`,
+          `${(tenthsOfAPercent / 10).toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })}%`
         );
-      }),
+      })
     );
   });
 });

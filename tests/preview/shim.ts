@@ -6,14 +6,9 @@ import { readFileSync } from "fs";
 import { join } from "path";
 
 export function shimSource(): string {
-  const html = readFileSync(
-    join(__dirname, "../../src/taskpane/taskpane.html"),
-    "utf8",
-  );
-  const match =
-    /<script id="bcf-custom-functions-shim">([\s\S]*?)<\/script>/.exec(html);
-  if (!match)
-    throw new Error("taskpane.html has no bcf-custom-functions-shim script");
+  const html = readFileSync(join(__dirname, "../../src/taskpane/taskpane.html"), "utf8");
+  const match = /<script id="bcf-custom-functions-shim">([\s\S]*?)<\/script>/.exec(html);
+  if (!match) throw new Error("taskpane.html has no bcf-custom-functions-shim script");
   return match[1];
 }
 

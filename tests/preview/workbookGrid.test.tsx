@@ -8,10 +8,7 @@ import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { runShim } from "./shim";
-import {
-  createMemoryWorkbook,
-  type MemoryWorkbookHandle,
-} from "../../src/preview/workbook";
+import { createMemoryWorkbook, type MemoryWorkbookHandle } from "../../src/preview/workbook";
 import { bcfCustomFunctions } from "../../src/preview/customFunctions";
 import { SAMPLE_PLAN, loadSamplePlan } from "../../src/preview/samplePlan";
 import { WorkbookGrid } from "../../src/preview/WorkbookGrid";
@@ -34,25 +31,21 @@ function renderGrid(handle: MemoryWorkbookHandle) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <WorkbookGrid workbook={handle.workbook} />
-    </FluentProvider>,
+    </FluentProvider>
   );
 }
 
 const grid = () => screen.getByRole("grid");
-const cell = (address: string) =>
-  grid().querySelector(`td[data-cell="${address}"]`) as HTMLElement;
+const cell = (address: string) => grid().querySelector(`td[data-cell="${address}"]`) as HTMLElement;
 const formulaBar = () => screen.getByTestId("formula-bar").textContent;
 const nameBox = () => screen.getByTestId("name-box").textContent;
-const selected = () =>
-  grid().querySelector('td[aria-selected="true"]')?.getAttribute("data-cell");
+const selected = () => grid().querySelector('td[aria-selected="true"]')?.getAttribute("data-cell");
 
 describe("WorkbookGrid", () => {
   test("shows the active sheet with column letters, row numbers and £ figures", async () => {
     renderGrid(await sample());
     expect(grid().getAttribute("data-sheet")).toBe("Pooled budget");
-    expect(
-      within(grid()).getByRole("columnheader", { name: "D" }),
-    ).toBeTruthy();
+    expect(within(grid()).getByRole("columnheader", { name: "D" })).toBeTruthy();
     expect(within(grid()).getByRole("rowheader", { name: "6" })).toBeTruthy();
     expect(cell("A4").textContent).toBe("Integrated Crisis Response (ICR)");
     expect(cell("D4").textContent).toBe("£240,000");
@@ -130,19 +123,13 @@ describe("PreviewLayout", () => {
     render(
       <FluentProvider theme={webLightTheme}>
         <PreviewLayout workbook={handle.workbook} />
-      </FluentProvider>,
+      </FluentProvider>
     );
-    expect(screen.getByTestId("preview-banner").textContent).toContain(
-      PREVIEW_BANNER,
-    );
+    expect(screen.getByTestId("preview-banner").textContent).toContain(PREVIEW_BANNER);
     expect(PREVIEW_BANNER).toBe(
-      "Preview: a sample plan in your browser; nothing is saved or sent anywhere",
+      "Preview: a sample plan in your browser; nothing is saved or sent anywhere"
     );
-    expect(
-      screen.getByRole("heading", { level: 1, name: "BCF Toolkit for Excel" }),
-    ).toBeTruthy();
-    expect(
-      screen.getByRole("grid", { name: "Sheet Pooled budget" }),
-    ).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "BCF Toolkit for Excel" })).toBeTruthy();
+    expect(screen.getByRole("grid", { name: "Sheet Pooled budget" })).toBeTruthy();
   });
 });

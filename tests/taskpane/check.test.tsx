@@ -40,7 +40,7 @@ const SNAPSHOT: WorkbookSnapshot = {
         ["iBCF", 50000],
         ["Total", 160000],
       ],
-      { numberFormat: GBP },
+      { numberFormat: GBP }
     ),
     sheetFromRows("Targets", [
       ["Measure", "Per month", "Per year"],
@@ -53,7 +53,7 @@ const SNAPSHOT: WorkbookSnapshot = {
         ["NHS", 0.6],
         ["LA", 0.5],
       ],
-      { numberFormat: "0%" },
+      { numberFormat: "0%" }
     ),
   ],
 };
@@ -102,7 +102,12 @@ beforeEach(() => {
 });
 afterEach(() => setWorkbookProvider(undefined));
 
-const WRITES = ["insertTemplates", "removeInsertion", "buildPlanSkeleton", "replaceBcfFormulasWithValues"] as const;
+const WRITES = [
+  "insertTemplates",
+  "removeInsertion",
+  "buildPlanSkeleton",
+  "replaceBcfFormulasWithValues",
+] as const;
 
 function expectNoWrites() {
   for (const name of WRITES) expect(mocked[name]).not.toHaveBeenCalled();
@@ -113,7 +118,9 @@ async function runCheck(findings?: Finding[], snapshot: WorkbookSnapshot = SNAPS
   if (findings) mockedChecks.runChecks.mockReturnValueOnce(findings);
   fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
   await waitFor(() =>
-    expect((screen.getByRole("button", { name: "Check workbook" }) as HTMLButtonElement).disabled).toBe(false),
+    expect(
+      (screen.getByRole("button", { name: "Check workbook" }) as HTMLButtonElement).disabled
+    ).toBe(false)
   );
 }
 
@@ -122,8 +129,12 @@ describe("Check tab", () => {
     renderInFluent(<CheckTab />);
     await runCheck(FINDINGS);
     expect(mockedChecks.runChecks).toHaveBeenCalledWith(SNAPSHOT);
-    const message = screen.getByText("Some figures do not reconcile").closest("[role=alert]") as HTMLElement;
-    expect(message.textContent).toContain("Checked 3 sheets: 2 errors, 1 warning, 1 for information.");
+    const message = screen
+      .getByText("Some figures do not reconcile")
+      .closest("[role=alert]") as HTMLElement;
+    expect(message.textContent).toContain(
+      "Checked 3 sheets: 2 errors, 1 warning, 1 for information."
+    );
     expect(document.activeElement).toBe(message);
     const summary = screen.getByRole("group", { name: "Findings summary" });
     expect(summary.textContent).toBe("2 errors1 warning1 for information");
@@ -148,9 +159,15 @@ describe("Check tab", () => {
       "Income!B4 The total does not equal the lines above it. Expected £150,000.00, found £160,000.00.",
       "'Year end'!B3 % NHS and % LA do not add to 100%. Expected 100%, found 110%.",
     ]);
-    const warning = within(screen.getByRole("region", { name: "Warnings (1)" })).getByRole("button");
-    expect(warning.textContent).toBe("Targets!C2 104 a year is not 12 × 8 a month. Expected 96, found 104.");
-    const info = within(screen.getByRole("region", { name: "For information (1)" })).getByRole("button");
+    const warning = within(screen.getByRole("region", { name: "Warnings (1)" })).getByRole(
+      "button"
+    );
+    expect(warning.textContent).toBe(
+      "Targets!C2 104 a year is not 12 × 8 a month. Expected 96, found 104."
+    );
+    const info = within(screen.getByRole("region", { name: "For information (1)" })).getByRole(
+      "button"
+    );
     expect(info.textContent).toBe("Metrics!E2 =BCF.RATE would show #NAME? without the add-in.");
     expectNoWrites();
   });
@@ -160,14 +177,20 @@ describe("Check tab", () => {
     renderInFluent(<CheckTab />);
     await runCheck(FINDINGS);
     fireEvent.click(screen.getByRole("button", { name: /^Targets!C2/ }));
-    await waitFor(() => expect(mocked.selectCell).toHaveBeenCalledWith(fakeContext, "Targets", "C2"));
+    await waitFor(() =>
+      expect(mocked.selectCell).toHaveBeenCalledWith(fakeContext, "Targets", "C2")
+    );
     fireEvent.click(screen.getByRole("button", { name: /^'Year end'!B3/ }));
-    await waitFor(() => expect(mocked.selectCell).toHaveBeenLastCalledWith(fakeContext, "Year end", "B3"));
+    await waitFor(() =>
+      expect(mocked.selectCell).toHaveBeenLastCalledWith(fakeContext, "Year end", "B3")
+    );
     expectNoWrites();
   });
 
   test("a cell that cannot be selected any more is explained", async () => {
-    mocked.selectCell.mockRejectedValue(Object.assign(new Error("not found"), { code: "ItemNotFound" }));
+    mocked.selectCell.mockRejectedValue(
+      Object.assign(new Error("not found"), { code: "ItemNotFound" })
+    );
     renderInFluent(<CheckTab />);
     await runCheck(FINDINGS);
     fireEvent.click(screen.getByRole("button", { name: /^Income!B4/ }));
@@ -207,7 +230,7 @@ describe("Check tab", () => {
     await screen.findByText("No errors, some warnings");
     expect(screen.queryByRole("button", { name: /^Income!B4/ })).toBeNull();
     expect(screen.getByRole("group", { name: "Findings summary" }).textContent).toBe(
-      "0 errors1 warning1 for information",
+      "0 errors1 warning1 for information"
     );
     expect(mocked.readWorkbookSnapshot).toHaveBeenCalledTimes(2);
     expectNoWrites();
@@ -225,7 +248,7 @@ describe("Check tab", () => {
             ["iBCF", 50000],
             ["Total", { formula: "=SUM(B2:B3)", value: 150000, format: GBP }],
           ],
-          { numberFormat: GBP },
+          { numberFormat: GBP }
         ),
       ],
     };
@@ -233,7 +256,7 @@ describe("Check tab", () => {
     expect(mockedChecks.runChecks).toHaveBeenCalledWith(clean);
     const message = await screen.findByText("No errors found");
     expect(message.closest("[role=status]")!.textContent).toContain(
-      "Checked 1 sheet: 0 errors, 0 warnings, 0 for information.",
+      "Checked 1 sheet: 0 errors, 0 warnings, 0 for information."
     );
     expect(screen.queryAllByRole("region")).toHaveLength(1); // only the submission section
     expectNoWrites();
@@ -245,7 +268,9 @@ describe("Check tab", () => {
     const finding = await screen.findByRole("button", { name: /^Income!B4/ });
     expect(finding.textContent).toContain("£150,000.00");
     expect(finding.textContent).toContain("£160,000.00");
-    expect(within(screen.getByRole("region", { name: /^Errors/ })).getAllByRole("button").length).toBeGreaterThan(0);
+    expect(
+      within(screen.getByRole("region", { name: /^Errors/ })).getAllByRole("button").length
+    ).toBeGreaterThan(0);
   });
 
   test("a long list shows the first 50 of a severity, grouped by sheet, and the rest on request", async () => {
@@ -264,7 +289,7 @@ describe("Check tab", () => {
     expect(
       within(errors)
         .getAllByRole("heading")
-        .map((h) => h.textContent),
+        .map((h) => h.textContent)
     ).toEqual(["Errors (60)", "Income", "Expenditure"]);
     // The warning is not held back by the errors' limit.
     expect(screen.getByRole("button", { name: /^Targets!C2/ })).toBeTruthy();
@@ -276,7 +301,7 @@ describe("Check tab", () => {
 
   test("a workbook that cannot be read is explained in plain words", async () => {
     mocked.readWorkbookSnapshot.mockRejectedValueOnce(
-      Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }),
+      Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" })
     );
     renderInFluent(<CheckTab />);
     fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));

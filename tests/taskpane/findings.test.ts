@@ -12,12 +12,21 @@ import {
 import { formatFigure, formatGbp, listInWords, plural } from "../../src/taskpane/state/format";
 
 const severity = fc.constantFrom<Severity>("error", "warning", "info");
-const sheetName = fc.constantFrom("Income", "Expenditure", "Year end", "O'Neill's", "2023-24", "Summary");
+const sheetName = fc.constantFrom(
+  "Income",
+  "Expenditure",
+  "Year end",
+  "O'Neill's",
+  "2023-24",
+  "Summary"
+);
 const finding = fc.record<Finding>({
   rule: fc.constantFrom("totals", "splits", "periods"),
   severity,
   sheet: sheetName,
-  cell: fc.tuple(fc.constantFrom("A", "B", "M", "AA"), fc.integer({ min: 1, max: 9999 })).map(([c, r]) => `${c}${r}`),
+  cell: fc
+    .tuple(fc.constantFrom("A", "B", "M", "AA"), fc.integer({ min: 1, max: 9999 }))
+    .map(([c, r]) => `${c}${r}`),
   message: fc.string(),
 });
 
@@ -30,17 +39,21 @@ describe("groupFindings", () => {
         expect(flattened).toHaveLength(findings.length);
         expect(new Set(flattened)).toEqual(new Set(findings));
         const order = groups.map((g) => g.severity);
-        expect(order).toEqual((["error", "warning", "info"] as Severity[]).filter((s) => order.includes(s)));
+        expect(order).toEqual(
+          (["error", "warning", "info"] as Severity[]).filter((s) => order.includes(s))
+        );
         for (const group of groups) {
           const ofSeverity = findings.filter((f) => f.severity === group.severity);
           expect(group.count).toBe(ofSeverity.length);
-          expect(group.sheets.map((s) => s.sheet)).toEqual([...new Set(ofSeverity.map((f) => f.sheet))]);
+          expect(group.sheets.map((s) => s.sheet)).toEqual([
+            ...new Set(ofSeverity.map((f) => f.sheet)),
+          ]);
           for (const sheet of group.sheets) {
             // Within a sheet the rules' own order (row, column) is kept.
             expect(sheet.findings).toEqual(ofSeverity.filter((f) => f.sheet === sheet.sheet));
           }
         }
-      }),
+      })
     );
   });
 });
@@ -52,12 +65,17 @@ describe("cellReference", () => {
     expect(cellReference("O'Neill's", "A1")).toBe("'O''Neill''s'!A1");
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[\\/?*[\]:]/.test(s) && s.trim() === s),
+        fc
+          .string({ minLength: 1, maxLength: 31 })
+          .filter((s) => !/[\\/?*[\]:]/.test(s) && s.trim() === s),
         fc.integer({ min: 1, max: 1048576 }),
         (sheet, row) => {
-          expect(splitSheetAddress(cellReference(sheet, `C${row}`))).toEqual({ sheet, range: `C${row}` });
-        },
-      ),
+          expect(splitSheetAddress(cellReference(sheet, `C${row}`))).toEqual({
+            sheet,
+            range: `C${row}`,
+          });
+        }
+      )
     );
   });
 });
@@ -79,24 +97,34 @@ describe("figures in findings", () => {
         expect(shown).toBe(formatGbp(pounds));
         // Read back, the £ text is the amount to the penny.
         expect(Number(shown.replace(/[£,]/g, ""))).toBeCloseTo(pounds, 2);
-      }),
+      })
     );
   });
 
   test("expected and actual read as a sentence; absent figures are left out", () => {
-    const base: Finding = { rule: "totals", severity: "error", sheet: "Income", cell: "B4", message: "m" };
+    const base: Finding = {
+      rule: "totals",
+      severity: "error",
+      sheet: "Income",
+      cell: "B4",
+      message: "m",
+    };
     expect(expectedActualText({ ...base, expected: 150000, actual: 160000 }, "£#,##0.00")).toBe(
-      "Expected £150,000.00, found £160,000.00.",
+      "Expected £150,000.00, found £160,000.00."
     );
     expect(expectedActualText({ ...base, actual: 104 })).toBe("Found 104.");
     expect(expectedActualText(base)).toBe("");
   });
 
   test("numberFormatAt finds the format of a cell in a snapshot that does not start at A1", () => {
-    const sheet = sheetFromRows("Income", [["Total", { formula: "=SUM(C3:C4)", value: 5, format: "£#,##0" }]], {
-      rowOffset: 4,
-      colOffset: 1,
-    });
+    const sheet = sheetFromRows(
+      "Income",
+      [["Total", { formula: "=SUM(C3:C4)", value: 5, format: "£#,##0" }]],
+      {
+        rowOffset: 4,
+        colOffset: 1,
+      }
+    );
     expect(numberFormatAt({ sheets: [sheet] }, "Income", "C5")).toBe("£#,##0");
     expect(numberFormatAt({ sheets: [sheet] }, "Income", "B5")).toBe("General");
     expect(numberFormatAt({ sheets: [sheet] }, "Income", "Z99")).toBeUndefined();
@@ -106,7 +134,9 @@ describe("figures in findings", () => {
 
 describe("wording", () => {
   test("counts and lists read as plain English", () => {
-    expect(summaryText({ error: 1, warning: 0, info: 2 })).toBe("1 error, 0 warnings, 2 for information");
+    expect(summaryText({ error: 1, warning: 0, info: 2 })).toBe(
+      "1 error, 0 warnings, 2 for information"
+    );
     expect(plural(1, "template")).toBe("1 template");
     expect(plural(1200, "formula")).toBe("1,200 formulas");
     expect(listInWords([])).toBe("");

@@ -8,7 +8,8 @@ export const CRISIS_RESPONSE: SchemeTemplate = {
   id: "test-rutland-icr",
   name: "Integrated Crisis Response",
   source: { area: "Rutland", plan: "BCF plan", year: "2016-17", seed: "001" },
-  description: "A rapid response team that keeps people at home in a crisis instead of admitting them to hospital.",
+  description:
+    "A rapid response team that keeps people at home in a crisis instead of admitting them to hospital.",
   schemeType: "Urgent Community Response",
   subType: "Crisis response",
   areaOfSpend: "Community Health",
@@ -20,8 +21,18 @@ export const CRISIS_RESPONSE: SchemeTemplate = {
   metrics: ["Non-elective admissions"],
   risks: ["Recruitment of night staff"],
   costs: [
-    { description: "CCG posts", fundingSource: "NHS minimum contribution", nhs: 125000, total: 125000 },
-    { description: "Council posts", fundingSource: "NHS minimum contribution", council: 115000, total: 115000 },
+    {
+      description: "CCG posts",
+      fundingSource: "NHS minimum contribution",
+      nhs: 125000,
+      total: 125000,
+    },
+    {
+      description: "Council posts",
+      fundingSource: "NHS minimum contribution",
+      council: 115000,
+      total: 115000,
+    },
   ],
   targets: [],
 };
@@ -39,7 +50,9 @@ export const FALLS: SchemeTemplate = {
   metrics: ["Emergency admissions due to falls", "Non-elective admissions"],
   risks: [],
   costs: [{ description: "Service contract", fundingSource: "iBCF", council: 60000, total: 60000 }],
-  targets: [{ measure: "People seen", baselinePerMonth: 8, baselinePerYear: 104, targetPerMonth: 15 }],
+  targets: [
+    { measure: "People seen", baselinePerMonth: 8, baselinePerYear: 104, targetPerMonth: 15 },
+  ],
 };
 
 export const DFG_ADAPTATIONS: SchemeTemplate = {

@@ -41,7 +41,9 @@ describe("New plan tab", () => {
     mocked.buildPlanSkeleton.mockResolvedValue(skeletonResult(SHEETS));
     renderInFluent(<App templates={FIXTURE_TEMPLATES} />);
     fireEvent.click(screen.getByRole("tab", { name: "New plan" }));
-    expect(screen.getByRole("tab", { name: "New plan" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tab", { name: "New plan" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
     fill("Area", "  Rutland ");
     fill("Health and Wellbeing Board", "Rutland Health and Wellbeing Board");
     fill("Financial year", "2025 – 26");
@@ -58,7 +60,7 @@ describe("New plan tab", () => {
     expect(
       within(listed)
         .getAllByRole("listitem")
-        .map((li) => li.textContent),
+        .map((li) => li.textContent)
     ).toEqual(SHEETS);
     expect(document.activeElement).toBe(bar);
   });
@@ -74,19 +76,28 @@ describe("New plan tab", () => {
     await screen.findByText("Plan workbook built");
     fireEvent.click(screen.getByRole("button", { name: "Remove the new sheets" }));
     const done = await screen.findByText("New sheets removed");
-    expect(done.closest("[role=status]")!.textContent).toContain("Cover and Income (2) have been taken out again.");
-    expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, skeletonResult(["Cover", "Income (2)"]).record);
+    expect(done.closest("[role=status]")!.textContent).toContain(
+      "Cover and Income (2) have been taken out again."
+    );
+    expect(mocked.removeInsertion).toHaveBeenCalledWith(
+      fakeContext,
+      skeletonResult(["Cover", "Income (2)"]).record
+    );
     expect(screen.queryByRole("button", { name: "Remove the new sheets" })).toBeNull();
   });
 
   test("missing or malformed details are explained and nothing is built", async () => {
     renderInFluent(<NewPlanTab today={new Date(2025, 5, 1)} />);
-    expect((screen.getByRole("textbox", { name: "Financial year" }) as HTMLInputElement).value).toBe("2025-26");
+    expect(
+      (screen.getByRole("textbox", { name: "Financial year" }) as HTMLInputElement).value
+    ).toBe("2025-26");
     fill("Financial year", "2025-27");
     fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
     expect(await screen.findByText("Enter the area the plan is for.")).toBeTruthy();
     expect(screen.getByText("Enter the Health and Wellbeing Board.")).toBeTruthy();
-    expect(screen.getByText(/A financial year runs into the next calendar year: 2025-26/)).toBeTruthy();
+    expect(
+      screen.getByText(/A financial year runs into the next calendar year: 2025-26/)
+    ).toBeTruthy();
     expect(mocked.buildPlanSkeleton).not.toHaveBeenCalled();
   });
 
@@ -113,7 +124,7 @@ describe("New plan tab", () => {
 
   test("an error from Excel is shown in plain words", async () => {
     mocked.buildPlanSkeleton.mockRejectedValue(
-      Object.assign(new Error("Workbook is read-only"), { code: "WorkbookReadOnly" }),
+      Object.assign(new Error("Workbook is read-only"), { code: "WorkbookReadOnly" })
     );
     renderInFluent(<NewPlanTab />);
     fill("Area", "Rutland");
@@ -131,13 +142,16 @@ describe("financial years", () => {
     expect(financialYearOf(new Date(2025, 3, 1))).toBe("2025-26");
     expect(financialYearOf(new Date(1999, 11, 31))).toBe("1999-00");
     fc.assert(
-      fc.property(fc.date({ min: new Date(1990, 0, 1), max: new Date(2098, 11, 31), noInvalidDate: true }), (date) => {
-        const year = financialYearOf(date);
-        expect(financialYearProblem(year)).toBeUndefined();
-        const start = Number(year.slice(0, 4));
-        // The date lies between 1 April of the start year and 31 March of the next.
-        expect(date >= new Date(start, 3, 1) && date < new Date(start + 1, 3, 1)).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date(1990, 0, 1), max: new Date(2098, 11, 31), noInvalidDate: true }),
+        (date) => {
+          const year = financialYearOf(date);
+          expect(financialYearProblem(year)).toBeUndefined();
+          const start = Number(year.slice(0, 4));
+          // The date lies between 1 April of the start year and 31 March of the next.
+          expect(date >= new Date(start, 3, 1) && date < new Date(start + 1, 3, 1)).toBe(true);
+        }
+      )
     );
   });
 });

@@ -5,7 +5,13 @@ import { fireEvent, screen, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { mergePack } from "../../src/taskpane/state/templatePacks";
 import type { SchemeTemplate, TemplatePack } from "../../src/core/templates/types";
-import { CRISIS_RESPONSE, DFG_ADAPTATIONS, FALLS, FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
+import {
+  CRISIS_RESPONSE,
+  DFG_ADAPTATIONS,
+  FALLS,
+  FIXTURE_TEMPLATES,
+  renderInFluent,
+} from "./fixtures";
 
 jest.mock("../../src/excel", () => ({}));
 
@@ -42,11 +48,17 @@ describe("Load template pack…", () => {
   test("a good pack is merged: new templates added, same ids updated in place, and the user is told", async () => {
     renderInFluent(<App templates={FIXTURE_TEMPLATES} />);
     const updatedFalls = { ...FALLS, name: "Falls Prevention Service (2024 update)" };
-    const pack: TemplatePack = { name: "Anytown templates", version: "2", templates: [updatedFalls, CARERS] };
+    const pack: TemplatePack = {
+      name: "Anytown templates",
+      version: "2",
+      templates: [updatedFalls, CARERS],
+    };
     choosePack(JSON.stringify(pack), "anytown.json");
     const message = await screen.findByText(/Template pack loaded/);
     const bar = message.closest("[role=status]") as HTMLElement;
-    expect(bar.textContent).toContain("“Anytown templates” from anytown.json: 1 template added, 1 template updated.");
+    expect(bar.textContent).toContain(
+      "“Anytown templates” from anytown.json: 1 template added, 1 template updated."
+    );
     expect(document.activeElement).toBe(bar);
     expect(templateNames()).toEqual([
       "Integrated Crisis Response",
@@ -67,7 +79,11 @@ describe("Load template pack…", () => {
       name: "Broken pack",
       templates: [
         { ...CARERS, schemeType: "Tea and biscuits" },
-        { ...CARERS, id: "second", costs: [{ description: "Grant", fundingSource: "iBCF", total: "lots" }] },
+        {
+          ...CARERS,
+          id: "second",
+          costs: [{ description: "Grant", fundingSource: "iBCF", total: "lots" }],
+        },
       ],
     };
     choosePack(JSON.stringify(bad), "broken.json");
@@ -80,7 +96,11 @@ describe("Load template pack…", () => {
     expect(problems.length).toBeGreaterThanOrEqual(2);
     expect(problems.some((p) => /Tea and biscuits|scheme ?type/i.test(p))).toBe(true);
     expect(problems.some((p) => /total/i.test(p))).toBe(true);
-    expect(templateNames()).toEqual(["Integrated Crisis Response", "Falls Prevention Service", "Home Adaptations"]);
+    expect(templateNames()).toEqual([
+      "Integrated Crisis Response",
+      "Falls Prevention Service",
+      "Home Adaptations",
+    ]);
   });
 
   test("a file that is not JSON is refused in plain words", async () => {
@@ -101,7 +121,12 @@ describe("mergePack", () => {
     });
     expect(merged.added).toBe(1);
     expect(merged.replaced).toBe(1);
-    expect(merged.templates.map((t) => t.id)).toEqual([CRISIS_RESPONSE.id, FALLS.id, DFG_ADAPTATIONS.id, CARERS.id]);
+    expect(merged.templates.map((t) => t.id)).toEqual([
+      CRISIS_RESPONSE.id,
+      FALLS.id,
+      DFG_ADAPTATIONS.id,
+      CARERS.id,
+    ]);
     expect(merged.templates[0].description).toBe("changed");
   });
 });

@@ -38,9 +38,12 @@ function openWorkbook(sheets: string[] = ["Sheet1"]) {
 afterEach(() => setWorkbookProvider(undefined));
 
 async function idle(name: string) {
-  await waitFor(() => expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(false), {
-    timeout: 10000,
-  });
+  await waitFor(
+    () => expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(false),
+    {
+      timeout: 10000,
+    }
+  );
 }
 
 describe("the pane on the in-memory workbook", () => {
@@ -62,13 +65,15 @@ describe("the pane on the in-memory workbook", () => {
         name: new RegExp(`^${escape(cellReference(slip.sheet, slip.cell))} `),
       });
       expect(finding.textContent).toContain(
-        slip.rule === "periods" ? "96" : `£${slip.expected.toLocaleString("en-GB")}`,
+        slip.rule === "periods" ? "96" : `£${slip.expected.toLocaleString("en-GB")}`
       );
     }
     expect(changes).toBe(0);
     // Selecting a cell moves Excel's selection (a change notice, no cell touched).
     fireEvent.click(within(errors).getByRole("button", { name: /^'Pooled budget'!D6 / }));
-    await waitFor(() => expect(workbook.selection).toEqual({ sheet: "Pooled budget", address: "D6" }));
+    await waitFor(() =>
+      expect(workbook.selection).toEqual({ sheet: "Pooled budget", address: "D6" })
+    );
     const afterSelect = changes;
 
     fireEvent.click(screen.getByRole("button", { name: "Re-check" }));
@@ -93,16 +98,24 @@ describe("the pane on the in-memory workbook", () => {
       .values.flat();
     expect(names).toContain("Integrated Crisis Response");
     fireEvent.click(screen.getByRole("button", { name: "Undo last insert" }));
-    await screen.findByText(/Removed “Integrated Crisis Response”: the rows and sheets/, undefined, { timeout: 10000 });
+    await screen.findByText(
+      /Removed “Integrated Crisis Response”: the rows and sheets/,
+      undefined,
+      { timeout: 10000 }
+    );
     expect(workbook.sheetNames()).not.toContain("Expenditure");
 
     // Build a new plan.
     fireEvent.click(screen.getByRole("tab", { name: "New plan" }));
-    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), { target: { value: "Rutland" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), {
+      target: { value: "Rutland" },
+    });
     fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), {
       target: { value: "Rutland Health and Wellbeing Board" },
     });
-    fireEvent.change(screen.getByRole("textbox", { name: "Financial year" }), { target: { value: "2025-26" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Financial year" }), {
+      target: { value: "2025-26" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
     await screen.findByText("Plan workbook built", undefined, { timeout: 10000 });
     for (const sheet of ["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary"]) {
@@ -115,7 +128,7 @@ describe("the pane on the in-memory workbook", () => {
       workbook
         .sheetNames()
         .filter((n) => n !== "Sheet1")
-        .sort(),
+        .sort()
     );
 
     // Prepare for submission: the =BCF formulas the plan carries become values.
@@ -129,9 +142,9 @@ describe("the pane on the in-memory workbook", () => {
     expect(before).toBeGreaterThan(0);
     fireEvent.click(screen.getByRole("button", { name: "Find =BCF formulas" }));
     await idle("Find =BCF formulas");
-    expect(within(screen.getByRole("list", { name: "=BCF formulas found" })).getAllByRole("listitem")).toHaveLength(
-      before,
-    );
+    expect(
+      within(screen.getByRole("list", { name: "=BCF formulas found" })).getAllByRole("listitem")
+    ).toHaveLength(before);
     fireEvent.click(screen.getByRole("button", { name: "Replace formulas with values" }));
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
     await screen.findByText(/^Replaced \d+ formulas? with values$/, undefined, { timeout: 10000 });
@@ -141,7 +154,9 @@ describe("the pane on the in-memory workbook", () => {
   test("a plan build can be taken out again, leaving the sheets the workbook had", async () => {
     const { workbook } = openWorkbook(["Sheet1", "Income"]);
     renderInFluent(<App templates={FIXTURE_TEMPLATES} initialTab="new-plan" />);
-    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), { target: { value: "Rutland" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), {
+      target: { value: "Rutland" },
+    });
     fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), {
       target: { value: "Rutland HWB" },
     });

@@ -43,7 +43,9 @@ describe("Prepare for submission", () => {
     expect(replaceButton().disabled).toBe(true);
     await find();
     expect(mocked.listBcfFormulas).toHaveBeenCalledWith(fakeContext);
-    const message = screen.getByText("3 =BCF formulas found").closest("[role=status]") as HTMLElement;
+    const message = screen
+      .getByText("3 =BCF formulas found")
+      .closest("[role=status]") as HTMLElement;
     expect(message.textContent).toContain("On Metrics and Targets.");
     expect(document.activeElement).toBe(message);
     const items = within(screen.getByRole("list", { name: "=BCF formulas found" }))
@@ -63,7 +65,9 @@ describe("Prepare for submission", () => {
     await find();
     fireEvent.click(replaceButton());
     const confirmGroup = screen.getByRole("group", { name: "Confirm replacing formulas" });
-    expect(confirmGroup.textContent).toContain("Replace 3 =BCF formulas with their values in place");
+    expect(confirmGroup.textContent).toContain(
+      "Replace 3 =BCF formulas with their values in place"
+    );
     const confirm = within(confirmGroup).getByRole("button", { name: "Confirm" });
     await waitFor(() => expect(document.activeElement).toBe(confirm));
     fireEvent.click(within(confirmGroup).getByRole("button", { name: "Cancel" }));
@@ -85,7 +89,10 @@ describe("Prepare for submission", () => {
 
   test("after confirming, formulas are replaced in place by default", async () => {
     mocked.listBcfFormulas.mockResolvedValue(FORMULAS);
-    mocked.replaceBcfFormulasWithValues.mockResolvedValue({ replaced: 3, sheets: ["Metrics", "Targets"] });
+    mocked.replaceBcfFormulasWithValues.mockResolvedValue({
+      replaced: 3,
+      sheets: ["Metrics", "Targets"],
+    });
     renderInFluent(<SubmissionPanel />);
     await find();
     fireEvent.click(replaceButton());
@@ -107,19 +114,23 @@ describe("Prepare for submission", () => {
     });
     renderInFluent(<SubmissionPanel />);
     await find();
-    const copy = screen.getByRole("radio", { name: "Replace in a copy of each sheet" }) as HTMLInputElement;
-    expect((screen.getByRole("radio", { name: "Replace in place" }) as HTMLInputElement).checked).toBe(true);
+    const copy = screen.getByRole("radio", {
+      name: "Replace in a copy of each sheet",
+    }) as HTMLInputElement;
+    expect(
+      (screen.getByRole("radio", { name: "Replace in place" }) as HTMLInputElement).checked
+    ).toBe(true);
     fireEvent.click(copy);
     expect(copy.checked).toBe(true);
     fireEvent.click(replaceButton());
     expect(screen.getByRole("group", { name: "Confirm replacing formulas" }).textContent).toContain(
-      "in a copy of each sheet, leaving the originals as they are",
+      "in a copy of each sheet, leaving the originals as they are"
     );
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
     const result = await screen.findByText("Replaced 3 formulas with values");
     expect(mocked.replaceBcfFormulasWithValues).toHaveBeenCalledWith(fakeContext, "copy");
     expect(result.closest("[role=status]")!.textContent).toContain(
-      "The values are in new sheets: Metrics (values) and Targets (values). The original sheets keep their formulas.",
+      "The values are in new sheets: Metrics (values) and Targets (values). The original sheets keep their formulas."
     );
   });
 
@@ -134,7 +145,7 @@ describe("Prepare for submission", () => {
   test("an error while replacing is shown in plain words", async () => {
     mocked.listBcfFormulas.mockResolvedValue(FORMULAS);
     mocked.replaceBcfFormulasWithValues.mockRejectedValue(
-      Object.assign(new Error("Sheet protected"), { code: "AccessDenied" }),
+      Object.assign(new Error("Sheet protected"), { code: "AccessDenied" })
     );
     renderInFluent(<SubmissionPanel />);
     await find();

@@ -6,7 +6,13 @@ import { App } from "../../src/taskpane/components/App";
 import { setWorkbookProvider } from "../../src/excel/host";
 import * as excel from "../../src/excel";
 import type { InsertionRecord, InsertionResult } from "../../src/excel";
-import { CRISIS_RESPONSE, DFG_ADAPTATIONS, FALLS, FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
+import {
+  CRISIS_RESPONSE,
+  DFG_ADAPTATIONS,
+  FALLS,
+  FIXTURE_TEMPLATES,
+  renderInFluent,
+} from "./fixtures";
 
 // The Office.js operations are replaced; withWorkbook (src/excel/host) is real and hands them this context.
 jest.mock("../../src/excel", () => ({
@@ -64,9 +70,17 @@ describe("Templates tab", () => {
     renderPane();
     expect(screen.getByRole("heading", { level: 1, name: "BCF Toolkit for Excel" })).toBeTruthy();
     const tabs = screen.getAllByRole("tab");
-    expect(tabs).toEqual(["Templates", "New plan", "Check"].map((name) => screen.getByRole("tab", { name })));
-    expect(screen.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe("true");
-    expect(optionNames()).toEqual(["Integrated Crisis Response", "Falls Prevention Service", "Home Adaptations"]);
+    expect(tabs).toEqual(
+      ["Templates", "New plan", "Check"].map((name) => screen.getByRole("tab", { name }))
+    );
+    expect(screen.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
+    expect(optionNames()).toEqual([
+      "Integrated Crisis Response",
+      "Falls Prevention Service",
+      "Home Adaptations",
+    ]);
     const crisis = option("Integrated Crisis Response");
     // 125,000 + 115,000 as the plan states the two posts.
     expect(crisis.textContent).toContain("£240,000.00");
@@ -119,7 +133,9 @@ describe("Templates tab", () => {
     expect(screen.getByText("Choose a template in the list to see its details.")).toBeTruthy();
     fireEvent.click(option("Integrated Crisis Response"));
     const detail = screen.getByRole("region", { name: "Template details" });
-    expect(within(detail).getByRole("heading", { name: "Integrated Crisis Response" })).toBeTruthy();
+    expect(
+      within(detail).getByRole("heading", { name: "Integrated Crisis Response" })
+    ).toBeTruthy();
     expect(detail.textContent).toContain(CRISIS_RESPONSE.description);
     expect(detail.textContent).toContain("Joint (52% NHS, 48% council)");
     expect(detail.textContent).toContain("Rutland County Council (Local Authority)");
@@ -135,9 +151,11 @@ describe("Templates tab", () => {
       ["Total", "£240,000.00"],
     ]);
     expect(within(detail).getByRole("region", { name: "Outcomes" }).textContent).toContain(
-      "Fewer non-elective admissions",
+      "Fewer non-elective admissions"
     );
-    expect(within(detail).getByRole("region", { name: "Risks" }).textContent).toContain("Recruitment of night staff");
+    expect(within(detail).getByRole("region", { name: "Risks" }).textContent).toContain(
+      "Recruitment of night staff"
+    );
   });
 
   test("targets are shown as the plan states them, inconsistencies included", () => {
@@ -146,14 +164,22 @@ describe("Templates tab", () => {
     const targets = screen.getByRole("region", { name: "Activity targets" });
     const row = within(targets).getAllByRole("row")[1];
     // Seed 004's 8 a month / 104 a year stay as stated; no figure is invented for the target per year.
-    expect(Array.from(row.children).map((c) => c.textContent)).toEqual(["People seen", "8", "104", "15", "–"]);
+    expect(Array.from(row.children).map((c) => c.textContent)).toEqual([
+      "People seen",
+      "8",
+      "104",
+      "15",
+      "–",
+    ]);
   });
 
   test("the list works from the keyboard: arrows move, Space ticks, Home and End jump", () => {
     renderPane();
     const list = screen.getByRole("listbox", { name: "Scheme templates" });
     fireEvent.focus(list);
-    expect(list.getAttribute("aria-activedescendant")).toBe(option("Integrated Crisis Response").id);
+    expect(list.getAttribute("aria-activedescendant")).toBe(
+      option("Integrated Crisis Response").id
+    );
     fireEvent.keyDown(list, { key: "ArrowDown" });
     expect(list.getAttribute("aria-activedescendant")).toBe(option("Falls Prevention Service").id);
     expect(screen.getByRole("heading", { name: "Falls Prevention Service" })).toBeTruthy();
@@ -165,8 +191,14 @@ describe("Templates tab", () => {
     expect(list.getAttribute("aria-activedescendant")).toBe(option("Home Adaptations").id);
     fireEvent.keyDown(list, { key: "Enter" });
     fireEvent.keyDown(list, { key: "Home" });
-    expect(list.getAttribute("aria-activedescendant")).toBe(option("Integrated Crisis Response").id);
-    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual(["false", "true", "true"]);
+    expect(list.getAttribute("aria-activedescendant")).toBe(
+      option("Integrated Crisis Response").id
+    );
+    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual([
+      "false",
+      "true",
+      "true",
+    ]);
     // Space again unticks.
     fireEvent.keyDown(list, { key: "End" });
     fireEvent.keyDown(list, { key: " " });
@@ -175,11 +207,13 @@ describe("Templates tab", () => {
 
   test("Insert into workbook inserts the template on show, reports the result, and Undo removes it", async () => {
     mocked.insertTemplates.mockResolvedValue(
-      insertionResult("Added 2 rows to the BCF_Expenditure table.", ["Expenditure"]),
+      insertionResult("Added 2 rows to the BCF_Expenditure table.", ["Expenditure"])
     );
     mocked.removeInsertion.mockResolvedValue(undefined);
     renderPane();
-    const insert = screen.getByRole("button", { name: "Insert into workbook" }) as HTMLButtonElement;
+    const insert = screen.getByRole("button", {
+      name: "Insert into workbook",
+    }) as HTMLButtonElement;
     const undo = screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement;
     expect(insert.disabled).toBe(true);
     expect(undo.disabled).toBe(true);
@@ -190,7 +224,9 @@ describe("Templates tab", () => {
     await waitFor(() => expect(screen.getByText("Inserted into the workbook.")).toBeTruthy());
     expect(mocked.insertTemplates).toHaveBeenCalledTimes(1);
     expect(mocked.insertTemplates).toHaveBeenCalledWith(fakeContext, [CRISIS_RESPONSE]);
-    const result = screen.getByText("Inserted into the workbook.").closest("[role=status]") as HTMLElement;
+    const result = screen
+      .getByText("Inserted into the workbook.")
+      .closest("[role=status]") as HTMLElement;
     expect(result.textContent).toContain("Added 2 rows to the BCF_Expenditure table.");
     expect(result.textContent).toContain("New sheets: Expenditure.");
     expect(document.activeElement).toBe(result);
@@ -198,17 +234,31 @@ describe("Templates tab", () => {
     expect(undo.disabled).toBe(false);
     fireEvent.click(undo);
     await waitFor(() =>
-      expect(screen.getByText(/Removed “Integrated Crisis Response”: the rows and sheets/)).toBeTruthy(),
+      expect(
+        screen.getByText(/Removed “Integrated Crisis Response”: the rows and sheets/)
+      ).toBeTruthy()
     );
-    expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, { ...RECORD, sheetsAdded: ["Expenditure"] });
+    expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, {
+      ...RECORD,
+      sheetsAdded: ["Expenditure"],
+    });
     expect(undo.disabled).toBe(true);
   });
 
   test("ticked templates are inserted together, in list order, and undone most recent first", async () => {
-    const first = { ...RECORD, tablesAdded: [{ table: "BCF_Expenditure", sheet: "Expenditure", address: "A1:M4" }] };
+    const first = {
+      ...RECORD,
+      tablesAdded: [{ table: "BCF_Expenditure", sheet: "Expenditure", address: "A1:M4" }],
+    };
     const second = { ...RECORD, sheetsAdded: ["Targets"] };
     mocked.insertTemplates
-      .mockResolvedValueOnce({ record: first, message: "Added 3 rows.", rowsAdded: 3, sheetsAdded: [], notes: [] })
+      .mockResolvedValueOnce({
+        record: first,
+        message: "Added 3 rows.",
+        rowsAdded: 3,
+        sheetsAdded: [],
+        notes: [],
+      })
       .mockResolvedValueOnce({
         record: second,
         message: "Added 1 row.",
@@ -230,7 +280,7 @@ describe("Templates tab", () => {
     await screen.findByText(/Added 1 row\./);
     expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [DFG_ADAPTATIONS]);
     expect(screen.getByRole("list", { name: "Notes on the figures" }).textContent).toContain(
-      "The plan gives only a total for Grants",
+      "The plan gives only a total for Grants"
     );
 
     const undo = screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement;
@@ -248,9 +298,17 @@ describe("Templates tab", () => {
     expect(screen.queryByRole("button", { name: "Clear ticks" })).toBeNull();
     fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
     fireEvent.click(screen.getByTestId(`tick-${CRISIS_RESPONSE.id}`));
-    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual(["true", "true", "false"]);
+    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual([
+      "true",
+      "true",
+      "false",
+    ]);
     fireEvent.click(screen.getByRole("button", { name: "Clear ticks" }));
-    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual(["false", "false", "false"]);
+    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual([
+      "false",
+      "false",
+      "false",
+    ]);
     // With no ticks the template on show (the last one clicked) is what Insert would insert.
     expect(screen.getByText(/^Inserts “Integrated Crisis Response”/)).toBeTruthy();
   });
@@ -260,7 +318,9 @@ describe("Templates tab", () => {
     mocked.insertTemplates.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     renderPane();
     fireEvent.click(option("Falls Prevention Service"));
-    const insert = screen.getByRole("button", { name: "Insert into workbook" }) as HTMLButtonElement;
+    const insert = screen.getByRole("button", {
+      name: "Insert into workbook",
+    }) as HTMLButtonElement;
     fireEvent.click(insert);
     await waitFor(() => expect(insert.disabled).toBe(true));
     expect(screen.getByText("Inserting…")).toBeTruthy();
@@ -273,7 +333,7 @@ describe("Templates tab", () => {
 
   test("an Excel error is shown in plain words and leaves nothing to undo", async () => {
     mocked.insertTemplates.mockRejectedValue(
-      Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" }),
+      Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" })
     );
     renderPane();
     fireEvent.click(option("Home Adaptations"));
@@ -282,6 +342,8 @@ describe("Templates tab", () => {
     expect(alert.textContent).toContain("Nothing was inserted");
     expect(alert.textContent).toContain("A sheet is protected, so nothing was changed.");
     expect(document.activeElement).toBe(alert);
-    expect((screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement).disabled
+    ).toBe(true);
   });
 });

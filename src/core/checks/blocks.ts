@@ -129,7 +129,9 @@ function rowBlocks(grid: SheetGrid, out: TotalBlock[]): void {
         isCurrencyFormat(grid.format(t, c)) ||
         moneyText(heading) ||
         moneyText(label) ||
-        block.lines.some((l) => isCurrencyFormat(grid.format(l.r, l.c)) || grid.text(l.r, l.c).includes("£"));
+        block.lines.some(
+          (l) => isCurrencyFormat(grid.format(l.r, l.c)) || grid.text(l.r, l.c).includes("£")
+        );
       out.push({
         orientation: "row",
         label,
@@ -155,13 +157,16 @@ function walkUp(
   grid: SheetGrid,
   t: number,
   c: number,
-  kind: TotalKind,
-): { lines: Cell[]; subtotals: Cell[]; closed: Cell[]; errors: Cell[]; heading: string } | undefined {
+  kind: TotalKind
+):
+  | { lines: Cell[]; subtotals: Cell[]; closed: Cell[]; errors: Cell[]; heading: string }
+  | undefined {
   // An explicit grand total closes every lower total above it; a plain total that meets a
   // subtotal closes the subtotals; a subtotal closes only lines.
   // A plain total straight under another total row ("Total ICR", "Total HTR", then "Total") closes
   // the totals above it as a grand total does.
-  let mode: "lines" | "explicitGrand" | "promotedGrand" | "stackedGrand" = kind === "grand" ? "explicitGrand" : "lines";
+  let mode: "lines" | "explicitGrand" | "promotedGrand" | "stackedGrand" =
+    kind === "grand" ? "explicitGrand" : "lines";
   let seenSubtotal = false;
   let started = false;
   let skippedBlank = false;
@@ -181,7 +186,8 @@ function walkUp(
     if (lab) {
       if (mode === "lines") {
         if (lab.kind === "sub" && kind !== "sub") mode = "promotedGrand";
-        else if (!started && !skippedBlank && kind === "plain" && lab.kind === "plain") mode = "stackedGrand";
+        else if (!started && !skippedBlank && kind === "plain" && lab.kind === "plain")
+          mode = "stackedGrand";
         else break;
       } else if (mode === "explicitGrand" || mode === "stackedGrand") {
         if (lab.kind === "grand") break;
@@ -203,8 +209,19 @@ function walkUp(
     else if (k === ERROR && !seenSubtotal) errors.push({ r, c });
   }
   if (lines.length + subtotals.length + errors.length === 0) return undefined;
-  if (!heading) heading = headingAbove(grid, (lines[lines.length - 1] ?? subtotals[subtotals.length - 1] ?? { r: t }).r, c);
-  return { lines: lines.reverse(), subtotals: subtotals.reverse(), closed: closed.reverse(), errors, heading };
+  if (!heading)
+    heading = headingAbove(
+      grid,
+      (lines[lines.length - 1] ?? subtotals[subtotals.length - 1] ?? { r: t }).r,
+      c
+    );
+  return {
+    lines: lines.reverse(),
+    subtotals: subtotals.reverse(),
+    closed: closed.reverse(),
+    errors,
+    heading,
+  };
 }
 
 function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
@@ -218,7 +235,12 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
     if (label.includes("%")) continue;
     // The rows under the heading, down to a blank line or the next heading in this column.
     let end = h + 1;
-    while (end < grid.rows && !grid.rowBlank[end] && !(grid.k(end, c) === TEXT && !grid.rowHasNumber[end])) end++;
+    while (
+      end < grid.rows &&
+      !grid.rowBlank[end] &&
+      !(grid.k(end, c) === TEXT && !grid.rowHasNumber[end])
+    )
+      end++;
     if (end === h + 1) continue;
     const totalIsMoney = moneyText(label) || columnHasCurrency(grid, h + 1, end, c);
     const parts: number[] = [];
@@ -293,7 +315,10 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
 function columnHasCurrency(grid: SheetGrid, r0: number, r1: number, c: number): boolean {
   for (let r = r0; r < r1; r++) {
     const k = grid.k(r, c);
-    if ((k === NUMBER || k === TEXT_NUMBER) && (isCurrencyFormat(grid.format(r, c)) || grid.text(r, c).includes("£"))) {
+    if (
+      (k === NUMBER || k === TEXT_NUMBER) &&
+      (isCurrencyFormat(grid.format(r, c)) || grid.text(r, c).includes("£"))
+    ) {
       return true;
     }
   }

@@ -1,7 +1,10 @@
 /** How figures read in finding messages: en-GB grouping, £ for money, pennies only when there are some. */
 
 const whole = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
-const pennies = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pennies = new Intl.NumberFormat("en-GB", {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
 const plain = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 4 });
 
 function hasPennies(n: number): boolean {

@@ -141,7 +141,12 @@ function findSourceTables(grid: SheetGrid, kind: "income" | "spend"): SourceTabl
       }
     }
     if (source === undefined || amount === undefined || !mentions) continue;
-    tables.push({ grid, header: h, source, amount: kind === "spend" ? (totalAmount ?? amount) : amount });
+    tables.push({
+      grid,
+      header: h,
+      source,
+      amount: kind === "spend" ? (totalAmount ?? amount) : amount,
+    });
   }
   return tables;
 }

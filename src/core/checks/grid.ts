@@ -20,7 +20,8 @@ export type TotalKind = "plain" | "sub" | "grand";
 /** Words that mean a cell is not filled in yet; they are read as blanks, never as headers. */
 const PLACEHOLDERS = new Set(["tbc", "tbd", "n/a", "na", "nil", "none", "-", "–", "—", "?", "..."]);
 
-const TEXT_NUMBER_PATTERN = /^\s*(-)?\s*([£$€])?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%)?\s*$/;
+const TEXT_NUMBER_PATTERN =
+  /^\s*(-)?\s*([£$€])?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%)?\s*$/;
 
 /** Reads "£340,000", "12,500", "-£5.50", "45%" as numbers; undefined for anything else. */
 export function parseTextNumber(text: string): { value: number; amountLike: boolean } | undefined {
@@ -33,7 +34,8 @@ export function parseTextNumber(text: string): { value: number; amountLike: bool
   if (m[6]) value /= 100;
   // Plain digits that could be a year, an ID or a code are not treated as amounts.
   const amountLike = Boolean(m[2] || m[4].includes(",") || m[5] || m[6]);
-  if (!amountLike && (/^0\d/.test(m[4]) || (value >= 1900 && value <= 2100 && !m[5]))) return undefined;
+  if (!amountLike && (/^0\d/.test(m[4]) || (value >= 1900 && value <= 2100 && !m[5])))
+    return undefined;
   return { value, amountLike };
 }
 
@@ -51,7 +53,10 @@ function mayBeNumber(text: string): boolean {
 
 /** Format text with quoted literals and [..] sections removed, so only the format codes remain. */
 function formatCodes(format: string): string {
-  return format.replace(/"[^"]*"/g, "").replace(/\[[^\]]*\]/g, "").replace(/\\./g, "");
+  return format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
 }
 
 const percentCache = new Map<string, boolean>();
@@ -84,13 +89,16 @@ export function isCurrencyFormat(format: string): boolean {
 // ("Total population", "Total % NHS") are left alone.
 const TOTAL_WORD = /total/i;
 /** Text naming a period ("per month", "a year", "weekly"): what the periods rule reads. */
-export const PERIOD_HINT = /week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b|\bday/i;
-const TOTAL_OR_PERIOD = /total|week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b|\bday/i;
+export const PERIOD_HINT =
+  /week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b|\bday/i;
+const TOTAL_OR_PERIOD =
+  /total|week|month|quarter|year|annum|daily|p\.a|\bwk|\bmth|\bqtr|\byr\b|\bday/i;
 const BCF_CALL_HINT = /bcf\./i;
 const BCF_CALL = /(^|[^A-Z0-9_.])BCF\.[A-Z]/i;
 const TOTAL_START = /^(grand\s+|sub[-\s]?)?totals?\b/i;
 const TOTAL_END = /\b(grand\s+|sub[-\s]?)?totals?\s*(\([^)]*\))?\s*:?\s*$/i;
-const NOT_A_SUM = /population|\brate\b|average|mean|median|%|percent|\bper\b|\bratio\b|\bnumber of\b|\bcount\b/i;
+const NOT_A_SUM =
+  /population|\brate\b|average|mean|median|%|percent|\bper\b|\bratio\b|\bnumber of\b|\bcount\b/i;
 
 export function totalLabelKind(text: string): TotalKind | undefined {
   if (text.length > 60 || !TOTAL_WORD.test(text)) return undefined;
@@ -171,7 +179,8 @@ export class SheetGrid {
             this.kind[i] = NUMBER;
             this.num[i] = v;
             // A whole year in General format is a column heading (2016, 2017), not an amount.
-            if (!(fmt === "General" && Number.isInteger(v) && v >= 1900 && v <= 2100)) hasNumber = true;
+            if (!(fmt === "General" && Number.isInteger(v) && v >= 1900 && v <= 2100))
+              hasNumber = true;
           }
         } else if (typeof v === "boolean") {
           blank = false;
@@ -214,7 +223,13 @@ export class SheetGrid {
         for (let c = 0; c < formulas.length; c++) {
           const f = formulas[c];
           // =BCF.* calls (text in quotes is not a call).
-          if (typeof f === "string" && f.length > 5 && f.charCodeAt(0) === 61 && f.includes(".") && BCF_CALL_HINT.test(f)) {
+          if (
+            typeof f === "string" &&
+            f.length > 5 &&
+            f.charCodeAt(0) === 61 &&
+            f.includes(".") &&
+            BCF_CALL_HINT.test(f)
+          ) {
             if (BCF_CALL.test(f.replace(/"[^"]*"/g, '""'))) this.bcfCells.push(r * cols + c);
           }
         }
@@ -313,7 +328,9 @@ export class SheetGrid {
       const c0 = Math.min(p.col, q.col) - this.sheet.colOffset;
       const c1 = Math.max(p.col, q.col) - this.sheet.colOffset;
       if ((r1 - r0 + 1) * (c1 - c0 + 1) > 2_000_000) tooBig = true;
-      else for (let rr = r0; rr <= r1; rr++) for (let cc = c0; cc <= c1; cc++) cells.add(`${rr},${cc}`);
+      else
+        for (let rr = r0; rr <= r1; rr++)
+          for (let cc = c0; cc <= c1; cc++) cells.add(`${rr},${cc}`);
       return "#";
     });
     if (tooBig) return null;

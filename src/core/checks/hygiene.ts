@@ -39,7 +39,9 @@ function runsOf(grid: SheetGrid, cells: number[]): Run[] {
 }
 
 function runAddress(grid: SheetGrid, run: Run): string {
-  return run.r0 === run.r1 ? grid.addr(run.r0, run.c) : `${grid.addr(run.r0, run.c)}:${grid.addr(run.r1, run.c)}`;
+  return run.r0 === run.r1
+    ? grid.addr(run.r0, run.c)
+    : `${grid.addr(run.r0, run.c)}:${grid.addr(run.r1, run.c)}`;
 }
 
 function headingOf(grid: SheetGrid, r: number, c: number): string {
@@ -131,8 +133,16 @@ function bcfFormulaCells(grid: SheetGrid): Set<number> {
   return new Set(grid.bcfCells);
 }
 
-function bcfFormulas(grid: SheetGrid, findings: Finding[], cells: Set<number>, reported: Set<number>): void {
-  for (const run of runsOf(grid, [...cells].filter((i) => !reported.has(i)))) {
+function bcfFormulas(
+  grid: SheetGrid,
+  findings: Finding[],
+  cells: Set<number>,
+  reported: Set<number>
+): void {
+  for (const run of runsOf(
+    grid,
+    [...cells].filter((i) => !reported.has(i))
+  )) {
     const names = new Set<string>();
     for (let r = run.r0; r <= run.r1 && names.size < 2; r++) {
       names.add(/BCF\.[A-Z.]*[A-Z]/i.exec(grid.formula(r, run.c))?.[0].toUpperCase() ?? "BCF.*");

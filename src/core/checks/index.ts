@@ -52,7 +52,11 @@ export function runChecks(snapshot: WorkbookSnapshot): Finding[] {
   });
 }
 
-export function countBySeverity(findings: Finding[]): { error: number; warning: number; info: number } {
+export function countBySeverity(findings: Finding[]): {
+  error: number;
+  warning: number;
+  info: number;
+} {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
   return counts;

@@ -41,7 +41,8 @@ function minimumSpend(grid: SheetGrid, findings: Finding[]): void {
     for (let c = 0; c < grid.cols; c++) {
       if (grid.k(r, c) !== TEXT) continue;
       const label = grid.text(r, c);
-      if (label.length <= 120 && SUBJECT_HINT.test(label) && NHS_BODY.test(label)) candidates.push({ r, c, label });
+      if (label.length <= 120 && SUBJECT_HINT.test(label) && NHS_BODY.test(label))
+        candidates.push({ r, c, label });
       break;
     }
   }
@@ -112,7 +113,8 @@ function jointCommissioning(grid: SheetGrid, findings: Finding[]): void {
         }
         continue;
       }
-      const fraction = isPercentFormat(grid.format(r, cols.pctNhs)) || Math.max(a ?? 0, b ?? 0) <= 1;
+      const fraction =
+        isPercentFormat(grid.format(r, cols.pctNhs)) || Math.max(a ?? 0, b ?? 0) <= 1;
       const sum = (a ?? 0) + (b ?? 0);
       const target = fraction ? 1 : 100;
       if (Math.abs(sum - target) > target * 1e-4) {

@@ -86,10 +86,19 @@ export interface PeriodComparison {
 }
 
 /** Compares `shorter` stated per `pShort` with `longer` stated per `pLong` (pLong a longer period). */
-export function comparePeriods(shorter: number, pShort: Period, longer: number, pLong: Period): PeriodComparison {
+export function comparePeriods(
+  shorter: number,
+  pShort: Period,
+  longer: number,
+  pLong: Period
+): PeriodComparison {
   const dp = decimals(longer);
-  const implied = WEEKS_PER_YEAR.map((w) => roundTo((shorter * perYear(pShort, w)) / perYear(pLong, w), dp));
-  const reconciles = implied.some((v) => Math.abs(v - longer) <= 1e-9 * Math.max(1, Math.abs(longer)));
+  const implied = WEEKS_PER_YEAR.map((w) =>
+    roundTo((shorter * perYear(pShort, w)) / perYear(pLong, w), dp)
+  );
+  const reconciles = implied.some(
+    (v) => Math.abs(v - longer) <= 1e-9 * Math.max(1, Math.abs(longer))
+  );
   const weekly = pShort === "week" || pLong === "week";
   return {
     reconciles,
@@ -116,16 +125,13 @@ const STATEMENT =
   /(£\s*)?(\d[\d,]*(?:\.\d+)?)\s*((?:[A-Za-z][\w'’-]*\s+){0,3}?)(?:(?:per|a|an|each|every|in\s+a|in\s+each)\s+(calendar\s+month|day|week|wk|month|mth|quarter|qtr|year|yr|annum)\b|\/\s*(day|week|wk|month|mth|quarter|qtr|year|yr|annum)\b|(daily|weekly|monthly|quarterly|annually|yearly|p\.a\.?)(?![\w]))/gi;
 
 /** Counting words that describe duration, not activity ("7 days a week", "24 hours a day"). */
-const DURATION_NOUNS = /^(day|days|hour|hours|hrs|minute|minutes|mins|night|nights|week|weeks|month|months|year|years|time|times|session|sessions|shift|shifts)$/i;
-const FILLER = /\b(additional|extra|more|new|further|around|about|circa|approximately|approx|of|the|in|over|up|to|than|at|least)\b/gi;
+const DURATION_NOUNS =
+  /^(day|days|hour|hours|hrs|minute|minutes|mins|night|nights|week|weeks|month|months|year|years|time|times|session|sessions|shift|shifts)$/i;
+const FILLER =
+  /\b(additional|extra|more|new|further|around|about|circa|approximately|approx|of|the|in|over|up|to|than|at|least)\b/gi;
 
 function normaliseNoun(words: string): string {
-  return words
-    .toLowerCase()
-    .replace(FILLER, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/s\b/g, "");
+  return words.toLowerCase().replace(FILLER, " ").replace(/\s+/g, " ").trim().replace(/s\b/g, "");
 }
 
 export function statementsIn(text: string): PeriodStatement[] {
@@ -187,7 +193,13 @@ export function textPeriodProblems(text: string): TextPeriodProblem[] {
       for (let k = 0; k < short.length; k++) {
         const cmp = comparePeriods(short[k].value, short[k].period, long[k].value, long[k].period);
         if (!cmp.reconciles) {
-          problems.push({ kind: "mismatch", a: short[k], b: long[k], expected: cmp.expected, expectedAlt: cmp.expectedAlt });
+          problems.push({
+            kind: "mismatch",
+            a: short[k],
+            b: long[k],
+            expected: cmp.expected,
+            expectedAlt: cmp.expectedAlt,
+          });
         }
       }
     }
@@ -204,7 +216,13 @@ export function textPeriodProblems(text: string): TextPeriodProblem[] {
         const asYear = WEEKS_PER_YEAR.map((w) => Math.round(small * perYear(period, w)));
         if (period === "month" || period === "week") {
           if (asYear.includes(Math.round(big)) && Math.abs(big - Math.round(big)) < 1e-9) {
-            problems.push({ kind: "mislabel", a: a.value <= b.value ? a : b, b: a.value <= b.value ? b : a, expected: small, expectedAlt: big });
+            problems.push({
+              kind: "mislabel",
+              a: a.value <= b.value ? a : b,
+              b: a.value <= b.value ? b : a,
+              expected: small,
+              expectedAlt: big,
+            });
           }
         }
       }
@@ -216,7 +234,6 @@ export function textPeriodProblems(text: string): TextPeriodProblem[] {
 function describe(s: PeriodStatement): string {
   return `"${s.text}"`;
 }
-
 
 const HINT = 1;
 const HAS_DIGIT = 2;
@@ -249,7 +266,12 @@ function mismatchKey(r: number, expected: number, actual: number): string {
  * also the plan's wording of them (the add-in's "As stated in the plan") shows the same slip in both, and
  * it is reported once, at the figure.
  */
-function textFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array, reported: Set<string>): void {
+function textFindings(
+  grid: SheetGrid,
+  findings: Finding[],
+  marks: Uint8Array,
+  reported: Set<string>
+): void {
   for (const i of grid.periodCells) {
     if (marks[i] !== (HINT | HAS_DIGIT)) continue;
     const r = Math.floor(i / grid.cols);
@@ -261,7 +283,8 @@ function textFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array, r
         const where = grid.addr(r, c);
         if (p.kind === "mismatch") {
           if (reported.has(mismatchKey(r, p.expected, p.b.value))) continue;
-          const alt = p.expectedAlt !== undefined ? ` (${figure(p.expectedAlt, false)} on 365/7 weeks)` : "";
+          const alt =
+            p.expectedAlt !== undefined ? ` (${figure(p.expectedAlt, false)} on 365/7 weeks)` : "";
           const weekNote = p.expectedAlt !== undefined ? " on 52 weeks" : "";
           findings.push({
             rule: PERIODS_RULE,
@@ -346,7 +369,7 @@ function compareCells(
   findings: Finding[],
   reported: Set<string>,
   a: { r: number; c: number; period: Period; heading: string },
-  b: { r: number; c: number; period: Period; heading: string },
+  b: { r: number; c: number; period: Period; heading: string }
 ): void {
   const va = figureAt(grid, a.r, a.c);
   const vb = figureAt(grid, b.r, b.c);
@@ -356,7 +379,10 @@ function compareCells(
   // Point at the figure someone typed: a computed one follows from the other.
   const at = grid.formula(b.r, b.c) && !grid.formula(a.r, a.c) ? a : b;
   reported.add(mismatchKey(at.r, cmp.expected, vb));
-  const alt = cmp.expectedAlt !== undefined ? ` on 52 weeks (${figure(cmp.expectedAlt, false)} on 365/7 weeks)` : "";
+  const alt =
+    cmp.expectedAlt !== undefined
+      ? ` on 52 weeks (${figure(cmp.expectedAlt, false)} on 365/7 weeks)`
+      : "";
   findings.push({
     rule: PERIODS_RULE,
     severity: "error",
@@ -371,12 +397,18 @@ function compareCells(
   });
 }
 
-function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array, reported: Set<string>): void {
+function headingFindings(
+  grid: SheetGrid,
+  findings: Finding[],
+  marks: Uint8Array,
+  reported: Set<string>
+): void {
   // Heading rows: columns side by side.
   for (let h = 0; h < grid.rows; h++) {
     if (grid.rowHasNumber[h] || grid.rowBlank[h]) continue;
     const headings: Array<{ at: number; text: string }> = [];
-    for (let c = 0; c < grid.cols; c++) if (grid.k(h, c) === TEXT) headings.push({ at: c, text: grid.text(h, c) });
+    for (let c = 0; c < grid.cols; c++)
+      if (grid.k(h, c) === TEXT) headings.push({ at: c, text: grid.text(h, c) });
     const groups = periodGroups(headings);
     if (!groups.length) continue;
     for (let r = h + 1; r < grid.rows; r++) {
@@ -394,7 +426,7 @@ function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array
             findings,
             reported,
             { r, c: a.at, period: a.period, heading: `"${grid.text(h, a.at)}"` },
-            { r, c: b.at, period: b.period, heading: `"${grid.text(h, b.at)}"` },
+            { r, c: b.at, period: b.period, heading: `"${grid.text(h, b.at)}"` }
           );
         }
       }
@@ -441,7 +473,7 @@ function headingFindings(grid: SheetGrid, findings: Finding[], marks: Uint8Array
               findings,
               reported,
               { r: a.at, c: cc, period: a.period, heading: `"${grid.text(a.at, c)}"` },
-              { r: b.at, c: cc, period: b.period, heading: `"${grid.text(b.at, c)}"` },
+              { r: b.at, c: cc, period: b.period, heading: `"${grid.text(b.at, c)}"` }
             );
           }
         }

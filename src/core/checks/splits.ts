@@ -5,7 +5,15 @@
  */
 import { WorkbookSnapshot } from "../workbook";
 import { Finding } from "./finding";
-import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, differsByAPenny, gridOf, isPercentFormat } from "./grid";
+import {
+  NUMBER,
+  SheetGrid,
+  TEXT,
+  TEXT_NUMBER,
+  differsByAPenny,
+  gridOf,
+  isPercentFormat,
+} from "./grid";
 import { figure, money, percent, quoteLabel, toPenny } from "./format";
 
 export const SPLITS_RULE = "splits";
@@ -49,7 +57,8 @@ export function findSplitHeaders(grid: SheetGrid): SplitColumns[] {
         if (council && cols.council === undefined) cols.council = c;
       }
     }
-    const amounts = cols.nhs !== undefined && cols.council !== undefined && cols.total !== undefined;
+    const amounts =
+      cols.nhs !== undefined && cols.council !== undefined && cols.total !== undefined;
     const percents = cols.pctNhs !== undefined && cols.pctCouncil !== undefined;
     if (amounts || percents) {
       if (!amounts) {
@@ -69,7 +78,14 @@ function numberAt(grid: SheetGrid, r: number, c: number | undefined): number | u
 }
 
 /** Percentages are fractions when formatted as % (or typed "60%") or when both are at most 1. */
-function percentScale(grid: SheetGrid, r: number, a: number | undefined, b: number | undefined, ca: number, cb: number): number {
+function percentScale(
+  grid: SheetGrid,
+  r: number,
+  a: number | undefined,
+  b: number | undefined,
+  ca: number,
+  cb: number
+): number {
   const isPct = (c: number) => isPercentFormat(grid.format(r, c)) || grid.text(r, c).includes("%");
   if (isPct(ca) || isPct(cb)) return 1;
   return Math.max(Math.abs(a ?? 0), Math.abs(b ?? 0)) <= 1 ? 1 : 100;
@@ -83,7 +99,9 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
       if (grid.rowBlank[r]) break;
       if (!grid.rowHasNumber[r]) {
         // A new heading ends the table; a section title between lines does not.
-        const next = [cols.total, cols.nhs, cols.pctNhs].some((c) => c !== undefined && grid.k(r, c) === TEXT);
+        const next = [cols.total, cols.nhs, cols.pctNhs].some(
+          (c) => c !== undefined && grid.k(r, c) === TEXT
+        );
         if (next) break;
         continue;
       }
@@ -120,7 +138,8 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
         const sum = (a ?? 0) + (b ?? 0);
         if (Math.abs(sum - scale) > scale * 1e-4) {
           const where = grid.addr(r, cols.pctCouncil);
-          const show = (v: number | undefined) => (v === undefined ? "(blank)" : scale === 1 ? percent(v) : `${figure(v, false)}%`);
+          const show = (v: number | undefined) =>
+            v === undefined ? "(blank)" : scale === 1 ? percent(v) : `${figure(v, false)}%`;
           findings.push({
             rule: SPLITS_RULE,
             severity: "error",

@@ -76,14 +76,15 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
   const reasons: string[] = [];
   if (cov) {
     const omitted = counted.filter((cell) => !has(cov.cells, cell));
-    if (omitted.length) reasons.push(`The formula leaves out ${listCells(omitted.map((o) => grid.addr(o.r, o.c)))}.`);
+    if (omitted.length)
+      reasons.push(`The formula leaves out ${listCells(omitted.map((o) => grid.addr(o.r, o.c)))}.`);
     if (!cov.subtotal) {
       const doubled = block.closed.filter((cell) => has(cov.cells, cell));
       const coveredSubs = block.subtotals.filter((cell) => has(cov.cells, cell));
       if (doubled.length && coveredSubs.length) {
         reasons.push(
           `The formula counts ${listCells(coveredSubs.map((s) => grid.addr(s.r, s.c)))} twice: it adds ` +
-            `${coveredSubs.length === 1 ? "the subtotal and the lines it closes" : "the subtotals and the lines they close"} (${range(grid, doubled)}).`,
+            `${coveredSubs.length === 1 ? "the subtotal and the lines it closes" : "the subtotals and the lines they close"} (${range(grid, doubled)}).`
         );
       }
     }
@@ -93,22 +94,30 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
       if (inBlock.has(key)) continue;
       const [r, c] = key.split(",").map(Number);
       if (r === total.r && c === total.c) continue;
-      if (r >= 0 && c >= 0 && r < grid.rows && c < grid.cols && grid.isNumeric(r, c) && grid.n(r, c) !== 0) {
+      if (
+        r >= 0 &&
+        c >= 0 &&
+        r < grid.rows &&
+        c < grid.cols &&
+        grid.isNumeric(r, c) &&
+        grid.n(r, c) !== 0
+      ) {
         extra.push(grid.addr(r, c));
       }
     }
-    if (extra.length) reasons.push(`The formula also adds ${listCells(extra)}, outside the lines it closes.`);
+    if (extra.length)
+      reasons.push(`The formula also adds ${listCells(extra)}, outside the lines it closes.`);
     if (textLines.length && !reasons.length) {
       reasons.push(
         `${listCells(textLines.map((l) => grid.addr(l.r, l.c)))} ${textLines.length === 1 ? "is" : "are"} ` +
-          `stored as text, which SUM leaves out: enter ${textLines.length === 1 ? "it" : "them"} as ${textLines.length === 1 ? "a number" : "numbers"}.`,
+          `stored as text, which SUM leaves out: enter ${textLines.length === 1 ? "it" : "them"} as ${textLines.length === 1 ? "a number" : "numbers"}.`
       );
     }
   } else if (!grid.formula(total.r, total.c) && block.orientation === "row") {
     const missing = blankLabelledLines(grid, block);
     if (missing.length) {
       reasons.push(
-        `${listCells(missing)} ${missing.length === 1 ? "has" : "have"} no figure: is a line missing?`,
+        `${listCells(missing)} ${missing.length === 1 ? "has" : "have"} no figure: is a line missing?`
       );
     }
   }
@@ -132,7 +141,8 @@ function blankLabelledLines(grid: SheetGrid, block: TotalBlock): string[] {
   for (let r = top; r < total.r; r++) {
     if (grid.rowBlank[r] || grid.isNumeric(r, total.c)) continue;
     const label = grid.text(r, labelAt.c);
-    if (label && grid.value(r, total.c) === "") found.push(`${quoteLabel(label)} (${grid.addr(r, total.c)})`);
+    if (label && grid.value(r, total.c) === "")
+      found.push(`${quoteLabel(label)} (${grid.addr(r, total.c)})`);
   }
   return found;
 }

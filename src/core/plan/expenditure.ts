@@ -30,18 +30,14 @@ export interface ExpenditureLayout {
 const SCHEME_ID = /^S(\d+)$/i;
 
 /** The next scheme IDs after the highest "S<number>" among `existingIds`: S001, S002, … */
-export function nextSchemeIds(
-  existingIds: Iterable<unknown>,
-  count: number,
-): string[] {
+export function nextSchemeIds(existingIds: Iterable<unknown>, count: number): string[] {
   let highest = 0;
   for (const id of existingIds) {
     const m = typeof id === "string" ? SCHEME_ID.exec(id.trim()) : null;
     if (m) highest = Math.max(highest, Number(m[1]));
   }
   const ids: string[] = [];
-  for (let i = 1; i <= count; i++)
-    ids.push(`S${String(highest + i).padStart(3, "0")}`);
+  for (let i = 1; i <= count; i++) ids.push(`S${String(highest + i).padStart(3, "0")}`);
   return ids;
 }
 
@@ -60,7 +56,7 @@ const NHS_FUNDED: readonly FundingSource[] = [
 /** £ of one cost line on each side, and a note where the plan did not say which side pays. */
 export function splitCostLine(
   line: CostLine,
-  template: Pick<SchemeTemplate, "name" | "commissioner" | "percentNhs">,
+  template: Pick<SchemeTemplate, "name" | "commissioner" | "percentNhs">
 ): { nhs: number; council: number; note?: string } {
   const { nhs, council, total } = line;
   const what = `${template.name}, "${line.description}"`;
@@ -87,10 +83,7 @@ export function splitCostLine(
     };
   }
   // Only a total: the commissioner says which side pays; failing that, the funding source does.
-  if (
-    template.commissioner &&
-    NHS_COMMISSIONERS.includes(template.commissioner)
-  ) {
+  if (template.commissioner && NHS_COMMISSIONERS.includes(template.commissioner)) {
     return {
       nhs: total,
       council: 0,
@@ -135,19 +128,13 @@ export const EXPENDITURE_FORMULAS = {
 } as const;
 
 /** Number format of each expenditure column. */
-export const EXPENDITURE_FORMATS: readonly string[] = EXPENDITURE_COLUMNS.map(
-  (c) =>
-    c.startsWith("%")
-      ? PERCENT_FORMAT
-      : c.endsWith("(£)")
-        ? GBP_FORMAT
-        : GENERAL_FORMAT,
+export const EXPENDITURE_FORMATS: readonly string[] = EXPENDITURE_COLUMNS.map((c) =>
+  c.startsWith("%") ? PERCENT_FORMAT : c.endsWith("(£)") ? GBP_FORMAT : GENERAL_FORMAT
 );
 
 /** The totals row: "Total" under Scheme ID, SUBTOTAL(109, …) under the £ columns. */
-export const EXPENDITURE_TOTALS: readonly PlanCell[] = EXPENDITURE_COLUMNS.map(
-  (c, i) =>
-    i === 0 ? "Total" : c.endsWith("(£)") ? `=SUBTOTAL(109,[${c}])` : "",
+export const EXPENDITURE_TOTALS: readonly PlanCell[] = EXPENDITURE_COLUMNS.map((c, i) =>
+  i === 0 ? "Total" : c.endsWith("(£)") ? `=SUBTOTAL(109,[${c}])` : ""
 );
 
 /**
@@ -157,7 +144,7 @@ export const EXPENDITURE_TOTALS: readonly PlanCell[] = EXPENDITURE_COLUMNS.map(
  */
 export function expenditureRows(
   templates: readonly SchemeTemplate[],
-  existingIds: Iterable<unknown> = [],
+  existingIds: Iterable<unknown> = []
 ): ExpenditureLayout {
   const schemeIds = nextSchemeIds(existingIds, templates.length);
   const formulas: PlanCell[][] = [];
@@ -173,9 +160,7 @@ export function expenditureRows(
       bySource.set(line.fundingSource, sums);
     }
     // A template without cost lines still gets its row, amounts left for the officer to type.
-    const lines: Array<
-      [FundingSource | "", { nhs: PlanCell; council: PlanCell }]
-    > = bySource.size
+    const lines: Array<[FundingSource | "", { nhs: PlanCell; council: PlanCell }]> = bySource.size
       ? [...bySource.entries()]
       : [["", { nhs: "", council: "" }]];
     for (const [source, amounts] of lines) {

@@ -100,9 +100,7 @@ export function thisRow(column: string): string {
 
 /** A sheet name as it must appear in a formula: quoted unless it is a plain identifier. */
 export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Excel refuses a typed-in validation list longer than 255 characters. */
@@ -141,8 +139,7 @@ export function listNeedsSheet(column: ExpenditureColumn): boolean {
   const list = VALIDATION_LISTS.find((l) => l.column === column);
   if (!list) return false;
   return (
-    list.items.join(",").length > MAX_LIST_SOURCE_LENGTH ||
-    list.items.some((i) => i.includes(","))
+    list.items.join(",").length > MAX_LIST_SOURCE_LENGTH || list.items.some((i) => i.includes(","))
   );
 }
 
@@ -152,7 +149,7 @@ export function listNeedsSheet(column: ExpenditureColumn): boolean {
  */
 export function validationSource(
   column: ExpenditureColumn,
-  listsSheetName: string = PLAN_SHEETS.lists,
+  listsSheetName: string = PLAN_SHEETS.lists
 ): string {
   const index = VALIDATION_LISTS.findIndex((l) => l.column === column);
   if (index < 0) throw new Error(`No drop-down list for column ${column}.`);

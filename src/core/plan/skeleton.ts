@@ -4,11 +4,7 @@
  */
 import { a1 } from "../workbook";
 import { BCF_METRICS, type BcfMetric, FUNDING_SOURCES } from "../vocabulary";
-import {
-  EXPENDITURE_FORMATS,
-  EXPENDITURE_FORMULAS,
-  EXPENDITURE_TOTALS,
-} from "./expenditure";
+import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from "./expenditure";
 import {
   asText,
   COUNT_FORMAT,
@@ -96,12 +92,7 @@ export const PROPORTION_METRICS: readonly BcfMetric[] = [
 ];
 
 /** The A1 address of a rows × cols block starting at A1 (or at `row`, `col`). */
-export function blockAddress(
-  rows: number,
-  cols: number,
-  row = 0,
-  col = 0,
-): string {
+export function blockAddress(rows: number, cols: number, row = 0, col = 0): string {
   return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
 }
 
@@ -111,10 +102,7 @@ function rectangle(rows: PlanCell[][]): PlanCell[][] {
   return rows.map((r) => [...r, ...Array<PlanCell>(width - r.length).fill("")]);
 }
 
-function formatsLike(
-  grid: PlanCell[][],
-  format: (r: number, c: number) => string,
-): string[][] {
+function formatsLike(grid: PlanCell[][], format: (r: number, c: number) => string): string[][] {
   return grid.map((row, r) => row.map((_, c) => format(r, c)));
 }
 
@@ -123,7 +111,7 @@ function sheetLayout(
   name: string,
   rows: PlanCell[][],
   format: (r: number, c: number) => string,
-  rest: Partial<SheetLayout> = {},
+  rest: Partial<SheetLayout> = {}
 ): SheetLayout {
   const formulas = rectangle(rows);
   return {
@@ -181,7 +169,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
       ["Financial year", options.year],
     ],
     () => GENERAL_FORMAT,
-    { bold: ["A1"] },
+    { bold: ["A1"] }
   );
   // The year is text ("2024-25"); a year typed as digits only must not turn into a number.
   cover.numberFormats[3][1] = "@";
@@ -195,7 +183,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
       ["Total", `=SUM(B2:B${lastSourceRow})`],
     ],
     (r, c) => (r > 0 && c === 1 ? GBP_FORMAT : GENERAL_FORMAT),
-    { bold: ["A1:B1", `A${lastSourceRow + 1}:B${lastSourceRow + 1}`] },
+    { bold: ["A1:B1", `A${lastSourceRow + 1}:B${lastSourceRow + 1}`] }
   );
 
   const expenditureBlank: PlanCell[] = EXPENDITURE_COLUMNS.map((c) =>
@@ -205,7 +193,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         ? EXPENDITURE_FORMULAS.percentLa
         : c === "Total (£)"
           ? EXPENDITURE_FORMULAS.total
-          : "",
+          : ""
   );
   const expenditure = sheetLayout(
     "expenditure",
@@ -226,7 +214,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
           source: validationSource(l.column, names.lists),
         };
       }),
-    },
+    }
   );
 
   const targets = sheetLayout(
@@ -251,7 +239,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         topLeft: "J2",
         bottomRight: "Q18",
       },
-    },
+    }
   );
 
   const metricRows = BCF_METRICS.map(metricRow);
@@ -262,9 +250,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     (r, c) => {
       if (r === 0 || c === 0) return GENERAL_FORMAT;
       if (c <= 3) return COUNT_FORMAT;
-      return PROPORTION_METRICS.includes(BCF_METRICS[r - 1])
-        ? PERCENT_FORMAT
-        : RATE_FORMAT;
+      return PROPORTION_METRICS.includes(BCF_METRICS[r - 1]) ? PERCENT_FORMAT : RATE_FORMAT;
     },
     {
       table: {
@@ -272,7 +258,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         address: blockAddress(metricRows.length + 1, METRIC_COLUMNS.length),
         showTotals: false,
       },
-    },
+    }
   );
 
   const incomeAmounts = `${sheetRef(names.income)}!$B$2:$B$${lastSourceRow}`;
@@ -288,10 +274,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         `=B${row}-C${row}`,
       ];
     }),
-    [
-      "Total",
-      ...["B", "C", "D"].map((col) => `=SUM(${col}2:${col}${lastSourceRow})`),
-    ],
+    ["Total", ...["B", "C", "D"].map((col) => `=SUM(${col}2:${col}${lastSourceRow})`)],
     [],
     ["National conditions"],
     ["Minimum NHS contribution to adult social care (£)", ""],
@@ -306,25 +289,16 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     names.summary,
     summaryRows,
     (r, c) =>
-      c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow)
-        ? GBP_FORMAT
-        : GENERAL_FORMAT,
+      c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow) ? GBP_FORMAT : GENERAL_FORMAT,
     {
-      bold: [
-        "A1:D1",
-        `A${lastSourceRow + 1}:D${lastSourceRow + 1}`,
-        `A${conditionsRow}`,
-      ],
-    },
+      bold: ["A1:D1", `A${lastSourceRow + 1}:D${lastSourceRow + 1}`, `A${conditionsRow}`],
+    }
   );
 
-  const lists = sheetLayout(
-    "lists",
-    names.lists,
-    listsSheetCells(),
-    () => GENERAL_FORMAT,
-    { bold: ["A1:E1"], hidden: true },
-  );
+  const lists = sheetLayout("lists", names.lists, listsSheetCells(), () => GENERAL_FORMAT, {
+    bold: ["A1:E1"],
+    hidden: true,
+  });
 
   return {
     sheets: [cover, income, expenditure, targets, metrics, summary, lists],

@@ -39,11 +39,7 @@ export const TARGET_FORMATS: readonly string[] = [
  * The conversion of the other period's figure. Blank while that figure is blank: Excel copies a table's
  * calculated column into new rows, and a row without the figure must not show a made-up 0.
  */
-export function periodFormula(
-  otherColumn: string,
-  from: string,
-  to: string,
-): string {
+export function periodFormula(otherColumn: string, from: string, to: string): string {
   return `=IF(${thisRow(otherColumn)}="","",BCF.PERIOD(${thisRow(otherColumn)},"${from}","${to}"))`;
 }
 
@@ -53,7 +49,7 @@ function figure(
   other: number | undefined,
   otherColumn: string,
   from: string,
-  to: string,
+  to: string
 ): PlanCell {
   if (stated !== undefined) return stated;
   if (other !== undefined) return periodFormula(otherColumn, from, to);
@@ -67,47 +63,18 @@ export const UPLIFT_FORMULA =
 
 /** The plan's own words for the row's figures ("21 discharges a week  1091 discharges per annum"). */
 export function statedWording(target: ActivityTarget): string {
-  const words = (target.statedFigures ?? [])
-    .map((f) => f.wording.trim())
-    .filter(Boolean);
+  const words = (target.statedFigures ?? []).map((f) => f.wording.trim()).filter(Boolean);
   return asText(words.join("  "));
 }
 
-export function targetRow(
-  schemeId: string,
-  target: ActivityTarget,
-): PlanCell[] {
+export function targetRow(schemeId: string, target: ActivityTarget): PlanCell[] {
   return [
     schemeId,
     asText(target.measure),
-    figure(
-      target.baselinePerMonth,
-      target.baselinePerYear,
-      "Baseline per year",
-      "year",
-      "month",
-    ),
-    figure(
-      target.baselinePerYear,
-      target.baselinePerMonth,
-      "Baseline per month",
-      "month",
-      "year",
-    ),
-    figure(
-      target.targetPerMonth,
-      target.targetPerYear,
-      "Target per year",
-      "year",
-      "month",
-    ),
-    figure(
-      target.targetPerYear,
-      target.targetPerMonth,
-      "Target per month",
-      "month",
-      "year",
-    ),
+    figure(target.baselinePerMonth, target.baselinePerYear, "Baseline per year", "year", "month"),
+    figure(target.baselinePerYear, target.baselinePerMonth, "Baseline per month", "month", "year"),
+    figure(target.targetPerMonth, target.targetPerYear, "Target per year", "year", "month"),
+    figure(target.targetPerYear, target.targetPerMonth, "Target per month", "month", "year"),
     UPLIFT_FORMULA,
     statedWording(target),
   ];
@@ -119,12 +86,11 @@ export function targetRow(
  */
 export function targetRows(
   templates: readonly SchemeTemplate[],
-  ids: readonly string[] = nextSchemeIds([], templates.length),
+  ids: readonly string[] = nextSchemeIds([], templates.length)
 ): TargetsLayout {
   const formulas: PlanCell[][] = [];
   templates.forEach((template, t) => {
-    for (const target of template.targets)
-      formulas.push(targetRow(ids[t] ?? "", target));
+    for (const target of template.targets) formulas.push(targetRow(ids[t] ?? "", target));
   });
   return {
     columns: TARGET_COLUMNS,

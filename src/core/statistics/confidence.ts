@@ -10,14 +10,13 @@ export const DEFAULT_CONFIDENCE = 0.95;
  * (0.05 meant as alpha, 9.5 meant as 95) than a real request, so it is #NUM! rather than guessed at.
  */
 export function confidenceLevel(confidence: unknown): number {
-  if (confidence === null || confidence === undefined)
-    return DEFAULT_CONFIDENCE;
+  if (confidence === null || confidence === undefined) return DEFAULT_CONFIDENCE;
   const c = requireNumber(confidence, "confidence");
   if (c >= 0.9 && c <= 0.999) return c;
   if (c >= 90 && c <= 99.9) return c / 100;
   throw new FormulaInputError(
     "#NUM!",
-    "confidence must be a fraction from 0.9 to 0.999 or a percentage from 90 to 99.9 (e.g. 0.95 or 95).",
+    "confidence must be a fraction from 0.9 to 0.999 or a percentage from 90 to 99.9 (e.g. 0.95 or 95)."
   );
 }
 

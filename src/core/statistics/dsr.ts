@@ -9,8 +9,8 @@ import { numbersFromRange } from "./range";
  * The standard PHE/OHID use for directly standardised rates.
  */
 export const ESP2013: readonly number[] = Object.freeze([
-  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000,
-  5500, 5000, 4000, 2500, 1500, 1000,
+  5000, 5500, 5500, 5500, 6000, 6000, 6500, 7000, 7000, 7000, 7000, 6500, 6000, 5500, 5000, 4000,
+  2500, 1500, 1000,
 ]);
 
 /** PHE/OHID do not publish a DSR on fewer than 10 events: it is too unstable to compare. */
@@ -25,11 +25,7 @@ interface DsrParts {
   observed: number;
 }
 
-function dsrParts(
-  counts: unknown,
-  populations: unknown,
-  standard: unknown,
-): DsrParts {
+function dsrParts(counts: unknown, populations: unknown, standard: unknown): DsrParts {
   const x = numbersFromRange(counts, "counts", true);
   const n = numbersFromRange(populations, "populations", true);
   const w =
@@ -39,7 +35,7 @@ function dsrParts(
   if (x.length !== n.length) {
     throw new FormulaInputError(
       "#VALUE!",
-      `counts has ${x.length} cells but populations has ${n.length}; give one count and one population per age band.`,
+      `counts has ${x.length} cells but populations has ${n.length}; give one count and one population per age band.`
     );
   }
   if (x.length !== w.length) {
@@ -47,7 +43,7 @@ function dsrParts(
       "#VALUE!",
       w === ESP2013
         ? `counts has ${x.length} cells but the 2013 European Standard Population has 19 age bands (0–4 … 90+).`
-        : `counts has ${x.length} cells but standard has ${w.length}; they must cover the same age bands.`,
+        : `counts has ${x.length} cells but standard has ${w.length}; they must cover the same age bands.`
     );
   }
   let sumW = 0;
@@ -58,25 +54,15 @@ function dsrParts(
     const xi = x[i];
     const ni = n[i];
     const wi = w[i];
-    if (xi < 0)
-      throw new FormulaInputError(
-        "#NUM!",
-        `counts cannot be negative (cell ${i + 1}).`,
-      );
+    if (xi < 0) throw new FormulaInputError("#NUM!", `counts cannot be negative (cell ${i + 1}).`);
     if (ni < 0)
-      throw new FormulaInputError(
-        "#NUM!",
-        `populations cannot be negative (cell ${i + 1}).`,
-      );
+      throw new FormulaInputError("#NUM!", `populations cannot be negative (cell ${i + 1}).`);
     if (wi < 0)
-      throw new FormulaInputError(
-        "#NUM!",
-        `standard weights cannot be negative (cell ${i + 1}).`,
-      );
+      throw new FormulaInputError("#NUM!", `standard weights cannot be negative (cell ${i + 1}).`);
     if (ni === 0) {
       throw new FormulaInputError(
         "#DIV/0!",
-        `population is zero in age band ${i + 1}, so its rate cannot be weighted.`,
+        `population is zero in age band ${i + 1}, so its rate cannot be weighted.`
       );
     }
     const r = wi / ni;
@@ -86,14 +72,11 @@ function dsrParts(
     observed += xi;
   }
   if (sumW === 0)
-    throw new FormulaInputError(
-      "#DIV/0!",
-      "the standard population weights add up to zero.",
-    );
+    throw new FormulaInputError("#DIV/0!", "the standard population weights add up to zero.");
   if (observed < DSR_MINIMUM_COUNT) {
     throw new FormulaInputError(
       "#N/A",
-      `only ${observed} events in total; a standardised rate is not published on fewer than ${DSR_MINIMUM_COUNT}.`,
+      `only ${observed} events in total; a standardised rate is not published on fewer than ${DSR_MINIMUM_COUNT}.`
     );
   }
   return { dsr: weighted / sumW, variance: variance / (sumW * sumW), observed };
@@ -104,7 +87,7 @@ export function directlyStandardisedRate(
   counts: unknown,
   populations: unknown,
   standard: unknown = null,
-  per: unknown = null,
+  per: unknown = null
 ): number {
   const m = multiplier(per, 100000);
   return finiteResult(dsrParts(counts, populations, standard).dsr * m);
@@ -119,7 +102,7 @@ export function dsrConfidenceInterval(
   populations: unknown,
   standard: unknown = null,
   confidence: unknown = null,
-  per: unknown = null,
+  per: unknown = null
 ): [number, number] {
   const parts = dsrParts(counts, populations, standard);
   const c = confidenceConstants(confidenceLevel(confidence));

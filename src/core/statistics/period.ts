@@ -6,15 +6,11 @@ export type PeriodName = "day" | "week" | "month" | "quarter" | "year";
 /** The convention used when weeks_per_year is left out (seed plans convert weeks with 52). */
 export const DEFAULT_WEEKS_PER_YEAR = 52;
 
-function periodsPerYear(
-  name: unknown,
-  what: string,
-  weeksPerYear: number,
-): number {
+function periodsPerYear(name: unknown, what: string, weeksPerYear: number): number {
   if (typeof name !== "string") {
     throw new FormulaInputError(
       "#VALUE!",
-      `${what} must be "day", "week", "month", "quarter" or "year".`,
+      `${what} must be "day", "week", "month", "quarter" or "year".`
     );
   }
   switch (name.trim().toLowerCase()) {
@@ -31,7 +27,7 @@ function periodsPerYear(
     default:
       throw new FormulaInputError(
         "#VALUE!",
-        `${what} "${name}" is not a period; use "day", "week", "month", "quarter" or "year".`,
+        `${what} "${name}" is not a period; use "day", "week", "month", "quarter" or "year".`
       );
   }
 }
@@ -46,7 +42,7 @@ export function convertPeriod(
   value: unknown,
   from: unknown,
   to: unknown,
-  weeksPerYear: unknown = null,
+  weeksPerYear: unknown = null
 ): number {
   const v = requireNumber(value, "value");
   let wpy = DEFAULT_WEEKS_PER_YEAR;
@@ -56,7 +52,7 @@ export function convertPeriod(
     if (wpy < 52 || wpy > 53) {
       throw new FormulaInputError(
         "#NUM!",
-        "weeks_per_year must be between 52 and 53 (e.g. 52, 52.143 or 365/7).",
+        "weeks_per_year must be between 52 and 53 (e.g. 52, 52.143 or 365/7)."
       );
     }
   }

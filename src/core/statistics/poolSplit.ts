@@ -7,8 +7,7 @@ const MAX_DECIMALS = 9;
 
 /** Excel shows 15 significant digits; rounding there first makes 1.005 → 1.01 as ROUND does, not 1.00. */
 function toUnits(amount: number, decimals: number): number {
-  const scaled =
-    decimals >= 0 ? amount * 10 ** decimals : amount / 10 ** -decimals;
+  const scaled = decimals >= 0 ? amount * 10 ** decimals : amount / 10 ** -decimals;
   const fraction = scaled - Math.floor(scaled);
   // Only a value within float noise of a half needs the (slower) 15-digit view to round the way Excel does.
   if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled);
@@ -20,13 +19,12 @@ function fromUnits(units: number, decimals: number): number {
 }
 
 function splitDecimals(decimals: unknown): number {
-  if (decimals === null || decimals === undefined)
-    return DEFAULT_SPLIT_DECIMALS;
+  if (decimals === null || decimals === undefined) return DEFAULT_SPLIT_DECIMALS;
   const d = requireNumber(decimals, "decimals");
   if (!Number.isInteger(d) || d < MIN_DECIMALS || d > MAX_DECIMALS) {
     throw new FormulaInputError(
       "#NUM!",
-      `decimals must be a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (2 for pence, 0 for whole pounds, -3 for thousands).`,
+      `decimals must be a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (2 for pence, 0 for whole pounds, -3 for thousands).`
     );
   }
   return d;
@@ -47,11 +45,7 @@ function splitDecimals(decimals: unknown): number {
  *   be, with every part negative, so the parts still add up to it.
  * - The result has the same shape as `shares`.
  */
-export function poolSplit(
-  total: unknown,
-  shares: unknown,
-  decimals: unknown = null,
-): number[][] {
+export function poolSplit(total: unknown, shares: unknown, decimals: unknown = null): number[][] {
   const t = requireNumber(total, "total");
   const d = splitDecimals(decimals);
   const matrix = numberMatrix(shares, "shares");
@@ -66,7 +60,7 @@ export function poolSplit(
       if (s < 0)
         throw new FormulaInputError(
           "#NUM!",
-          `shares cannot be negative (row ${r + 1}, column ${c + 1}).`,
+          `shares cannot be negative (row ${r + 1}, column ${c + 1}).`
         );
       sumShares += s;
     }
@@ -74,7 +68,7 @@ export function poolSplit(
   if (sumShares === 0)
     throw new FormulaInputError(
       "#DIV/0!",
-      "shares add up to zero, so there is nothing to split by.",
+      "shares add up to zero, so there is nothing to split by."
     );
   if (!Number.isFinite(sumShares))
     throw new FormulaInputError("#NUM!", "shares are too large to add up.");
@@ -84,7 +78,7 @@ export function poolSplit(
   if (!Number.isSafeInteger(totalUnits)) {
     throw new FormulaInputError(
       "#NUM!",
-      "total is too large to split exactly to that many decimal places.",
+      "total is too large to split exactly to that many decimal places."
     );
   }
 
@@ -118,7 +112,7 @@ export function poolSplit(
     // Cannot happen with finite inputs; a guard so that no input can ever loop or give a wrong total.
     throw new FormulaInputError(
       "#NUM!",
-      "shares are too far apart in size to split exactly; check them.",
+      "shares are too far apart in size to split exactly; check them."
     );
   }
   if (leftover !== 0 && candidates > 0) {
@@ -126,13 +120,8 @@ export function poolSplit(
     for (let i = 0; i < count; i++) if (remainders[i] >= 0) order.push(i);
     order.sort((a, b) => remainders[b] - remainders[a] || a - b);
     // leftover is below the number of shares in exact arithmetic; the loops only guard float edge cases.
-    for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--)
-      units[order[k]] += 1;
-    for (
-      let k = order.length - 1;
-      leftover < 0;
-      k = k > 0 ? k - 1 : order.length - 1
-    ) {
+    for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--) units[order[k]] += 1;
+    for (let k = order.length - 1; leftover < 0; k = k > 0 ? k - 1 : order.length - 1) {
       if (units[order[k]] > 0) {
         units[order[k]] -= 1;
         leftover++;

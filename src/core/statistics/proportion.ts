@@ -2,36 +2,24 @@ import { FormulaInputError, requireNumber } from "../formulaError";
 import { confidenceConstants, confidenceLevel } from "./confidence";
 import { finiteResult, multiplier } from "./rate";
 
-function checkedProportionInputs(
-  numerator: unknown,
-  denominator: unknown,
-): [number, number] {
+function checkedProportionInputs(numerator: unknown, denominator: unknown): [number, number] {
   const x = requireNumber(numerator, "numerator");
   const n = requireNumber(denominator, "denominator");
-  if (x < 0)
-    throw new FormulaInputError("#NUM!", "numerator cannot be negative.");
-  if (n < 0)
-    throw new FormulaInputError("#NUM!", "denominator cannot be negative.");
+  if (x < 0) throw new FormulaInputError("#NUM!", "numerator cannot be negative.");
+  if (n < 0) throw new FormulaInputError("#NUM!", "denominator cannot be negative.");
   if (n === 0)
-    throw new FormulaInputError(
-      "#DIV/0!",
-      "denominator is zero, so there is no proportion.",
-    );
+    throw new FormulaInputError("#DIV/0!", "denominator is zero, so there is no proportion.");
   if (x > n) {
     throw new FormulaInputError(
       "#NUM!",
-      "numerator is larger than denominator; a proportion cannot exceed the whole.",
+      "numerator is larger than denominator; a proportion cannot exceed the whole."
     );
   }
   return [x, n];
 }
 
 /** Proportion numerator / denominator × per (per 1 by default, so it can be formatted as %). */
-export function proportion(
-  numerator: unknown,
-  denominator: unknown,
-  per: unknown = null,
-): number {
+export function proportion(numerator: unknown, denominator: unknown, per: unknown = null): number {
   const [x, n] = checkedProportionInputs(numerator, denominator);
   return finiteResult((x / n) * multiplier(per, 1));
 }
@@ -44,7 +32,7 @@ export function proportionConfidenceInterval(
   numerator: unknown,
   denominator: unknown,
   confidence: unknown = null,
-  per: unknown = null,
+  per: unknown = null
 ): [number, number] {
   const [x, n] = checkedProportionInputs(numerator, denominator);
   const z = confidenceConstants(confidenceLevel(confidence)).z;

@@ -5,8 +5,7 @@ function isMatrix(value: unknown): value is unknown[][] {
   if (!Array.isArray(value) || value.length === 0) return false;
   const width = Array.isArray(value[0]) ? value[0].length : -1;
   if (width <= 0) return false;
-  for (const row of value)
-    if (!Array.isArray(row) || row.length !== width) return false;
+  for (const row of value) if (!Array.isArray(row) || row.length !== width) return false;
   return true;
 }
 
@@ -17,31 +16,24 @@ function isMatrix(value: unknown): value is unknown[][] {
  */
 export function numberMatrix(value: unknown, what: string): number[][] {
   if (typeof value === "number") return [[checkedCell(value, what, 0, 0)]];
-  if (!isMatrix(value))
-    throw new FormulaInputError("#VALUE!", `${what} must be a range of cells.`);
+  if (!isMatrix(value)) throw new FormulaInputError("#VALUE!", `${what} must be a range of cells.`);
   const out: number[][] = new Array(value.length);
   for (let r = 0; r < value.length; r++) {
     const row = value[r];
     const outRow: number[] = new Array(row.length);
-    for (let c = 0; c < row.length; c++)
-      outRow[c] = checkedCell(row[c], what, r, c);
+    for (let c = 0; c < row.length; c++) outRow[c] = checkedCell(row[c], what, r, c);
     out[r] = outRow;
   }
   return out;
 }
 
-function checkedCell(
-  cell: unknown,
-  what: string,
-  r: number,
-  c: number,
-): number {
+function checkedCell(cell: unknown, what: string, r: number, c: number): number {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   const where = `row ${r + 1}, column ${c + 1} of ${what}`;
   if (cell === null || cell === undefined || cell === "") {
     throw new FormulaInputError(
       "#VALUE!",
-      `${where} is empty; fill in every cell (use 0 for none).`,
+      `${where} is empty; fill in every cell (use 0 for none).`
     );
   }
   throw new FormulaInputError("#VALUE!", `${where} is not a number.`);
@@ -51,17 +43,10 @@ function checkedCell(
  * The cells of a range that must be one row or one column (age bands), in order.
  * `lineOnly` rejects a block of several rows and columns, which has no single band order.
  */
-export function numbersFromRange(
-  value: unknown,
-  what: string,
-  lineOnly: boolean,
-): number[] {
+export function numbersFromRange(value: unknown, what: string, lineOnly: boolean): number[] {
   const m = numberMatrix(value, what);
   if (lineOnly && m.length > 1 && m[0].length > 1) {
-    throw new FormulaInputError(
-      "#VALUE!",
-      `${what} must be a single row or a single column.`,
-    );
+    throw new FormulaInputError("#VALUE!", `${what} must be a single row or a single column.`);
   }
   if (m.length === 1) return m[0];
   const out: number[] = [];

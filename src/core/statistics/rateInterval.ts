@@ -1,10 +1,6 @@
 import quantileChisquare from "@stdlib/stats-base-dists-chisquare-quantile";
 import { FormulaInputError, requireNumber } from "../formulaError";
-import {
-  ConfidenceConstants,
-  confidenceConstants,
-  confidenceLevel,
-} from "./confidence";
+import { ConfidenceConstants, confidenceConstants, confidenceLevel } from "./confidence";
 import { finiteResult, multiplier } from "./rate";
 
 /** Below this many events the limits are exact Poisson; from it, Byar's approximation (PHE/OHID method). */
@@ -62,13 +58,8 @@ function checkedCount(count: unknown): number {
 
 function checkedPopulation(population: unknown): number {
   const n = requireNumber(population, "population");
-  if (n < 0)
-    throw new FormulaInputError("#NUM!", "population cannot be negative.");
-  if (n === 0)
-    throw new FormulaInputError(
-      "#DIV/0!",
-      "population is zero, so there is no rate.",
-    );
+  if (n < 0) throw new FormulaInputError("#NUM!", "population cannot be negative.");
+  if (n === 0) throw new FormulaInputError("#DIV/0!", "population is zero, so there is no rate.");
   return n;
 }
 
@@ -80,7 +71,7 @@ export function rateConfidenceInterval(
   count: unknown,
   population: unknown,
   confidence: unknown = null,
-  per: unknown = null,
+  per: unknown = null
 ): [number, number] {
   const x = checkedCount(count);
   const n = checkedPopulation(population);
@@ -97,17 +88,11 @@ export function rateWithInterval(
   count: unknown,
   population: unknown,
   confidence: unknown = null,
-  per: unknown = null,
+  per: unknown = null
 ): RateWithInterval {
-  const [lower, upper] = rateConfidenceInterval(
-    count,
-    population,
-    confidence,
-    per,
-  );
+  const [lower, upper] = rateConfidenceInterval(count, population, confidence, per);
   const rate = finiteResult(
-    (checkedCount(count) / checkedPopulation(population)) *
-      multiplier(per, 100000),
+    (checkedCount(count) / checkedPopulation(population)) * multiplier(per, 100000)
   );
   return { rate, lower, upper };
 }

@@ -6,9 +6,18 @@ import { SEED_003 } from "./seeds/seed003";
 import { SEED_004 } from "./seeds/seed004";
 
 /** Every scheme described in the five seed plans, in seed order then in the order each plan lists them. */
-export const CATALOGUE: SchemeTemplate[] = [...SEED_000, ...SEED_001, ...SEED_002, ...SEED_003, ...SEED_004];
+export const CATALOGUE: SchemeTemplate[] = [
+  ...SEED_000,
+  ...SEED_001,
+  ...SEED_002,
+  ...SEED_003,
+  ...SEED_004,
+];
 
 /** Looks a template up by its stable id. */
-export function findTemplate(templates: readonly SchemeTemplate[], id: string): SchemeTemplate | undefined {
+export function findTemplate(
+  templates: readonly SchemeTemplate[],
+  id: string
+): SchemeTemplate | undefined {
   return templates.find((template) => template.id === id);
 }

@@ -1,4 +1,11 @@
-import { AREAS_OF_SPEND, BCF_METRICS, COMMISSIONERS, FUNDING_SOURCES, PROVIDERS, SCHEME_TYPES } from "../vocabulary";
+import {
+  AREAS_OF_SPEND,
+  BCF_METRICS,
+  COMMISSIONERS,
+  FUNDING_SOURCES,
+  PROVIDERS,
+  SCHEME_TYPES,
+} from "../vocabulary";
 import type {
   ActivityTarget,
   CostLine,
@@ -14,7 +21,8 @@ import type {
  * anything uses it, and every problem is reported as one plain-English line naming the template and the
  * field, so a person can fix the file in one pass. A pack with any problem is refused whole.
  */
-export type TemplatePackResult = { ok: true; pack: TemplatePack } | { ok: false; problems: string[] };
+export type TemplatePackResult =
+  { ok: true; pack: TemplatePack } | { ok: false; problems: string[] };
 
 /** Beyond this many lines the list stops being useful; the rest is summarised in one line. */
 export const MAX_PROBLEMS = 50;
@@ -57,7 +65,7 @@ const TARGET_FIELDS = [
   "statedFigures",
 ] as const;
 const TARGET_NUMBER_FIELDS = TARGET_FIELDS.filter(
-  (field) => field !== "measure" && field !== "note" && field !== "statedFigures",
+  (field) => field !== "measure" && field !== "note" && field !== "statedFigures"
 ) as Array<Exclude<(typeof TARGET_FIELDS)[number], "measure" | "note" | "statedFigures">>;
 const STATED_FIELDS = ["kind", "value", "per", "wording"] as const;
 
@@ -74,7 +82,8 @@ function describe(value: Json | undefined): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "an object";
-  if (typeof value === "string") return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
+  if (typeof value === "string")
+    return `'${value.length > 60 ? `${value.slice(0, 57)}...` : value}'`;
   return String(value);
 }
 
@@ -103,7 +112,7 @@ class ProblemList {
         where,
         suggestion
           ? `unknown field '${key}' in ${what}; did you mean '${suggestion}'?`
-          : `unknown field '${key}' in ${what}; the fields are ${allowed.join(", ")}`,
+          : `unknown field '${key}' in ${what}; the fields are ${allowed.join(", ")}`
       );
     }
   }
@@ -115,7 +124,7 @@ class ProblemList {
       where,
       text === undefined
         ? `${field} is missing; it must be text, e.g. ${example}`
-        : `${field} must be text, e.g. ${example} (found ${describe(text)})`,
+        : `${field} must be text, e.g. ${example} (found ${describe(text)})`
     );
     return "";
   }
@@ -135,7 +144,7 @@ class ProblemList {
     field: string,
     options: readonly T[],
     what: string,
-    required: boolean,
+    required: boolean
   ): T | undefined {
     const raw = value[field];
     if (raw === undefined || (raw === null && !required)) {
@@ -143,24 +152,34 @@ class ProblemList {
       return undefined;
     }
     if (typeof raw === "string" && (options as readonly string[]).includes(raw)) return raw as T;
-    const near = typeof raw === "string" ? options.find((option) => sameLetters(option, raw)) : undefined;
+    const near =
+      typeof raw === "string" ? options.find((option) => sameLetters(option, raw)) : undefined;
     this.add(
       where,
       near
         ? `${field} ${describe(raw)} is not ${what}; did you mean '${near}'?`
-        : `${field} ${describe(raw)} is not ${what}; choose one of: ${options.join("; ")}`,
+        : `${field} ${describe(raw)} is not ${what}; choose one of: ${options.join("; ")}`
     );
     return undefined;
   }
 
   /** A non-negative number; `unit` words the message ("a number of pounds"). */
-  amount(where: string, raw: Json | undefined, field: string, unit: string, required: boolean): number | undefined {
+  amount(
+    where: string,
+    raw: Json | undefined,
+    field: string,
+    unit: string,
+    required: boolean
+  ): number | undefined {
     if (raw === undefined || (raw === null && !required)) {
       if (required) this.add(where, `${field} is missing; it must be ${unit}`);
       return undefined;
     }
     if (typeof raw !== "number") {
-      const hint = typeof raw === "string" && /\d/.test(raw) ? ` (write ${raw.replace(/[^0-9.-]/g, "")}, not ${describe(raw)})` : ` (found ${describe(raw)})`;
+      const hint =
+        typeof raw === "string" && /\d/.test(raw)
+          ? ` (write ${raw.replace(/[^0-9.-]/g, "")}, not ${describe(raw)})`
+          : ` (found ${describe(raw)})`;
       this.add(where, `${field} must be ${unit}${hint}`);
       return undefined;
     }
@@ -188,7 +207,8 @@ class ProblemList {
 }
 
 function templateLabel(index: number, raw: Json): string {
-  const name = isObject(raw) && typeof raw.name === "string" && raw.name.trim() !== "" ? ` '${raw.name}'` : "";
+  const name =
+    isObject(raw) && typeof raw.name === "string" && raw.name.trim() !== "" ? ` '${raw.name}'` : "";
   return `Template ${index + 1}${name}`;
 }
 
@@ -197,27 +217,37 @@ function readSource(problems: ProblemList, where: string, raw: Json | undefined)
     problems.add(
       where,
       raw === undefined
-        ? "source is missing; it must be an object with area, plan and year, e.g. {\"area\": \"Anytown\", \"plan\": \"BCF plan\", \"year\": \"2024-25\"}"
-        : `source must be an object with area, plan and year (found ${describe(raw)})`,
+        ? 'source is missing; it must be an object with area, plan and year, e.g. {"area": "Anytown", "plan": "BCF plan", "year": "2024-25"}'
+        : `source must be an object with area, plan and year (found ${describe(raw)})`
     );
     return { area: "", plan: "", year: "" };
   }
   problems.unknownFields(where, raw, SOURCE_FIELDS, "source");
-  const area = problems.requiredText(where, raw, "area", "\"Anytown\"");
-  const plan = problems.requiredText(where, raw, "plan", "\"BCF plan\"");
-  const year = problems.requiredText(where, raw, "year", "\"2024-25\" or \"Not stated\"");
+  const area = problems.requiredText(where, raw, "area", '"Anytown"');
+  const plan = problems.requiredText(where, raw, "plan", '"BCF plan"');
+  const year = problems.requiredText(where, raw, "year", '"2024-25" or "Not stated"');
   const seed = problems.optionalText(where, raw, "seed");
   return { area, plan, year, ...(seed !== undefined ? { seed } : {}) };
 }
 
 function readCostLine(problems: ProblemList, where: string, raw: Json): CostLine | undefined {
   if (!isObject(raw)) {
-    problems.add(where, `must be an object with description, fundingSource and total (found ${describe(raw)})`);
+    problems.add(
+      where,
+      `must be an object with description, fundingSource and total (found ${describe(raw)})`
+    );
     return undefined;
   }
   problems.unknownFields(where, raw, COST_FIELDS, "the cost line");
-  const description = problems.requiredText(where, raw, "description", "\"Community posts\"");
-  const fundingSource = problems.choice(where, raw, "fundingSource", FUNDING_SOURCES, "a BCF funding source", true);
+  const description = problems.requiredText(where, raw, "description", '"Community posts"');
+  const fundingSource = problems.choice(
+    where,
+    raw,
+    "fundingSource",
+    FUNDING_SOURCES,
+    "a BCF funding source",
+    true
+  );
   const pounds = "a number of pounds";
   const nhs = problems.amount(where, raw.nhs, "nhs", pounds, false);
   const council = problems.amount(where, raw.council, "council", pounds, false);
@@ -234,27 +264,46 @@ function readCostLine(problems: ProblemList, where: string, raw: Json): CostLine
   };
 }
 
-function readStatedFigure(problems: ProblemList, where: string, raw: Json): StatedFigure | undefined {
+function readStatedFigure(
+  problems: ProblemList,
+  where: string,
+  raw: Json
+): StatedFigure | undefined {
   if (!isObject(raw)) {
-    problems.add(where, `must be an object with kind, value, per and wording (found ${describe(raw)})`);
+    problems.add(
+      where,
+      `must be an object with kind, value, per and wording (found ${describe(raw)})`
+    );
     return undefined;
   }
   problems.unknownFields(where, raw, STATED_FIELDS, "the stated figure");
-  const kind = problems.choice(where, raw, "kind", ["baseline", "target"] as const, "a kind of figure", true);
+  const kind = problems.choice(
+    where,
+    raw,
+    "kind",
+    ["baseline", "target"] as const,
+    "a kind of figure",
+    true
+  );
   const value = problems.amount(where, raw.value, "value", "a number", true);
   const per = problems.choice(where, raw, "per", PERIODS, "a period", true);
-  const wording = problems.requiredText(where, raw, "wording", "\"8 patients a month\"");
+  const wording = problems.requiredText(where, raw, "wording", '"8 patients a month"');
   if (kind === undefined || value === undefined || per === undefined) return undefined;
   return { kind, value, per, wording };
 }
 
 function readTarget(problems: ProblemList, where: string, raw: Json): ActivityTarget | undefined {
   if (!isObject(raw)) {
-    problems.add(where, `must be an object with a measure and baseline/target figures (found ${describe(raw)})`);
+    problems.add(
+      where,
+      `must be an object with a measure and baseline/target figures (found ${describe(raw)})`
+    );
     return undefined;
   }
   problems.unknownFields(where, raw, TARGET_FIELDS, "the target");
-  const target: ActivityTarget = { measure: problems.requiredText(where, raw, "measure", "\"Step up admissions\"") };
+  const target: ActivityTarget = {
+    measure: problems.requiredText(where, raw, "measure", '"Step up admissions"'),
+  };
   for (const field of TARGET_NUMBER_FIELDS) {
     const value = problems.amount(where, raw[field], field, "a number of people or events", false);
     if (value !== undefined) target[field] = value;
@@ -280,7 +329,7 @@ function readList<T>(
   value: JsonObject,
   field: string,
   itemName: string,
-  readItem: (where: string, raw: Json) => T | undefined,
+  readItem: (where: string, raw: Json) => T | undefined
 ): T[] {
   const raw = value[field];
   if (raw === undefined || raw === null) return [];
@@ -302,19 +351,59 @@ function readTemplate(problems: ProblemList, index: number, raw: Json): SchemeTe
   const before = problems.lines.length;
   problems.unknownFields(where, raw, TEMPLATE_FIELDS, "the template");
 
-  const id = problems.requiredText(where, raw, "id", "\"anytown-falls-service\"");
-  if (id !== "" && /\s/.test(id)) problems.add(where, `id '${id}' must not contain spaces; use hyphens, e.g. "anytown-falls-service"`);
-  const name = problems.requiredText(where, raw, "name", "\"Falls service\"");
+  const id = problems.requiredText(where, raw, "id", '"anytown-falls-service"');
+  if (id !== "" && /\s/.test(id))
+    problems.add(
+      where,
+      `id '${id}' must not contain spaces; use hyphens, e.g. "anytown-falls-service"`
+    );
+  const name = problems.requiredText(where, raw, "name", '"Falls service"');
   const source = readSource(problems, `${where}: source`, raw.source);
-  const description = problems.requiredText(where, raw, "description", "\"What the scheme does, in a sentence or two\"");
-  const schemeType = problems.choice(where, raw, "schemeType", SCHEME_TYPES, "a national scheme type", true);
+  const description = problems.requiredText(
+    where,
+    raw,
+    "description",
+    '"What the scheme does, in a sentence or two"'
+  );
+  const schemeType = problems.choice(
+    where,
+    raw,
+    "schemeType",
+    SCHEME_TYPES,
+    "a national scheme type",
+    true
+  );
   const subType = problems.optionalText(where, raw, "subType");
-  const areaOfSpend = problems.choice(where, raw, "areaOfSpend", AREAS_OF_SPEND, "an area of spend", true);
-  const commissioner = problems.choice(where, raw, "commissioner", COMMISSIONERS, "a commissioner", false);
-  const percentNhs = problems.amount(where, raw.percentNhs, "percentNhs", "a percentage from 0 to 100", false);
-  if (percentNhs !== undefined && percentNhs > 100) problems.add(where, `percentNhs must be from 0 to 100 (found ${percentNhs})`);
+  const areaOfSpend = problems.choice(
+    where,
+    raw,
+    "areaOfSpend",
+    AREAS_OF_SPEND,
+    "an area of spend",
+    true
+  );
+  const commissioner = problems.choice(
+    where,
+    raw,
+    "commissioner",
+    COMMISSIONERS,
+    "a commissioner",
+    false
+  );
+  const percentNhs = problems.amount(
+    where,
+    raw.percentNhs,
+    "percentNhs",
+    "a percentage from 0 to 100",
+    false
+  );
+  if (percentNhs !== undefined && percentNhs > 100)
+    problems.add(where, `percentNhs must be from 0 to 100 (found ${percentNhs})`);
   if (percentNhs !== undefined && raw.commissioner !== "Joint") {
-    problems.add(where, "percentNhs is only used when commissioner is 'Joint'; remove it or set commissioner to 'Joint'");
+    problems.add(
+      where,
+      "percentNhs is only used when commissioner is 'Joint'; remove it or set commissioner to 'Joint'"
+    );
   }
   const provider = problems.choice(where, raw, "provider", PROVIDERS, "a provider type", false);
   const providerName = problems.optionalText(where, raw, "providerName");
@@ -324,18 +413,33 @@ function readTemplate(problems: ProblemList, index: number, raw: Json): SchemeTe
   const metrics: SchemeTemplate["metrics"] = [];
   if (metricsRaw !== undefined && metricsRaw !== null) {
     if (!Array.isArray(metricsRaw)) {
-      problems.add(where, `metrics must be a list ([...]) of BCF metrics (found ${describe(metricsRaw)})`);
+      problems.add(
+        where,
+        `metrics must be a list ([...]) of BCF metrics (found ${describe(metricsRaw)})`
+      );
     } else {
       metricsRaw.forEach((metric, i) => {
-        const chosen = problems.choice(where, { [`metric ${i + 1}`]: metric }, `metric ${i + 1}`, BCF_METRICS, "a BCF metric", true);
+        const chosen = problems.choice(
+          where,
+          { [`metric ${i + 1}`]: metric },
+          `metric ${i + 1}`,
+          BCF_METRICS,
+          "a BCF metric",
+          true
+        );
         if (chosen !== undefined) metrics.push(chosen);
       });
     }
   }
-  const costs = readList(problems, where, raw, "costs", "cost line", (at, item) => readCostLine(problems, at, item));
-  const targets = readList(problems, where, raw, "targets", "target", (at, item) => readTarget(problems, at, item));
+  const costs = readList(problems, where, raw, "costs", "cost line", (at, item) =>
+    readCostLine(problems, at, item)
+  );
+  const targets = readList(problems, where, raw, "targets", "target", (at, item) =>
+    readTarget(problems, at, item)
+  );
 
-  if (problems.lines.length > before || schemeType === undefined || areaOfSpend === undefined) return undefined;
+  if (problems.lines.length > before || schemeType === undefined || areaOfSpend === undefined)
+    return undefined;
   return {
     id,
     name,
@@ -375,7 +479,8 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
     while (at < text.length && " \t\n\r".includes(text[at])) at++;
   };
   const literal = (word: string) => {
-    for (let i = 0; i < word.length; i++, at++) if (text[at] !== word[i]) throw new Stop(`'${word}'`);
+    for (let i = 0; i < word.length; i++, at++)
+      if (text[at] !== word[i]) throw new Stop(`'${word}'`);
   };
   const string = () => {
     at++; // opening quote
@@ -386,7 +491,8 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
         at++;
         return;
       }
-      if (ch < " ") throw new Stop("a closing '\"' before the end of the line (text cannot span lines)");
+      if (ch < " ")
+        throw new Stop("a closing '\"' before the end of the line (text cannot span lines)");
       if (ch === "\\") {
         const next = text[at + 1];
         if (next === "u") {
@@ -475,7 +581,12 @@ export function locateJsonError(text: string): JsonErrorLocation | undefined {
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
     const before = text.slice(0, at).split(/\r\n|\r|\n/);
-    return { offset: at, line: before.length, column: before[before.length - 1].length + 1, expected: e.expected };
+    return {
+      offset: at,
+      line: before.length,
+      column: before[before.length - 1].length + 1,
+      expected: e.expected,
+    };
   }
 }
 
@@ -484,7 +595,11 @@ function jsonProblem(text: string, parserMessage: string): string {
   if (!location) return `The file is not valid JSON: ${parserMessage}`;
   const ch = text[location.offset];
   const found =
-    location.offset >= text.length ? "the end of the file" : ch === "\n" || ch === "\r" ? "the end of the line" : `'${ch}'`;
+    location.offset >= text.length
+      ? "the end of the file"
+      : ch === "\n" || ch === "\r"
+        ? "the end of the line"
+        : `'${ch}'`;
   return (
     `The file is not valid JSON: at line ${location.line}, column ${location.column} (character ${location.offset + 1}) ` +
     `expected ${location.expected} but found ${found}`
@@ -495,7 +610,13 @@ function jsonProblem(text: string, parserMessage: string): string {
 export function parseTemplatePack(json: string): TemplatePackResult {
   // Files saved by some Windows editors start with a byte-order mark, which JSON.parse refuses.
   const text = json.replace(/^\uFEFF/, "");
-  if (text.trim() === "") return { ok: false, problems: ["The file is empty: a template pack is a JSON object with a name and a list of templates."] };
+  if (text.trim() === "")
+    return {
+      ok: false,
+      problems: [
+        "The file is empty: a template pack is a JSON object with a name and a list of templates.",
+      ],
+    };
   let parsed: Json;
   try {
     parsed = JSON.parse(text) as Json;
@@ -507,19 +628,21 @@ export function parseTemplatePack(json: string): TemplatePackResult {
   if (!isObject(parsed)) {
     problems.add(
       "",
-      `The pack must be a JSON object with a "name" and a list of "templates", e.g. {"name": "Anytown templates", "templates": [...]} (found ${describe(parsed)})`,
+      `The pack must be a JSON object with a "name" and a list of "templates", e.g. {"name": "Anytown templates", "templates": [...]} (found ${describe(parsed)})`
     );
     return { ok: false, problems: problems.lines };
   }
   problems.unknownFields("Pack", parsed, PACK_FIELDS, "the pack");
-  const name = problems.requiredText("Pack", parsed, "name", "\"Anytown templates\"");
+  const name = problems.requiredText("Pack", parsed, "name", '"Anytown templates"');
   const version = problems.optionalText("Pack", parsed, "version");
   const rawTemplates = parsed.templates;
   const templates: SchemeTemplate[] = [];
   if (!Array.isArray(rawTemplates)) {
     problems.add(
       "Pack",
-      rawTemplates === undefined ? "templates is missing; it must be a list ([...]) of scheme templates" : `templates must be a list ([...]) of scheme templates (found ${describe(rawTemplates)})`,
+      rawTemplates === undefined
+        ? "templates is missing; it must be a list ([...]) of scheme templates"
+        : `templates must be a list ([...]) of scheme templates (found ${describe(rawTemplates)})`
     );
   } else if (rawTemplates.length === 0) {
     problems.add("Pack", "templates is empty; the pack must hold at least one scheme template");
@@ -535,7 +658,7 @@ export function parseTemplatePack(json: string): TemplatePackResult {
       else
         problems.add(
           templateLabel(index, raw),
-          `id '${id}' is already used by ${templateLabel(first, rawTemplates[first])}; each template needs its own id`,
+          `id '${id}' is already used by ${templateLabel(first, rawTemplates[first])}; each template needs its own id`
         );
     });
   }
@@ -544,7 +667,13 @@ export function parseTemplatePack(json: string): TemplatePackResult {
     const lines = problems.lines;
     if (lines.length <= MAX_PROBLEMS) return { ok: false, problems: lines };
     const more = lines.length - MAX_PROBLEMS;
-    return { ok: false, problems: [...lines.slice(0, MAX_PROBLEMS), `…and ${more} more problem${more === 1 ? "" : "s"}.`] };
+    return {
+      ok: false,
+      problems: [
+        ...lines.slice(0, MAX_PROBLEMS),
+        `…and ${more} more problem${more === 1 ? "" : "s"}.`,
+      ],
+    };
   }
   return { ok: true, pack: { name, ...(version !== undefined ? { version } : {}), templates } };
 }
@@ -553,7 +682,10 @@ export function parseTemplatePack(json: string): TemplatePackResult {
  * The catalogue with an organisation's pack added: a pack template whose id matches a catalogue one
  * replaces it in place (so an organisation can adapt a published scheme); the rest follow in pack order.
  */
-export function mergeCatalogue(base: readonly SchemeTemplate[], pack: TemplatePack): SchemeTemplate[] {
+export function mergeCatalogue(
+  base: readonly SchemeTemplate[],
+  pack: TemplatePack
+): SchemeTemplate[] {
   const fromPack = new Map(pack.templates.map((template) => [template.id, template]));
   const merged = base.map((template) => fromPack.get(template.id) ?? template);
   const baseIds = new Set(base.map((template) => template.id));

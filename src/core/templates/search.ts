@@ -25,7 +25,8 @@ const YEAR_NOT_STATED = "not stated";
 export function sourceLabel(template: SchemeTemplate): string {
   const { area, plan, year } = template.source;
   const statedYear = year.trim();
-  if (statedYear === "" || statedYear.toLowerCase() === YEAR_NOT_STATED) return `${area}, ${plan} (year not stated)`;
+  if (statedYear === "" || statedYear.toLowerCase() === YEAR_NOT_STATED)
+    return `${area}, ${plan} (year not stated)`;
   return `${area}, ${plan} ${statedYear}`;
 }
 
@@ -60,7 +61,7 @@ function searchableText(template: SchemeTemplate): string {
       template.provider ?? "",
       template.providerName ?? "",
       ...template.outcomes,
-    ].join("\n"),
+    ].join("\n")
   );
 }
 
@@ -74,7 +75,10 @@ function matchesSource(template: SchemeTemplate, source: string): boolean {
 }
 
 /** Templates matching every given criterion, in their original order. */
-export function searchTemplates(templates: readonly SchemeTemplate[], query: TemplateQuery): SchemeTemplate[] {
+export function searchTemplates(
+  templates: readonly SchemeTemplate[],
+  query: TemplateQuery
+): SchemeTemplate[] {
   const words = queryWords(query.text ?? "");
   const schemeType = query.schemeType?.trim();
   const metric = query.metric?.trim();

@@ -1,4 +1,11 @@
-import type { AreaOfSpend, BcfMetric, Commissioner, FundingSource, Provider, SchemeType } from "../vocabulary";
+import type {
+  AreaOfSpend,
+  BcfMetric,
+  Commissioner,
+  FundingSource,
+  Provider,
+  SchemeType,
+} from "../vocabulary";
 
 /** One cost line of a scheme, as the plan states it. */
 export interface CostLine {

@@ -21,18 +21,11 @@ export function boxColumns(box: CellBox): number {
 }
 
 export function boxContains(box: CellBox, row: number, col: number): boolean {
-  return (
-    row >= box.row && row <= box.lastRow && col >= box.col && col <= box.lastCol
-  );
+  return row >= box.row && row <= box.lastRow && col >= box.col && col <= box.lastCol;
 }
 
 export function boxesOverlap(a: CellBox, b: CellBox): boolean {
-  return (
-    a.row <= b.lastRow &&
-    b.row <= a.lastRow &&
-    a.col <= b.lastCol &&
-    b.col <= a.lastCol
-  );
+  return a.row <= b.lastRow && b.row <= a.lastRow && a.col <= b.lastCol && b.col <= a.lastCol;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
@@ -44,8 +37,7 @@ function cellPart(text: string): { row: number; col: number } | undefined {
   if (!m) return undefined;
   const row = Number(m[2]) - 1;
   const col = columnIndex(m[1]);
-  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLUMNS)
-    return undefined;
+  if (row < 0 || row >= MAX_ROWS || col < 0 || col >= MAX_COLUMNS) return undefined;
   return { row, col };
 }
 
@@ -115,8 +107,7 @@ export function splitSheetAddress(address: string): {
 export function formatBox(box: CellBox): string {
   const wholeColumns = box.row === 0 && box.lastRow === MAX_ROWS - 1;
   const wholeRows = box.col === 0 && box.lastCol === MAX_COLUMNS - 1;
-  if (wholeColumns && !wholeRows)
-    return `${columnLetters(box.col)}:${columnLetters(box.lastCol)}`;
+  if (wholeColumns && !wholeRows) return `${columnLetters(box.col)}:${columnLetters(box.lastCol)}`;
   if (wholeRows && !wholeColumns) return `${box.row + 1}:${box.lastRow + 1}`;
   const start = a1(box.row, box.col);
   if (box.row === box.lastRow && box.col === box.lastCol) return start;
@@ -139,14 +130,12 @@ export function formatSheetAddress(sheet: string, box: CellBox): string {
  */
 export function sheetNameProblem(name: string): string | undefined {
   if (name.length === 0) return "A sheet name can't be blank.";
-  if (name.length > 31)
-    return `The sheet name "${name}" is longer than 31 characters.`;
+  if (name.length > 31) return `The sheet name "${name}" is longer than 31 characters.`;
   if (/[[\]:*?/\\]/.test(name))
     return `The sheet name "${name}" contains a character Excel doesn't allow ([ ] : * ? / \\).`;
   if (name.startsWith("'") || name.endsWith("'"))
     return `The sheet name "${name}" can't begin or end with an apostrophe.`;
-  if (name.toLowerCase() === "history")
-    return `"History" is a name Excel reserves.`;
+  if (name.toLowerCase() === "history") return `"History" is a name Excel reserves.`;
   return undefined;
 }
 

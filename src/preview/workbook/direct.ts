@@ -9,12 +9,7 @@ import {
   type WorkbookSnapshot,
   type SheetSnapshot,
 } from "../../core/workbook";
-import {
-  formatBox,
-  formatSheetAddress,
-  parseBox,
-  type CellBox,
-} from "./address";
+import { formatBox, formatSheetAddress, parseBox, type CellBox } from "./address";
 import { contentFromEntry } from "./model/entries";
 import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
@@ -81,15 +76,14 @@ export class MemoryWorkbook {
     const sheet = this.model.findSheet(name);
     if (!sheet)
       throw new Error(
-        `The memory workbook has no sheet named "${name}" (it has ${this.sheetNames().join(", ")}).`,
+        `The memory workbook has no sheet named "${name}" (it has ${this.sheetNames().join(", ")}).`
       );
     return sheet;
   }
 
   private cellPosition(address: string): { row: number; col: number } {
     const position = parseA1(address);
-    if (!position)
-      throw new Error(`"${address}" isn't a cell address like B7.`);
+    if (!position) throw new Error(`"${address}" isn't a cell address like B7.`);
     return position;
   }
 
@@ -119,7 +113,7 @@ export class MemoryWorkbook {
     sheetName: string,
     address: string,
     entry: CellValue | null,
-    numberFormat?: string,
+    numberFormat?: string
   ): void {
     const { row, col } = this.cellPosition(address);
     this.setCells(sheetName, a1(row, col), [[entry]], numberFormat);
@@ -130,7 +124,7 @@ export class MemoryWorkbook {
     sheetName: string,
     topLeft: string,
     rows: Array<Array<CellValue | null>>,
-    numberFormat?: string,
+    numberFormat?: string
   ): void {
     const sheet = this.sheet(sheetName);
     const { row, col } = this.cellPosition(topLeft);
@@ -143,24 +137,18 @@ export class MemoryWorkbook {
             sheet,
             row + r,
             col + c,
-            format
-              ? { value: "", numberFormat: format, bold: old?.bold }
-              : undefined,
+            format ? { value: "", numberFormat: format, bold: old?.bold } : undefined
           );
           return;
         }
-        const content = contentFromEntry(
-          entry,
-          format,
-          "MemoryWorkbook.setCells",
-        );
+        const content = contentFromEntry(entry, format, "MemoryWorkbook.setCells");
         this.model.checkFormula(content.formula, "MemoryWorkbook.setCells");
         this.model.putCell(sheet, row + r, col + c, {
           ...content,
           numberFormat: format === "General" ? undefined : format,
           bold: old?.bold,
         });
-      }),
+      })
     );
     const width = rows.reduce((w, line) => Math.max(w, line.length), 0);
     if (rows.length > 0 && width > 0) {
@@ -169,7 +157,7 @@ export class MemoryWorkbook {
         this.model,
         sheet,
         { row, col, lastRow: row + rows.length - 1, lastCol: col + width - 1 },
-        "MemoryWorkbook.setCells",
+        "MemoryWorkbook.setCells"
       );
     }
     this.settle();
@@ -254,7 +242,7 @@ export class MemoryWorkbook {
         calculatedColumns: Object.fromEntries(
           t.columns
             .filter((c) => c.calculatedFormula)
-            .map((c) => [c.name, c.calculatedFormula as string]),
+            .map((c) => [c.name, c.calculatedFormula as string])
         ),
         showTotals: t.showTotals,
         style: t.style,
@@ -264,9 +252,7 @@ export class MemoryWorkbook {
 
   charts(sheetName?: string): ChartInfo[] {
     return this.model.charts
-      .filter(
-        (c) => sheetName === undefined || c.sheet === this.sheet(sheetName),
-      )
+      .filter((c) => sheetName === undefined || c.sheet === this.sheet(sheetName))
       .map((c) => ({
         name: c.name,
         sheet: c.sheet.name,
@@ -323,13 +309,8 @@ export class MemoryWorkbook {
   }
 
   /** The =BCF.* (or other custom) functions formulas may call, keyed "BCF.RATE" etc. */
-  setCustomFunctions(
-    registry: Record<string, (...args: never[]) => unknown>,
-  ): void {
-    this.model.customFunctions = registry as Record<
-      string,
-      (...args: unknown[]) => unknown
-    >;
+  setCustomFunctions(registry: Record<string, (...args: never[]) => unknown>): void {
+    this.model.customFunctions = registry as Record<string, (...args: unknown[]) => unknown>;
     this.model.dirty = true;
     this.settle();
   }

@@ -30,15 +30,12 @@ export class MemoryExcelError extends Error {
   }
 }
 
-export function propertyNotLoaded(
-  property: string,
-  objectType: string,
-): MemoryExcelError {
+export function propertyNotLoaded(property: string, objectType: string): MemoryExcelError {
   return new MemoryExcelError(
     "PropertyNotLoaded",
     `The property '${property}' is not available. Call load("${property}") on the ${objectType} and then ` +
       `context.sync() before reading it.`,
-    `${objectType}.${property}`,
+    `${objectType}.${property}`
   );
 }
 
@@ -46,32 +43,23 @@ export function itemNotFound(what: string, location: string): MemoryExcelError {
   return new MemoryExcelError(
     "ItemNotFound",
     `The requested resource doesn't exist: ${what}.`,
-    location,
+    location
   );
 }
 
-export function invalidArgument(
-  message: string,
-  location: string,
-): MemoryExcelError {
+export function invalidArgument(message: string, location: string): MemoryExcelError {
   return new MemoryExcelError("InvalidArgument", message, location);
 }
 
-export function invalidOperation(
-  message: string,
-  location: string,
-): MemoryExcelError {
+export function invalidOperation(message: string, location: string): MemoryExcelError {
   return new MemoryExcelError("InvalidOperation", message, location);
 }
 
-export function protectedSheet(
-  sheet: string,
-  location: string,
-): MemoryExcelError {
+export function protectedSheet(sheet: string, location: string): MemoryExcelError {
   return new MemoryExcelError(
     "AccessDenied",
     `The cell or chart you're trying to change is on a protected sheet ("${sheet}"). To make a change, unprotect the sheet.`,
-    location,
+    location
   );
 }
 
@@ -79,17 +67,14 @@ export function readOnlyWorkbook(location: string): MemoryExcelError {
   return new MemoryExcelError(
     "AccessDenied",
     "You can't make changes because this workbook is open read-only.",
-    location,
+    location
   );
 }
 
-export function payloadTooLarge(
-  bytes: number,
-  limit: number,
-): MemoryExcelError {
+export function payloadTooLarge(bytes: number, limit: number): MemoryExcelError {
   return new MemoryExcelError(
     "RequestPayloadSizeLimitExceeded",
     `The request payload (${bytes} bytes) is larger than the limit of ${limit} bytes.`,
-    "RequestContext.sync",
+    "RequestContext.sync"
   );
 }

@@ -7,20 +7,10 @@
 import type { CellValue } from "../../core/workbook";
 import { MemoryWorkbook } from "./direct";
 import { WorkbookModel } from "./model/workbookModel";
-import {
-  createStats,
-  MemoryRequestContext,
-  type SyncStats,
-} from "./proxy/requestContext";
+import { createStats, MemoryRequestContext, type SyncStats } from "./proxy/requestContext";
 
 export { MemoryWorkbook } from "./direct";
-export type {
-  CellInfo,
-  ChartInfo,
-  TableInfo,
-  UsedRangeInfo,
-  ChangeListener,
-} from "./direct";
+export type { CellInfo, ChartInfo, TableInfo, UsedRangeInfo, ChangeListener } from "./direct";
 export { MemoryExcelError } from "./errors";
 export type { MemoryErrorCode } from "./errors";
 export type { SyncStats } from "./proxy/requestContext";
@@ -57,9 +47,7 @@ export interface MemoryWorkbookHandle {
   stats: SyncStats;
 }
 
-export function createMemoryWorkbook(
-  options: MemoryWorkbookOptions = {},
-): MemoryWorkbookHandle {
+export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): MemoryWorkbookHandle {
   const model = new WorkbookModel();
   model.customFunctions = (options.customFunctions ?? {}) as Record<
     string,
@@ -72,9 +60,7 @@ export function createMemoryWorkbook(
       name,
       rows,
       protected: isProtected,
-    } = typeof setup === "string"
-      ? { name: setup, rows: undefined, protected: false }
-      : setup;
+    } = typeof setup === "string" ? { name: setup, rows: undefined, protected: false } : setup;
     model.addSheet(name, "createMemoryWorkbook");
     if (rows) workbook.setCells(name, "A1", rows);
     if (isProtected) workbook.protectSheet(name);
@@ -89,7 +75,7 @@ export function createMemoryWorkbook(
     model,
     stats,
     { maxRequestBytes: options.maxRequestBytes },
-    () => workbook._notify(),
+    () => workbook._notify()
   );
   return {
     context: memoryContext as unknown as Excel.RequestContext,

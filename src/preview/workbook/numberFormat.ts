@@ -38,24 +38,18 @@ function applySection(section: string, value: number): string {
   const percent = /%/.test(cleaned.replace(/"[^"]*"/g, ""));
   const n = percent ? value * 100 : value;
   const codeMatch = /[#0?][#0?,]*(\.[#0?]+)?/.exec(
-    cleaned.replace(/"[^"]*"/g, (m) => " ".repeat(m.length)),
+    cleaned.replace(/"[^"]*"/g, (m) => " ".repeat(m.length))
   );
-  if (!codeMatch)
-    return cleaned.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
+  if (!codeMatch) return cleaned.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
   const code = codeMatch[0];
-  const decimals = code.includes(".")
-    ? code.split(".")[1].replace(/[^0#?]/g, "").length
-    : 0;
-  const minDecimals = code.includes(".")
-    ? code.split(".")[1].replace(/[^0]/g, "").length
-    : 0;
+  const decimals = code.includes(".") ? code.split(".")[1].replace(/[^0#?]/g, "").length : 0;
+  const minDecimals = code.includes(".") ? code.split(".")[1].replace(/[^0]/g, "").length : 0;
   const grouping = code.split(".")[0].includes(",");
   const minInteger = code.split(".")[0].replace(/[^0]/g, "").length;
   let [whole, fraction = ""] = (Math.round(n * 10 ** decimals) / 10 ** decimals)
     .toFixed(decimals)
     .split(".");
-  while (fraction.length > minDecimals && fraction.endsWith("0"))
-    fraction = fraction.slice(0, -1);
+  while (fraction.length > minDecimals && fraction.endsWith("0")) fraction = fraction.slice(0, -1);
   if (whole === "0" && minInteger === 0) whole = "";
   whole = whole.padStart(minInteger, "0");
   const number =
@@ -72,10 +66,7 @@ function applySection(section: string, value: number): string {
   return literal(before) + number + literal(after);
 }
 
-export function formatCellValue(
-  value: CellValue,
-  format: string | undefined,
-): string {
+export function formatCellValue(value: CellValue, format: string | undefined): string {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   if (

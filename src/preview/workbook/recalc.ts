@@ -8,13 +8,7 @@ import { a1 } from "../../core/workbook";
 import { evaluate } from "./formula/evaluator";
 import type { FormulaContext } from "./formula/context";
 import { parseCached } from "./formula/parser";
-import {
-  isError,
-  NAME,
-  scalarFromCell,
-  toCellValue,
-  type Scalar,
-} from "./formula/values";
+import { isError, NAME, scalarFromCell, toCellValue, type Scalar } from "./formula/values";
 import { toScalar } from "./formula/context";
 import type { Cell, SheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/workbookModel";
@@ -38,8 +32,7 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
     if (circular.has(cell)) return 0;
     const depth = busy.get(cell);
     if (depth !== undefined) {
-      for (let i = depth; i < stack.length; i++)
-        circular.set(stack[i].cell, stack[i].label);
+      for (let i = depth; i < stack.length; i++) circular.set(stack[i].cell, stack[i].label);
       return 0;
     }
     busy.set(cell, stack.length);
@@ -51,9 +44,7 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
     else result = toScalar(evaluate(tree, context), context);
     stack.pop();
     busy.delete(cell);
-    cell.value = toCellValue(
-      isError(result) || result !== null ? result : null,
-    );
+    cell.value = toCellValue(isError(result) || result !== null ? result : null);
     done.add(cell);
     return scalarFromCell(cell.value, true);
   };

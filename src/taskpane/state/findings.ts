@@ -54,7 +54,7 @@ export function cellReference(sheet: string, cell: string): string {
 export function numberFormatAt(
   snapshot: WorkbookSnapshot | undefined,
   sheet: string,
-  cell: string,
+  cell: string
 ): string | undefined {
   const found = snapshot?.sheets.find((s) => s.name === sheet);
   const at = parseA1(cell);
@@ -65,8 +65,10 @@ export function numberFormatAt(
 /** "Expected £240,000.00, found £230,000.00." in the cell's own format (£, % or a plain number). */
 export function expectedActualText(finding: Finding, numberFormat?: string): string {
   const parts: string[] = [];
-  if (finding.expected !== undefined) parts.push(`expected ${formatFigure(finding.expected, numberFormat)}`);
-  if (finding.actual !== undefined) parts.push(`found ${formatFigure(finding.actual, numberFormat)}`);
+  if (finding.expected !== undefined)
+    parts.push(`expected ${formatFigure(finding.expected, numberFormat)}`);
+  if (finding.actual !== undefined)
+    parts.push(`found ${formatFigure(finding.actual, numberFormat)}`);
   if (parts.length === 0) return "";
   const sentence = parts.join(", ");
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;

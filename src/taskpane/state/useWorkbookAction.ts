@@ -42,7 +42,9 @@ export function describeError(error: unknown): string {
   return "Something went wrong and the workbook was not changed. Please try again.";
 }
 
-export function useWorkbookAction<A extends unknown[], T>(action: (...args: A) => Promise<T>): WorkbookAction<A, T> {
+export function useWorkbookAction<A extends unknown[], T>(
+  action: (...args: A) => Promise<T>
+): WorkbookAction<A, T> {
   const [state, setState] = useState<ActionState<T>>({ status: "idle" });
   // A ref, not state, guards against a second click arriving before React re-renders the disabled button.
   const inFlight = useRef(false);
@@ -76,7 +78,9 @@ export function useWorkbookAction<A extends unknown[], T>(action: (...args: A) =
 
   const reportProgress = useCallback((done: number, total: number) => {
     if (!mounted.current) return;
-    setState((current) => (current.status === "running" ? { status: "running", progress: { done, total } } : current));
+    setState((current) =>
+      current.status === "running" ? { status: "running", progress: { done, total } } : current
+    );
   }, []);
 
   const reset = useCallback(() => {

@@ -39,11 +39,16 @@ export const workbookActions = {
     withWorkbook((context) => removeInsertion(context, record)),
   buildPlanSkeleton: (options: PlanOptions): Promise<InsertionResult> =>
     withWorkbook((context) => buildPlanSkeleton(context, options)),
-  readWorkbookSnapshot: (onProgress?: (done: number, total: number) => void): Promise<WorkbookSnapshot> =>
+  readWorkbookSnapshot: (
+    onProgress?: (done: number, total: number) => void
+  ): Promise<WorkbookSnapshot> =>
     withWorkbook((context) => readWorkbookSnapshot(context, { onProgress })),
   selectCell: (sheet: string, cell: string): Promise<void> =>
     withWorkbook((context) => selectCell(context, sheet, cell)),
-  listBcfFormulas: (): Promise<BcfFormulaCell[]> => withWorkbook((context) => listBcfFormulas(context)),
-  replaceBcfFormulasWithValues: (mode: ReplaceMode): Promise<{ replaced: number; sheets: string[] }> =>
+  listBcfFormulas: (): Promise<BcfFormulaCell[]> =>
+    withWorkbook((context) => listBcfFormulas(context)),
+  replaceBcfFormulasWithValues: (
+    mode: ReplaceMode
+  ): Promise<{ replaced: number; sheets: string[] }> =>
     withWorkbook((context) => replaceBcfFormulasWithValues(context, mode)),
 };

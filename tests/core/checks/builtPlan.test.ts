@@ -24,7 +24,9 @@ const BCF_FUNCTIONS = {
   "BCF.UPLIFT": uplift,
 } as Record<string, (...args: never[]) => unknown>;
 
-function template(t: Partial<SchemeTemplate> & Pick<SchemeTemplate, "id" | "name" | "costs">): SchemeTemplate {
+function template(
+  t: Partial<SchemeTemplate> & Pick<SchemeTemplate, "id" | "name" | "costs">
+): SchemeTemplate {
   return {
     source: { area: "Test", plan: "Test plan", year: "2024-25" },
     description: "",
@@ -46,14 +48,30 @@ const TEMPLATES: SchemeTemplate[] = [
     schemeType: "Urgent Community Response",
     commissioner: "Joint",
     percentNhs: 52,
-    costs: [{ description: "CCG and RCC posts", fundingSource: "NHS minimum contribution", nhs: 125000, council: 115000, total: 240000 }],
+    costs: [
+      {
+        description: "CCG and RCC posts",
+        fundingSource: "NHS minimum contribution",
+        nhs: 125000,
+        council: 115000,
+        total: 240000,
+      },
+    ],
   }),
   template({
     id: "htr",
     name: "Hospital Transfer & Reablement",
     areaOfSpend: "Social Care",
     commissioner: "Joint",
-    costs: [{ description: "CCG and RCC posts", fundingSource: "NHS minimum contribution", nhs: 135000, council: 561000, total: 696000 }],
+    costs: [
+      {
+        description: "CCG and RCC posts",
+        fundingSource: "NHS minimum contribution",
+        nhs: 135000,
+        council: 561000,
+        total: 696000,
+      },
+    ],
   }),
   template({
     id: "intermediate-care",
@@ -87,18 +105,29 @@ const TEMPLATES: SchemeTemplate[] = [
 /** Planned spend per funding source, as the templates state it. */
 function spendBySource(): Map<string, number> {
   const m = new Map<string, number>(FUNDING_SOURCES.map((s) => [s, 0]));
-  for (const t of TEMPLATES) for (const c of t.costs) m.set(c.fundingSource, (m.get(c.fundingSource) ?? 0) + c.total);
+  for (const t of TEMPLATES)
+    for (const c of t.costs) m.set(c.fundingSource, (m.get(c.fundingSource) ?? 0) + c.total);
   return m;
 }
 
 async function builtPlan(
-  options: { minimum?: number; edit?: (context: Excel.RequestContext) => void; templates?: SchemeTemplate[] } = {},
+  options: {
+    minimum?: number;
+    edit?: (context: Excel.RequestContext) => void;
+    templates?: SchemeTemplate[];
+  } = {}
 ) {
   const { context } = createMemoryWorkbook({ customFunctions: BCF_FUNCTIONS });
-  await buildPlanSkeleton(context, { area: "Rutland", healthAndWellbeingBoard: "Rutland Health and Wellbeing Board", year: "2024-25" });
+  await buildPlanSkeleton(context, {
+    area: "Rutland",
+    healthAndWellbeingBoard: "Rutland Health and Wellbeing Board",
+    year: "2024-25",
+  });
   await insertTemplates(context, options.templates ?? TEMPLATES);
   const income = spendBySource();
-  context.workbook.worksheets.getItem("Income").getRange(`B2:B${FUNDING_SOURCES.length + 1}`).values = FUNDING_SOURCES.map((s) => [
+  context.workbook.worksheets
+    .getItem("Income")
+    .getRange(`B2:B${FUNDING_SOURCES.length + 1}`).values = FUNDING_SOURCES.map((s) => [
     income.get(s) ?? 0,
   ]);
   // The minimum NHS contribution to adult social care: below the £135,000 NHS spend on HTR.
@@ -106,7 +135,9 @@ async function builtPlan(
   const used = summary.getUsedRange();
   used.load("values");
   await context.sync();
-  const minRow = (used.values as unknown[][]).findIndex((row) => String(row[0]).startsWith("Minimum NHS contribution"));
+  const minRow = (used.values as unknown[][]).findIndex((row) =>
+    String(row[0]).startsWith("Minimum NHS contribution")
+  );
   expect(minRow).toBeGreaterThan(0);
   summary.getRange(`B${minRow + 1}`).values = [[options.minimum ?? 130000]];
   options.edit?.(context);
@@ -129,7 +160,7 @@ test("iBCF income a penny short is caught on the Summary, for iBCF and in total"
         const row = FUNDING_SOURCES.indexOf("iBCF") + 2;
         context.workbook.worksheets.getItem("Income").getRange(`B${row}`).values = [[399999.99]];
       },
-    }),
+    })
   );
   const errors = findings.filter((f) => f.severity === "error");
   expect(errors.map((f) => [f.rule, f.sheet, f.cell, f.actual])).toEqual([
@@ -140,10 +171,19 @@ test("iBCF income a penny short is caught on the Summary, for iBCF and in total"
 
 test("a minimum NHS contribution to social care a penny above planned NHS social care spend is caught", async () => {
   // Planned NHS spend on social care: HTR's £135,000 (ICR is community health; intermediate care is council-funded).
-  expect(runChecks(await builtPlan({ minimum: 135000 })).filter((f) => f.severity === "error")).toEqual([]);
-  const errors = runChecks(await builtPlan({ minimum: 135000.01 })).filter((f) => f.severity === "error");
+  expect(
+    runChecks(await builtPlan({ minimum: 135000 })).filter((f) => f.severity === "error")
+  ).toEqual([]);
+  const errors = runChecks(await builtPlan({ minimum: 135000.01 })).filter(
+    (f) => f.severity === "error"
+  );
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toMatchObject({ rule: "national-conditions", sheet: "Summary", expected: 135000.01, actual: 135000 });
+  expect(errors[0]).toMatchObject({
+    rule: "national-conditions",
+    sheet: "Summary",
+    expected: 135000.01,
+    actual: 135000,
+  });
 });
 
 test("a typed annual target that does not match its monthly figure is caught on Targets", async () => {
@@ -157,7 +197,12 @@ test("a typed annual target that does not match its monthly figure is caught on 
   targets.formulas[row][perYear] = 601;
   const errors = runChecks(snapshot).filter((f) => f.severity === "error");
   expect(errors).toHaveLength(1);
-  expect(errors[0]).toMatchObject({ rule: "periods", sheet: "Targets", expected: 600, actual: 601 });
+  expect(errors[0]).toMatchObject({
+    rule: "periods",
+    sheet: "Targets",
+    expected: 600,
+    actual: 601,
+  });
 });
 
 test("a weekly figure the plan states beside an annual one that does not follow from it is caught in the plan's wording", async () => {
@@ -182,7 +227,9 @@ test("a weekly figure the plan states beside an annual one that does not follow 
   const snapshot = await builtPlan({ templates: [...TEMPLATES, rehab] });
   const targets = snapshot.sheets.find((s) => s.name === "Targets")!;
   const header = targets.values[0].map(String);
-  const row = targets.values.findIndex((r) => r[1] === "Discharges supported by rehab support workers");
+  const row = targets.values.findIndex(
+    (r) => r[1] === "Discharges supported by rehab support workers"
+  );
   const column = header.indexOf("As stated in the plan");
   expect(column).toBe(header.length - 1);
   expect(targets.values[row][column]).toBe("21 discharges a week  1091 discharges per annum");

@@ -3,7 +3,12 @@
  * filled with consistent figures, with values as Excel would show them after calculation.
  */
 import { AREAS_OF_SPEND, FUNDING_SOURCES } from "../../../src/core/vocabulary";
-import { CellValue, SheetSnapshot, WorkbookSnapshot, sheetFromRows } from "../../../src/core/workbook";
+import {
+  CellValue,
+  SheetSnapshot,
+  WorkbookSnapshot,
+  sheetFromRows,
+} from "../../../src/core/workbook";
 
 type Entry = CellValue | null | { formula: string; value: CellValue; format?: string };
 
@@ -77,7 +82,10 @@ const EXPENDITURE_HEADINGS = [
   "Total (£)",
 ];
 
-export function expenditureSheet(lines: ExpenditureLine[], totalsOverride?: { nhs?: number; total?: number }): SheetSnapshot {
+export function expenditureSheet(
+  lines: ExpenditureLine[],
+  totalsOverride?: { nhs?: number; total?: number }
+): SheetSnapshot {
   const rows: Entry[][] = [EXPENDITURE_HEADINGS];
   let nhsSum = 0;
   let councilSum = 0;
@@ -94,8 +102,16 @@ export function expenditureSheet(lines: ExpenditureLine[], totalsOverride?: { nh
       l.commissioner,
       l.provider,
       l.source,
-      f("=IF([@[Total (£)]]=0,0,[@[NHS (£)]]/[@[Total (£)]])", total === 0 ? 0 : l.nhs / total, PCT),
-      f("=IF([@[Total (£)]]=0,0,[@[Council (£)]]/[@[Total (£)]])", total === 0 ? 0 : l.council / total, PCT),
+      f(
+        "=IF([@[Total (£)]]=0,0,[@[NHS (£)]]/[@[Total (£)]])",
+        total === 0 ? 0 : l.nhs / total,
+        PCT
+      ),
+      f(
+        "=IF([@[Total (£)]]=0,0,[@[Council (£)]]/[@[Total (£)]])",
+        total === 0 ? 0 : l.council / total,
+        PCT
+      ),
       typed(l.nhs, GBP),
       typed(l.council, GBP),
       f("=[@[NHS (£)]]+[@[Council (£)]]", total, GBP),
@@ -157,19 +173,69 @@ export function planSnapshot(options: PlanOptions = {}): WorkbookSnapshot {
   const incomeSheet = sheetFromRows("Income", incomeRows);
 
   const targets = sheetFromRows("Targets", [
-    ["Scheme ID", "Measure", "Baseline per month", "Baseline per year", "Target per month", "Target per year", "Uplift"],
-    ["S00001", "Admissions to intermediate care", 50, f('=BCF.PERIOD(C2,"month","year")', 600), 60, f('=BCF.PERIOD(E2,"month","year")', 720), f("=BCF.UPLIFT(D2,F2)", 0.2, PCT)],
-    ["S00002", "Urgent care at home cases", 65, f('=BCF.PERIOD(C3,"month","year")', 780), 80, f('=BCF.PERIOD(E3,"month","year")', 960), f("=BCF.UPLIFT(D3,F3)", 960 / 780 - 1, PCT)],
-    ["S00003", "Step up patients", f('=BCF.PERIOD(D4,"year","month")', 1000 / 12), 1000, 12, f('=BCF.PERIOD(E4,"month","year")', 144), f("=BCF.UPLIFT(D4,F4)", 144 / 1000 - 1, PCT)],
+    [
+      "Scheme ID",
+      "Measure",
+      "Baseline per month",
+      "Baseline per year",
+      "Target per month",
+      "Target per year",
+      "Uplift",
+    ],
+    [
+      "S00001",
+      "Admissions to intermediate care",
+      50,
+      f('=BCF.PERIOD(C2,"month","year")', 600),
+      60,
+      f('=BCF.PERIOD(E2,"month","year")', 720),
+      f("=BCF.UPLIFT(D2,F2)", 0.2, PCT),
+    ],
+    [
+      "S00002",
+      "Urgent care at home cases",
+      65,
+      f('=BCF.PERIOD(C3,"month","year")', 780),
+      80,
+      f('=BCF.PERIOD(E3,"month","year")', 960),
+      f("=BCF.UPLIFT(D3,F3)", 960 / 780 - 1, PCT),
+    ],
+    [
+      "S00003",
+      "Step up patients",
+      f('=BCF.PERIOD(D4,"year","month")', 1000 / 12),
+      1000,
+      12,
+      f('=BCF.PERIOD(E4,"month","year")', 144),
+      f("=BCF.UPLIFT(D4,F4)", 144 / 1000 - 1, PCT),
+    ],
   ]);
 
   const metrics = sheetFromRows("Metrics", [
     ["Metric", "Numerator", "Denominator", "Per", "Value", "Lower 95% CI", "Upper 95% CI"],
-    ["Emergency admissions due to falls", 180, 8540, 100000, f("=BCF.RATE(B2,C2,D2)", (180 / 8540) * 100000), f("=INDEX(BCF.RATE.CI(B2,C2,D2),1)", 1811.2), f("=INDEX(BCF.RATE.CI(B2,C2,D2),2)", 2439.6)],
-    ["Still at home 91 days after reablement", 70, 85, 100, f("=BCF.PROPORTION(B3,C3,D3)", (70 / 85) * 100), f("=INDEX(BCF.PROPORTION.CI(B3,C3,D3),1)", 72.9), f("=INDEX(BCF.PROPORTION.CI(B3,C3,D3),2)", 89.0)],
+    [
+      "Emergency admissions due to falls",
+      180,
+      8540,
+      100000,
+      f("=BCF.RATE(B2,C2,D2)", (180 / 8540) * 100000),
+      f("=INDEX(BCF.RATE.CI(B2,C2,D2),1)", 1811.2),
+      f("=INDEX(BCF.RATE.CI(B2,C2,D2),2)", 2439.6),
+    ],
+    [
+      "Still at home 91 days after reablement",
+      70,
+      85,
+      100,
+      f("=BCF.PROPORTION(B3,C3,D3)", (70 / 85) * 100),
+      f("=INDEX(BCF.PROPORTION.CI(B3,C3,D3),1)", 72.9),
+      f("=INDEX(BCF.PROPORTION.CI(B3,C3,D3),2)", 89.0),
+    ],
   ]);
 
-  const summaryRows: Entry[][] = [["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"]];
+  const summaryRows: Entry[][] = [
+    ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
+  ];
   let incSum = 0;
   let spendSum = 0;
   FUNDING_SOURCES.forEach((s, i) => {
@@ -192,7 +258,9 @@ export function planSnapshot(options: PlanOptions = {}): WorkbookSnapshot {
     f(`=SUM(C2:C${last})`, spendSum, GBP),
     f(`=SUM(D2:D${last})`, incSum - spendSum, GBP),
   ]);
-  const socialCareNhs = lines.filter((l) => l.area === "Social Care").reduce((a, l) => a + l.nhs, 0);
+  const socialCareNhs = lines
+    .filter((l) => l.area === "Social Care")
+    .reduce((a, l) => a + l.nhs, 0);
   summaryRows.push([]);
   summaryRows.push(["National conditions"]);
   summaryRows.push([
@@ -201,7 +269,11 @@ export function planSnapshot(options: PlanOptions = {}): WorkbookSnapshot {
   ]);
   summaryRows.push([
     "Planned NHS spend on adult social care (£)",
-    f('=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")', socialCareNhs, GBP),
+    f(
+      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")',
+      socialCareNhs,
+      GBP
+    ),
   ]);
   const summary = sheetFromRows("Summary", summaryRows);
 

@@ -17,7 +17,13 @@ describe("funding balance: the plan's Summary sheet", () => {
     const ibcfRow = FUNDING_SOURCES.indexOf("iBCF") + 2;
     const totalRow = FUNDING_SOURCES.length + 2;
     expect(found.map((x) => x.cell)).toEqual([`D${ibcfRow}`, `D${totalRow}`]);
-    expect(found[0]).toMatchObject({ rule: "funding-balance", severity: "error", sheet: "Summary", expected: 0, actual: 1000 });
+    expect(found[0]).toMatchObject({
+      rule: "funding-balance",
+      severity: "error",
+      sheet: "Summary",
+      expected: 0,
+      actual: 1000,
+    });
     expect(found[0].message).toContain('"iBCF" does not balance');
   });
 
@@ -28,7 +34,9 @@ describe("funding balance: the plan's Summary sheet", () => {
         ["DFG", typed(0.1 + 0.2, GBP), typed(spend, GBP), f("=B2-C2", 0.1 + 0.2 - spend, GBP)],
       ]);
     expect(checkFundingBalance({ sheets: [sheet(0.3)] })).toEqual([]);
-    expect(checkFundingBalance({ sheets: [sheet(0.29)] })).toMatchObject([{ cell: "D2", actual: 0.01 }]);
+    expect(checkFundingBalance({ sheets: [sheet(0.29)] })).toMatchObject([
+      { cell: "D2", actual: 0.01 },
+    ]);
   });
 
   test("a balance column typed as 0 while income and spend differ is still caught", () => {
@@ -36,7 +44,9 @@ describe("funding balance: the plan's Summary sheet", () => {
       ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
       ["iBCF", 500, 400, 0],
     ]);
-    expect(checkFundingBalance({ sheets: [sheet] })).toMatchObject([{ cell: "D2", expected: 0, actual: 100 }]);
+    expect(checkFundingBalance({ sheets: [sheet] })).toMatchObject([
+      { cell: "D2", expected: 0, actual: 100 },
+    ]);
   });
 });
 

@@ -11,14 +11,20 @@ describe("national conditions: NHS contribution to adult social care", () => {
     const lines = expenditureLines(12);
     const planned = socialCareNhs(lines);
     expect(planned).toBeGreaterThan(0);
-    expect(checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned }))).toEqual([]);
-    expect(checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned - 1 }))).toEqual([]);
+    expect(checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned }))).toEqual(
+      []
+    );
+    expect(
+      checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned - 1 }))
+    ).toEqual([]);
   });
 
   test("planned spend below the minimum is an error at the planned figure, expected the minimum", () => {
     const lines = expenditureLines(12);
     const planned = socialCareNhs(lines);
-    const found = checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned + 0.01 }));
+    const found = checkNationalConditions(
+      planSnapshot({ lines, minimumSocialCare: planned + 0.01 })
+    );
     expect(found).toHaveLength(1);
     const plannedRow = 7 + 2 + 3 + 1; // 7 sources + heading + total, a blank, the heading, the minimum
     expect(found[0]).toMatchObject({

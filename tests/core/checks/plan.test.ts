@@ -16,12 +16,16 @@ describe("the plan workbook the add-in builds (contracts layout)", () => {
 
   test("any consistent plan (random lines, sources, areas, commissioners) gets no error or warning", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 1_000_000 }), (count, seed) => {
-        const findings = runChecks(planSnapshot({ lines: expenditureLines(count, seed) }));
-        const c = countBySeverity(findings);
-        expect([c.error, c.warning]).toEqual([0, 0]);
-      }),
-      { numRuns: 60 },
+      fc.property(
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (count, seed) => {
+          const findings = runChecks(planSnapshot({ lines: expenditureLines(count, seed) }));
+          const c = countBySeverity(findings);
+          expect([c.error, c.warning]).toEqual([0, 0]);
+        }
+      ),
+      { numRuns: 60 }
     );
   });
 
@@ -34,7 +38,10 @@ describe("the plan workbook the add-in builds (contracts layout)", () => {
     const lines = expenditureLines(30);
     const nhs = lines.reduce((a, l) => a + l.nhs, 0);
     const total = lines.reduce((a, l) => a + l.nhs + l.council, 0);
-    const plan = replaceSheet(planSnapshot({ lines }), expenditureSheet(lines, { nhs: nhs + 0.01, total: total + 0.01 }));
+    const plan = replaceSheet(
+      planSnapshot({ lines }),
+      expenditureSheet(lines, { nhs: nhs + 0.01, total: total + 0.01 })
+    );
     const errors = runChecks(plan).filter((x) => x.severity === "error");
     expect(errors.map((x) => [x.sheet, x.cell])).toEqual([
       ["Expenditure", "K32"],
@@ -49,7 +56,9 @@ describe("the plan workbook the add-in builds (contracts layout)", () => {
     const row = 5;
     const shown = (sheet.values[row][12] as number) + 100;
     sheet.values[row][12] = shown;
-    const errors = runChecks(replaceSheet(planSnapshot({ lines }), sheet)).filter((x) => x.severity === "error");
+    const errors = runChecks(replaceSheet(planSnapshot({ lines }), sheet)).filter(
+      (x) => x.severity === "error"
+    );
     // The line, and the totals row no longer adding up its column.
     expect(errors.map((x) => x.cell)).toEqual(["M6", "M12"]);
     expect(errors[0]).toMatchObject({ actual: Math.round(shown * 100) / 100 });

@@ -12,7 +12,12 @@ describe("splits: NHS and council parts add to the total", () => {
     sheetFromRows("Schemes", [
       ["Scheme", "CCG (£)", "LA (£)", "Total (£)"],
       ["Integrated Crisis Response", typed(125000, GBP), typed(115000, GBP), typed(icrTotal, GBP)],
-      ["Hospital Transfer & Reablement", typed(htrNhs, GBP), typed(561000, GBP), typed(htrNhs + 561000, GBP)],
+      [
+        "Hospital Transfer & Reablement",
+        typed(htrNhs, GBP),
+        typed(561000, GBP),
+        typed(htrNhs + 561000, GBP),
+      ],
     ]);
 
   test("seed 001's split reconciles: no findings from any rule", () => {
@@ -22,7 +27,12 @@ describe("splits: NHS and council parts add to the total", () => {
   test("£125,000 + £115,000 shown as £250,000 is one error at the total, with expected and actual", () => {
     const all = runChecks({ sheets: [scheme(250000)] });
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ severity: "error", cell: "D2", expected: 240000, actual: 250000 });
+    expect(all[0]).toMatchObject({
+      severity: "error",
+      cell: "D2",
+      expected: 240000,
+      actual: 250000,
+    });
     const splits = checkSplits({ sheets: [scheme(250000)] });
     expect(splits).toHaveLength(1);
     expect(splits[0].message).toContain('"CCG (£)" £125,000 + "LA (£)" £115,000 = £240,000');
@@ -33,7 +43,9 @@ describe("splits: NHS and council parts add to the total", () => {
       ["Scheme", "NHS (£)", "Council (£)", "Total (£)"],
       ["A", 100.01, 200, 300],
     ]);
-    expect(checkSplits({ sheets: [sheet] })).toMatchObject([{ cell: "D2", expected: 300.01, actual: 300 }]);
+    expect(checkSplits({ sheets: [sheet] })).toMatchObject([
+      { cell: "D2", expected: 300.01, actual: 300 },
+    ]);
   });
 });
 
@@ -69,14 +81,27 @@ describe("splits: % NHS and % LA add to 100%", () => {
   });
 
   test("the plan's % formulas (share of the total) are clean even when floating point is not exact", () => {
-    const rows: Parameters<typeof sheetFromRows>[1] = [["Scheme ID", "% NHS", "% LA", "NHS (£)", "Council (£)", "Total (£)"]];
+    const rows: Parameters<typeof sheetFromRows>[1] = [
+      ["Scheme ID", "% NHS", "% LA", "NHS (£)", "Council (£)", "Total (£)"],
+    ];
     for (let i = 1; i <= 50; i++) {
       const nhs = i * 10.1;
       const la = i * 7.3;
       const t = nhs + la;
-      rows.push([`S${i}`, f("=IF(F2=0,0,D2/F2)", nhs / t, PCT), f("=IF(F2=0,0,E2/F2)", la / t, PCT), nhs, la, f("=D2+E2", t)]);
+      rows.push([
+        `S${i}`,
+        f("=IF(F2=0,0,D2/F2)", nhs / t, PCT),
+        f("=IF(F2=0,0,E2/F2)", la / t, PCT),
+        nhs,
+        la,
+        f("=D2+E2", t),
+      ]);
     }
-    expect(runChecks({ sheets: [sheetFromRows("Expenditure", rows)] }).filter((x) => x.severity === "error")).toEqual([]);
+    expect(
+      runChecks({ sheets: [sheetFromRows("Expenditure", rows)] }).filter(
+        (x) => x.severity === "error"
+      )
+    ).toEqual([]);
   });
 });
 
@@ -84,7 +109,13 @@ describe("splits: property", () => {
   test("NHS + council = total to the penny is clean; a total moved by a penny or more is one error there", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 50_000_000 }), fc.integer({ min: 0, max: 50_000_000 })), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 0, max: 50_000_000 }),
+            fc.integer({ min: 0, max: 50_000_000 })
+          ),
+          { minLength: 1, maxLength: 30 }
+        ),
         fc.nat(),
         fc.integer({ min: 1, max: 1_000_000 }),
         (pence, pick, by) => {
@@ -93,18 +124,23 @@ describe("splits: property", () => {
               "Pool",
               [
                 ["Scheme", "NHS (£)", "Council (£)", "Total (£)"],
-                ...pence.map(([a, b], i) => [`Scheme ${i + 1}`, a / 100, b / 100, (a + b + (i === bump ? by : 0)) / 100]),
+                ...pence.map(([a, b], i) => [
+                  `Scheme ${i + 1}`,
+                  a / 100,
+                  b / 100,
+                  (a + b + (i === bump ? by : 0)) / 100,
+                ]),
               ],
-              { numberFormat: GBP },
+              { numberFormat: GBP }
             );
           expect(checkSplits({ sheets: [build()] })).toEqual([]);
           const row = pick % pence.length;
           const found = checkSplits({ sheets: [build(row)] });
           expect(found).toHaveLength(1);
           expect(found[0].cell).toBe(`D${row + 2}`);
-        },
+        }
       ),
-      { numRuns: 200 },
+      { numRuns: 200 }
     );
   });
 });

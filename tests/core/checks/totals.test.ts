@@ -8,7 +8,8 @@ function book(...sheets: ReturnType<typeof sheetFromRows>[]): WorkbookSnapshot {
   return { sheets };
 }
 
-const errors = (snapshot: WorkbookSnapshot) => runChecks(snapshot).filter((x) => x.severity === "error");
+const errors = (snapshot: WorkbookSnapshot) =>
+  runChecks(snapshot).filter((x) => x.severity === "error");
 
 /** Seed 001, section 5.2 Funding, laid out as in the plan document. */
 function seed001Funding(totalFunding: number) {
@@ -23,7 +24,9 @@ function seed001Funding(totalFunding: number) {
 }
 
 /** Seed 001, section 5.1 Priority Costs, with subtotals per scheme and a grand total. */
-function seed001Costs(opts: { sub2?: [string, number]; grand?: [string, number]; grandLabel?: string } = {}) {
+function seed001Costs(
+  opts: { sub2?: [string, number]; grand?: [string, number]; grandLabel?: string } = {}
+) {
   return sheetFromRows("Costs", [
     ["Description", "2016-17 (£)"],
     ["Integrated Crisis Response"],
@@ -46,7 +49,13 @@ describe("totals: seed 001 funding (£240,000 + £696,000 = £936,000)", () => {
   test("a typed Total Funding of £963,000 is an error at B6 with expected and actual", () => {
     const found = errors(book(seed001Funding(963000)));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ rule: "totals", sheet: "Funding", cell: "B6", expected: 936000, actual: 963000 });
+    expect(found[0]).toMatchObject({
+      rule: "totals",
+      sheet: "Funding",
+      cell: "B6",
+      expected: 936000,
+      actual: 963000,
+    });
     expect(found[0].message).toContain("Total Funding");
     expect(found[0].message).toContain("£963,000");
     expect(found[0].message).toContain("£936,000");
@@ -57,7 +66,9 @@ describe("totals: seed 001 funding (£240,000 + £696,000 = £936,000)", () => {
     expect(errors(book(seed001Costs()))).toEqual([]);
     // "Total" under subtotals closes the subtotals, as "Grand total" does.
     expect(errors(book(seed001Costs({ grandLabel: "Total" })))).toEqual([]);
-    expect(errors(book(seed001Costs({ grandLabel: "TOTALS", grand: ["=SUM(B5,B9)", 936000] })))).toEqual([]);
+    expect(
+      errors(book(seed001Costs({ grandLabel: "TOTALS", grand: ["=SUM(B5,B9)", 936000] })))
+    ).toEqual([]);
   });
 
   test("a grand total that adds the subtotals and their lines counts them twice", () => {
@@ -68,7 +79,9 @@ describe("totals: seed 001 funding (£240,000 + £696,000 = £936,000)", () => {
   });
 
   test("a subtotal whose SUM leaves out a line is the one error, naming the line", () => {
-    const found = errors(book(seed001Costs({ sub2: ["=SUM(B7:B7)", 135000], grand: ["=B5+B9", 375000] })));
+    const found = errors(
+      book(seed001Costs({ sub2: ["=SUM(B7:B7)", 135000], grand: ["=B5+B9", 375000] }))
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ cell: "B9", expected: 696000, actual: 135000 });
     expect(found[0].message).toContain("leaves out B8");
@@ -89,7 +102,12 @@ describe("totals: a council's 2022-23 year-end figures (domain.md)", () => {
   test("with the DFG line missing the total does not reconcile: expected £34,516,530, actual £37,525,524", () => {
     const found = errors(book(yearEnd(null, 37525524)));
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ rule: "totals", cell: "B6", expected: 34516530, actual: 37525524 });
+    expect(found[0]).toMatchObject({
+      rule: "totals",
+      cell: "B6",
+      expected: 34516530,
+      actual: 37525524,
+    });
     expect(found[0].message).toContain("£3,008,994");
     expect(found[0].message).toContain('"DFG" (B5) has no figure');
   });
@@ -151,7 +169,7 @@ describe("totals: formulas and layouts", () => {
         [null, "Hospital Transfer & Reablement", 135000, 561000, 696000],
         [null, "Total Funding", 260000, 676000, 936000],
       ],
-      { numberFormat: GBP, rowOffset: 3, colOffset: 1 },
+      { numberFormat: GBP, rowOffset: 3, colOffset: 1 }
     );
     expect(errors(book(sheet))).toEqual([]);
     const broken = sheetFromRows(
@@ -162,7 +180,7 @@ describe("totals: formulas and layouts", () => {
         [null, "Hospital Transfer & Reablement", 135000, 561000, 669000],
         [null, "Total Funding", 260000, 676000, 936000],
       ],
-      { numberFormat: GBP, rowOffset: 3, colOffset: 1 },
+      { numberFormat: GBP, rowOffset: 3, colOffset: 1 }
     );
     const found = errors(book(broken));
     // F6 (the HTR row) is wrong across; F7 (Total Funding) no longer matches the column above it.
@@ -186,7 +204,12 @@ describe("totals: formulas and layouts", () => {
       ["Scheme", "Amount (£)", "% NHS", "Average beds"],
       ["A", 100, { formula: "0.6", value: 0.6, format: "0%" }, 10],
       ["B", 300, { formula: "0.4", value: 0.4, format: "0%" }, 20],
-      ["Total", 400, { formula: "=AVERAGE(C2:C3)", value: 0.5, format: "0%" }, f("=AVERAGE(D2:D3)", 15)],
+      [
+        "Total",
+        400,
+        { formula: "=AVERAGE(C2:C3)", value: 0.5, format: "0%" },
+        f("=AVERAGE(D2:D3)", 15),
+      ],
     ]);
     expect(errors(book(sheet))).toEqual([]);
   });
@@ -226,7 +249,12 @@ describe("totals: formulas and layouts", () => {
       ["Scheme ID", "NHS (£)", "Council (£)", "Total (£)"],
       ["S1", 100.25, 50, f("=[@[NHS (£)]]+[@[Council (£)]]", 150.25)],
       ["S2", 200, 0, f("=[@[NHS (£)]]+[@[Council (£)]]", 200)],
-      ["Total", f("=SUBTOTAL(109,[NHS (£)])", nhsTotal), f("=SUBTOTAL(109,[Council (£)])", 50), f("=SUBTOTAL(109,[Total (£)])", 350.25)],
+      [
+        "Total",
+        f("=SUBTOTAL(109,[NHS (£)])", nhsTotal),
+        f("=SUBTOTAL(109,[Council (£)])", 50),
+        f("=SUBTOTAL(109,[Total (£)])", 350.25),
+      ],
     ];
     expect(errors(book(sheetFromRows("E", rows(300.25), { numberFormat: GBP })))).toEqual([]);
     const found = errors(book(sheetFromRows("E", rows(300.24), { numberFormat: GBP })));
@@ -237,15 +265,29 @@ describe("totals: formulas and layouts", () => {
 });
 
 describe("totals: property", () => {
-  const LABELS = ["Total", "Totals", "TOTALS", "Total Funding", "Grand total", "Subtotal", "Total (£)"];
+  const LABELS = [
+    "Total",
+    "Totals",
+    "TOTALS",
+    "Total Funding",
+    "Grand total",
+    "Subtotal",
+    "Total (£)",
+  ];
   const blockArb = fc.record({
     label: fc.constantFrom(...LABELS),
-    pence: fc.array(fc.integer({ min: -5_000_000, max: 100_000_000 }), { minLength: 1, maxLength: 12 }),
+    pence: fc.array(fc.integer({ min: -5_000_000, max: 100_000_000 }), {
+      minLength: 1,
+      maxLength: 12,
+    }),
     asFormula: fc.boolean(),
     sectionTitle: fc.boolean(),
   });
 
-  function build(blocks: Array<{ label: string; pence: number[]; asFormula: boolean; sectionTitle: boolean }>, perturb?: { block: number; line: number; by: number }) {
+  function build(
+    blocks: Array<{ label: string; pence: number[]; asFormula: boolean; sectionTitle: boolean }>,
+    perturb?: { block: number; line: number; by: number }
+  ) {
     const rows: Array<Array<unknown>> = [];
     const totalCells: string[] = [];
     blocks.forEach((b, bi) => {
@@ -260,7 +302,10 @@ describe("totals: property", () => {
       });
       const last = rows.length;
       const total = sumPence / 100;
-      rows.push([b.label, b.asFormula ? f(`=SUM(B${first}:B${last})`, total, GBP) : typed(total, GBP)]);
+      rows.push([
+        b.label,
+        b.asFormula ? f(`=SUM(B${first}:B${last})`, total, GBP) : typed(total, GBP),
+      ]);
       totalCells.push(`B${rows.length}`);
       rows.push([]);
     });
@@ -287,9 +332,9 @@ describe("totals: property", () => {
           expect(found).toHaveLength(1);
           expect(found[0].cell).toBe(broken.totalCells[block]);
           expect(Math.round(Math.abs(found[0].expected! - found[0].actual!) * 100)).toBe(by);
-        },
+        }
       ),
-      { numRuns: 300 },
+      { numRuns: 300 }
     );
   });
 });
@@ -307,7 +352,9 @@ describe("totals: more hand-laid layouts", () => {
       ["Total", grand],
     ];
     expect(errors(book(sheetFromRows("Costs", rows(936000))))).toEqual([]);
-    expect(errors(book(sheetFromRows("Costs", rows(1872000))))).toMatchObject([{ cell: "B8", expected: 936000, actual: 1872000 }]);
+    expect(errors(book(sheetFromRows("Costs", rows(1872000))))).toMatchObject([
+      { cell: "B8", expected: 936000, actual: 1872000 },
+    ]);
   });
 
   test("a percentage column between two years' amounts is passed over by the total column", () => {

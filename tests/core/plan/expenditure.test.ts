@@ -6,10 +6,7 @@ import {
   nextSchemeIds,
   splitCostLine,
 } from "../../../src/core/plan";
-import {
-  FUNDING_SOURCES,
-  type FundingSource,
-} from "../../../src/core/vocabulary";
+import { FUNDING_SOURCES, type FundingSource } from "../../../src/core/vocabulary";
 import { template } from "./fixtures";
 
 const col = (name: string) =>
@@ -21,9 +18,10 @@ describe("nextSchemeIds", () => {
   });
 
   it("continues after the highest existing ID, ignoring other text", () => {
-    expect(
-      nextSchemeIds(["S002", "s009", "Total", "", 7, "X100", " S004 "], 2),
-    ).toEqual(["S010", "S011"]);
+    expect(nextSchemeIds(["S002", "s009", "Total", "", 7, "X100", " S004 "], 2)).toEqual([
+      "S010",
+      "S011",
+    ]);
   });
 
   it("grows past three digits", () => {
@@ -40,9 +38,7 @@ describe("expenditureRows", () => {
     expect(row[col("Scheme ID")]).toBe("S001");
     expect(row[col("Scheme Name")]).toBe("Integrated Crisis Response");
     expect(row[col("Scheme Type")]).toBe("Urgent Community Response");
-    expect(row[col("Sub-type")]).toBe(
-      "Crisis response and admission avoidance",
-    );
+    expect(row[col("Sub-type")]).toBe("Crisis response and admission avoidance");
     expect(row[col("Area of Spend")]).toBe("Community Health");
     expect(row[col("Commissioner")]).toBe("Joint");
     expect(row[col("Provider")]).toBe("NHS Community Provider");
@@ -50,12 +46,8 @@ describe("expenditureRows", () => {
     expect(row[col("NHS (£)")]).toBe(125000);
     expect(row[col("Council (£)")]).toBe(115000);
     expect(row[col("Total (£)")]).toBe("=[@[NHS (£)]]+[@[Council (£)]]");
-    expect(row[col("% NHS")]).toBe(
-      "=IF([@[Total (£)]]=0,0,[@[NHS (£)]]/[@[Total (£)]])",
-    );
-    expect(row[col("% LA")]).toBe(
-      "=IF([@[Total (£)]]=0,0,[@[Council (£)]]/[@[Total (£)]])",
-    );
+    expect(row[col("% NHS")]).toBe("=IF([@[Total (£)]]=0,0,[@[NHS (£)]]/[@[Total (£)]])");
+    expect(row[col("% LA")]).toBe("=IF([@[Total (£)]]=0,0,[@[Council (£)]]/[@[Total (£)]])");
     expect(layout.notes).toEqual([]);
   });
 
@@ -69,9 +61,7 @@ describe("expenditureRows", () => {
     expect(layout.numberFormats[0][col("Scheme Name")]).toBe("General");
     expect(layout.totals[0]).toBe("Total");
     expect(layout.totals[col("NHS (£)")]).toBe("=SUBTOTAL(109,[NHS (£)])");
-    expect(layout.totals[col("Council (£)")]).toBe(
-      "=SUBTOTAL(109,[Council (£)])",
-    );
+    expect(layout.totals[col("Council (£)")]).toBe("=SUBTOTAL(109,[Council (£)])");
     expect(layout.totals[col("Total (£)")]).toBe("=SUBTOTAL(109,[Total (£)])");
     expect(layout.totals[col("% NHS")]).toBe("");
   });
@@ -105,7 +95,7 @@ describe("expenditureRows", () => {
           ],
         }),
       ],
-      ["S004"],
+      ["S004"]
     );
     expect(
       layout.formulas.map((r) => [
@@ -113,7 +103,7 @@ describe("expenditureRows", () => {
         r[col("Source of Funding")],
         r[col("NHS (£)")],
         r[col("Council (£)")],
-      ]),
+      ])
     ).toEqual([
       ["S005", "NHS minimum contribution", 110.1, 50.2],
       ["S005", "DFG", 0, 20.5],
@@ -128,10 +118,9 @@ describe("expenditureRows", () => {
         costs: [{ description: "beds", fundingSource: "iBCF", total: 3000 }],
       }),
     ]);
-    expect([
-      ccg.formulas[0][col("NHS (£)")],
-      ccg.formulas[0][col("Council (£)")],
-    ]).toEqual([3000, 0]);
+    expect([ccg.formulas[0][col("NHS (£)")], ccg.formulas[0][col("Council (£)")]]).toEqual([
+      3000, 0,
+    ]);
     expect(ccg.notes).toHaveLength(1);
     expect(ccg.notes[0]).toMatch(/^S001 .*NHS.*CCG\/ICB/);
 
@@ -147,10 +136,7 @@ describe("expenditureRows", () => {
         ],
       }),
     ]);
-    expect([
-      la.formulas[0][col("NHS (£)")],
-      la.formulas[0][col("Council (£)")],
-    ]).toEqual([0, 4000]);
+    expect([la.formulas[0][col("NHS (£)")], la.formulas[0][col("Council (£)")]]).toEqual([0, 4000]);
     expect(la.notes[0]).toMatch(/council.*Local Authority/);
   });
 
@@ -183,9 +169,7 @@ describe("expenditureRows", () => {
         ],
       }),
     ]);
-    expect(
-      layout.formulas.map((r) => [r[col("NHS (£)")], r[col("Council (£)")]]),
-    ).toEqual([
+    expect(layout.formulas.map((r) => [r[col("NHS (£)")], r[col("Council (£)")]])).toEqual([
       [0, 10],
       [20, 0],
     ]);
@@ -195,18 +179,13 @@ describe("expenditureRows", () => {
   it("completes a one-sided line from its total", () => {
     const layout = expenditureRows([
       template({
-        costs: [
-          { description: "a", fundingSource: "iBCF", nhs: 100, total: 250 },
-        ],
+        costs: [{ description: "a", fundingSource: "iBCF", nhs: 100, total: 250 }],
       }),
     ]);
-    expect([
-      layout.formulas[0][col("NHS (£)")],
-      layout.formulas[0][col("Council (£)")],
-    ]).toEqual([100, 150]);
-    expect(layout.notes[0]).toMatch(
-      /council share taken as the total less the NHS share/,
-    );
+    expect([layout.formulas[0][col("NHS (£)")], layout.formulas[0][col("Council (£)")]]).toEqual([
+      100, 150,
+    ]);
+    expect(layout.notes[0]).toMatch(/council share taken as the total less the NHS share/);
   });
 
   it("keeps the plan's parts where they disagree with its total, and notes the difference", () => {
@@ -218,7 +197,7 @@ describe("expenditureRows", () => {
         council: 100,
         total: 250,
       },
-      { name: "Scheme", commissioner: "Joint" },
+      { name: "Scheme", commissioner: "Joint" }
     );
     expect([split.nhs, split.council]).toEqual([100, 100]);
     expect(split.note).toMatch(/£250.*£200/);
@@ -242,7 +221,7 @@ describe("expenditureRows", () => {
       "CCG/ICB",
       "NHS England",
       "Joint",
-      undefined,
+      undefined
     );
     fc.assert(
       fc.property(
@@ -271,40 +250,31 @@ describe("expenditureRows", () => {
                   council: Math.round((total - nhs) * 100) / 100,
                 };
               }),
-            }),
+            })
           );
           const layout = expenditureRows(templates);
           const expectedRows = specs.reduce(
-            (n, [lines]) =>
-              n + Math.max(1, new Set(lines.map((l) => l.fundingSource)).size),
-            0,
+            (n, [lines]) => n + Math.max(1, new Set(lines.map((l) => l.fundingSource)).size),
+            0
           );
           expect(layout.formulas).toHaveLength(expectedRows);
           specs.forEach(([lines], t) => {
-            const rows = layout.formulas.filter(
-              (r) => r[0] === layout.schemeIds[t],
-            );
-            for (const source of new Set<FundingSource>(
-              lines.map((l) => l.fundingSource),
-            )) {
+            const rows = layout.formulas.filter((r) => r[0] === layout.schemeIds[t]);
+            for (const source of new Set<FundingSource>(lines.map((l) => l.fundingSource))) {
               const statedPence = lines
                 .filter((l) => l.fundingSource === source)
                 .reduce((s, l) => s + l.pence, 0);
-              const row = rows.find(
-                (r) => r[col("Source of Funding")] === source,
-              )!;
+              const row = rows.find((r) => r[col("Source of Funding")] === source)!;
               const nhs = row[col("NHS (£)")] as number;
               const council = row[col("Council (£)")] as number;
               expect(nhs).toBeGreaterThanOrEqual(0);
               expect(council).toBeGreaterThanOrEqual(0);
-              expect(Math.round(nhs * 100) + Math.round(council * 100)).toBe(
-                statedPence,
-              );
+              expect(Math.round(nhs * 100) + Math.round(council * 100)).toBe(statedPence);
             }
           });
           expect(new Set(layout.schemeIds).size).toBe(templates.length);
-        },
-      ),
+        }
+      )
     );
   });
 });
@@ -320,9 +290,7 @@ describe("text from a template pack", () => {
       }),
     ]);
     const row = layout.formulas[0];
-    expect(row[col("Scheme Name")]).toBe(
-      `'=HYPERLINK("http://example.invalid","x")`,
-    );
+    expect(row[col("Scheme Name")]).toBe(`'=HYPERLINK("http://example.invalid","x")`);
     expect(row[col("Sub-type")]).toBe("'2024");
     expect(row[col("Provider")]).toBe("'+44 team");
     expect(row[col("Scheme Type")]).toBe("Urgent Community Response");
@@ -330,20 +298,17 @@ describe("text from a template pack", () => {
 
   it("asText leaves ordinary words alone", () => {
     expect(
-      [
-        "Integrated Crisis Response",
-        "Hospital Transfer & Reablement",
-        "",
-        "Step-up beds",
-      ].map(asText),
-    ).toEqual([
-      "Integrated Crisis Response",
-      "Hospital Transfer & Reablement",
-      "",
-      "Step-up beds",
+      ["Integrated Crisis Response", "Hospital Transfer & Reablement", "", "Step-up beds"].map(
+        asText
+      )
+    ).toEqual(["Integrated Crisis Response", "Hospital Transfer & Reablement", "", "Step-up beds"]);
+    expect(["-1", "12.5%", "TRUE", "#N/A", "'quoted", "@home"].map(asText)).toEqual([
+      "'-1",
+      "'12.5%",
+      "'TRUE",
+      "'#N/A",
+      "''quoted",
+      "'@home",
     ]);
-    expect(
-      ["-1", "12.5%", "TRUE", "#N/A", "'quoted", "@home"].map(asText),
-    ).toEqual(["'-1", "'12.5%", "'TRUE", "'#N/A", "''quoted", "'@home"]);
   });
 });

@@ -1,9 +1,7 @@
 import type { SchemeTemplate } from "../../../src/core/templates/types";
 
 /** A template with only what the layouts read; figures from seed 001 unless a test says otherwise. */
-export function template(
-  overrides: Partial<SchemeTemplate> = {},
-): SchemeTemplate {
+export function template(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
   return {
     id: "rutland-2016-icr",
     name: "Integrated Crisis Response",

@@ -33,15 +33,11 @@ describe("planSkeleton", () => {
       "Summary",
       "BCF Lists",
     ]);
-    expect(layout.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual([
-      "BCF Lists",
-    ]);
+    expect(layout.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["BCF Lists"]);
     for (const s of layout.sheets) {
       const width = s.formulas[0].length;
       expect(s.formulas.every((r) => r.length === width)).toBe(true);
-      expect(s.numberFormats.map((r) => r.length)).toEqual(
-        s.formulas.map(() => width),
-      );
+      expect(s.numberFormats.map((r) => r.length)).toEqual(s.formulas.map(() => width));
     }
   });
 
@@ -58,16 +54,12 @@ describe("planSkeleton", () => {
   it("Income: one £ line per funding source and a SUM total", () => {
     const income = sheet(layout, "income");
     expect(income.formulas[0]).toEqual(["Funding source", "Amount (£)"]);
-    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual([
-      ...FUNDING_SOURCES,
-    ]);
+    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual([...FUNDING_SOURCES]);
     expect(income.formulas[income.formulas.length - 1]).toEqual([
       "Total",
       `=SUM(B2:B${FUNDING_SOURCES.length + 1})`,
     ]);
-    expect(
-      income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00"),
-    ).toBe(true);
+    expect(income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00")).toBe(true);
   });
 
   it("Expenditure: the BCF_Expenditure table with its columns, totals row and drop-downs", () => {
@@ -104,16 +96,12 @@ describe("planSkeleton", () => {
 
   it("the lists sheet holds the scheme types where the validation points", () => {
     const lists = sheet(layout, "lists");
-    expect(
-      lists.formulas.slice(1, SCHEME_TYPES.length + 1).map((r) => r[0]),
-    ).toEqual([...SCHEME_TYPES]);
+    expect(lists.formulas.slice(1, SCHEME_TYPES.length + 1).map((r) => r[0])).toEqual([
+      ...SCHEME_TYPES,
+    ]);
     expect(lists.formulas[SCHEME_TYPES.length + 1]?.[0] ?? "").toBe("");
     // Typed-in lists stay within Excel's 255-character limit; the long one goes through the sheet.
-    for (const column of [
-      "Area of Spend",
-      "Commissioner",
-      "Source of Funding",
-    ] as const) {
+    for (const column of ["Area of Spend", "Commissioner", "Source of Funding"] as const) {
       expect(validationSource(column).length).toBeLessThanOrEqual(255);
     }
   });
@@ -136,9 +124,7 @@ describe("planSkeleton", () => {
       "Target per month",
       "Target per year",
     ]);
-    expect(TARGET_COLUMNS[TARGET_COLUMNS.length - 1]).toBe(
-      "As stated in the plan",
-    );
+    expect(TARGET_COLUMNS[TARGET_COLUMNS.length - 1]).toBe("As stated in the plan");
     expect(targets.table?.address).toBe("A1:H2");
   });
 
@@ -146,24 +132,22 @@ describe("planSkeleton", () => {
     const metrics = sheet(layout, "metrics");
     expect(metrics.formulas[0]).toEqual([...METRIC_COLUMNS]);
     expect(metrics.table?.name).toBe("BCF_Metrics");
-    const nea = metrics.formulas.find(
-      (r) => r[0] === "Non-elective admissions",
-    )!;
+    const nea = metrics.formulas.find((r) => r[0] === "Non-elective admissions")!;
     expect(nea[3]).toBe(100000);
     expect(nea[4]).toBe(
-      '=IF([@[Numerator]]="","",IF([@[Denominator]]="","",BCF.RATE([@[Numerator]],[@[Denominator]],[@[Per]])))',
+      '=IF([@[Numerator]]="","",IF([@[Denominator]]="","",BCF.RATE([@[Numerator]],[@[Denominator]],[@[Per]])))'
     );
     expect(nea[5]).toContain(
-      "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,1)",
+      "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,1)"
     );
     expect(nea[6]).toContain(
-      "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,2)",
+      "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,2)"
     );
     const reablement = metrics.formulas.findIndex(
-      (r) => r[0] === "Still at home 91 days after reablement",
+      (r) => r[0] === "Still at home 91 days after reablement"
     );
     expect(metrics.formulas[reablement][4]).toContain(
-      "BCF.PROPORTION([@[Numerator]],[@[Denominator]],[@[Per]])",
+      "BCF.PROPORTION([@[Numerator]],[@[Denominator]],[@[Per]])"
     );
     expect(metrics.formulas[reablement][3]).toBe(1);
     expect(metrics.numberFormats[reablement][4]).toBe("0.0%");
@@ -198,7 +182,7 @@ describe("planSkeleton", () => {
       "",
     ]);
     expect(summary.formulas[n + 4][1]).toBe(
-      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")',
+      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")'
     );
     expect(summary.numberFormats[n + 3][1]).toBe("£#,##0.00");
     expect(summary.numberFormats[n + 1][1]).toBe("General");
@@ -212,14 +196,12 @@ describe("planSkeleton", () => {
     });
     const summary = sheet(renamed, "summary");
     expect(summary.formulas[1][1]).toBe(
-      "=SUMIFS('Income (2)'!$B$2:$B$8,'Income (2)'!$A$2:$A$8,A2)",
+      "=SUMIFS('Income (2)'!$B$2:$B$8,'Income (2)'!$A$2:$A$8,A2)"
     );
     expect(summary.formulas[1][2]).toBe(
-      "=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)",
+      "=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)"
     );
     expect(sheet(renamed, "expenditure").table?.name).toBe("BCF_Expenditure_2");
-    expect(sheet(renamed, "expenditure").validations[0].source).toBe(
-      "='BCF Lists (2)'!$A$2:$A$20",
-    );
+    expect(sheet(renamed, "expenditure").validations[0].source).toBe("='BCF Lists (2)'!$A$2:$A$20");
   });
 });

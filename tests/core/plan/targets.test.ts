@@ -1,9 +1,6 @@
 import fc from "fast-check";
 import { TARGET_COLUMNS, targetRows } from "../../../src/core/plan";
-import type {
-  ActivityTarget,
-  StatedFigure,
-} from "../../../src/core/templates/types";
+import type { ActivityTarget, StatedFigure } from "../../../src/core/templates/types";
 
 const UPLIFT =
   '=IF(OR([@[Baseline per year]]="",[@[Target per year]]=""),"",BCF.UPLIFT([@[Baseline per year]],[@[Target per year]]))';
@@ -25,12 +22,10 @@ describe("targetRows", () => {
           ],
         }),
       ],
-      ["S007"],
+      ["S007"]
     );
     expect(layout.columns).toEqual(TARGET_COLUMNS);
-    expect(layout.formulas).toEqual([
-      ["S007", "Patients supported", 8, 104, "", "", UPLIFT, ""],
-    ]);
+    expect(layout.formulas).toEqual([["S007", "Patients supported", 8, 104, "", "", UPLIFT, ""]]);
   });
 
   it("computes a missing month or year figure with =BCF.PERIOD and the uplift with =BCF.UPLIFT", () => {
@@ -43,7 +38,7 @@ describe("targetRows", () => {
           ],
         }),
       ],
-      ["S001"],
+      ["S001"]
     );
     expect(layout.formulas[0]).toEqual([
       "S001",
@@ -78,7 +73,7 @@ describe("targetRows", () => {
           targets: [{ measure: "b", targetPerMonth: 2 }, { measure: "c" }],
         }),
       ],
-      ["S001", "S002", "S003"],
+      ["S001", "S002", "S003"]
     );
     expect(layout.formulas.map((r) => [r[0], r[1]])).toEqual([
       ["S001", "a"],
@@ -99,8 +94,7 @@ describe("targetRows without IDs", () => {
   });
 });
 
-const column = (name: string) =>
-  (TARGET_COLUMNS as readonly string[]).indexOf(name);
+const column = (name: string) => (TARGET_COLUMNS as readonly string[]).indexOf(name);
 const AS_STATED = column("As stated in the plan");
 
 describe("targetRows: the plan's own wording", () => {
@@ -127,14 +121,9 @@ describe("targetRows: the plan's own wording", () => {
 
   it("is the last column, each figure's wording joined with two spaces", () => {
     expect(AS_STATED).toBe(TARGET_COLUMNS.length - 1);
-    const [row] = targetRows(
-      [template({ targets: [rehab] })],
-      ["S004"],
-    ).formulas;
+    const [row] = targetRows([template({ targets: [rehab] })], ["S004"]).formulas;
     expect(row).toHaveLength(TARGET_COLUMNS.length);
-    expect(row[AS_STATED]).toBe(
-      "21 discharges a week  1091 discharges per annum",
-    );
+    expect(row[AS_STATED]).toBe("21 discharges a week  1091 discharges per annum");
     // The year is stated, so the month follows from it as before; the week figure lives in the wording.
     expect(row.slice(2, 7)).toEqual([
       "",
@@ -172,7 +161,7 @@ describe("targetRows: the plan's own wording", () => {
     ]).formulas;
     expect(row[4]).toBe(15);
     expect(row[AS_STATED]).toBe(
-      "an additional 15 discharges a month from CH beds  an additional 180 discharges per month",
+      "an additional 15 discharges a month from CH beds  an additional 180 discharges per month"
     );
   });
 
@@ -183,9 +172,7 @@ describe("targetRows: the plan's own wording", () => {
           {
             measure: "Cases",
             baselinePerMonth: 65,
-            statedFigures: [
-              { kind: "baseline", value: 65, per: "month", wording: "65" },
-            ],
+            statedFigures: [{ kind: "baseline", value: 65, per: "month", wording: "65" }],
           },
           {
             measure: "Cases",
@@ -233,7 +220,7 @@ describe("targetRows: the plan's own wording", () => {
           ],
         }),
       ],
-      ["S002"],
+      ["S002"]
     ).formulas;
     expect(row.slice(2)).toEqual([
       "",
@@ -288,10 +275,7 @@ describe("targetRows: the plan's own wording", () => {
           const words = (t.statedFigures ?? []).map((f) => f.wording);
           expect(row[AS_STATED]).toBe(words.join("  "));
           // A figure with neither a month nor a year stated stays blank, whatever its week figure.
-          if (
-            t.baselinePerMonth === undefined &&
-            t.baselinePerYear === undefined
-          )
+          if (t.baselinePerMonth === undefined && t.baselinePerYear === undefined)
             expect(row.slice(2, 4)).toEqual(["", ""]);
           if (t.targetPerMonth === undefined && t.targetPerYear === undefined)
             expect(row.slice(4, 6)).toEqual(["", ""]);
@@ -299,11 +283,11 @@ describe("targetRows: the plan's own wording", () => {
           for (const cell of row.slice(2, 6)) {
             if (typeof cell === "string" && cell !== "")
               expect(cell).toMatch(
-                /^=IF\(\[@\[(Baseline|Target) per (month|year)\]\]="","",BCF\.PERIOD\(/,
+                /^=IF\(\[@\[(Baseline|Target) per (month|year)\]\]="","",BCF\.PERIOD\(/
               );
           }
         });
-      }),
+      })
     );
   });
 });

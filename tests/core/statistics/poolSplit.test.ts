@@ -16,10 +16,7 @@ const pence = (v: number) => Math.round(v * 100);
 
 describe("poolSplit", () => {
   it("splits seed 001's £936,000 into its two schemes", () => {
-    expect(poolSplit(936000, [[240000], [696000]])).toEqual([
-      [240000],
-      [696000],
-    ]);
+    expect(poolSplit(936000, [[240000], [696000]])).toEqual([[240000], [696000]]);
     expect(poolSplit(240000, [[125000, 115000]])).toEqual([[125000, 115000]]);
   });
 
@@ -72,12 +69,12 @@ describe("poolSplit", () => {
 
   const total = fc.oneof(
     fc.integer({ min: -1e9, max: 1e11 }).map((p) => p / 100),
-    fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    fc.double({ min: -1e9, max: 1e9, noNaN: true })
   );
   const share = fc.oneof(
     fc.integer({ min: 0, max: 1000 }),
     fc.double({ min: 0, max: 1, noNaN: true }),
-    fc.double({ min: 0, max: 1e9, noNaN: true }),
+    fc.double({ min: 0, max: 1e9, noNaN: true })
   );
   const shares = fc
     .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }))
@@ -85,7 +82,7 @@ describe("poolSplit", () => {
       fc.array(fc.array(share, { minLength: cols, maxLength: cols }), {
         minLength: rows,
         maxLength: rows,
-      }),
+      })
     )
     .filter((m) => m.flat().some((s) => s > 0));
 
@@ -97,9 +94,7 @@ describe("poolSplit", () => {
         parts.forEach((r, i) => expect(r.length).toBe(s[i].length));
         const flat = parts.flat();
         const expectedPence =
-          Math.round(Number((Math.abs(t) * 100).toPrecision(15))) *
-            (t < 0 ? -1 : 1) +
-          0; // + 0 turns -0 into 0
+          Math.round(Number((Math.abs(t) * 100).toPrecision(15))) * (t < 0 ? -1 : 1) + 0; // + 0 turns -0 into 0
         expect(flat.reduce((a, p) => a + pence(p), 0)).toBe(expectedPence);
         for (const p of flat) {
           expect(Number.isFinite(p)).toBe(true);
@@ -107,7 +102,7 @@ describe("poolSplit", () => {
           if (t >= 0) expect(p).toBeGreaterThanOrEqual(0);
           else expect(p).toBeLessThanOrEqual(0);
         }
-      }),
+      })
     );
   });
 
@@ -120,12 +115,10 @@ describe("poolSplit", () => {
         poolSplit(t, s)
           .flat()
           .forEach((p, i) => {
-            expect(Math.abs(pence(p) - (units * flat[i]) / sum)).toBeLessThan(
-              1 + 1e-6,
-            );
+            expect(Math.abs(pence(p) - (units * flat[i]) / sum)).toBeLessThan(1 + 1e-6);
             if (flat[i] === 0) expect(p).toBe(0);
           });
-      }),
+      })
     );
   });
 });

@@ -1,8 +1,5 @@
 import fc from "fast-check";
-import {
-  proportion,
-  proportionConfidenceInterval,
-} from "../../../src/core/statistics/proportion";
+import { proportion, proportionConfidenceInterval } from "../../../src/core/statistics/proportion";
 import { FormulaInputError } from "../../../src/core/formulaError";
 import { expectClose, wilson, Z } from "./reference";
 
@@ -59,16 +56,14 @@ describe("proportion confidence interval (Wilson score)", () => {
 
   it("gives #NUM! for a numerator above the denominator or a bad confidence", () => {
     expect(codeOf(() => proportionConfidenceInterval(11, 10))).toBe("#NUM!");
-    expect(codeOf(() => proportionConfidenceInterval(1, 10, 0.05))).toBe(
-      "#NUM!",
-    );
+    expect(codeOf(() => proportionConfidenceInterval(1, 10, 0.05))).toBe("#NUM!");
     expect(codeOf(() => proportionConfidenceInterval(1, 0))).toBe("#DIV/0!");
   });
 
   const pair = fc
     .tuple(
       fc.double({ min: 0, max: 1, noNaN: true }),
-      fc.double({ min: 1e-3, max: 1e7, noNaN: true }),
+      fc.double({ min: 1e-3, max: 1e7, noNaN: true })
     )
     .map(([p, n]) => [Math.min(n, p * n), n] as const);
   const level = fc.double({ min: 0.9, max: 0.999, noNaN: true });
@@ -79,7 +74,7 @@ describe("proportion confidence interval (Wilson score)", () => {
         const [l, u] = proportionConfidenceInterval(x, n, c);
         const p = proportion(x, n);
         return 0 <= l && l <= p + 1e-15 && p <= u + 1e-15 && u <= 1;
-      }),
+      })
     );
   });
 
@@ -90,7 +85,7 @@ describe("proportion confidence interval (Wilson score)", () => {
         const [l1, u1] = proportionConfidenceInterval(x, n, lo);
         const [l2, u2] = proportionConfidenceInterval(x, n, hi);
         return l2 <= l1 + 1e-15 && u2 >= u1 - 1e-15;
-      }),
+      })
     );
   });
 });

@@ -53,14 +53,11 @@ describe("rate confidence interval, exact Poisson below 10 events", () => {
     [9, 4.1154, 17.0848],
   ];
 
-  it.each(TABLE_95)(
-    "x = %d matches the published 95%% table",
-    (x, lower, upper) => {
-      const [l, u] = rateConfidenceInterval(x, 1, null, 1);
-      expect(Math.abs(l - lower)).toBeLessThan(0.00006);
-      expect(Math.abs(u - upper)).toBeLessThan(0.00006);
-    },
-  );
+  it.each(TABLE_95)("x = %d matches the published 95%% table", (x, lower, upper) => {
+    const [l, u] = rateConfidenceInterval(x, 1, null, 1);
+    expect(Math.abs(l - lower)).toBeLessThan(0.00006);
+    expect(Math.abs(u - upper)).toBeLessThan(0.00006);
+  });
 
   it.each([0.9, 0.95, 0.99, 0.998])(
     "agrees with Poisson limits found by bisection to 1e-9 at %s",
@@ -71,13 +68,11 @@ describe("rate confidence interval, exact Poisson below 10 events", () => {
         expectClose(l, (lower / 8540) * 100000);
         expectClose(u, (upper / 8540) * 100000);
       }
-    },
+    }
   );
 
   it("accepts the confidence as a percentage", () => {
-    expect(rateConfidenceInterval(5, 1000, 99.8)).toEqual(
-      rateConfidenceInterval(5, 1000, 0.998),
-    );
+    expect(rateConfidenceInterval(5, 1000, 99.8)).toEqual(rateConfidenceInterval(5, 1000, 0.998));
   });
 });
 
@@ -91,7 +86,7 @@ describe("rate confidence interval, Byar's method from 10 events", () => {
         expectClose(l, (lower / 37600) * 100000);
         expectClose(u, (upper / 37600) * 100000);
       }
-    },
+    }
   );
 
   it("gives the rate with its limits together", () => {
@@ -118,11 +113,9 @@ describe("rate confidence interval: errors", () => {
     [[1, -5], "#NUM!"],
     [[false, 100], "#VALUE!"],
   ] as Array<[unknown[], string]>)("%j gives %s", (args, code) => {
-    expect(
-      codeOf(() =>
-        rateConfidenceInterval(...(args as [unknown, unknown, unknown?])),
-      ),
-    ).toBe(code);
+    expect(codeOf(() => rateConfidenceInterval(...(args as [unknown, unknown, unknown?])))).toBe(
+      code
+    );
   });
 
   it("accepts the ends of the confidence ranges", () => {
@@ -134,7 +127,7 @@ describe("rate confidence interval: errors", () => {
 describe("rate confidence interval: properties", () => {
   const count = fc.oneof(
     fc.integer({ min: 0, max: 30 }),
-    fc.double({ min: 0, max: 1e6, noNaN: true }),
+    fc.double({ min: 0, max: 1e6, noNaN: true })
   );
   const population = fc.double({ min: 1, max: 1e8, noNaN: true });
   const level = fc.double({ min: 0.9, max: 0.999, noNaN: true });
@@ -143,13 +136,8 @@ describe("rate confidence interval: properties", () => {
     fc.assert(
       fc.property(count, population, level, (x, n, c) => {
         const r = rateWithInterval(x, n, c);
-        return (
-          r.lower >= 0 &&
-          r.lower <= r.rate &&
-          r.rate <= r.upper &&
-          Number.isFinite(r.upper)
-        );
-      }),
+        return r.lower >= 0 && r.lower <= r.rate && r.rate <= r.upper && Number.isFinite(r.upper);
+      })
     );
   });
 
@@ -160,7 +148,7 @@ describe("rate confidence interval: properties", () => {
         const [l1, u1] = rateConfidenceInterval(x, n, lo);
         const [l2, u2] = rateConfidenceInterval(x, n, hi);
         return l2 <= l1 && u2 >= u1;
-      }),
+      })
     );
   });
 });

@@ -51,8 +51,7 @@ function bisect(f: (l: number) => number, lo: number, hi: number): number {
  */
 export function exactPoissonLimits(x: number, level: number): [number, number] {
   const half = (1 - level) / 2;
-  const lower =
-    x === 0 ? 0 : bisect((l) => poissonUpperTail(x, l) - half, 0, x + 100);
+  const lower = x === 0 ? 0 : bisect((l) => poissonUpperTail(x, l) - half, 0, x + 100);
   const upper = bisect((l) => half - poissonCdf(x, l), x, x + 100);
   return [lower, upper];
 }
@@ -60,8 +59,7 @@ export function exactPoissonLimits(x: number, level: number): [number, number] {
 /** Byar's approximation to the Poisson limits on a count x (used from 10 events). */
 export function byarsLimits(x: number, z: number): [number, number] {
   const lower = x * Math.pow(1 - 1 / (9 * x) - z / (3 * Math.sqrt(x)), 3);
-  const upper =
-    (x + 1) * Math.pow(1 - 1 / (9 * (x + 1)) + z / (3 * Math.sqrt(x + 1)), 3);
+  const upper = (x + 1) * Math.pow(1 - 1 / (9 * (x + 1)) + z / (3 * Math.sqrt(x + 1)), 3);
   return [lower, upper];
 }
 
@@ -74,15 +72,11 @@ export function wilson(x: number, n: number, z: number): [number, number] {
 }
 
 /** Relative closeness, with an absolute floor for values at or near zero. */
-export function expectClose(
-  actual: number,
-  expected: number,
-  rel = 1e-9,
-): void {
+export function expectClose(actual: number, expected: number, rel = 1e-9): void {
   const tolerance = Math.max(Math.abs(expected) * rel, 1e-12);
   if (!(Math.abs(actual - expected) <= tolerance)) {
     throw new Error(
-      `expected ${expected}, got ${actual} (difference ${actual - expected}, tolerance ${tolerance})`,
+      `expected ${expected}, got ${actual} (difference ${actual - expected}, tolerance ${tolerance})`
     );
   }
 }

@@ -41,16 +41,12 @@ describe("uplift and target", () => {
   it("target(baseline, uplift(baseline, t)) gives back t", () => {
     const amount = fc.double({ min: 0.01, max: 1e9, noNaN: true });
     fc.assert(
-      fc.property(
-        amount,
-        fc.double({ min: 0, max: 1e9, noNaN: true }),
-        (b, t) => {
-          // (1 + uplift) carries the baseline's precision, so the round trip is exact to 1e-12 of the larger figure.
-          expect(
-            Math.abs(targetFromUplift(b, uplift(b, t)) - t),
-          ).toBeLessThanOrEqual(1e-12 * Math.max(b, t));
-        },
-      ),
+      fc.property(amount, fc.double({ min: 0, max: 1e9, noNaN: true }), (b, t) => {
+        // (1 + uplift) carries the baseline's precision, so the round trip is exact to 1e-12 of the larger figure.
+        expect(Math.abs(targetFromUplift(b, uplift(b, t)) - t)).toBeLessThanOrEqual(
+          1e-12 * Math.max(b, t)
+        );
+      })
     );
   });
 });
@@ -82,22 +78,15 @@ describe("convertPeriod", () => {
     expect(codeOf(() => convertPeriod(1, 12, "year"))).toBe("#VALUE!");
     expect(codeOf(() => convertPeriod("1", "month", "year"))).toBe("#VALUE!");
     expect(codeOf(() => convertPeriod(1, "week", "year", 12))).toBe("#NUM!");
-    expect(codeOf(() => convertPeriod(1, "week", "year", "52"))).toBe(
-      "#VALUE!",
-    );
+    expect(codeOf(() => convertPeriod(1, "week", "year", "52"))).toBe("#VALUE!");
   });
 
   const periods = fc.constantFrom("day", "week", "month", "quarter", "year");
   it("converting there and back gives the value again", () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
-        periods,
-        periods,
-        (v, a, b) => {
-          expectClose(convertPeriod(convertPeriod(v, a, b), b, a), v, 1e-12);
-        },
-      ),
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), periods, periods, (v, a, b) => {
+        expectClose(convertPeriod(convertPeriod(v, a, b), b, a), v, 1e-12);
+      })
     );
   });
 
@@ -110,18 +99,9 @@ describe("convertPeriod", () => {
       year: 1,
     };
     fc.assert(
-      fc.property(
-        fc.double({ min: 0, max: 1e9, noNaN: true }),
-        periods,
-        periods,
-        (v, a, b) => {
-          expectClose(
-            convertPeriod(v, a, b),
-            (v * perYear[a]) / perYear[b],
-            1e-12,
-          );
-        },
-      ),
+      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), periods, periods, (v, a, b) => {
+        expectClose(convertPeriod(v, a, b), (v * perYear[a]) / perYear[b], 1e-12);
+      })
     );
   });
 });

@@ -1,7 +1,14 @@
 import { CATALOGUE, findTemplate } from "../../../src/core/templates/catalogue";
 import { parseTemplatePack } from "../../../src/core/templates/pack";
 import type { ActivityTarget, SchemeTemplate } from "../../../src/core/templates/types";
-import { AREAS_OF_SPEND, BCF_METRICS, COMMISSIONERS, FUNDING_SOURCES, PROVIDERS, SCHEME_TYPES } from "../../../src/core/vocabulary";
+import {
+  AREAS_OF_SPEND,
+  BCF_METRICS,
+  COMMISSIONERS,
+  FUNDING_SOURCES,
+  PROVIDERS,
+  SCHEME_TYPES,
+} from "../../../src/core/vocabulary";
 
 function template(id: string): SchemeTemplate {
   const found = findTemplate(CATALOGUE, id);
@@ -25,7 +32,9 @@ describe("catalogue schema", () => {
   });
 
   it("is a valid template pack, read back without losing anything", () => {
-    const result = parseTemplatePack(JSON.stringify({ name: "Seed catalogue", templates: CATALOGUE }));
+    const result = parseTemplatePack(
+      JSON.stringify({ name: "Seed catalogue", templates: CATALOGUE })
+    );
     if (!result.ok) throw new Error(result.problems.join("\n"));
     expect(result.pack.templates).toEqual(CATALOGUE);
   });
@@ -72,14 +81,18 @@ describe("catalogue schema", () => {
         for (const [field, kind, per] of fields) {
           const value = target[field];
           if (value === undefined) continue;
-          expect(target.statedFigures?.some((f) => f.kind === kind && f.per === per && f.value === value)).toBe(true);
+          expect(
+            target.statedFigures?.some((f) => f.kind === kind && f.per === per && f.value === value)
+          ).toBe(true);
         }
       }
     }
   });
 
   it("splits each cost line so that NHS + council = total wherever the plan gives both", () => {
-    const split = CATALOGUE.flatMap((t) => t.costs).filter((c) => c.nhs !== undefined && c.council !== undefined);
+    const split = CATALOGUE.flatMap((t) => t.costs).filter(
+      (c) => c.nhs !== undefined && c.council !== undefined
+    );
     expect(split.length).toBeGreaterThanOrEqual(2);
     for (const c of split) expect((c.nhs ?? 0) + (c.council ?? 0)).toBe(c.total);
   });
@@ -104,7 +117,14 @@ describe("seed coverage", () => {
       "Enhancing our ability to actively respond to commissioning requirements",
       "Investing in system wide integration",
     ]);
-    expect(schemes.map((t) => t.costs.map((c) => c.total))).toEqual([[340000], [140000], [290000], [180000], [135000], [1600000]]);
+    expect(schemes.map((t) => t.costs.map((c) => c.total))).toEqual([
+      [340000],
+      [140000],
+      [290000],
+      [180000],
+      [135000],
+      [1600000],
+    ]);
     expect(schemes.flatMap((t) => t.costs).reduce((sum, c) => sum + c.total, 0)).toBe(2685000);
     for (const t of schemes) expect(t.source.year).toBe("Not stated");
   });
@@ -113,19 +133,43 @@ describe("seed coverage", () => {
     const icr = template("rutland-2016-icr");
     expect(icr.name).toBe("Integrated Crisis Response");
     expect(icr.costs).toHaveLength(1);
-    expect(icr.costs[0]).toMatchObject({ nhs: 125000, council: 115000, total: 240000, year: "2016-17" });
+    expect(icr.costs[0]).toMatchObject({
+      nhs: 125000,
+      council: 115000,
+      total: 240000,
+      year: "2016-17",
+    });
     const htr = template("rutland-2016-htr");
     expect(htr.name).toBe("Hospital Transfer & Reablement");
-    expect(htr.costs[0]).toMatchObject({ nhs: 135000, council: 561000, total: 696000, year: "2016-17" });
+    expect(htr.costs[0]).toMatchObject({
+      nhs: 135000,
+      council: 561000,
+      total: 696000,
+      year: "2016-17",
+    });
     // The business case's total funding.
-    expect(seedOf("001").flatMap((t) => t.costs).reduce((sum, c) => sum + c.total, 0)).toBe(936000);
+    expect(
+      seedOf("001")
+        .flatMap((t) => t.costs)
+        .reduce((sum, c) => sum + c.total, 0)
+    ).toBe(936000);
     for (const t of [icr, htr]) {
-      expect(t.source).toEqual({ area: "Rutland", plan: "BCF business case", year: "2016-17", seed: "001" });
+      expect(t.source).toEqual({
+        area: "Rutland",
+        plan: "BCF business case",
+        year: "2016-17",
+        seed: "001",
+      });
       expect(t.risks).toHaveLength(4);
       expect(t.commissioner).toBe("Joint");
     }
     expect(icr.metrics).toContain("Non-elective admissions");
-    expect(htr.metrics).toEqual(expect.arrayContaining(["Delayed transfers of care", "Still at home 91 days after reablement"]));
+    expect(htr.metrics).toEqual(
+      expect.arrayContaining([
+        "Delayed transfers of care",
+        "Still at home 91 days after reablement",
+      ])
+    );
   });
 
   it("seed 002: the six South Kent Coast schemes with their high risks", () => {
@@ -139,7 +183,9 @@ describe("seed coverage", () => {
       "skc-falls-prevention",
     ]);
     for (const t of schemes) expect(t.risks.length).toBeGreaterThan(0);
-    expect(template("skc-integrated-teams-rapid-response-reablement").description).toMatch(/60% step down.*40% step up/);
+    expect(template("skc-integrated-teams-rapid-response-reablement").description).toMatch(
+      /60% step down.*40% step up/
+    );
     expect(template("skc-support-to-care-homes").risks.join(" ")).toContain("approximately 3,000");
     expect(template("skc-falls-prevention").schemeType).toBe("Prevention / Early Intervention");
     expect(template("skc-health-social-care-housing").schemeType).toBe("Housing Related Schemes");
@@ -190,7 +236,12 @@ describe("seed coverage", () => {
     });
     // Kept as the plan states it although 8 × 12 = 96.
     const southWilts = onlyTarget("wiltshire-2017-step-up-south-care-home");
-    expect(southWilts).toMatchObject({ baselinePerMonth: 8, baselinePerYear: 104, targetPerMonth: 12, targetPerYear: 144 });
+    expect(southWilts).toMatchObject({
+      baselinePerMonth: 8,
+      baselinePerYear: 104,
+      targetPerMonth: 12,
+      targetPerYear: 144,
+    });
     expect(southWilts.baselinePerMonth! * 12).not.toBe(southWilts.baselinePerYear);
     // Kept as stated although 21 × 52 = 1,092.
     const rehab = onlyTarget("wiltshire-2017-rehab-support-workers");
@@ -200,10 +251,17 @@ describe("seed coverage", () => {
     const flow = onlyTarget("wiltshire-2017-community-bed-flow");
     expect(flow.targetPerMonth).toBe(15);
     expect(flow.targetPerYear).toBeUndefined();
-    expect(flow.statedFigures?.filter((f) => f.per === "month").map((f) => f.value)).toEqual([15, 180]);
+    expect(flow.statedFigures?.filter((f) => f.per === "month").map((f) => f.value)).toEqual([
+      15, 180,
+    ]);
     expect(onlyTarget("wiltshire-2017-integrated-discharge-teams").targetPerYear).toBe(1200);
     for (const t of seedOf("004")) {
-      expect(t.source).toEqual({ area: "Wiltshire", plan: "Better Care Plan commissioning intentions", year: "2017-18", seed: "004" });
+      expect(t.source).toEqual({
+        area: "Wiltshire",
+        plan: "Better Care Plan commissioning intentions",
+        year: "2017-18",
+        seed: "004",
+      });
       expect(t.providerName).toBeTruthy();
       expect(t.costs).toEqual([]);
     }
@@ -222,7 +280,10 @@ describe("seed coverage", () => {
     ]) {
       expect(names).toContain(expected);
     }
-    expect(template("wiltshire-2017-dementia-services")).toMatchObject({ provider: "NHS Mental Health Provider", providerName: "AWP" });
+    expect(template("wiltshire-2017-dementia-services")).toMatchObject({
+      provider: "NHS Mental Health Provider",
+      providerName: "AWP",
+    });
     expect(template("wiltshire-2017-palliative-care").provider).toBe("Charity / Voluntary Sector");
     expect(template("wiltshire-2017-carers-support").schemeType).toBe("Carers Services");
   });

@@ -2,11 +2,19 @@ import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
 import { CATALOGUE } from "../../../src/core/templates/catalogue";
-import { MAX_PROBLEMS, locateJsonError, mergeCatalogue, parseTemplatePack } from "../../../src/core/templates/pack";
+import {
+  MAX_PROBLEMS,
+  locateJsonError,
+  mergeCatalogue,
+  parseTemplatePack,
+} from "../../../src/core/templates/pack";
 import type { SchemeTemplate, TemplatePack } from "../../../src/core/templates/types";
 import { SCHEME_TYPES } from "../../../src/core/vocabulary";
 
-const EXAMPLE_PACK = fs.readFileSync(path.join(__dirname, "../../../src/core/templates/packs/example-pack.json"), "utf8");
+const EXAMPLE_PACK = fs.readFileSync(
+  path.join(__dirname, "../../../src/core/templates/packs/example-pack.json"),
+  "utf8"
+);
 
 /** A valid template as plain JSON, to spoil one field at a time. */
 function fallsService(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -20,7 +28,15 @@ function fallsService(overrides: Record<string, unknown> = {}): Record<string, u
     outcomes: ["Fewer falls"],
     metrics: ["Emergency admissions due to falls"],
     risks: [],
-    costs: [{ description: "Team", fundingSource: "NHS minimum contribution", nhs: 60000, council: 40000, total: 100000 }],
+    costs: [
+      {
+        description: "Team",
+        fundingSource: "NHS minimum contribution",
+        nhs: 60000,
+        council: 40000,
+        total: 100000,
+      },
+    ],
     targets: [{ measure: "People seen", baselinePerMonth: 40, targetPerMonth: 50 }],
     ...overrides,
   };
@@ -42,7 +58,10 @@ describe("parseTemplatePack: valid packs", () => {
     const result = parseTemplatePack(EXAMPLE_PACK);
     if (!result.ok) throw new Error(result.problems.join("\n"));
     expect(result.pack.name).toMatch(/example/i);
-    expect(result.pack.templates.map((t) => t.id)).toEqual(["example-anytown-falls-response", "example-anytown-carers-breaks"]);
+    expect(result.pack.templates.map((t) => t.id)).toEqual([
+      "example-anytown-falls-response",
+      "example-anytown-carers-breaks",
+    ]);
     expect(result.pack.templates[0].costs[0]).toEqual({
       description: "Falls response team and classes",
       fundingSource: "NHS minimum contribution",
@@ -60,7 +79,13 @@ describe("parseTemplatePack: valid packs", () => {
     const result = parseTemplatePack(packJson([bare], { version: "2" }));
     if (!result.ok) throw new Error(result.problems.join("\n"));
     expect(result.pack.version).toBe("2");
-    expect(result.pack.templates[0]).toMatchObject({ outcomes: [], metrics: [], risks: [], costs: [], targets: [] });
+    expect(result.pack.templates[0]).toMatchObject({
+      outcomes: [],
+      metrics: [],
+      risks: [],
+      costs: [],
+      targets: [],
+    });
   });
 
   it("accepts a file that starts with a byte-order mark", () => {
@@ -69,7 +94,11 @@ describe("parseTemplatePack: valid packs", () => {
 
   it("keeps figures that disagree with each other: the checks, not the loader, flag those", () => {
     const result = parseTemplatePack(
-      packJson([fallsService({ targets: [{ measure: "Step up", baselinePerMonth: 8, baselinePerYear: 104 }] })]),
+      packJson([
+        fallsService({
+          targets: [{ measure: "Step up", baselinePerMonth: 8, baselinePerYear: 104 }],
+        }),
+      ])
     );
     expect(result.ok).toBe(true);
   });
@@ -77,7 +106,13 @@ describe("parseTemplatePack: valid packs", () => {
 
 describe("parseTemplatePack: each problem in plain words", () => {
   it("names a scheme type outside the national list, with the list", () => {
-    const problems = problemsOf(packJson([fallsService(), fallsService({ id: "b" }), fallsService({ id: "c", schemeType: "Falls" })]));
+    const problems = problemsOf(
+      packJson([
+        fallsService(),
+        fallsService({ id: "b" }),
+        fallsService({ id: "c", schemeType: "Falls" }),
+      ])
+    );
     expect(problems).toEqual([
       `Template 3 'Falls service': schemeType 'Falls' is not a national scheme type; choose one of: ${SCHEME_TYPES.join("; ")}`,
     ]);
@@ -111,7 +146,9 @@ describe("parseTemplatePack: each problem in plain words", () => {
       "Template 1 'Falls service': cost line 1: total is missing; it must be a number of pounds",
       "Template 1 'Falls service': cost line 2: nhs must be between 0 and 100,000,000 (found -5)",
       "Template 1 'Falls service': cost line 3: total must be between 0 and 100,000,000 (found 250000000)",
-      expect.stringMatching(/^Template 1 'Falls service': cost line 4: fundingSource 'Lottery' is not a BCF funding source; choose one of: NHS minimum contribution; iBCF; DFG/),
+      expect.stringMatching(
+        /^Template 1 'Falls service': cost line 4: fundingSource 'Lottery' is not a BCF funding source; choose one of: NHS minimum contribution; iBCF; DFG/
+      ),
     ]);
   });
 
@@ -124,7 +161,9 @@ describe("parseTemplatePack: each problem in plain words", () => {
   });
 
   it("refuses duplicate ids, naming both templates", () => {
-    const problems = problemsOf(packJson([fallsService(), fallsService({ name: "Falls service (copy)" })]));
+    const problems = problemsOf(
+      packJson([fallsService(), fallsService({ name: "Falls service (copy)" })])
+    );
     expect(problems).toEqual([
       "Template 2 'Falls service (copy)': id 'anytown-falls' is already used by Template 1 'Falls service'; each template needs its own id",
     ]);
@@ -140,7 +179,9 @@ describe("parseTemplatePack: each problem in plain words", () => {
     const { schemeType, ...rest } = fallsService();
     expect(problemsOf(packJson([{ ...rest, schemetype: schemeType }]))).toEqual([
       "Template 1 'Falls service': unknown field 'schemetype' in the template; did you mean 'schemeType'?",
-      expect.stringMatching(/^Template 1 'Falls service': schemeType is missing; choose one of: Assistive Technologies/),
+      expect.stringMatching(
+        /^Template 1 'Falls service': schemeType is missing; choose one of: Assistive Technologies/
+      ),
     ]);
   });
 
@@ -153,7 +194,7 @@ describe("parseTemplatePack: each problem in plain words", () => {
           provider: "GP",
           commissioner: "Council",
         }),
-      ]),
+      ])
     );
     expect(problems.map((p) => p.replace(/; choose one of: .*$/, ""))).toEqual([
       "Template 1 'Falls service': areaOfSpend 'Hospital' is not an area of spend",
@@ -164,13 +205,17 @@ describe("parseTemplatePack: each problem in plain words", () => {
   });
 
   it("allows % NHS only for a joint commission, and only from 0 to 100", () => {
-    expect(problemsOf(packJson([fallsService({ commissioner: "Local Authority", percentNhs: 40 })]))).toEqual([
+    expect(
+      problemsOf(packJson([fallsService({ commissioner: "Local Authority", percentNhs: 40 })]))
+    ).toEqual([
       "Template 1 'Falls service': percentNhs is only used when commissioner is 'Joint'; remove it or set commissioner to 'Joint'",
     ]);
-    expect(problemsOf(packJson([fallsService({ commissioner: "Joint", percentNhs: 140 })]))).toEqual([
-      "Template 1 'Falls service': percentNhs must be from 0 to 100 (found 140)",
-    ]);
-    expect(parseTemplatePack(packJson([fallsService({ commissioner: "Joint", percentNhs: 40 })])).ok).toBe(true);
+    expect(
+      problemsOf(packJson([fallsService({ commissioner: "Joint", percentNhs: 140 })]))
+    ).toEqual(["Template 1 'Falls service': percentNhs must be from 0 to 100 (found 140)"]);
+    expect(
+      parseTemplatePack(packJson([fallsService({ commissioner: "Joint", percentNhs: 40 })])).ok
+    ).toBe(true);
   });
 
   it("checks the source, targets and stated figures field by field", () => {
@@ -180,10 +225,15 @@ describe("parseTemplatePack: each problem in plain words", () => {
           source: { area: "Anytown", plan: "" },
           targets: [
             { measure: "People seen", baselinePerMonth: "forty" },
-            { measure: "Step up", statedFigures: [{ kind: "goal", value: 8, per: "fortnight", wording: "8 a fortnight" }] },
+            {
+              measure: "Step up",
+              statedFigures: [
+                { kind: "goal", value: 8, per: "fortnight", wording: "8 a fortnight" },
+              ],
+            },
           ],
         }),
-      ]),
+      ])
     );
     expect(problems.map((p) => p.replace(/; choose one of: .*$/, ""))).toEqual([
       `Template 1 'Falls service': source: plan must be text, e.g. "BCF plan" (found '')`,
@@ -196,16 +246,26 @@ describe("parseTemplatePack: each problem in plain words", () => {
 
   it("reports every problem in one pass, across templates", () => {
     const problems = problemsOf(
-      packJson([fallsService({ schemeType: "Falls" }), fallsService({ id: "b", areaOfSpend: 3 }), fallsService({ id: "c", outcomes: "Fewer falls" })]),
+      packJson([
+        fallsService({ schemeType: "Falls" }),
+        fallsService({ id: "b", areaOfSpend: 3 }),
+        fallsService({ id: "c", outcomes: "Fewer falls" }),
+      ])
     );
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^Template 1 'Falls service': schemeType/);
-    expect(problems[1]).toMatch(/^Template 2 'Falls service': areaOfSpend 3 is not an area of spend/);
-    expect(problems[2]).toBe("Template 3 'Falls service': outcomes must be a list of text ([...]) (found 'Fewer falls')");
+    expect(problems[1]).toMatch(
+      /^Template 2 'Falls service': areaOfSpend 3 is not an area of spend/
+    );
+    expect(problems[2]).toBe(
+      "Template 3 'Falls service': outcomes must be a list of text ([...]) (found 'Fewer falls')"
+    );
   });
 
   it("describes a pack of the wrong shape", () => {
-    expect(problemsOf("[]")[0]).toMatch(/^The pack must be a JSON object with a "name" and a list of "templates".*\(found a list\)$/);
+    expect(problemsOf("[]")[0]).toMatch(
+      /^The pack must be a JSON object with a "name" and a list of "templates".*\(found a list\)$/
+    );
     expect(problemsOf(JSON.stringify({ templates: [fallsService()] }))).toEqual([
       'Pack: name is missing; it must be text, e.g. "Anytown templates"',
     ]);
@@ -215,7 +275,9 @@ describe("parseTemplatePack: each problem in plain words", () => {
     expect(problemsOf(JSON.stringify({ name: "x", templates: {} }))).toEqual([
       "Pack: templates must be a list ([...]) of scheme templates (found an object)",
     ]);
-    expect(problemsOf(packJson([42]))).toEqual(["Template 1: must be an object describing one scheme (found 42)"]);
+    expect(problemsOf(packJson([42]))).toEqual([
+      "Template 1: must be an object describing one scheme (found 42)",
+    ]);
     expect(problemsOf("   ")).toEqual([
       "The file is empty: a template pack is a JSON object with a name and a list of templates.",
     ]);
@@ -232,11 +294,15 @@ describe("parseTemplatePack: each problem in plain words", () => {
     expect(problemsOf('{"name": "x\n"}')).toEqual([
       "The file is not valid JSON: at line 1, column 12 (character 12) expected a closing '\"' before the end of the line (text cannot span lines) but found the end of the line",
     ]);
-    expect(problemsOf("{'name': 'x'}")[0]).toMatch(/^The file is not valid JSON: at line 1, column 2 .*expected a field name in double quotes but found '''$/);
+    expect(problemsOf("{'name': 'x'}")[0]).toMatch(
+      /^The file is not valid JSON: at line 1, column 2 .*expected a field name in double quotes but found '''$/
+    );
   });
 
   it("stops listing after MAX_PROBLEMS lines and says how many more", () => {
-    const templates = Array.from({ length: MAX_PROBLEMS + 7 }, (_, i) => fallsService({ id: `t${i}`, schemeType: "Falls" }));
+    const templates = Array.from({ length: MAX_PROBLEMS + 7 }, (_, i) =>
+      fallsService({ id: `t${i}`, schemeType: "Falls" })
+    );
     const problems = problemsOf(packJson(templates));
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(problems[MAX_PROBLEMS]).toBe("…and 7 more problems.");
@@ -251,7 +317,7 @@ describe("parseTemplatePack on arbitrary input", () => {
       fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
         const result = parseTemplatePack(text);
         if (!result.ok) expect(result.problems.length).toBeGreaterThan(0);
-      }),
+      })
     );
   });
 
@@ -263,9 +329,18 @@ describe("parseTemplatePack on arbitrary input", () => {
         for (const line of result.problems) {
           expect(line).toMatch(/^Template 1( 'Falls service'| '.*')?: /s);
           expect(line).not.toMatch(/undefined|\[object |NaN/);
-          if (field !== "name") expect(line).toContain(field === "costs" ? "cost" : field === "targets" ? "target" : field === "metrics" ? "metric" : field);
+          if (field !== "name")
+            expect(line).toContain(
+              field === "costs"
+                ? "cost"
+                : field === "targets"
+                  ? "target"
+                  : field === "metrics"
+                    ? "metric"
+                    : field
+            );
         }
-      }),
+      })
     );
   });
 });
@@ -286,19 +361,25 @@ describe("locateJsonError agrees with JSON.parse", () => {
 
   it("finds a position exactly when JSON.parse fails, for cut and spoiled JSON", () => {
     fc.assert(
-      fc.property(fc.json(), fc.nat(), fc.constantFrom("", ",", "}", "]", "'", '"', ":", "\n", "x", "01", "\\"), (text, cut, junk) => {
-        const at = cut % (text.length + 1);
-        const spoiled = text.slice(0, at) + junk + text.slice(at);
-        const location = locateJsonError(spoiled);
-        expect(location === undefined).toBe(parses(spoiled));
-        if (location) expect(location.offset).toBeLessThanOrEqual(spoiled.length);
-      }),
+      fc.property(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom("", ",", "}", "]", "'", '"', ":", "\n", "x", "01", "\\"),
+        (text, cut, junk) => {
+          const at = cut % (text.length + 1);
+          const spoiled = text.slice(0, at) + junk + text.slice(at);
+          const location = locateJsonError(spoiled);
+          expect(location === undefined).toBe(parses(spoiled));
+          if (location) expect(location.offset).toBeLessThanOrEqual(spoiled.length);
+        }
+      )
     );
   });
 });
 
 describe("mergeCatalogue", () => {
-  const asTemplate = (overrides: Record<string, unknown>) => fallsService(overrides) as unknown as SchemeTemplate;
+  const asTemplate = (overrides: Record<string, unknown>) =>
+    fallsService(overrides) as unknown as SchemeTemplate;
 
   it("replaces a catalogue template with the pack's version in place and appends new ones", () => {
     const replacement = asTemplate({ id: CATALOGUE[3].id, name: "Our version" });
@@ -315,15 +396,18 @@ describe("mergeCatalogue", () => {
     const catalogueIds = CATALOGUE.map((t) => t.id);
     fc.assert(
       fc.property(
-        fc.uniqueArray(fc.oneof(fc.constantFrom(...catalogueIds), fc.stringMatching(/^[a-z]{1,8}$/)), { maxLength: 10 }),
+        fc.uniqueArray(
+          fc.oneof(fc.constantFrom(...catalogueIds), fc.stringMatching(/^[a-z]{1,8}$/)),
+          { maxLength: 10 }
+        ),
         (ids) => {
           const pack: TemplatePack = { name: "p", templates: ids.map((id) => asTemplate({ id })) };
           const merged = mergeCatalogue(CATALOGUE, pack);
           expect(new Set(merged.map((t) => t.id)).size).toBe(merged.length);
           for (const t of pack.templates) expect(merged).toContain(t);
           expect(merged.length).toBe(new Set([...catalogueIds, ...ids]).size);
-        },
-      ),
+        }
+      )
     );
   });
 });

@@ -8,7 +8,17 @@ const ids = (templates: SchemeTemplate[]) => templates.map((t) => t.id);
 
 /** Independent reference: the fields the search promises to look in, lower-cased. */
 function fieldsOf(t: SchemeTemplate): string {
-  return [t.name, t.description, t.source.area, t.areaOfSpend, t.schemeType, t.subType, t.provider, t.providerName, ...t.outcomes]
+  return [
+    t.name,
+    t.description,
+    t.source.area,
+    t.areaOfSpend,
+    t.schemeType,
+    t.subType,
+    t.provider,
+    t.providerName,
+    ...t.outcomes,
+  ]
     .filter((x): x is string => typeof x === "string")
     .join(" | ")
     .toLowerCase();
@@ -17,8 +27,10 @@ function fieldsOf(t: SchemeTemplate): string {
 /** Plain words taken from the catalogue's own names and descriptions, to build realistic queries. */
 const WORDS = Array.from(
   new Set(
-    CATALOGUE.flatMap((t) => `${t.name} ${t.description}`.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 4),
-  ),
+    CATALOGUE.flatMap((t) => `${t.name} ${t.description}`.toLowerCase().split(/[^a-z]+/)).filter(
+      (w) => w.length >= 4
+    )
+  )
 ).sort();
 
 describe("sourceLabel", () => {
@@ -26,7 +38,9 @@ describe("sourceLabel", () => {
     const rutland = CATALOGUE.find((t) => t.id === "rutland-2016-icr")!;
     expect(sourceLabel(rutland)).toBe("Rutland, BCF business case 2016-17");
     const wiltshire = CATALOGUE.find((t) => t.id === "wiltshire-2017-intermediate-care")!;
-    expect(sourceLabel(wiltshire)).toBe("Wiltshire, Better Care Plan commissioning intentions 2017-18");
+    expect(sourceLabel(wiltshire)).toBe(
+      "Wiltshire, Better Care Plan commissioning intentions 2017-18"
+    );
   });
 
   it("says so when the plan gives no year", () => {
@@ -38,32 +52,57 @@ describe("sourceLabel", () => {
 describe("searchTemplates", () => {
   it("returns everything for an empty query", () => {
     expect(searchTemplates(CATALOGUE, {})).toEqual(CATALOGUE);
-    expect(searchTemplates(CATALOGUE, { text: "   ", schemeType: "", metric: "", source: "" })).toEqual(CATALOGUE);
+    expect(
+      searchTemplates(CATALOGUE, { text: "   ", schemeType: "", metric: "", source: "" })
+    ).toEqual(CATALOGUE);
   });
 
   it("matches words in any case and any order, all of them", () => {
-    expect(ids(searchTemplates(CATALOGUE, { text: "falls wiltshire" }))).toEqual(["wiltshire-2017-prevention"]);
-    expect(ids(searchTemplates(CATALOGUE, { text: "WILTSHIRE Falls" }))).toEqual(["wiltshire-2017-prevention"]);
+    expect(ids(searchTemplates(CATALOGUE, { text: "falls wiltshire" }))).toEqual([
+      "wiltshire-2017-prevention",
+    ]);
+    expect(ids(searchTemplates(CATALOGUE, { text: "WILTSHIRE Falls" }))).toEqual([
+      "wiltshire-2017-prevention",
+    ]);
     const falls = ids(searchTemplates(CATALOGUE, { text: "falls" }));
-    expect(falls).toEqual(expect.arrayContaining(["skc-falls-prevention", "wiltshire-2017-prevention", "s256-non-bed-based-care"]));
+    expect(falls).toEqual(
+      expect.arrayContaining([
+        "skc-falls-prevention",
+        "wiltshire-2017-prevention",
+        "s256-non-bed-based-care",
+      ])
+    );
     expect(ids(searchTemplates(CATALOGUE, { text: "falls zebra" }))).toEqual([]);
   });
 
   it("looks in the provider, the area and the outcomes", () => {
-    expect(ids(searchTemplates(CATALOGUE, { text: "hospice" }))).toEqual(["wiltshire-2017-palliative-care"]);
-    expect(ids(searchTemplates(CATALOGUE, { text: "rutland" }))).toEqual(["rutland-2016-icr", "rutland-2016-htr"]);
+    expect(ids(searchTemplates(CATALOGUE, { text: "hospice" }))).toEqual([
+      "wiltshire-2017-palliative-care",
+    ]);
+    expect(ids(searchTemplates(CATALOGUE, { text: "rutland" }))).toEqual([
+      "rutland-2016-icr",
+      "rutland-2016-htr",
+    ]);
     // Only in an outcome of the Section 256 reablement scheme.
-    expect(ids(searchTemplates(CATALOGUE, { text: "Interviews" }))).toEqual(["s256-intensive-reablement"]);
-    expect(ids(searchTemplates(CATALOGUE, { text: "medvivo shifts" }))).toEqual(["wiltshire-2017-bridging-support"]);
+    expect(ids(searchTemplates(CATALOGUE, { text: "Interviews" }))).toEqual([
+      "s256-intensive-reablement",
+    ]);
+    expect(ids(searchTemplates(CATALOGUE, { text: "medvivo shifts" }))).toEqual([
+      "wiltshire-2017-bridging-support",
+    ]);
   });
 
   it("ignores punctuation typed around a word", () => {
-    expect(searchTemplates(CATALOGUE, { text: "(crisis," })).toEqual(searchTemplates(CATALOGUE, { text: "crisis" }));
+    expect(searchTemplates(CATALOGUE, { text: "(crisis," })).toEqual(
+      searchTemplates(CATALOGUE, { text: "crisis" })
+    );
     expect(searchTemplates(CATALOGUE, { text: "A&E" }).length).toBeGreaterThan(0);
   });
 
   it("filters by scheme type, metric and source", () => {
-    const bedBased = searchTemplates(CATALOGUE, { schemeType: "Bed based intermediate Care Services" });
+    const bedBased = searchTemplates(CATALOGUE, {
+      schemeType: "Bed based intermediate Care Services",
+    });
     expect(ids(bedBased)).toEqual([
       "wiltshire-2017-intermediate-care",
       "wiltshire-2017-intermediate-care-beds",
@@ -74,15 +113,27 @@ describe("searchTemplates", () => {
     const falls = searchTemplates(CATALOGUE, { metric: "Emergency admissions due to falls" });
     expect(falls.length).toBeGreaterThan(0);
     for (const t of falls) expect(t.metrics).toContain("Emergency admissions due to falls");
-    expect(searchTemplates(CATALOGUE, { source: "Rutland, BCF business case 2016-17" })).toHaveLength(2);
+    expect(
+      searchTemplates(CATALOGUE, { source: "Rutland, BCF business case 2016-17" })
+    ).toHaveLength(2);
     expect(searchTemplates(CATALOGUE, { source: "004" })).toHaveLength(23);
     expect(searchTemplates(CATALOGUE, { source: "coventry" })).toHaveLength(6);
     expect(searchTemplates(CATALOGUE, { source: "Nowhere, no plan 1999" })).toEqual([]);
   });
 
   it("combines the text with the filters", () => {
-    expect(ids(searchTemplates(CATALOGUE, { text: "reablement", source: "Rutland" }))).toEqual(["rutland-2016-htr"]);
-    expect(ids(searchTemplates(CATALOGUE, { text: "step", schemeType: "Bed based intermediate Care Services", source: "004" })).length).toBe(4);
+    expect(ids(searchTemplates(CATALOGUE, { text: "reablement", source: "Rutland" }))).toEqual([
+      "rutland-2016-htr",
+    ]);
+    expect(
+      ids(
+        searchTemplates(CATALOGUE, {
+          text: "step",
+          schemeType: "Bed based intermediate Care Services",
+          source: "004",
+        })
+      ).length
+    ).toBe(4);
   });
 
   it("property: results are the templates, in order, whose fields contain every word", () => {
@@ -91,7 +142,7 @@ describe("searchTemplates", () => {
         const result = searchTemplates(CATALOGUE, { text: words.join(" ") });
         const expected = CATALOGUE.filter((t) => words.every((w) => fieldsOf(t).includes(w)));
         expect(ids(result)).toEqual(ids(expected));
-      }),
+      })
     );
   });
 
@@ -104,14 +155,18 @@ describe("searchTemplates", () => {
         fc.option(fc.constantFrom(...BCF_METRICS), { nil: undefined }),
         (words, extra, schemeType, metric) => {
           const wide = ids(searchTemplates(CATALOGUE, { text: words.join(" ") }));
-          const narrow = searchTemplates(CATALOGUE, { text: [...words, extra].join(" "), schemeType, metric });
+          const narrow = searchTemplates(CATALOGUE, {
+            text: [...words, extra].join(" "),
+            schemeType,
+            metric,
+          });
           for (const t of narrow) {
             expect(wide).toContain(t.id);
             if (schemeType) expect(t.schemeType).toBe(schemeType);
             if (metric) expect(t.metrics).toContain(metric);
           }
-        },
-      ),
+        }
+      )
     );
   });
 });
@@ -138,9 +193,14 @@ describe("templateFacets", () => {
 
   it("every facet value finds at least one template", () => {
     const facets = templateFacets(CATALOGUE);
-    for (const schemeType of facets.schemeTypes) expect(searchTemplates(CATALOGUE, { schemeType }).length).toBeGreaterThan(0);
-    for (const metric of facets.metrics) expect(searchTemplates(CATALOGUE, { metric }).length).toBeGreaterThan(0);
-    const total = facets.sources.reduce((sum, source) => sum + searchTemplates(CATALOGUE, { source }).length, 0);
+    for (const schemeType of facets.schemeTypes)
+      expect(searchTemplates(CATALOGUE, { schemeType }).length).toBeGreaterThan(0);
+    for (const metric of facets.metrics)
+      expect(searchTemplates(CATALOGUE, { metric }).length).toBeGreaterThan(0);
+    const total = facets.sources.reduce(
+      (sum, source) => sum + searchTemplates(CATALOGUE, { source }).length,
+      0
+    );
     expect(total).toBe(CATALOGUE.length);
   });
 

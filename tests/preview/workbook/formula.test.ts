@@ -10,7 +10,7 @@ import { renameInFormula } from "../../../src/preview/workbook/formula/rename";
 function calc(
   formula: string,
   rows: Array<Array<CellValue | null>> = [],
-  options: Parameters<typeof createMemoryWorkbook>[0] = {},
+  options: Parameters<typeof createMemoryWorkbook>[0] = {}
 ): CellValue {
   const { workbook } = createMemoryWorkbook({
     sheets: [{ name: "Data", rows }, "Other sheet"],
@@ -57,8 +57,8 @@ describe("operators and precedence", () => {
         fc.tuple(
           tie("node"),
           fc.constantFrom("+" as const, "-" as const, "*" as const),
-          tie("node"),
-        ),
+          tie("node")
+        )
       ),
     })).node;
     const text = (t: Tree): string =>
@@ -76,11 +76,9 @@ describe("operators and precedence", () => {
     fc.assert(
       fc.property(tree, (t) => {
         workbook.setCell("Sheet1", "A1", `=${text(t)}`);
-        expect(workbook.getCell("Sheet1", "A1").value).toBe(
-          value(t) === 0 ? 0 : value(t),
-        );
+        expect(workbook.getCell("Sheet1", "A1").value).toBe(value(t) === 0 ? 0 : value(t));
       }),
-      { numRuns: 200 },
+      { numRuns: 200 }
     );
   });
 
@@ -91,12 +89,10 @@ describe("operators and precedence", () => {
         fc.integer({ min: 0, max: 99 }),
         fc.integer({ min: 0, max: 99 }),
         (a, b, c) => {
-          expect(calc(`=${a}-${b}*${c}-${a}`)).toBe(
-            a - b * c - a === 0 ? 0 : a - b * c - a,
-          );
-        },
+          expect(calc(`=${a}-${b}*${c}-${a}`)).toBe(a - b * c - a === 0 ? 0 : a - b * c - a);
+        }
       ),
-      { numRuns: 50 },
+      { numRuns: 50 }
     );
   });
 });
@@ -132,9 +128,7 @@ describe("references", () => {
       ["=SUM('Income data'!B:B)"],
     ]);
     expect(
-      ["D1", "D2", "D3", "D4", "D5", "D6"].map(
-        (c) => workbook.getCell("Data", c).value,
-      ),
+      ["D1", "D2", "D3", "D4", "D5", "D6"].map((c) => workbook.getCell("Data", c).value)
     ).toEqual([5, 10, 1250.5, 4, 0, 1250.5]);
   });
 
@@ -232,16 +226,8 @@ describe("functions", () => {
 
   it("SUMIFS with a text criterion equals filtering in JavaScript", () => {
     const entry = fc.record({
-      area: fc.constantFrom(
-        "Social Care",
-        "Community Health",
-        "Acute",
-        "social care",
-      ),
-      amount: fc.oneof(
-        fc.integer({ min: -1000, max: 100000 }),
-        fc.constant("text"),
-      ),
+      area: fc.constantFrom("Social Care", "Community Health", "Acute", "social care"),
+      amount: fc.oneof(fc.integer({ min: -1000, max: 100000 }), fc.constant("text")),
     });
     fc.assert(
       fc.property(
@@ -254,7 +240,7 @@ describe("functions", () => {
           workbook.setCell(
             "S",
             "D1",
-            `=SUMIFS(B1:B${lines.length},A1:A${lines.length},"${criterion}")`,
+            `=SUMIFS(B1:B${lines.length},A1:A${lines.length},"${criterion}")`
           );
           const matches = (area: string): boolean =>
             criterion === "Social*"
@@ -266,9 +252,9 @@ describe("functions", () => {
             .filter((l) => matches(l.area) && typeof l.amount === "number")
             .reduce((s, l) => s + (l.amount as number), 0);
           expect(workbook.getCell("S", "D1").value).toBe(expected);
-        },
+        }
       ),
-      { numRuns: 100 },
+      { numRuns: 100 }
     );
   });
 });
@@ -290,31 +276,26 @@ describe("errors", () => {
 
   it("refuses to store a formula it cannot read, as Excel does", async () => {
     const { context, workbook } = createMemoryWorkbook();
-    context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [
-      ["=SUM(1,"],
-    ];
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=SUM(1,"]];
     await expect(context.sync()).rejects.toMatchObject({
       code: "InvalidArgument",
     });
     expect(workbook.getCell("Sheet1", "A1").formula).toBe("");
     // A range between two functions is valid Excel the memory workbook doesn't read: refused, not miscalculated.
-    expect(() =>
-      workbook.setCell("Sheet1", "A2", "=SUM(INDEX(B1:B5,1):INDEX(B1:B5,2))"),
-    ).toThrow(/contains an error/);
+    expect(() => workbook.setCell("Sheet1", "A2", "=SUM(INDEX(B1:B5,1):INDEX(B1:B5,2))")).toThrow(
+      /contains an error/
+    );
   });
 });
 
 describe("custom functions (=BCF.*)", () => {
   const customFunctions = {
     "BCF.RATE": (count: number, population: number, per: number | null) => {
-      if (population <= 0)
-        throw new FormulaInputError("#NUM!", "Population must be more than 0.");
+      if (population <= 0) throw new FormulaInputError("#NUM!", "Population must be more than 0.");
       return (count / population) * (per ?? 100000);
     },
     "BCF.TOTAL": (grid: unknown[][]) =>
-      grid
-        .flat()
-        .reduce((s: number, v) => s + (typeof v === "number" ? v : 0), 0),
+      grid.flat().reduce((s: number, v) => s + (typeof v === "number" ? v : 0), 0),
     "BCF.BROKEN": () => {
       throw new Error("bug");
     },
@@ -342,9 +323,7 @@ describe("custom functions (=BCF.*)", () => {
     ["=IF(Data!A1>0,INDEX(BCF.LIST(7,8),1,1),0)", 7],
     ["=ROUND(BCF.RATE(Data!A1,Data!B1),0)+1", 251],
   ])("%s is %p", (formula, expected) => {
-    expect(calc(formula, [[10, 4000, "=1/0"]], { customFunctions })).toEqual(
-      expected,
-    );
+    expect(calc(formula, [[10, 4000, "=1/0"]], { customFunctions })).toEqual(expected);
   });
 
   it("passes a missing optional argument as null", () => {
@@ -375,11 +354,7 @@ describe("circular references", () => {
     expect(workbook.getCell("S", "C1").value).toBe(5);
     expect(workbook.getCell("S", "D1").value).toBe(0);
     expect(workbook.getCell("S", "B2").value).toBe(14);
-    expect(workbook.circularReferences().sort()).toEqual([
-      "S!A1",
-      "S!B1",
-      "S!D1",
-    ]);
+    expect(workbook.circularReferences().sort()).toEqual(["S!A1", "S!B1", "S!D1"]);
     workbook.setCell("S", "B1", 10);
     expect(workbook.getCell("S", "A1").value).toBe(11);
     expect(workbook.circularReferences()).toEqual(["S!D1"]);
@@ -388,24 +363,24 @@ describe("circular references", () => {
 
 describe("formula helpers", () => {
   it("moves relative references when a formula is filled, keeping absolute ones", () => {
-    expect(
-      shiftFormula("=B2*$C$1+'Other sheet'!A$3:B4+[@[NHS (£)]]", 2, 1),
-    ).toBe("=C4*$C$1+'Other sheet'!B$3:C6+[@[NHS (£)]]");
+    expect(shiftFormula("=B2*$C$1+'Other sheet'!A$3:B4+[@[NHS (£)]]", 2, 1)).toBe(
+      "=C4*$C$1+'Other sheet'!B$3:C6+[@[NHS (£)]]"
+    );
     expect(shiftFormula("=A1", -1, 0)).toBe("=#REF!");
     expect(shiftFormula('="A1"&A1', 1, 0)).toBe('="A1"&A2');
   });
 
   it("renames only the sheet or table named, not look-alikes or text", () => {
     const sheet = { kind: "sheet" as const, from: "Income", to: "Income 2025" };
-    expect(
-      renameInFormula("=Income!B2+Income2!B2+'Income'!C3&\"Income!B2\"", sheet),
-    ).toBe("='Income 2025'!B2+Income2!B2+'Income 2025'!C3&\"Income!B2\"");
+    expect(renameInFormula("=Income!B2+Income2!B2+'Income'!C3&\"Income!B2\"", sheet)).toBe(
+      "='Income 2025'!B2+Income2!B2+'Income 2025'!C3&\"Income!B2\""
+    );
     expect(
       renameInFormula("=SUM(BCF_Targets[Uplift])+BCF_Targets2[Uplift]", {
         kind: "table",
         from: "bcf_targets",
         to: "T",
-      }),
+      })
     ).toBe("=SUM(T[Uplift])+BCF_Targets2[Uplift]");
     expect(renameInFormula("=A1+1", sheet)).toBe("=A1+1");
   });

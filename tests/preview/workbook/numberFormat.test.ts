@@ -29,7 +29,7 @@ describe("formatCellValue", () => {
         const text = formatCellValue(amount, "£#,##0.00");
         expect(text).toMatch(/^-?£\d{1,3}(,\d{3})*\.\d{2}$/);
         expect(Number(text.replace(/[£,]/g, ""))).toBeCloseTo(amount, 2);
-      }),
+      })
     );
   });
 

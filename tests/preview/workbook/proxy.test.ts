@@ -15,25 +15,17 @@ describe("load and sync", () => {
         },
       ],
     });
-    const range = context.workbook.worksheets
-      .getItem("Income")
-      .getRange("A1:B2");
-    expect(() => range.values).toThrow(
-      expect.objectContaining({ code: "PropertyNotLoaded" }),
-    );
+    const range = context.workbook.worksheets.getItem("Income").getRange("A1:B2");
+    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     range.load("values, address");
-    expect(() => range.values).toThrow(
-      expect.objectContaining({ code: "PropertyNotLoaded" }),
-    );
+    expect(() => range.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     await context.sync();
     expect(range.values).toEqual([
       ["Funding source", "Amount (£)"],
       ["BCF", 1200],
     ]);
     expect(range.address).toBe("Income!A1:B2");
-    expect(() => range.formulas).toThrow(
-      expect.objectContaining({ code: "PropertyNotLoaded" }),
-    );
+    expect(() => range.formulas).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     expect(workbook.getCell("Income", "B2").value).toBe(1200);
   });
 
@@ -89,19 +81,14 @@ describe("load and sync", () => {
     });
     const range = context.workbook.worksheets.getItem("S").getRange("A1:C1");
     range.numberFormat = [["£#,##0.00", null, null]];
-    range.load(
-      "values,formulas,numberFormat,rowCount,columnCount,rowIndex,columnIndex",
-    );
+    range.load("values,formulas,numberFormat,rowCount,columnCount,rowIndex,columnIndex");
     await context.sync();
     expect(range.values).toEqual([[1, "", "x"]]);
     expect(range.formulas).toEqual([[1, "", "x"]]);
     expect(range.numberFormat).toEqual([["£#,##0.00", "General", "General"]]);
-    expect([
-      range.rowCount,
-      range.columnCount,
-      range.rowIndex,
-      range.columnIndex,
-    ]).toEqual([1, 3, 0, 0]);
+    expect([range.rowCount, range.columnCount, range.rowIndex, range.columnIndex]).toEqual([
+      1, 3, 0, 0,
+    ]);
   });
 
   it("refuses an array that doesn't fit the range, and broadcasts a single value", async () => {
@@ -111,9 +98,7 @@ describe("load and sync", () => {
     await expect(context.sync()).rejects.toMatchObject({
       code: "InvalidArgument",
     });
-    (
-      sheet.getRange("A1:B2") as unknown as { numberFormat: string }
-    ).numberFormat = "0%";
+    (sheet.getRange("A1:B2") as unknown as { numberFormat: string }).numberFormat = "0%";
     await context.sync();
     expect(workbook.getCell("Sheet1", "B2").numberFormat).toBe("0%");
   });
@@ -150,26 +135,25 @@ describe("load and sync", () => {
     const { context, workbook } = createMemoryWorkbook();
     const sheet = context.workbook.worksheets.getItem("Sheet1");
     sheet.getRange("D1").numberFormat = [["@"]];
-    sheet.getRange("A1:E1").values = [
-      ["12.5", "TRUE", "'007", "007", "£340,000"],
-    ];
+    sheet.getRange("A1:E1").values = [["12.5", "TRUE", "'007", "007", "£340,000"]];
     await context.sync();
-    expect(
-      ["A1", "B1", "C1", "D1", "E1"].map(
-        (c) => workbook.getCell("Sheet1", c).value,
-      ),
-    ).toEqual([12.5, true, "007", "007", "£340,000"]);
+    expect(["A1", "B1", "C1", "D1", "E1"].map((c) => workbook.getCell("Sheet1", c).value)).toEqual([
+      12.5,
+      true,
+      "007",
+      "007",
+      "£340,000",
+    ]);
   });
 });
 
 describe("null objects and missing items", () => {
   it("reports isNullObject after sync for getItemOrNullObject, without a load", async () => {
     const { context } = createMemoryWorkbook({ sheets: ["Cover"] });
-    const missing =
-      context.workbook.worksheets.getItemOrNullObject("Expenditure");
+    const missing = context.workbook.worksheets.getItemOrNullObject("Expenditure");
     const present = context.workbook.worksheets.getItemOrNullObject("cover");
     expect(() => missing.isNullObject).toThrow(
-      expect.objectContaining({ code: "PropertyNotLoaded" }),
+      expect.objectContaining({ code: "PropertyNotLoaded" })
     );
     await context.sync();
     expect(missing.isNullObject).toBe(true);
@@ -200,9 +184,7 @@ describe("null objects and missing items", () => {
         },
       ],
     });
-    const empty = context.workbook.worksheets
-      .getItem("Empty")
-      .getUsedRangeOrNullObject(true);
+    const empty = context.workbook.worksheets.getItem("Empty").getUsedRangeOrNullObject(true);
     const data = context.workbook.worksheets
       .getItem("Data")
       .getUsedRangeOrNullObject(true)
@@ -216,8 +198,7 @@ describe("null objects and missing items", () => {
 
   it("finds tables by name or gives a null object", async () => {
     const { context } = createMemoryWorkbook();
-    const table =
-      context.workbook.tables.getItemOrNullObject("BCF_Expenditure");
+    const table = context.workbook.tables.getItemOrNullObject("BCF_Expenditure");
     await context.sync();
     expect(table.isNullObject).toBe(true);
   });
@@ -231,11 +212,7 @@ describe("worksheets", () => {
     await context.sync();
     const sheets = context.workbook.worksheets.load("items/name");
     await context.sync();
-    expect(sheets.items.map((s) => s.name)).toEqual([
-      "Cover",
-      "Income",
-      "Sheet3",
-    ]);
+    expect(sheets.items.map((s) => s.name)).toEqual(["Cover", "Income", "Sheet3"]);
     expect(workbook.sheetNames()).toEqual(["Cover", "Income", "Sheet3"]);
     context.workbook.worksheets.add("INCOME");
     await expect(context.sync()).rejects.toMatchObject({
@@ -243,23 +220,17 @@ describe("worksheets", () => {
     });
   });
 
-  it.each([
-    "a".repeat(32),
-    "Plan [draft]",
-    "Q1/Q2",
-    "What?",
-    "A*",
-    "x:y",
-    "back\\slash",
-    "",
-  ])("refuses the sheet name %p", async (name) => {
-    const { context, workbook } = createMemoryWorkbook();
-    context.workbook.worksheets.add(name);
-    await expect(context.sync()).rejects.toMatchObject({
-      code: "InvalidArgument",
-    });
-    expect(workbook.sheetNames()).toEqual(["Sheet1"]);
-  });
+  it.each(["a".repeat(32), "Plan [draft]", "Q1/Q2", "What?", "A*", "x:y", "back\\slash", ""])(
+    "refuses the sheet name %p",
+    async (name) => {
+      const { context, workbook } = createMemoryWorkbook();
+      context.workbook.worksheets.add(name);
+      await expect(context.sync()).rejects.toMatchObject({
+        code: "InvalidArgument",
+      });
+      expect(workbook.sheetNames()).toEqual(["Sheet1"]);
+    }
+  );
 
   it("accepts a 31-character name with spaces and punctuation Excel allows", async () => {
     const { context, workbook } = createMemoryWorkbook();
@@ -316,10 +287,7 @@ describe("worksheets", () => {
       sheets: ["A", "B", "C"],
     });
     const b = context.workbook.worksheets.getItem("B");
-    b.copy(
-      "After" as Excel.WorksheetPositionType,
-      context.workbook.worksheets.getItem("C"),
-    );
+    b.copy("After" as Excel.WorksheetPositionType, context.workbook.worksheets.getItem("C"));
     b.copy("Beginning" as Excel.WorksheetPositionType);
     await context.sync();
     expect(workbook.sheetNames()).toEqual(["B (3)", "A", "B", "C", "B (2)"]);
@@ -354,12 +322,8 @@ describe("worksheets", () => {
   it("reports the active worksheet and its protection", async () => {
     const { context, workbook } = createMemoryWorkbook({ sheets: ["A", "B"] });
     workbook.protectSheet("A");
-    const active = context.workbook.worksheets
-      .getActiveWorksheet()
-      .load("name");
-    const protection = context.workbook.worksheets
-      .getItem("A")
-      .protection.load("protected");
+    const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+    const protection = context.workbook.worksheets.getItem("A").protection.load("protected");
     await context.sync();
     expect(active.name).toBe("A");
     expect(protection.protected).toBe(true);
@@ -445,9 +409,10 @@ describe("ranges", () => {
 
   it("refuses to assign a property the memory workbook doesn't implement, rather than ignore it", () => {
     const { context } = createMemoryWorkbook();
-    const range = context.workbook.worksheets
-      .getItem("Sheet1")
-      .getRange("A1") as unknown as Record<string, unknown>;
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1") as unknown as Record<
+      string,
+      unknown
+    >;
     expect(() => {
       range.notARealProperty = 1;
     }).toThrow(TypeError);

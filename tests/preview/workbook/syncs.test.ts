@@ -1,21 +1,14 @@
 /** Sync counting, request sizes, Excel on the web's size limit, and protection errors being all-or-nothing. */
 import fc from "fast-check";
-import {
-  createMemoryWorkbook,
-  EXCEL_WEB_PAYLOAD_LIMIT_BYTES,
-} from "../../../src/preview/workbook";
+import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../../src/preview/workbook";
 
-const utf8 = (value: unknown): number =>
-  Buffer.byteLength(JSON.stringify(value), "utf8");
+const utf8 = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), "utf8");
 
 describe("sync counting and request sizes", () => {
   it("counts every sync, including empty and failed ones", async () => {
     const { context, stats } = createMemoryWorkbook();
     await context.sync();
-    context.workbook.worksheets
-      .getItem("Missing")
-      .getRange("A1")
-      .load("values");
+    context.workbook.worksheets.getItem("Missing").getRange("A1").load("values");
     await expect(context.sync()).rejects.toBeDefined();
     await context.sync();
     expect(stats.syncs).toBe(3);
@@ -24,26 +17,16 @@ describe("sync counting and request sizes", () => {
 
   it("measures the data written and the data read back", async () => {
     const { context, stats } = createMemoryWorkbook();
-    const rows = Array.from({ length: 200 }, (_, i) => [
-      `Scheme ${i}`,
-      i * 1000.5,
-      "£ note",
-    ]);
-    context.workbook.worksheets.getItem("Sheet1").getRange("A1:C200").values =
-      rows;
+    const rows = Array.from({ length: 200 }, (_, i) => [`Scheme ${i}`, i * 1000.5, "£ note"]);
+    context.workbook.worksheets.getItem("Sheet1").getRange("A1:C200").values = rows;
     await context.sync();
     const written = stats.requests[0];
     // At least the written array itself, and not wildly more than it.
     expect(written).toBeGreaterThanOrEqual(utf8(rows));
     expect(written).toBeLessThan(utf8(rows) + 1000);
-    const range = context.workbook.worksheets
-      .getItem("Sheet1")
-      .getRange("A1:C200")
-      .load("values");
+    const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C200").load("values");
     await context.sync();
-    expect(stats.details[1].responseBytes).toBeGreaterThanOrEqual(
-      utf8(range.values),
-    );
+    expect(stats.details[1].responseBytes).toBeGreaterThanOrEqual(utf8(range.values));
     expect(stats.requests[1]).toBeLessThan(utf8(range.values) + 1000);
     expect(stats.maxRequestBytes).toBe(Math.max(...stats.requests));
   });
@@ -53,7 +36,7 @@ describe("sync counting and request sizes", () => {
     workbook.setCells(
       "Sheet1",
       "A1",
-      Array.from({ length: 300 }, (_, i) => [i, `text ${i}`]),
+      Array.from({ length: 300 }, (_, i) => [i, `text ${i}`])
     );
     await fc.assert(
       fc.asyncProperty(
@@ -62,20 +45,14 @@ describe("sync counting and request sizes", () => {
         async (a, b) => {
           const [small, large] = a <= b ? [a, b] : [b, a];
           stats.reset();
-          context.workbook.worksheets
-            .getItem("Sheet1")
-            .getRange(`A1:B${small}`)
-            .load("values");
+          context.workbook.worksheets.getItem("Sheet1").getRange(`A1:B${small}`).load("values");
           await context.sync();
-          context.workbook.worksheets
-            .getItem("Sheet1")
-            .getRange(`A1:B${large}`)
-            .load("values");
+          context.workbook.worksheets.getItem("Sheet1").getRange(`A1:B${large}`).load("values");
           await context.sync();
           expect(stats.requests[1]).toBeGreaterThanOrEqual(stats.requests[0]);
-        },
+        }
       ),
-      { numRuns: 30 },
+      { numRuns: 30 }
     );
   });
 
@@ -86,22 +63,14 @@ describe("sync counting and request sizes", () => {
     workbook.setCells(
       "Sheet1",
       "A1",
-      Array.from({ length: 1000 }, (_, i) => [i, `Scheme name ${i}`]),
+      Array.from({ length: 1000 }, (_, i) => [i, `Scheme name ${i}`])
     );
-    const big = context.workbook.worksheets
-      .getItem("Sheet1")
-      .getRange("A1:B1000")
-      .load("values");
+    const big = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1000").load("values");
     await expect(context.sync()).rejects.toMatchObject({
       code: "RequestPayloadSizeLimitExceeded",
     });
-    expect(() => big.values).toThrow(
-      expect.objectContaining({ code: "PropertyNotLoaded" }),
-    );
-    const half = context.workbook.worksheets
-      .getItem("Sheet1")
-      .getRange("A1:B300")
-      .load("values");
+    expect(() => big.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+    const half = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B300").load("values");
     await context.sync();
     expect(half.values).toHaveLength(300);
     expect(stats.details.map((d) => d.ok)).toEqual([false, true]);
@@ -113,9 +82,7 @@ describe("sync counting and request sizes", () => {
     });
     const sheet = context.workbook.worksheets.getItem("Sheet1");
     sheet.getRange("Z1").values = [["first"]];
-    sheet.getRange("A1:A1000").values = Array.from({ length: 1000 }, (_, i) => [
-      `row ${i}`,
-    ]);
+    sheet.getRange("A1:A1000").values = Array.from({ length: 1000 }, (_, i) => [`row ${i}`]);
     await expect(context.sync()).rejects.toMatchObject({
       code: "RequestPayloadSizeLimitExceeded",
     });
@@ -148,9 +115,7 @@ describe("protected sheets and read-only workbooks", () => {
     const { context, workbook } = createMemoryWorkbook({
       sheets: ["Open", { name: "Locked", protected: true, rows: [[1]] }],
     });
-    context.workbook.worksheets.getItem("Open").getRange("A1").values = [
-      ["changed"],
-    ];
+    context.workbook.worksheets.getItem("Open").getRange("A1").values = [["changed"]];
     context.workbook.worksheets.add("New sheet");
     context.workbook.worksheets.getItem("Locked").getRange("A1").values = [[2]];
     const error = await context.sync().catch((e: unknown) => e);
@@ -165,23 +130,17 @@ describe("protected sheets and read-only workbooks", () => {
     [
       "a table",
       (ctx: Excel.RequestContext) =>
-        void ctx.workbook.worksheets
-          .getItem("Locked")
-          .tables.add("A1:B2", true),
+        void ctx.workbook.worksheets.getItem("Locked").tables.add("A1:B2", true),
     ],
     [
       "a number format",
       (ctx: Excel.RequestContext) =>
-        void (ctx.workbook.worksheets
-          .getItem("Locked")
-          .getRange("A1").numberFormat = [["0%"]]),
+        void (ctx.workbook.worksheets.getItem("Locked").getRange("A1").numberFormat = [["0%"]]),
     ],
     [
       "a validation rule",
       (ctx: Excel.RequestContext) =>
-        void (ctx.workbook.worksheets
-          .getItem("Locked")
-          .getRange("A1").dataValidation.rule = {
+        void (ctx.workbook.worksheets.getItem("Locked").getRange("A1").dataValidation.rule = {
           list: { inCellDropDown: true, source: "a,b" },
         }),
     ],
@@ -238,7 +197,7 @@ describe("protected sheets and read-only workbooks", () => {
         name: fc.constantFrom("Income", "Targets", "Extra"),
       }),
       fc.record({ kind: fc.constant("table" as const), row: fc.nat(20) }),
-      fc.record({ kind: fc.constant("format" as const), row: fc.nat(20) }),
+      fc.record({ kind: fc.constant("format" as const), row: fc.nat(20) })
     );
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 12 }), async (steps) => {
@@ -262,31 +221,20 @@ describe("protected sheets and read-only workbooks", () => {
         ]);
         const open = context.workbook.worksheets.getItem("Open");
         for (const s of steps) {
-          if (s.kind === "write")
-            open.getRangeByIndexes(s.row, s.col, 1, 1).values = [[s.value]];
+          if (s.kind === "write") open.getRangeByIndexes(s.row, s.col, 1, 1).values = [[s.value]];
           if (s.kind === "formula")
-            open.getRangeByIndexes(s.row, s.col, 1, 1).formulas = [
-              ["=SUM(A1:B2)+1"],
-            ];
+            open.getRangeByIndexes(s.row, s.col, 1, 1).formulas = [["=SUM(A1:B2)+1"]];
           if (s.kind === "sheet") context.workbook.worksheets.add(s.name);
-          if (s.kind === "table")
-            open.tables.add(`H${s.row + 1}:I${s.row + 3}`, true);
-          if (s.kind === "format")
-            open.getRange(`A${s.row + 1}`).format.font.bold = true;
+          if (s.kind === "table") open.tables.add(`H${s.row + 1}:I${s.row + 3}`, true);
+          if (s.kind === "format") open.getRange(`A${s.row + 1}`).format.font.bold = true;
         }
-        context.workbook.worksheets.getItem("Locked").getRange("A1").values = [
-          [6],
-        ];
+        context.workbook.worksheets.getItem("Locked").getRange("A1").values = [[6]];
         await expect(context.sync()).rejects.toBeDefined();
         expect(
-          JSON.stringify([
-            workbook.sheetNames(),
-            workbook.snapshot(),
-            workbook.tables(),
-          ]),
+          JSON.stringify([workbook.sheetNames(), workbook.snapshot(), workbook.tables()])
         ).toBe(before);
       }),
-      { numRuns: 60 },
+      { numRuns: 60 }
     );
   });
 
@@ -294,10 +242,7 @@ describe("protected sheets and read-only workbooks", () => {
     const { context, workbook } = createMemoryWorkbook({
       sheets: [{ name: "Locked", protected: true, rows: [[1]] }],
     });
-    const read = context.workbook.worksheets
-      .getItem("Locked")
-      .getRange("A1")
-      .load("values");
+    const read = context.workbook.worksheets.getItem("Locked").getRange("A1").load("values");
     await context.sync();
     expect(read.values).toEqual([[1]]);
     workbook.protectSheet("Locked", false);

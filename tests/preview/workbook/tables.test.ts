@@ -2,13 +2,7 @@
 import fc from "fast-check";
 import { createMemoryWorkbook } from "../../../src/preview/workbook";
 
-const COLUMNS = [
-  "Scheme ID",
-  "Scheme Name",
-  "NHS (£)",
-  "Council (£)",
-  "Total (£)",
-];
+const COLUMNS = ["Scheme ID", "Scheme Name", "NHS (£)", "Council (£)", "Total (£)"];
 const TOTAL = "=[@[NHS (£)]]+[@[Council (£)]]";
 
 async function expenditureTable() {
@@ -40,26 +34,22 @@ describe("tables", () => {
 
   it("appends rows after the last data row, calculates structured references per row, and totals them", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.getDataBodyRange().formulas = [
-      ["S1", "Crisis response", 125000, 115000, TOTAL],
-    ];
+    table.getDataBodyRange().formulas = [["S1", "Crisis response", 125000, 115000, TOTAL]];
     table.rows.add(undefined, [
       ["S2", "Reablement", 50000, 25000, TOTAL],
       ["S3", "Carers", 0, 30000, TOTAL],
     ]);
     table.showTotals = true;
-    table.columns.getItem("NHS (£)").getTotalRowRange().formulas = [
-      ["=SUBTOTAL(109,[NHS (£)])"],
-    ];
+    table.columns.getItem("NHS (£)").getTotalRowRange().formulas = [["=SUBTOTAL(109,[NHS (£)])"]];
     await context.sync();
     expect(workbook.tables()[0]).toMatchObject({
       address: "A1:E5",
       bodyAddress: "A2:E4",
       totalsAddress: "A5:E5",
     });
-    expect(
-      ["E2", "E3", "E4"].map((c) => workbook.getCell("Expenditure", c).value),
-    ).toEqual([240000, 75000, 30000]);
+    expect(["E2", "E3", "E4"].map((c) => workbook.getCell("Expenditure", c).value)).toEqual([
+      240000, 75000, 30000,
+    ]);
     expect(workbook.getCell("Expenditure", "A5").value).toBe("Total");
     expect(workbook.getCell("Expenditure", "C5").value).toBe(175000);
     // Excel's default totals row sums the last column.
@@ -68,9 +58,7 @@ describe("tables", () => {
 
   it("resolves Table[Column], Table[[#Totals],[Column]] and SUMIFS over table columns from another sheet", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.getDataBodyRange().values = [
-      ["S1", "Crisis response", 100, 20, TOTAL],
-    ];
+    table.getDataBodyRange().values = [["S1", "Crisis response", 100, 20, TOTAL]];
     table.rows.add(undefined, [
       ["S2", "Crisis response", 5, 1, TOTAL],
       ["S3", "Carers", 7, 0, TOTAL],
@@ -86,16 +74,16 @@ describe("tables", () => {
       ],
     ];
     await context.sync();
-    expect(
-      ["A1", "B1", "C1", "D1"].map((c) => workbook.getCell("Summary", c).value),
-    ).toEqual([133, 133, 105, 3]);
+    expect(["A1", "B1", "C1", "D1"].map((c) => workbook.getCell("Summary", c).value)).toEqual([
+      133, 133, 105, 3,
+    ]);
   });
 
   it("gives the same answers through structured references as through the A1 ranges they stand for", async () => {
     const line = fc.tuple(
       fc.constantFrom("iBCF", "DFG", "NHS minimum"),
       fc.integer({ min: -5000, max: 500000 }),
-      fc.integer({ min: 0, max: 500000 }),
+      fc.integer({ min: 0, max: 500000 })
     );
     await fc.assert(
       fc.asyncProperty(
@@ -106,23 +94,16 @@ describe("tables", () => {
             sheets: ["Expenditure", "Summary"],
           });
           const sheet = context.workbook.worksheets.getItem("Expenditure");
-          sheet.getRange("A1:D1").values = [
-            ["Source", "NHS (£)", "Council (£)", "Total (£)"],
-          ];
+          sheet.getRange("A1:D1").values = [["Source", "NHS (£)", "Council (£)", "Total (£)"]];
           const table = sheet.tables.add("A1:D1", true);
           table.name = "T";
           table.getDataBodyRange().formulas = [
-            [
-              lines[0][0],
-              lines[0][1],
-              lines[0][2],
-              "=[@[NHS (£)]]+[@[Council (£)]]",
-            ],
+            [lines[0][0], lines[0][1], lines[0][2], "=[@[NHS (£)]]+[@[Council (£)]]"],
           ];
           if (lines.length > 1)
             table.rows.add(
               undefined,
-              lines.slice(1).map((l) => [l[0], l[1], l[2], ""]),
+              lines.slice(1).map((l) => [l[0], l[1], l[2], ""])
             );
           table.showTotals = totals;
           await context.sync();
@@ -139,23 +120,20 @@ describe("tables", () => {
           expect(workbook.getCell("Summary", "A1").value).toBe(expectedTotal);
           for (const r of [1, 2, 3])
             expect(workbook.getCell("Summary", `A${r}`).value).toBe(
-              workbook.getCell("Summary", `B${r}`).value,
+              workbook.getCell("Summary", `B${r}`).value
             );
-        },
+        }
       ),
-      { numRuns: 40 },
+      { numRuns: 40 }
     );
   });
 
   it("fills a calculated column: a formula in the first data row of an empty column fills it and follows new rows", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.getDataBodyRange().getResizedRange(0, -1).values = [
-      ["S1", "A", 1, 2],
-    ];
+    table.getDataBodyRange().getResizedRange(0, -1).values = [["S1", "A", 1, 2]];
     table.rows.add(undefined, [["S2", "B", 3, 4, ""]]);
     await context.sync();
-    context.workbook.worksheets.getItem("Expenditure").getRange("E2").formulas =
-      [[TOTAL]];
+    context.workbook.worksheets.getItem("Expenditure").getRange("E2").formulas = [[TOTAL]];
     await context.sync();
     expect(workbook.getCell("Expenditure", "E3")).toMatchObject({
       formula: TOTAL,
@@ -174,12 +152,8 @@ describe("tables", () => {
 
   it("carries number formats and validation lists of the table's columns into new rows", async () => {
     const { context, workbook, table } = await expenditureTable();
-    table.columns.getItem("NHS (£)").getDataBodyRange().numberFormat = [
-      ["£#,##0.00"],
-    ];
-    table.columns
-      .getItem("Scheme Name")
-      .getDataBodyRange().dataValidation.rule = {
+    table.columns.getItem("NHS (£)").getDataBodyRange().numberFormat = [["£#,##0.00"]];
+    table.columns.getItem("Scheme Name").getDataBodyRange().dataValidation.rule = {
       list: { inCellDropDown: true, source: "A,B" },
     };
     table.rows.add(undefined, [
@@ -187,9 +161,7 @@ describe("tables", () => {
       ["S3", "A", 1, 1, 2],
     ]);
     await context.sync();
-    expect(workbook.getCell("Expenditure", "C4").numberFormat).toBe(
-      "£#,##0.00",
-    );
+    expect(workbook.getCell("Expenditure", "C4").numberFormat).toBe("£#,##0.00");
     expect(workbook.validation("Expenditure", "B4")).toEqual({
       list: { inCellDropDown: true, source: "A,B" },
     });
@@ -222,23 +194,17 @@ describe("tables", () => {
     });
     expect(workbook.getCell("Expenditure", "A2").value).toBe("");
     expect(workbook.tables()[0].bodyAddress).toBe("A2:E2");
-    expect(workbook.getCell("Expenditure", "C4").value).toBe(
-      "a note someone typed",
-    );
+    expect(workbook.getCell("Expenditure", "C4").value).toBe("a note someone typed");
   });
 
   it("keeps table names unique across the workbook and valid", async () => {
     const { context, workbook } = await expenditureTable();
-    const other = context.workbook.worksheets
-      .getItem("Summary")
-      .tables.add("A1:B3", true);
+    const other = context.workbook.worksheets.getItem("Summary").tables.add("A1:B3", true);
     other.name = "bcf_expenditure";
     await expect(context.sync()).rejects.toMatchObject({
       code: "ItemAlreadyExists",
     });
-    const bad = context.workbook.worksheets
-      .getItem("Summary")
-      .tables.add("A1:B3", true);
+    const bad = context.workbook.worksheets.getItem("Summary").tables.add("A1:B3", true);
     bad.name = "My table";
     await expect(context.sync()).rejects.toMatchObject({
       code: "InvalidArgument",
@@ -248,9 +214,7 @@ describe("tables", () => {
 
   it("refuses overlapping tables and reports a missing column", async () => {
     const { context, table } = await expenditureTable();
-    context.workbook.worksheets
-      .getItem("Expenditure")
-      .tables.add("D2:G4", true);
+    context.workbook.worksheets.getItem("Expenditure").tables.add("D2:G4", true);
     await expect(context.sync()).rejects.toMatchObject({
       code: "InvalidOperation",
     });
@@ -272,16 +236,10 @@ describe("tables", () => {
         },
       ],
     });
-    const table = context.workbook.tables
-      .add("'Targets plan'!A1:C2", true)
-      .load("name");
+    const table = context.workbook.tables.add("'Targets plan'!A1:C2", true).load("name");
     await context.sync();
     expect(table.name).toBe("Table1");
-    expect(workbook.tables()[0].columns).toEqual([
-      "Measure",
-      "Column2",
-      "Measure2",
-    ]);
+    expect(workbook.tables()[0].columns).toEqual(["Measure", "Column2", "Measure2"]);
     table.delete();
     await context.sync();
     expect(workbook.tables()).toEqual([]);
@@ -328,11 +286,7 @@ describe("renaming", () => {
   it("rewrites formulas that name a renamed table or sheet, as Excel does", async () => {
     const { context, workbook, table } = await expenditureTable();
     table.getDataBodyRange().values = [["S1", "a", 1, 2, TOTAL]];
-    workbook.setCell(
-      "Summary",
-      "A1",
-      "=SUM(BCF_Expenditure[Total (£)])+Expenditure!C2",
-    );
+    workbook.setCell("Summary", "A1", "=SUM(BCF_Expenditure[Total (£)])+Expenditure!C2");
     table.name = "Plan_Spend";
     context.workbook.worksheets.getItem("Expenditure").name = "Spend 2025";
     await context.sync();
@@ -376,10 +330,7 @@ describe("deleting cells", () => {
     table.showTotals = true;
     await context.sync();
     workbook.setCell("Expenditure", "A8", "note below");
-    context.workbook.worksheets
-      .getItem("Expenditure")
-      .getRange("A3:E4")
-      .delete("Up");
+    context.workbook.worksheets.getItem("Expenditure").getRange("A3:E4").delete("Up");
     await context.sync();
     expect(workbook.tables()[0]).toMatchObject({
       bodyAddress: "A2:E2",
@@ -393,17 +344,11 @@ describe("deleting cells", () => {
     const { context, workbook, table } = await expenditureTable();
     table.rows.add(undefined, [["S2", "b", 2, 2, 4]]);
     await context.sync();
-    context.workbook.worksheets
-      .getItem("Expenditure")
-      .getRange("A3:B3")
-      .delete("Up");
+    context.workbook.worksheets.getItem("Expenditure").getRange("A3:B3").delete("Up");
     await expect(context.sync()).rejects.toMatchObject({
       code: "InsertDeleteConflict",
     });
-    context.workbook.worksheets
-      .getItem("Expenditure")
-      .getRange("A1:E2")
-      .delete("Up");
+    context.workbook.worksheets.getItem("Expenditure").getRange("A1:E2").delete("Up");
     await expect(context.sync()).rejects.toMatchObject({
       code: "InvalidOperation",
     });
@@ -437,7 +382,7 @@ describe("charts", () => {
     const chart = sheet.charts.add(
       "ColumnClustered" as Excel.ChartType,
       sheet.getRange("A1:C2"),
-      "Auto" as Excel.ChartSeriesBy,
+      "Auto" as Excel.ChartSeriesBy
     );
     chart.title.text = "Baseline against target";
     chart.axes.valueAxis.title.text = "Per year";

@@ -47,7 +47,13 @@ export const SEED_000: SchemeTemplate[] = [
       "Emergency admissions due to falls",
     ],
     risks: [],
-    costs: [{ description: "Section 256 transfer: additional intermediate care capacity", fundingSource: FUNDING, total: 340000 }],
+    costs: [
+      {
+        description: "Section 256 transfer: additional intermediate care capacity",
+        fundingSource: FUNDING,
+        total: 340000,
+      },
+    ],
     targets: [],
   },
   {
@@ -72,7 +78,13 @@ export const SEED_000: SchemeTemplate[] = [
     ],
     metrics: [],
     risks: [],
-    costs: [{ description: "Section 256 transfer: assessment and reassessment capacity", fundingSource: FUNDING, total: 140000 }],
+    costs: [
+      {
+        description: "Section 256 transfer: assessment and reassessment capacity",
+        fundingSource: FUNDING,
+        total: 140000,
+      },
+    ],
     targets: [],
   },
   {
@@ -95,7 +107,13 @@ export const SEED_000: SchemeTemplate[] = [
     ],
     metrics: ["Still at home 91 days after reablement"],
     risks: [],
-    costs: [{ description: "Section 256 transfer: intensive reablement service", fundingSource: FUNDING, total: 290000 }],
+    costs: [
+      {
+        description: "Section 256 transfer: intensive reablement service",
+        fundingSource: FUNDING,
+        total: 290000,
+      },
+    ],
     targets: [],
   },
   {
@@ -120,7 +138,13 @@ export const SEED_000: SchemeTemplate[] = [
     ],
     metrics: ["Non-elective admissions", "Emergency admissions due to falls"],
     risks: [],
-    costs: [{ description: "Section 256 transfer: care quality staff", fundingSource: FUNDING, total: 180000 }],
+    costs: [
+      {
+        description: "Section 256 transfer: care quality staff",
+        fundingSource: FUNDING,
+        total: 180000,
+      },
+    ],
     targets: [],
   },
   {
@@ -144,7 +168,13 @@ export const SEED_000: SchemeTemplate[] = [
     ],
     metrics: [],
     risks: [],
-    costs: [{ description: "Section 256 transfer: systems and process redesign", fundingSource: FUNDING, total: 135000 }],
+    costs: [
+      {
+        description: "Section 256 transfer: systems and process redesign",
+        fundingSource: FUNDING,
+        total: 135000,
+      },
+    ],
     targets: [],
   },
   {
@@ -160,7 +190,13 @@ export const SEED_000: SchemeTemplate[] = [
     outcomes: ["Existing adult social care commitments maintained for their health benefits"],
     metrics: [],
     risks: [],
-    costs: [{ description: "Section 256 transfer: existing adult social care commitments", fundingSource: FUNDING, total: 1600000 }],
+    costs: [
+      {
+        description: "Section 256 transfer: existing adult social care commitments",
+        fundingSource: FUNDING,
+        total: 1600000,
+      },
+    ],
     targets: [],
   },
 ];

@@ -7,7 +7,12 @@ import type { SchemeSource, SchemeTemplate } from "../types";
  * Costs (section 5): ICR CCG posts £125,000 + RCC posts £115,000 = £240,000; HTR CCG posts £135,000 +
  * RCC posts £561,000 = £696,000; total funding £936,000, funding source "BCF".
  */
-const SOURCE: SchemeSource = { area: "Rutland", plan: "BCF business case", year: "2016-17", seed: "001" };
+const SOURCE: SchemeSource = {
+  area: "Rutland",
+  plan: "BCF business case",
+  year: "2016-17",
+  seed: "001",
+};
 
 /** Section 4.1 key risks, which the business case states for the priority as a whole. */
 const PRIORITY_RISKS = [

@@ -5,10 +5,17 @@ import type { SchemeSource, SchemeTemplate } from "../types";
  * outcome measures and high risks. The draft gives no year and no costs; its one figure is the 60% step
  * down / 40% step up use of community beds (scheme 1) and about 3,000 care home beds (scheme 4).
  */
-const SOURCE: SchemeSource = { area: "South Kent Coast", plan: "Draft BCF plan", year: "Not stated", seed: "002" };
+const SOURCE: SchemeSource = {
+  area: "South Kent Coast",
+  plan: "Draft BCF plan",
+  year: "Not stated",
+  seed: "002",
+};
 
-const PERFORMANCE_MONITORING_RISK = "Integrated performance monitoring of pathways needs to support the level of integration required";
-const IT_RISK = "IT systems need to enable shared care plans between organisations and support integrated outcome measurement and monitoring";
+const PERFORMANCE_MONITORING_RISK =
+  "Integrated performance monitoring of pathways needs to support the level of integration required";
+const IT_RISK =
+  "IT systems need to enable shared care plans between organisations and support integrated outcome measurement and monitoring";
 const ORGANISATIONAL_CHANGE_RISK =
   "Large scale organisational change to ensure the whole health and social care system has shared vision and values to enable the delivery of required changes";
 
@@ -167,8 +174,14 @@ export const SEED_002: SchemeTemplate[] = [
       "Reduced delayed transfers of care",
       "Increased patient experience as more people maintain level of independence in their own home",
     ],
-    metrics: ["Non-elective admissions", "Permanent admissions to residential and nursing care", "Delayed transfers of care"],
-    risks: ["Policy and legislation for housing and Disabled Facilities Grants need to support the level of integration required"],
+    metrics: [
+      "Non-elective admissions",
+      "Permanent admissions to residential and nursing care",
+      "Delayed transfers of care",
+    ],
+    risks: [
+      "Policy and legislation for housing and Disabled Facilities Grants need to support the level of integration required",
+    ],
     costs: [],
     targets: [],
   },

@@ -8,7 +8,12 @@ import type { SchemeSource, SchemeTemplate } from "../types";
  * (scheme four). Metrics the plan names outside the national BCF list (ASCOF 2d, DToC % of occupied beds,
  * re-admissions) are kept in the outcomes.
  */
-const SOURCE: SchemeSource = { area: "Coventry", plan: "iBCF programme plan", year: "2017-19", seed: "003" };
+const SOURCE: SchemeSource = {
+  area: "Coventry",
+  plan: "iBCF programme plan",
+  year: "2017-19",
+  seed: "003",
+};
 
 export const SEED_003: SchemeTemplate[] = [
   {
@@ -105,7 +110,8 @@ export const SEED_003: SchemeTemplate[] = [
     ],
     costs: [
       {
-        description: "CRCCG funding of additional D2A capacity on a short term basis, begun in 2016/17 (£750k)",
+        description:
+          "CRCCG funding of additional D2A capacity on a short term basis, begun in 2016/17 (£750k)",
         fundingSource: "Additional NHS contribution",
         nhs: 750000,
         total: 750000,
@@ -120,13 +126,18 @@ export const SEED_003: SchemeTemplate[] = [
         note: "1750 hours per week rising to 1,995 per week by the end of July 2017",
         statedFigures: [
           { kind: "baseline", value: 1750, per: "week", wording: "1750 hours per week" },
-          { kind: "target", value: 1995, per: "week", wording: "rising to 1,995 per week by the end of July 2017" },
+          {
+            kind: "target",
+            value: 1995,
+            per: "week",
+            wording: "rising to 1,995 per week by the end of July 2017",
+          },
         ],
       },
       {
         measure: "Specialist dementia discharge to assess hours",
         baselinePerWeek: 100,
-        note: "100 hours a week specialist dementia \"Discharge to assess\"",
+        note: '100 hours a week specialist dementia "Discharge to assess"',
         statedFigures: [{ kind: "baseline", value: 100, per: "week", wording: "100 hours a week" }],
       },
     ],
@@ -156,23 +167,35 @@ export const SEED_003: SchemeTemplate[] = [
       "Sequel to short term service (ASCOF 2d)",
       "Re-admissions to hospital",
     ],
-    metrics: ["Still at home 91 days after reablement", "Permanent admissions to residential and nursing care"],
+    metrics: [
+      "Still at home 91 days after reablement",
+      "Permanent admissions to residential and nursing care",
+    ],
     risks: [
       "Support needs of people coming from the community are not directly comparable to those discharged from hospital, so the 50% reduction seen after hospital reablement is unlikely",
     ],
     costs: [
       {
-        description: "Additional social work, therapy and team leader capacity (approximately £570k per annum)",
+        description:
+          "Additional social work, therapy and team leader capacity (approximately £570k per annum)",
         fundingSource: "iBCF",
         total: 570000,
       },
     ],
     targets: [
       {
-        measure: "People commencing a long-term support package from the community without a short-term service",
+        measure:
+          "People commencing a long-term support package from the community without a short-term service",
         baselinePerWeek: 1150,
         note: "As stated: average per week over the 12 months between February 2016 and February 2017 was approximately 1150",
-        statedFigures: [{ kind: "baseline", value: 1150, per: "week", wording: "average number ... per week ... was approximately 1150" }],
+        statedFigures: [
+          {
+            kind: "baseline",
+            value: 1150,
+            per: "week",
+            wording: "average number ... per week ... was approximately 1150",
+          },
+        ],
       },
     ],
   },

@@ -35,7 +35,9 @@ export const SEED_004: SchemeTemplate[] = [
     areaOfSpend: "Community Health",
     provider: "NHS Community Provider",
     providerName: "WCC/WHC",
-    outcomes: ["Admissions to intermediate care: 50 a month (600 a year) rising to 60 a month (720 a year)"],
+    outcomes: [
+      "Admissions to intermediate care: 50 a month (600 a year) rising to 60 a month (720 a year)",
+    ],
     metrics: ["Delayed transfers of care", "Non-elective admissions"],
     risks: [],
     costs: [],
@@ -149,7 +151,8 @@ export const SEED_004: SchemeTemplate[] = [
     id: "wiltshire-2017-integrated-discharge-teams",
     name: "Integrated discharge teams at the acute hospitals",
     source: SOURCE,
-    description: "Continued delivery of integrated discharge teams and processes at each of the three acute hospitals in Wiltshire.",
+    description:
+      "Continued delivery of integrated discharge teams and processes at each of the three acute hospitals in Wiltshire.",
     schemeType: "High Impact Change Model for Managing Transfer of Care",
     subType: "Multi-disciplinary/multi-agency discharge teams",
     areaOfSpend: "Acute",
@@ -163,7 +166,9 @@ export const SEED_004: SchemeTemplate[] = [
         measure: "Discharges from the acute trusts",
         targetPerYear: 1200,
         note: "Baseline TBC. Target as stated: core business levels at circa 1200 discharges per annum",
-        statedFigures: [{ kind: "target", value: 1200, per: "year", wording: "circa 1200 discharges per annum" }],
+        statedFigures: [
+          { kind: "target", value: 1200, per: "year", wording: "circa 1200 discharges per annum" },
+        ],
       },
     ],
   },
@@ -225,11 +230,21 @@ export const SEED_004: SchemeTemplate[] = [
         measure: "Additional discharges from community hospital beds",
         targetPerMonth: 15,
         note:
-          "Baseline: currently in scoping stage. As stated: \"an additional 15 discharges a month from CH beds. This will provide an " +
-          "additional 180 discharges per month over and above current levels\"",
+          'Baseline: currently in scoping stage. As stated: "an additional 15 discharges a month from CH beds. This will provide an ' +
+          'additional 180 discharges per month over and above current levels"',
         statedFigures: [
-          { kind: "target", value: 15, per: "month", wording: "an additional 15 discharges a month from CH beds" },
-          { kind: "target", value: 180, per: "month", wording: "an additional 180 discharges per month over and above current levels" },
+          {
+            kind: "target",
+            value: 15,
+            per: "month",
+            wording: "an additional 15 discharges a month from CH beds",
+          },
+          {
+            kind: "target",
+            value: 180,
+            per: "month",
+            wording: "an additional 180 discharges per month over and above current levels",
+          },
         ],
       },
     ],
@@ -508,7 +523,10 @@ export const SEED_004: SchemeTemplate[] = [
     areaOfSpend: "Social Care",
     provider: "Local Authority",
     providerName: "WCC",
-    outcomes: ["Carers offered an independent assessment", "Carers' registers held by GP practices"],
+    outcomes: [
+      "Carers offered an independent assessment",
+      "Carers' registers held by GP practices",
+    ],
     metrics: [],
     risks: [],
     costs: [],

@@ -27,7 +27,7 @@ export interface FormulaContext {
  */
 export function* rangeCells(
   range: RangeRef,
-  ctx: FormulaContext,
+  ctx: FormulaContext
 ): Generator<{ value: Scalar; row: number; col: number; formula?: string }> {
   const cells = [...range.sheet.cellsIn(range.box)];
   cells.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -41,19 +41,12 @@ export function* rangeCells(
 }
 
 /** The value at (r, c) of a range, 0-based within it. */
-export function rangeValueAt(
-  range: RangeRef,
-  r: number,
-  c: number,
-  ctx: FormulaContext,
-): Scalar {
+export function rangeValueAt(range: RangeRef, r: number, c: number, ctx: FormulaContext): Scalar {
   const row = range.box.row + r;
   const col = range.box.col + c;
   const cell = range.sheet.cell(row, col);
   if (!cell) return null;
-  return cell.formula
-    ? ctx.valueOf(range.sheet, row, col)
-    : scalarFromCell(cell.value, false);
+  return cell.formula ? ctx.valueOf(range.sheet, row, col) : scalarFromCell(cell.value, false);
 }
 
 /**
@@ -65,8 +58,7 @@ export function toScalar(value: FormulaValue, ctx: FormulaContext): Scalar {
   if (isArrayValue(value)) return value.rows[0]?.[0] ?? VALUE;
   if (!isRange(value)) return value;
   const { box, sheet } = value;
-  if (box.row === box.lastRow && box.col === box.lastCol)
-    return rangeValueAt(value, 0, 0, ctx);
+  if (box.row === box.lastRow && box.col === box.lastCol) return rangeValueAt(value, 0, 0, ctx);
   if (
     box.col === box.lastCol &&
     sheet === ctx.sheet &&

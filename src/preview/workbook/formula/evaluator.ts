@@ -28,10 +28,7 @@ import {
 } from "./values";
 import { boxColumns, boxRows } from "../address";
 
-type FormulaFunction = (
-  args: FunctionArgs,
-  ctx: FormulaContext,
-) => FormulaValue;
+type FormulaFunction = (args: FunctionArgs, ctx: FormulaContext) => FormulaValue;
 
 const BUILT_IN: Record<string, FormulaFunction> = {
   ...AGGREGATE_FUNCTIONS,
@@ -74,7 +71,7 @@ export function evaluate(node: FormulaNode, ctx: FormulaContext): FormulaValue {
       return binary(
         node.op,
         toScalar(evaluate(node.left, ctx), ctx),
-        toScalar(evaluate(node.right, ctx), ctx),
+        toScalar(evaluate(node.right, ctx), ctx)
       );
     case "call":
       return call(node.name, node.args, ctx);
@@ -87,10 +84,9 @@ const boxes = new Map<string, CellBox | undefined>();
 function reference(
   sheetName: string | undefined,
   text: string,
-  ctx: FormulaContext,
+  ctx: FormulaContext
 ): RangeRef | ErrorValue {
-  const sheet =
-    sheetName === undefined ? ctx.sheet : ctx.model.findSheet(sheetName);
+  const sheet = sheetName === undefined ? ctx.sheet : ctx.model.findSheet(sheetName);
   if (!sheet) return REF;
   let box = boxes.get(text);
   if (box === undefined && !boxes.has(text)) {
@@ -154,11 +150,7 @@ function binary(op: string, left: Scalar, right: Scalar): Scalar {
   return Number.isFinite(result) ? result : NUM;
 }
 
-function call(
-  name: string,
-  argNodes: FormulaNode[],
-  ctx: FormulaContext,
-): FormulaValue {
+function call(name: string, argNodes: FormulaNode[], ctx: FormulaContext): FormulaValue {
   // IF, IFERROR and IFNA work out only the branch they need, as Excel does.
   if (name === "IF") {
     if (argNodes.length < 1 || argNodes.length > 3) return VALUE;
@@ -172,13 +164,12 @@ function call(
     if (argNodes.length !== 2) return VALUE;
     const value = evaluate(argNodes[0], ctx);
     const scalar = isRange(value) ? toScalar(value, ctx) : value;
-    const caught =
-      isError(scalar) && (name === "IFERROR" || scalar.code === "#N/A");
+    const caught = isError(scalar) && (name === "IFERROR" || scalar.code === "#N/A");
     if (!caught) return value;
     return argNodes[1].kind === "missing" ? 0 : evaluate(argNodes[1], ctx);
   }
   const args: FunctionArgs = argNodes.map((n) =>
-    n.kind === "missing" ? undefined : evaluate(n, ctx),
+    n.kind === "missing" ? undefined : evaluate(n, ctx)
   );
   const builtIn = BUILT_IN[name];
   if (builtIn) return builtIn(args, ctx);
@@ -189,7 +180,7 @@ function call(
 
 function findCustomFunction(
   ctx: FormulaContext,
-  name: string,
+  name: string
 ): ((...args: unknown[]) => unknown) | undefined {
   const registry = ctx.model.customFunctions;
   if (registry[name]) return registry[name];
@@ -198,15 +189,10 @@ function findCustomFunction(
 }
 
 /** A cell's value as a custom function receives it: errors stay errors, an empty cell is 0 in a single reference. */
-function customArgument(
-  value: FormulaValue | undefined,
-  ctx: FormulaContext,
-): unknown {
+function customArgument(value: FormulaValue | undefined, ctx: FormulaContext): unknown {
   if (value === undefined) return null;
   if (isArrayValue(value))
-    return value.rows.map((r) =>
-      r.map((v) => (v === null ? "" : isError(v) ? v.code : v)),
-    );
+    return value.rows.map((r) => r.map((v) => (v === null ? "" : isError(v) ? v.code : v)));
   if (!isRange(value)) return value;
   const rows = boxRows(value.box);
   const cols = boxColumns(value.box);
@@ -231,7 +217,7 @@ function customArgument(
 function callCustom(
   fn: (...args: unknown[]) => unknown,
   args: FunctionArgs,
-  ctx: FormulaContext,
+  ctx: FormulaContext
 ): Scalar | ArrayValue {
   const values = args.map((a) => customArgument(a, ctx));
   const firstError = values.find((v) => isError(v));
@@ -241,16 +227,12 @@ function callCustom(
     result = fn(...values);
   } catch (e) {
     const code = (e as { code?: unknown } | null)?.code;
-    return typeof code === "string" && isExcelError(code)
-      ? ErrorValue.of(code)
-      : VALUE;
+    return typeof code === "string" && isExcelError(code) ? ErrorValue.of(code) : VALUE;
   }
   // A grid (or one row given as a plain list) stays an array: INDEX can pick from it; a cell shows its first value.
   if (Array.isArray(result)) {
     const rows = (
-      result.length > 0 && result.every((r) => Array.isArray(r))
-        ? result
-        : [result]
+      result.length > 0 && result.every((r) => Array.isArray(r)) ? result : [result]
     ) as unknown[][];
     return { kind: "array", rows: rows.map((r) => r.map(customScalar)) };
   }
@@ -260,8 +242,7 @@ function callCustom(
 function customScalar(result: unknown): Scalar {
   if (result === null || result === undefined) return 0;
   if (typeof result === "number") return Number.isFinite(result) ? result : NUM;
-  if (typeof result === "string")
-    return isExcelError(result) ? ErrorValue.of(result) : result;
+  if (typeof result === "string") return isExcelError(result) ? ErrorValue.of(result) : result;
   if (typeof result === "boolean") return result;
   if (result instanceof ErrorValue) return result;
   return VALUE;

@@ -72,10 +72,7 @@ export function parseFormula(formula: string): FormulaNode {
 
   const parsePostfix = (node: FormulaNode): FormulaNode => {
     let result = node;
-    while (
-      peek()?.type === "op" &&
-      (peek() as { value: string }).value === "%"
-    ) {
+    while (peek()?.type === "op" && (peek() as { value: string }).value === "%") {
       pos++;
       result = { kind: "percent", operand: result };
     }
@@ -113,7 +110,7 @@ export function parseFormula(formula: string): FormulaNode {
         break;
     }
     throw new FormulaSyntaxError(
-      `Unexpected "${body.slice(token.start, token.end)}" in the formula.`,
+      `Unexpected "${body.slice(token.start, token.end)}" in the formula.`
     );
   };
 
@@ -127,19 +124,13 @@ export function parseFormula(formula: string): FormulaNode {
   const parseCall = (name: string): FormulaNode => {
     expect("(");
     const args: FormulaNode[] = [];
-    if (
-      peek()?.type === "paren" &&
-      (peek() as { value: string }).value === ")"
-    ) {
+    if (peek()?.type === "paren" && (peek() as { value: string }).value === ")") {
       pos++;
       return { kind: "call", name, args };
     }
     for (;;) {
       const next = peek();
-      if (
-        next?.type === "comma" ||
-        (next?.type === "paren" && next.value === ")")
-      ) {
+      if (next?.type === "comma" || (next?.type === "paren" && next.value === ")")) {
         args.push({ kind: "missing" });
       } else {
         args.push(parseExpression(1));
@@ -147,9 +138,7 @@ export function parseFormula(formula: string): FormulaNode {
       const separator = tokens[pos++];
       if (separator?.type === "comma") continue;
       if (separator?.type === "paren" && separator.value === ")") break;
-      throw new FormulaSyntaxError(
-        `Expected "," or ")" in the arguments of ${name}.`,
-      );
+      throw new FormulaSyntaxError(`Expected "," or ")" in the arguments of ${name}.`);
     }
     return { kind: "call", name, args };
   };
@@ -158,7 +147,7 @@ export function parseFormula(formula: string): FormulaNode {
   if (pos < tokens.length) {
     const token = tokens[pos];
     throw new FormulaSyntaxError(
-      `Unexpected "${body.slice(token.start, token.end)}" in the formula.`,
+      `Unexpected "${body.slice(token.start, token.end)}" in the formula.`
     );
   }
   return tree;

@@ -16,7 +16,7 @@ export function renameInFormula(formula: string, rename: Rename): string {
       .includes(
         rename.kind === "sheet"
           ? rename.from.toUpperCase().replace(/'/g, "''")
-          : rename.from.toUpperCase(),
+          : rename.from.toUpperCase()
       )
   ) {
     return formula;

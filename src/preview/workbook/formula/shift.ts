@@ -7,11 +7,7 @@ import { columnIndex, columnLetters } from "../../../core/workbook";
 import { MAX_COLUMNS, MAX_ROWS } from "../address";
 import { tokenize } from "./tokenizer";
 
-function shiftPart(
-  part: string,
-  rows: number,
-  cols: number,
-): string | undefined {
+function shiftPart(part: string, rows: number, cols: number): string | undefined {
   const m = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/.exec(part);
   if (!m) return part;
   const [, colAbs, letters, rowAbs, digits] = m;
@@ -29,11 +25,7 @@ function shiftPart(
   return out;
 }
 
-export function shiftFormula(
-  formula: string,
-  rows: number,
-  cols: number,
-): string {
+export function shiftFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;
   const prefix = formula.startsWith("=") ? 1 : 0;
   const body = formula.slice(prefix);

@@ -4,12 +4,7 @@
  */
 import { boxContains, type CellBox } from "../address";
 import type { SheetModel } from "../model/sheet";
-import {
-  bodyBox,
-  columnPosition,
-  tableBox,
-  type TableModel,
-} from "../model/table";
+import { bodyBox, columnPosition, tableBox, type TableModel } from "../model/table";
 import type { WorkbookModel } from "../model/workbookModel";
 import { ErrorValue, REF, VALUE, type RangeRef } from "./values";
 
@@ -72,23 +67,18 @@ export function parseStructuredSpec(text: string): StructuredSpec {
     const rest = trimmed.slice(1).trim();
     if (rest) readColumns(rest, spec);
   } else if (trimmed !== "") {
-    const parts = trimmed.startsWith("[")
-      ? splitTopLevel(trimmed, ",")
-      : [`[${trimmed}]`];
+    const parts = trimmed.startsWith("[") ? splitTopLevel(trimmed, ",") : [`[${trimmed}]`];
     for (const part of parts) {
       const inner = stripBrackets(part).trim();
-      if (inner.startsWith("#"))
-        spec.areas.add(inner.toUpperCase().replace(/\s+/g, " "));
+      if (inner.startsWith("#")) spec.areas.add(inner.toUpperCase().replace(/\s+/g, " "));
       else if (inner.startsWith("@")) {
         spec.areas.add("#THIS ROW");
         const rest = inner.slice(1).trim();
         if (rest) readColumns(rest, spec);
       } else
         readColumns(
-          part.trim().startsWith("[") && part.includes("]:[")
-            ? part
-            : `[${inner}]`,
-          spec,
+          part.trim().startsWith("[") && part.includes("]:[") ? part : `[${inner}]`,
+          spec
         );
     }
   }
@@ -101,18 +91,16 @@ export function tableContaining(
   model: WorkbookModel,
   sheet: SheetModel,
   row: number,
-  col: number,
+  col: number
 ): TableModel | undefined {
-  return model.tables.find(
-    (t) => t.sheet === sheet && boxContains(tableBox(t), row, col),
-  );
+  return model.tables.find((t) => t.sheet === sheet && boxContains(tableBox(t), row, col));
 }
 
 export function resolveStructured(
   model: WorkbookModel,
   tableName: string | undefined,
   specText: string,
-  at: { sheet: SheetModel; row: number; col: number },
+  at: { sheet: SheetModel; row: number; col: number }
 ): RangeRef | ErrorValue {
   const table = tableName
     ? model.findTable(tableName)
@@ -135,12 +123,7 @@ export function resolveStructured(
       if (!table.showTotals) return REF;
       include(whole.lastRow, whole.lastRow);
     } else if (area === "#THIS ROW") {
-      if (
-        at.sheet !== table.sheet ||
-        at.row < body.row ||
-        at.row > body.lastRow
-      )
-        return VALUE;
+      if (at.sheet !== table.sheet || at.row < body.row || at.row > body.lastRow) return VALUE;
       include(at.row, at.row);
     } else return REF;
   }

@@ -37,21 +37,7 @@ export class FormulaSyntaxError extends Error {}
 const CELL = /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
 const COLUMN = /^\$?[A-Za-z]{1,3}$/;
 const WORD_CHAR = /[A-Za-z0-9_.$\\]/;
-const OPERATORS = [
-  "<>",
-  "<=",
-  ">=",
-  "+",
-  "-",
-  "*",
-  "/",
-  "^",
-  "&",
-  "=",
-  "<",
-  ">",
-  "%",
-];
+const OPERATORS = ["<>", "<=", ">=", "+", "-", "*", "/", "^", "&", "=", "<", ">", "%"];
 
 export function isCellText(text: string): boolean {
   return CELL.test(text);
@@ -69,9 +55,7 @@ export function tokenize(formula: string): Token[] {
   };
 
   // A reference after an optional sheet prefix: "A1", "A1:B2", "A:C".
-  const readReference = (
-    from: number,
-  ): { text: string; end: number } | undefined => {
+  const readReference = (from: number): { text: string; end: number } | undefined => {
     const end1 = readWord(from);
     const first = text.slice(from, end1);
     if (text[end1] === ":") {
@@ -105,9 +89,7 @@ export function tokenize(formula: string): Token[] {
       }
       j++;
     }
-    throw new FormulaSyntaxError(
-      "A structured reference is missing its closing bracket.",
-    );
+    throw new FormulaSyntaxError("A structured reference is missing its closing bracket.");
   };
 
   while (i < text.length) {
@@ -122,9 +104,7 @@ export function tokenize(formula: string): Token[] {
       i++;
       for (;;) {
         if (i >= text.length)
-          throw new FormulaSyntaxError(
-            "A text value is missing its closing quote.",
-          );
+          throw new FormulaSyntaxError("A text value is missing its closing quote.");
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             value += '"';
@@ -140,13 +120,9 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === "#") {
-      const error = EXCEL_ERROR_VALUES.find(
-        (e) => text.slice(i, i + e.length).toUpperCase() === e,
-      );
+      const error = EXCEL_ERROR_VALUES.find((e) => text.slice(i, i + e.length).toUpperCase() === e);
       if (!error)
-        throw new FormulaSyntaxError(
-          `"${text.slice(i, i + 8)}" isn't an Excel error value.`,
-        );
+        throw new FormulaSyntaxError(`"${text.slice(i, i + 8)}" isn't an Excel error value.`);
       i += error.length;
       tokens.push({ type: "error", value: error, start, end: i });
       continue;
@@ -157,9 +133,7 @@ export function tokenize(formula: string): Token[] {
       let name = "";
       for (;;) {
         if (j >= text.length)
-          throw new FormulaSyntaxError(
-            "A quoted sheet name is missing its closing quote.",
-          );
+          throw new FormulaSyntaxError("A quoted sheet name is missing its closing quote.");
         if (text[j] === "'") {
           if (text[j + 1] === "'") {
             name += "'";
@@ -172,14 +146,10 @@ export function tokenize(formula: string): Token[] {
         name += text[j++];
       }
       if (text[j] !== "!")
-        throw new FormulaSyntaxError(
-          `A quoted sheet name ('${name}') must be followed by "!".`,
-        );
+        throw new FormulaSyntaxError(`A quoted sheet name ('${name}') must be followed by "!".`);
       const ref = readReference(j + 1);
       if (!ref)
-        throw new FormulaSyntaxError(
-          `The reference after '${name}'! isn't a cell or range.`,
-        );
+        throw new FormulaSyntaxError(`The reference after '${name}'! isn't a cell or range.`);
       tokens.push({
         type: "ref",
         sheet: name,
@@ -215,9 +185,7 @@ export function tokenize(formula: string): Token[] {
       if (text[end] === "!") {
         const ref = readReference(end + 1);
         if (!ref)
-          throw new FormulaSyntaxError(
-            `The reference after ${word}! isn't a cell or range.`,
-          );
+          throw new FormulaSyntaxError(`The reference after ${word}! isn't a cell or range.`);
         tokens.push({
           type: "ref",
           sheet: word,

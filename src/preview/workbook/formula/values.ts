@@ -41,21 +41,11 @@ export interface ArrayValue {
 export type FormulaValue = Scalar | RangeRef | ArrayValue;
 
 export function isRange(value: FormulaValue | undefined): value is RangeRef {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as RangeRef).kind === "range"
-  );
+  return typeof value === "object" && value !== null && (value as RangeRef).kind === "range";
 }
 
-export function isArrayValue(
-  value: FormulaValue | undefined,
-): value is ArrayValue {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    (value as ArrayValue).kind === "array"
-  );
+export function isArrayValue(value: FormulaValue | undefined): value is ArrayValue {
+  return typeof value === "object" && value !== null && (value as ArrayValue).kind === "array";
 }
 
 export function isError(value: unknown): value is ErrorValue {
@@ -63,10 +53,7 @@ export function isError(value: unknown): value is ErrorValue {
 }
 
 /** A stored cell value as a formula sees it: error text becomes an error, "" an empty cell. */
-export function scalarFromCell(
-  value: CellValue | undefined,
-  isFormula: boolean,
-): Scalar {
+export function scalarFromCell(value: CellValue | undefined, isFormula: boolean): Scalar {
   if (value === undefined) return null;
   if (typeof value === "string") {
     if (isExcelError(value)) return ErrorValue.of(value);
@@ -92,8 +79,7 @@ const NUMERIC_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function numberFromText(text: string): number | undefined {
   const t = text.trim().replace(/,(?=\d{3}(\D|$))/g, "");
   if (NUMERIC_TEXT.test(t)) return Number(t);
-  if (t.endsWith("%") && NUMERIC_TEXT.test(t.slice(0, -1)))
-    return Number(t.slice(0, -1)) / 100;
+  if (t.endsWith("%") && NUMERIC_TEXT.test(t.slice(0, -1))) return Number(t.slice(0, -1)) / 100;
   return undefined;
 }
 
@@ -149,16 +135,12 @@ export function roundTo15(n: number): number {
  */
 export function compareScalars(
   a: Exclude<Scalar, ErrorValue>,
-  b: Exclude<Scalar, ErrorValue>,
+  b: Exclude<Scalar, ErrorValue>
 ): number {
   let left = a;
   let right = b;
-  if (left === null)
-    left =
-      typeof right === "string" ? "" : typeof right === "boolean" ? false : 0;
-  if (right === null)
-    right =
-      typeof left === "string" ? "" : typeof left === "boolean" ? false : 0;
+  if (left === null) left = typeof right === "string" ? "" : typeof right === "boolean" ? false : 0;
+  if (right === null) right = typeof left === "string" ? "" : typeof left === "boolean" ? false : 0;
   const rank = (v: number | string | boolean): number =>
     typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2;
   if (rank(left) !== rank(right)) return Math.sign(rank(left) - rank(right));

@@ -47,8 +47,7 @@ export class CellStore {
 
   /** Every cell, in no particular order. */
   *entries(): Generator<[number, number, Cell]> {
-    for (const [row, line] of this.rows)
-      for (const [col, cell] of line) yield [row, col, cell];
+    for (const [row, line] of this.rows) for (const [col, cell] of line) yield [row, col, cell];
   }
 
   /** Every cell row by row, left to right. */

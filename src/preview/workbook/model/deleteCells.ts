@@ -3,14 +3,7 @@
  * the table, and tables below move up with their cells; deleting part of a table's row, its header or
  * totals row, or moving only part of a table is refused, as Excel refuses it.
  */
-import {
-  boxColumns,
-  boxesOverlap,
-  boxRows,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  type CellBox,
-} from "../address";
+import { boxColumns, boxesOverlap, boxRows, MAX_COLUMNS, MAX_ROWS, type CellBox } from "../address";
 import { invalidArgument, invalidOperation, MemoryExcelError } from "../errors";
 import type { SheetModel, ValidationEntry } from "./sheet";
 import { bodyBox, tableBox } from "./table";
@@ -22,7 +15,7 @@ function tableConflict(name: string, location: string): MemoryExcelError {
   return new MemoryExcelError(
     "InsertDeleteConflict",
     `This would move or cut through part of the table ${name}, which Excel doesn't allow.`,
-    location,
+    location
   );
 }
 
@@ -31,13 +24,13 @@ export function deleteCells(
   sheet: SheetModel,
   box: CellBox,
   shift: DeleteShift,
-  location: string,
+  location: string
 ): void {
   model.assertCanEdit(sheet, location);
   if (shift !== "Up" && shift !== "Left")
     throw invalidArgument(
       `Cells can be deleted with shift "Up" or "Left", not "${String(shift)}".`,
-      location,
+      location
     );
   if (shift === "Left") return deleteLeft(model, sheet, box, location);
   const count = boxRows(box);
@@ -47,8 +40,7 @@ export function deleteCells(
     lastRow: MAX_ROWS - 1,
     lastCol: box.lastCol,
   };
-  const shrink: Array<{ table: (typeof model.tables)[number]; rows: number }> =
-    [];
+  const shrink: Array<{ table: (typeof model.tables)[number]; rows: number }> = [];
   const moveUp: Array<(typeof model.tables)[number]> = [];
   const remove: Array<(typeof model.tables)[number]> = [];
   for (const table of model.tablesOn(sheet)) {
@@ -68,13 +60,13 @@ export function deleteCells(
     if (box.row < body.row || box.lastRow > body.lastRow) {
       throw invalidOperation(
         `Only data rows of the table ${table.name} can be deleted, not its header or totals row.`,
-        location,
+        location
       );
     }
     if (count >= table.bodyRows)
       throw invalidOperation(
         `A table keeps at least one data row: ${table.name} would have none.`,
-        location,
+        location
       );
     shrink.push({ table, rows: count });
   }
@@ -85,36 +77,18 @@ export function deleteCells(
   }
   for (const { table, rows } of shrink) table.bodyRows -= rows;
   for (const table of moveUp) table.top -= count;
-  if (remove.length > 0)
-    model.tables = model.tables.filter((t) => !remove.includes(t));
+  if (remove.length > 0) model.tables = model.tables.filter((t) => !remove.includes(t));
   sheet.validations = sheet.validations.flatMap((v): ValidationEntry[] => {
-    if (
-      v.box.col < box.col ||
-      v.box.lastCol > box.lastCol ||
-      v.box.lastRow < box.row
-    )
-      return [v];
+    if (v.box.col < box.col || v.box.lastCol > box.lastCol || v.box.lastRow < box.row) return [v];
     const first =
-      v.box.row < box.row
-        ? v.box.row
-        : v.box.row > box.lastRow
-          ? v.box.row - count
-          : box.row;
-    const last =
-      v.box.lastRow > box.lastRow ? v.box.lastRow - count : box.row - 1;
-    return last >= first
-      ? [{ ...v, box: { ...v.box, row: first, lastRow: last } }]
-      : [];
+      v.box.row < box.row ? v.box.row : v.box.row > box.lastRow ? v.box.row - count : box.row;
+    const last = v.box.lastRow > box.lastRow ? v.box.lastRow - count : box.row - 1;
+    return last >= first ? [{ ...v, box: { ...v.box, row: first, lastRow: last } }] : [];
   });
   model.changed = true;
 }
 
-function deleteLeft(
-  model: WorkbookModel,
-  sheet: SheetModel,
-  box: CellBox,
-  location: string,
-): void {
+function deleteLeft(model: WorkbookModel, sheet: SheetModel, box: CellBox, location: string): void {
   const count = boxColumns(box);
   const affected: CellBox = {
     row: box.row,
@@ -122,17 +96,13 @@ function deleteLeft(
     lastRow: box.lastRow,
     lastCol: MAX_COLUMNS - 1,
   };
-  const table = model
-    .tablesOn(sheet)
-    .find((t) => boxesOverlap(tableBox(t), affected));
+  const table = model.tablesOn(sheet).find((t) => boxesOverlap(tableBox(t), affected));
   if (table) throw tableConflict(table.name, location);
   const cells = [...sheet.cellsIn(affected)];
   for (const [row, col] of cells) model.putCell(sheet, row, col, undefined);
   for (const [row, col, cell] of cells) {
     if (col > box.lastCol) model.putCell(sheet, row, col - count, { ...cell });
   }
-  sheet.validations = sheet.validations.filter(
-    (v) => !boxesOverlap(v.box, box),
-  );
+  sheet.validations = sheet.validations.filter((v) => !boxesOverlap(v.box, box));
   model.changed = true;
 }

@@ -19,25 +19,21 @@ const PERCENT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
 export function contentFromEntry(
   entry: unknown,
   numberFormat: string | undefined,
-  location: string,
+  location: string
 ): CellContent {
   if (typeof entry === "number") {
     if (!Number.isFinite(entry))
-      throw invalidArgument(
-        "A cell can't hold NaN or an infinite number.",
-        location,
-      );
+      throw invalidArgument("A cell can't hold NaN or an infinite number.", location);
     return { value: entry };
   }
   if (typeof entry === "boolean") return { value: entry };
   if (typeof entry !== "string") {
     throw invalidArgument(
       `The value ${JSON.stringify(entry)} can't be written to a cell.`,
-      location,
+      location
     );
   }
-  if (entry.length > 1 && entry.startsWith("="))
-    return { value: "", formula: entry };
+  if (entry.length > 1 && entry.startsWith("=")) return { value: "", formula: entry };
   if (numberFormat === "@") return { value: entry };
   if (entry.startsWith("'")) return { value: entry.slice(1) };
   const trimmed = entry.trim();
@@ -46,8 +42,7 @@ export function contentFromEntry(
   if (percent) return { value: Number(percent[1]) / 100 };
   if (/^true$/i.test(trimmed)) return { value: true };
   if (/^false$/i.test(trimmed)) return { value: false };
-  if (isExcelError(trimmed.toUpperCase()))
-    return { value: trimmed.toUpperCase() };
+  if (isExcelError(trimmed.toUpperCase())) return { value: trimmed.toUpperCase() };
   return { value: entry };
 }
 
@@ -58,7 +53,7 @@ export function contentFromEntry(
 export function entryGrid(
   input: unknown,
   box: CellBox,
-  location: string,
+  location: string
 ): (row: number, col: number) => unknown {
   if (!Array.isArray(input)) return () => input;
   const rows = boxRows(box);
@@ -70,7 +65,7 @@ export function entryGrid(
     const given = `${input.length} × ${Array.isArray(input[0]) ? input[0].length : 0}`;
     throw invalidArgument(
       `The number of rows or columns in the input array (${given}) doesn't match the size of the range (${rows} × ${cols}).`,
-      location,
+      location
     );
   }
   return (row, col) => (input as unknown[][])[row][col];

@@ -46,7 +46,7 @@ export class SheetModel {
 
   constructor(
     readonly id: number,
-    name: string,
+    name: string
   ) {
     this.name = name;
   }
@@ -63,7 +63,7 @@ export class SheetModel {
     const width = lastCol - box.col + 1;
     const visitRow = function* (
       row: number,
-      line: ReadonlyMap<number, Cell>,
+      line: ReadonlyMap<number, Cell>
     ): Generator<[number, number, Cell]> {
       if (width <= line.size) {
         for (let c = box.col; c <= lastCol; c++) {
@@ -71,8 +71,7 @@ export class SheetModel {
           if (cell) yield [row, c, cell];
         }
       } else {
-        for (const [c, cell] of line)
-          if (c >= box.col && c <= lastCol) yield [row, c, cell];
+        for (const [c, cell] of line) if (c >= box.col && c <= lastCol) yield [row, c, cell];
       }
     };
     if (lastRow - box.row + 1 <= this.cells.rowCount) {
@@ -95,11 +94,7 @@ export class SheetModel {
     let lastRow = -1;
     let lastCol = -1;
     for (const [r, c, cell] of this.cells.entries()) {
-      if (
-        valuesOnly
-          ? isBlankCell(cell)
-          : isBlankCell(cell) && !cell.numberFormat && !cell.bold
-      )
+      if (valuesOnly ? isBlankCell(cell) : isBlankCell(cell) && !cell.numberFormat && !cell.bold)
         continue;
       if (r < row) row = r;
       if (c < col) col = c;

@@ -66,11 +66,7 @@ export function tableNameProblem(name: string): string | undefined {
   if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255) {
     return `"${name}" isn't a valid table name: start with a letter or underscore and use no spaces.`;
   }
-  if (
-    /^[A-Za-z]{1,3}\d+$/.test(name) ||
-    /^[Rr]\d*[Cc]\d*$/.test(name) ||
-    /^[RrCc]$/.test(name)
-  ) {
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name)) {
     return `"${name}" can't be a table name because it looks like a cell reference.`;
   }
   return undefined;

@@ -34,21 +34,14 @@ function uniqueColumnNames(names: string[]): string[] {
 }
 
 /** Moves the cells of a block down by `rows`, journaled, leaving the vacated cells empty. */
-function moveDown(
-  model: WorkbookModel,
-  sheet: SheetModel,
-  block: CellBox,
-  rows: number,
-): void {
+function moveDown(model: WorkbookModel, sheet: SheetModel, block: CellBox, rows: number): void {
   const cells = [...sheet.cellsIn(block)];
   for (const [row, col] of cells) model.putCell(sheet, row, col, undefined);
-  for (const [row, col, cell] of cells)
-    model.putCell(sheet, row + rows, col, { ...cell });
+  for (const [row, col, cell] of cells) model.putCell(sheet, row + rows, col, { ...cell });
 }
 
 function blockIsEmpty(sheet: SheetModel, box: CellBox): boolean {
-  for (const [, , cell] of sheet.cellsIn(box))
-    if (!isBlankCell(cell)) return false;
+  for (const [, , cell] of sheet.cellsIn(box)) if (!isBlankCell(cell)) return false;
   return true;
 }
 
@@ -57,7 +50,7 @@ export function addTable(
   sheet: SheetModel,
   box: CellBox,
   hasHeaders: boolean,
-  location: string,
+  location: string
 ): TableModel {
   model.assertCanEdit(sheet, location);
   if (model.tablesOn(sheet).some((t) => boxesOverlap(tableBox(t), box))) {
@@ -69,12 +62,7 @@ export function addTable(
     bodyRows = Math.max(1, boxRows(box) - 1);
   } else {
     // Excel adds a header row above the data and shifts the data down one row.
-    moveDown(
-      model,
-      sheet,
-      { ...box, lastRow: Math.max(box.lastRow, sheet.maxRow) },
-      1,
-    );
+    moveDown(model, sheet, { ...box, lastRow: Math.max(box.lastRow, sheet.maxRow) }, 1);
     bodyRows = boxRows(box);
   }
   const raw: string[] = [];
@@ -119,7 +107,7 @@ export function renameTable(
   model: WorkbookModel,
   table: TableModel,
   name: string,
-  location: string,
+  location: string
 ): void {
   model.assertCanEdit(table.sheet, location);
   const problem = tableNameProblem(name);
@@ -129,7 +117,7 @@ export function renameTable(
     throw new MemoryExcelError(
       "ItemAlreadyExists",
       `A table named "${name}" already exists in this workbook.`,
-      location,
+      location
     );
   }
   const from = table.name;
@@ -143,7 +131,7 @@ export function setShowTotals(
   model: WorkbookModel,
   table: TableModel,
   show: boolean,
-  location: string,
+  location: string
 ): void {
   if (table.showTotals === show) return;
   model.assertCanEdit(table.sheet, location);
@@ -157,13 +145,11 @@ export function setShowTotals(
   if (show) {
     if (
       !blockIsEmpty(table.sheet, totals) ||
-      model
-        .tablesOn(table.sheet)
-        .some((t) => t !== table && boxesOverlap(tableBox(t), totals))
+      model.tablesOn(table.sheet).some((t) => t !== table && boxesOverlap(tableBox(t), totals))
     ) {
       throw conflict(
         `The totals row of ${table.name} would write over cells that aren't empty.`,
-        location,
+        location
       );
     }
     table.showTotals = true;
@@ -192,7 +178,7 @@ export function setTableStyle(
   model: WorkbookModel,
   table: TableModel,
   style: string,
-  location: string,
+  location: string
 ): void {
   model.assertCanEdit(table.sheet, location);
   table.style = style;
@@ -210,13 +196,12 @@ export function addTableRows(
   table: TableModel,
   index: number | null | undefined,
   values: unknown,
-  location: string,
+  location: string
 ): { firstRow: number; count: number } {
   model.assertCanEdit(table.sheet, location);
   const width = table.columns.length;
   let rows: unknown[][];
-  if (values === undefined || values === null)
-    rows = [new Array(width).fill(null)];
+  if (values === undefined || values === null) rows = [new Array(width).fill(null)];
   else if (
     Array.isArray(values) &&
     values.length > 0 &&
@@ -226,14 +211,14 @@ export function addTableRows(
   } else {
     throw invalidArgument(
       `Each row added to ${table.name} must have ${width} values (one per column), in a 2-D array.`,
-      location,
+      location
     );
   }
   const at = index === null || index === undefined ? table.bodyRows : index;
   if (!Number.isInteger(at) || at < 0 || at > table.bodyRows) {
     throw invalidArgument(
       `Row position ${String(index)} is outside ${table.name} (0 to ${table.bodyRows}).`,
-      location,
+      location
     );
   }
   const count = rows.length;
@@ -246,13 +231,11 @@ export function addTableRows(
   };
   if (
     !blockIsEmpty(table.sheet, below) ||
-    model
-      .tablesOn(table.sheet)
-      .some((t) => t !== table && boxesOverlap(tableBox(t), below))
+    model.tablesOn(table.sheet).some((t) => t !== table && boxesOverlap(tableBox(t), below))
   ) {
     throw conflict(
       `Adding ${count} row${count === 1 ? "" : "s"} to ${table.name} would push cells below the table that aren't empty.`,
-      location,
+      location
     );
   }
   const firstRow = table.top + 1 + at;
@@ -265,7 +248,7 @@ export function addTableRows(
       lastRow: whole.lastRow,
       lastCol: whole.lastCol,
     },
-    count,
+    count
   );
   const body = bodyBox(table);
   // The body row whose formats the new rows take: the one above, or the first when adding at the top.
@@ -278,10 +261,7 @@ export function addTableRows(
       const format = model.hasSheet(table.sheet)
         ? table.sheet.cell(modelRow, col)?.numberFormat
         : undefined;
-      if (
-        (entry === null || entry === undefined || entry === "") &&
-        column.calculatedFormula
-      ) {
+      if ((entry === null || entry === undefined || entry === "") && column.calculatedFormula) {
         model.putCell(table.sheet, row, col, {
           value: 0,
           formula: shiftFormula(column.calculatedFormula, row - body.row, 0),
@@ -326,18 +306,12 @@ export function addTableRows(
   return { firstRow, count };
 }
 
-export function deleteTable(
-  model: WorkbookModel,
-  table: TableModel,
-  location: string,
-): void {
+export function deleteTable(model: WorkbookModel, table: TableModel, location: string): void {
   model.assertCanEdit(table.sheet, location);
   const box = tableBox(table);
   for (const [row, col] of [...table.sheet.cellsIn(box)])
     model.putCell(table.sheet, row, col, undefined);
-  table.sheet.validations = table.sheet.validations.filter(
-    (v) => !boxesOverlap(v.box, box),
-  );
+  table.sheet.validations = table.sheet.validations.filter((v) => !boxesOverlap(v.box, box));
   model.tables = model.tables.filter((t) => t !== table);
   model.changed = true;
 }
@@ -351,8 +325,7 @@ function calculatedFormulaOf(table: TableModel, j: number): string | undefined {
   for (let row = body.row + 1; row <= body.lastRow; row++) {
     const formula = table.sheet.cell(row, col)?.formula;
     if (!formula) return undefined;
-    if (formula !== first && shiftFormula(formula, body.row - row, 0) !== first)
-      return undefined;
+    if (formula !== first && shiftFormula(formula, body.row - row, 0) !== first) return undefined;
   }
   return first;
 }
@@ -366,7 +339,7 @@ export function afterCellsWritten(
   model: WorkbookModel,
   sheet: SheetModel,
   box: CellBox,
-  location: string,
+  location: string
 ): void {
   for (const table of model.tablesOn(sheet)) {
     if (!boxesOverlap(tableBox(table), box)) continue;
@@ -385,8 +358,7 @@ export function afterCellsWritten(
     const columns: TableColumn[] = table.columns.map((column, j) => {
       const col = table.left + j;
       if (col < box.col || col > box.lastCol) return column;
-      const writtenRows =
-        Math.min(box.lastRow, body.lastRow) - Math.max(box.row, body.row) + 1;
+      const writtenRows = Math.min(box.lastRow, body.lastRow) - Math.max(box.row, body.row) + 1;
       if (writtenRows === 1 && table.bodyRows > 1) {
         const row = Math.max(box.row, body.row);
         const formula = sheet.cell(row, col)?.formula;

@@ -146,8 +146,7 @@ export class WorkbookModel {
 
   requireSheet(name: string, location: string): SheetModel {
     const sheet = this.findSheet(name);
-    if (!sheet)
-      throw itemNotFound(`there is no worksheet named "${name}"`, location);
+    if (!sheet) throw itemNotFound(`there is no worksheet named "${name}"`, location);
     return sheet;
   }
 
@@ -178,12 +177,7 @@ export class WorkbookModel {
   // ---- cells ----
 
   /** The one place cells change: journals the old cell when inside a transaction. */
-  putCell(
-    sheet: SheetModel,
-    row: number,
-    col: number,
-    cell: Cell | undefined,
-  ): void {
+  putCell(sheet: SheetModel, row: number, col: number, cell: Cell | undefined): void {
     if (this.tx) {
       let journal = this.tx.cells.get(sheet);
       if (!journal) this.tx.cells.set(sheet, (journal = new Map()));
@@ -210,7 +204,7 @@ export class WorkbookModel {
   private targetCells(
     sheet: SheetModel,
     box: CellBox,
-    broadcast: boolean,
+    broadcast: boolean
   ): Array<[number, number]> {
     if (broadcast && boxRows(box) * boxColumns(box) > MAX_BROADCAST_CELLS) {
       return [...sheet.cellsIn(box)].map(([row, col]) => [row, col]);
@@ -227,15 +221,11 @@ export class WorkbookModel {
     box: CellBox,
     input: unknown,
     kind: WriteKind,
-    location: string,
+    location: string
   ): void {
     this.assertCanEdit(sheet, location);
     const entryAt = entryGrid(input, box, location);
-    for (const [row, col] of this.targetCells(
-      sheet,
-      box,
-      !Array.isArray(input),
-    )) {
+    for (const [row, col] of this.targetCells(sheet, box, !Array.isArray(input))) {
       const entry = entryAt(row - box.row, col - box.col);
       // Office.js leaves a cell alone when its entry is null.
       if (entry === null || entry === undefined) continue;
@@ -267,19 +257,11 @@ export class WorkbookModel {
     if (formula === undefined) return;
     const tree = parseCached(formula);
     if (tree instanceof Error) {
-      throw invalidArgument(
-        `The formula ${formula} contains an error: ${tree.message}`,
-        location,
-      );
+      throw invalidArgument(`The formula ${formula} contains an error: ${tree.message}`, location);
     }
   }
 
-  clearRange(
-    sheet: SheetModel,
-    box: CellBox,
-    applyTo: ClearKind,
-    location: string,
-  ): void {
+  clearRange(sheet: SheetModel, box: CellBox, applyTo: ClearKind, location: string): void {
     this.assertCanEdit(sheet, location);
     for (const [row, col, cell] of [...sheet.cellsIn(box)]) {
       if (applyTo === "All") this.putCell(sheet, row, col, undefined);
@@ -299,12 +281,7 @@ export class WorkbookModel {
     if (applyTo !== "Contents") this.clearValidation(sheet, box, location);
   }
 
-  setBold(
-    sheet: SheetModel,
-    box: CellBox,
-    bold: boolean,
-    location: string,
-  ): void {
+  setBold(sheet: SheetModel, box: CellBox, bold: boolean, location: string): void {
     this.assertCanEdit(sheet, location);
     for (const [row, col] of this.targetCells(sheet, box, true)) {
       const old = sheet.cell(row, col);
@@ -316,18 +293,10 @@ export class WorkbookModel {
     }
   }
 
-  setColumnWidth(
-    sheet: SheetModel,
-    box: CellBox,
-    width: number,
-    location: string,
-  ): void {
+  setColumnWidth(sheet: SheetModel, box: CellBox, width: number, location: string): void {
     this.assertCanEdit(sheet, location);
     if (!(width >= 0))
-      throw invalidArgument(
-        "A column width must be a number of points, 0 or more.",
-        location,
-      );
+      throw invalidArgument("A column width must be a number of points, 0 or more.", location);
     const widths = new Map(sheet.columnWidths);
     for (let col = box.col; col <= box.lastCol; col++) widths.set(col, width);
     sheet.columnWidths = widths;
@@ -344,10 +313,7 @@ export class WorkbookModel {
     }
     const widths = new Map(sheet.columnWidths);
     for (let col = box.col; col <= Math.min(box.lastCol, sheet.maxCol); col++) {
-      widths.set(
-        col,
-        Math.max(12, Math.round((longest.get(col) ?? 0) * 7 + 10)),
-      );
+      widths.set(col, Math.max(12, Math.round((longest.get(col) ?? 0) * 7 + 10)));
     }
     sheet.columnWidths = widths;
     this.changed = true;
@@ -355,21 +321,13 @@ export class WorkbookModel {
 
   // ---- data validation ----
 
-  setValidation(
-    sheet: SheetModel,
-    box: CellBox,
-    rule: ValidationRule,
-    location: string,
-  ): void {
+  setValidation(sheet: SheetModel, box: CellBox, rule: ValidationRule, location: string): void {
     this.assertCanEdit(sheet, location);
     const list = (rule as { list?: { source?: unknown } }).list;
-    if (
-      list &&
-      (typeof list.source !== "string" || list.source.trim() === "")
-    ) {
+    if (list && (typeof list.source !== "string" || list.source.trim() === "")) {
       throw invalidArgument(
         "A list validation rule needs a source: items separated by commas, or a range.",
-        location,
+        location
       );
     }
     const kept = sheet.validations.filter((v) => !boxesOverlap(v.box, box));
@@ -393,14 +351,9 @@ export class WorkbookModel {
     }
   }
 
-  validationAt(
-    sheet: SheetModel,
-    row: number,
-    col: number,
-  ): ValidationRule | undefined {
+  validationAt(sheet: SheetModel, row: number, col: number): ValidationRule | undefined {
     for (let i = sheet.validations.length - 1; i >= 0; i--) {
-      if (boxContains(sheet.validations[i].box, row, col))
-        return sheet.validations[i].rule;
+      if (boxContains(sheet.validations[i].box, row, col)) return sheet.validations[i].rule;
     }
     return undefined;
   }
@@ -432,11 +385,7 @@ export class WorkbookModel {
     return sheet;
   }
 
-  private checkNewSheetName(
-    name: string,
-    except: SheetModel | undefined,
-    location: string,
-  ): void {
+  private checkNewSheetName(name: string, except: SheetModel | undefined, location: string): void {
     const problem = sheetNameProblem(name);
     if (problem) throw invalidArgument(problem, location);
     const clash = this.findSheet(name);
@@ -444,7 +393,7 @@ export class WorkbookModel {
       throw new MemoryExcelError(
         "ItemAlreadyExists",
         `A sheet named "${name}" already exists. Try a different name.`,
-        location,
+        location
       );
     }
   }
@@ -466,8 +415,7 @@ export class WorkbookModel {
       for (const [row, col, cell] of [...sheet.cells.entries()]) {
         if (cell.formula === undefined) continue;
         const formula = renameInFormula(cell.formula, rename);
-        if (formula !== cell.formula)
-          this.putCell(sheet, row, col, { ...cell, formula });
+        if (formula !== cell.formula) this.putCell(sheet, row, col, { ...cell, formula });
       }
     }
     for (const table of this.tables) {
@@ -478,32 +426,21 @@ export class WorkbookModel {
               ...c,
               calculatedFormula: renameInFormula(c.calculatedFormula, rename),
             }
-          : c,
+          : c
       );
     }
   }
 
-  setVisibility(
-    sheet: SheetModel,
-    visibility: SheetVisibility,
-    location: string,
-  ): void {
+  setVisibility(sheet: SheetModel, visibility: SheetVisibility, location: string): void {
     this.assertCanChangeStructure(location);
     if (!["Visible", "Hidden", "VeryHidden"].includes(visibility)) {
-      throw invalidArgument(
-        `"${visibility}" isn't a sheet visibility.`,
-        location,
-      );
+      throw invalidArgument(`"${visibility}" isn't a sheet visibility.`, location);
     }
     if (
       visibility !== "Visible" &&
-      this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet)
-        .length === 0
+      this.sheets.filter((s) => s.visibility === "Visible" && s !== sheet).length === 0
     ) {
-      throw invalidOperation(
-        "A workbook must keep at least one visible sheet.",
-        location,
-      );
+      throw invalidOperation("A workbook must keep at least one visible sheet.", location);
     }
     sheet.visibility = visibility;
     if (visibility !== "Visible" && this.activeSheet === sheet)
@@ -512,21 +449,15 @@ export class WorkbookModel {
   }
 
   private firstVisibleSheet(except?: SheetModel): SheetModel {
-    return (
-      this.sheets.find((s) => s !== except && s.visibility === "Visible") ??
-      this.sheets[0]
-    );
+    return this.sheets.find((s) => s !== except && s.visibility === "Visible") ?? this.sheets[0];
   }
 
   deleteSheet(sheet: SheetModel, location: string): void {
     this.assertCanChangeStructure(location);
-    if (
-      this.sheets.filter((s) => s !== sheet && s.visibility === "Visible")
-        .length === 0
-    ) {
+    if (this.sheets.filter((s) => s !== sheet && s.visibility === "Visible").length === 0) {
       throw invalidOperation(
         "A workbook must keep at least one visible sheet, so this sheet can't be deleted.",
-        location,
+        location
       );
     }
     this.sheets = this.sheets.filter((s) => s !== sheet);
@@ -542,21 +473,17 @@ export class WorkbookModel {
     source: SheetModel,
     position: SheetPosition,
     relativeTo: SheetModel | undefined,
-    location: string,
+    location: string
   ): SheetModel {
     this.assertCanChangeStructure(location);
-    const copy = new SheetModel(
-      this.nextId++,
-      this.uniqueSheetName(source.name),
-    );
+    const copy = new SheetModel(this.nextId++, this.uniqueSheetName(source.name));
     copy.protected = source.protected;
     copy.validations = source.validations.map((v) => ({
       box: { ...v.box },
       rule: v.rule,
     }));
     copy.columnWidths = new Map(source.columnWidths);
-    for (const [row, col, cell] of source.cells.entries())
-      copy.cells.set(row, col, { ...cell });
+    for (const [row, col, cell] of source.cells.entries()) copy.cells.set(row, col, { ...cell });
     copy.maxRow = source.maxRow;
     copy.maxCol = source.maxCol;
     const order = this.sheets.filter((s) => s !== copy);
@@ -567,7 +494,7 @@ export class WorkbookModel {
       if (!relativeTo)
         throw invalidArgument(
           `Copying a sheet ${position.toLowerCase()} another needs that sheet.`,
-          location,
+          location
         );
       at = order.indexOf(relativeTo) + (position === "After" ? 1 : 0);
     } else at = order.indexOf(source) + 1;
@@ -586,14 +513,8 @@ export class WorkbookModel {
       ];
     }
     for (const chart of this.charts.filter((c) => c.sheet === source)) {
-      const source = chart.source.replace(
-        /^.*!/,
-        `${quoteSheetName(copy.name)}!`,
-      );
-      this.charts = [
-        ...this.charts,
-        { ...chart, id: this.nextId++, sheet: copy, source },
-      ];
+      const source = chart.source.replace(/^.*!/, `${quoteSheetName(copy.name)}!`);
+      this.charts = [...this.charts, { ...chart, id: this.nextId++, sheet: copy, source }];
     }
     this.dirty = true;
     this.changed = true;
@@ -604,7 +525,7 @@ export class WorkbookModel {
     if (sheet.visibility !== "Visible")
       throw invalidOperation(
         `The sheet "${sheet.name}" is hidden, so it can't be activated.`,
-        location,
+        location
       );
     this.activeSheet = sheet;
     this.changed = true;

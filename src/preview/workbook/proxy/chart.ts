@@ -32,11 +32,7 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
       if (typeof type !== "string" || type === "")
         throw invalidArgument("A chart needs a chart type.", location);
       const source = sourceData._resolved();
-      if (!source)
-        throw itemNotFound(
-          "the chart's source range is a null object",
-          location,
-        );
+      if (!source) throw itemNotFound("the chart's source range is a null object", location);
       const model = this.context.model;
       const onSheet = model.charts.filter((c) => c.sheet === sheet);
       let n = 1;
@@ -58,29 +54,19 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
     return new ChartProxy(
       this.context,
       `${this._path}.add(${JSON.stringify(type)})`,
-      () => added ?? null,
+      () => added ?? null
     );
   }
 
   getItem(name: string): ChartProxy {
-    return new ChartProxy(
-      this.context,
-      `${this._path}.getItem(${JSON.stringify(name)})`,
-      () => {
-        const sheet = this.context._resolve(this);
-        const chart =
-          sheet &&
-          this.context.model.charts.find(
-            (c) => c.sheet === sheet && c.name === name,
-          );
-        if (!chart)
-          throw itemNotFound(
-            `there is no chart named "${name}"`,
-            "ChartCollection.getItem",
-          );
-        return chart;
-      },
-    );
+    return new ChartProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => {
+      const sheet = this.context._resolve(this);
+      const chart =
+        sheet && this.context.model.charts.find((c) => c.sheet === sheet && c.name === name);
+      if (!chart)
+        throw itemNotFound(`there is no chart named "${name}"`, "ChartCollection.getItem");
+      return chart;
+    });
   }
 
   getItemOrNullObject(name: string): ChartProxy {
@@ -90,14 +76,11 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
       () => {
         const sheet = this.context._resolve(this);
         return (
-          (sheet &&
-            this.context.model.charts.find(
-              (c) => c.sheet === sheet && c.name === name,
-            )) ??
+          (sheet && this.context.model.charts.find((c) => c.sheet === sheet && c.name === name)) ??
           null
         );
       },
-      true,
+      true
     );
   }
 }
@@ -107,7 +90,7 @@ function editChart(
   context: MemoryRequestContext,
   chart: ChartModel,
   location: string,
-  change: () => void,
+  change: () => void
 ): void {
   context.model.assertCanEdit(chart.sheet, location);
   change();
@@ -124,7 +107,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
     context: MemoryRequestContext,
     path: string,
     resolver: () => ChartModel | null,
-    orNullObject = false,
+    orNullObject = false
   ) {
     super(context, path, resolver, orNullObject);
     this.title = new ChartTitleProxy(context, this, "title");
@@ -153,7 +136,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
   }
   set name(name: string) {
     this._set("name", name, (chart, location) =>
-      editChart(this.context, chart, location, () => (chart.name = name)),
+      editChart(this.context, chart, location, () => (chart.name = name))
     );
   }
 
@@ -162,7 +145,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
   }
   set chartType(type: string) {
     this._set("chartType", type, (chart, location) =>
-      editChart(this.context, chart, location, () => (chart.type = type)),
+      editChart(this.context, chart, location, () => (chart.type = type))
     );
   }
 
@@ -171,13 +154,8 @@ export class ChartProxy extends ClientObject<ChartModel> {
   }
 
   /** Places the chart over cells, given as ranges or addresses ("H2", "P20"). */
-  setPosition(
-    startCell: RangeProxy | string,
-    endCell?: RangeProxy | string,
-  ): void {
-    const describe = (
-      cell: RangeProxy | string | undefined,
-    ): string | undefined => {
+  setPosition(startCell: RangeProxy | string, endCell?: RangeProxy | string): void {
+    const describe = (cell: RangeProxy | string | undefined): string | undefined => {
       if (cell === undefined || typeof cell === "string") return cell;
       const range = cell._resolved();
       return range
@@ -194,17 +172,15 @@ export class ChartProxy extends ClientObject<ChartModel> {
           start: describe(startCell) as string,
           end: describe(endCell),
         };
-      }),
+      })
     );
   }
 
   delete(): void {
     this._call("delete", [], (chart, location) =>
       editChart(this.context, chart, location, () => {
-        this.context.model.charts = this.context.model.charts.filter(
-          (c) => c !== chart,
-        );
-      }),
+        this.context.model.charts = this.context.model.charts.filter((c) => c !== chart);
+      })
     );
   }
 }
@@ -218,7 +194,7 @@ export class ChartTitleProxy extends ClientObject<ChartModel> {
   constructor(
     context: MemoryRequestContext,
     chart: ChartProxy,
-    private readonly field: TitleField,
+    private readonly field: TitleField
   ) {
     super(context, `${chart._path}.${field}`, () => context._resolve(chart));
     Object.seal(this);
@@ -233,12 +209,7 @@ export class ChartTitleProxy extends ClientObject<ChartModel> {
   }
   set text(text: string) {
     this._set("text", text, (chart, location) =>
-      editChart(
-        this.context,
-        chart,
-        location,
-        () => (chart[this.field] = text),
-      ),
+      editChart(this.context, chart, location, () => (chart[this.field] = text))
     );
   }
 }
@@ -251,11 +222,9 @@ export class ChartAxisProxy extends ClientObject<ChartModel> {
   constructor(
     context: MemoryRequestContext,
     chart: ChartProxy,
-    field: "valueAxisTitle" | "categoryAxisTitle",
+    field: "valueAxisTitle" | "categoryAxisTitle"
   ) {
-    super(context, `${chart._path}.axes.${field}`, () =>
-      context._resolve(chart),
-    );
+    super(context, `${chart._path}.axes.${field}`, () => context._resolve(chart));
     this.title = new ChartTitleProxy(context, chart, field);
     Object.seal(this);
   }

@@ -7,10 +7,7 @@ import { itemNotFound, propertyNotLoaded } from "../errors";
 import type { MemoryRequestContext } from "./requestContext";
 
 export type LoadOption =
-  | string
-  | string[]
-  | { select?: string | string[]; expand?: string | string[] }
-  | undefined;
+  string | string[] | { select?: string | string[]; expand?: string | string[] } | undefined;
 
 export abstract class ClientObject<T> {
   /** What the proxy refers to, fixed by the first sync that needed it (null: a null object). */
@@ -22,14 +19,11 @@ export abstract class ClientObject<T> {
     /** Readable description, e.g. worksheets.getItem("Income").getRange("A1"): part of the request size. */
     readonly _path: string,
     private readonly _resolver: () => T | null,
-    orNullObject = false,
+    orNullObject = false
   ) {
     // The *OrNullObject methods report existence at the next sync even if nothing else uses the object.
     if (orNullObject)
-      context._enqueue(
-        { action: "resolve", path: _path },
-        () => void context._resolve(this),
-      );
+      context._enqueue({ action: "resolve", path: _path }, () => void context._resolve(this));
   }
 
   /** Office.js's type name, used in error messages. */
@@ -57,8 +51,7 @@ export abstract class ClientObject<T> {
   }
 
   get isNullObject(): boolean {
-    if (this._bound === undefined)
-      throw propertyNotLoaded("isNullObject", this._typeName);
+    if (this._bound === undefined) throw propertyNotLoaded("isNullObject", this._typeName);
     return this._bound === null;
   }
 
@@ -80,33 +73,26 @@ export abstract class ClientObject<T> {
       if (slash > 0) {
         const child = this._child(name.slice(0, slash));
         if (!child)
-          throw new TypeError(
-            `${this._typeName} has no "${name.slice(0, slash)}" to load.`,
-          );
+          throw new TypeError(`${this._typeName} has no "${name.slice(0, slash)}" to load.`);
         child.load(name.slice(slash + 1));
       } else if (this._child(name)) {
         this._child(name)?.load();
       } else {
         if (!this._scalarProperties.includes(name)) {
-          throw new TypeError(
-            `The memory workbook can't load "${name}" on ${this._typeName}.`,
-          );
+          throw new TypeError(`The memory workbook can't load "${name}" on ${this._typeName}.`);
         }
         own.push(name);
       }
     }
     if (own.length > 0) {
-      this.context._enqueue(
-        { action: "load", path: this._path, properties: own },
-        () => {
-          const target = this.context._resolve(this);
-          if (target === null) return;
-          this.context.model.calculate();
-          const values: Record<string, unknown> = {};
-          for (const name of own) values[name] = this._read(target, name);
-          this.context._deliver(this, values);
-        },
-      );
+      this.context._enqueue({ action: "load", path: this._path, properties: own }, () => {
+        const target = this.context._resolve(this);
+        if (target === null) return;
+        this.context.model.calculate();
+        const values: Record<string, unknown> = {};
+        for (const name of own) values[name] = this._read(target, name);
+        this.context._deliver(this, values);
+      });
     }
     return this;
   }
@@ -123,11 +109,7 @@ export abstract class ClientObject<T> {
   }
 
   /** Queues a property write; like Office.js, the proxy remembers the value it was given. */
-  protected _set(
-    name: string,
-    value: unknown,
-    apply: (target: T, location: string) => void,
-  ): void {
+  protected _set(name: string, value: unknown, apply: (target: T, location: string) => void): void {
     this._loaded.set(name, value);
     this._call(`set ${name}`, [value], apply);
   }
@@ -136,13 +118,12 @@ export abstract class ClientObject<T> {
   protected _call(
     name: string,
     args: unknown[],
-    apply: (target: T, location: string) => void,
+    apply: (target: T, location: string) => void
   ): void {
     const location = `${this._typeName}.${name.replace(/^set /, "")}`;
     this.context._enqueue({ action: name, path: this._path, args }, () => {
       const target = this.context._resolve(this);
-      if (target === null)
-        throw itemNotFound(`${this._path} is a null object`, location);
+      if (target === null) throw itemNotFound(`${this._path} is a null object`, location);
       apply(target, location);
     });
   }

@@ -1,12 +1,5 @@
 /** Excel.Range and its format and data validation, over the memory workbook. */
-import {
-  boxColumns,
-  boxRows,
-  formatBox,
-  MAX_COLUMNS,
-  MAX_ROWS,
-  type CellBox,
-} from "../address";
+import { boxColumns, boxRows, formatBox, MAX_COLUMNS, MAX_ROWS, type CellBox } from "../address";
 import { invalidArgument, itemNotFound } from "../errors";
 import type { ClearKind } from "../model/workbookModel";
 import { deleteCells, type DeleteShift } from "../model/deleteCells";
@@ -21,15 +14,11 @@ export interface ResolvedRange {
   box: CellBox;
 }
 
-function grid<V>(
-  target: ResolvedRange,
-  read: (row: number, col: number) => V,
-): V[][] {
+function grid<V>(target: ResolvedRange, read: (row: number, col: number) => V): V[][] {
   const out: V[][] = [];
   for (let r = target.box.row; r <= target.box.lastRow; r++) {
     const line: V[] = [];
-    for (let c = target.box.col; c <= target.box.lastCol; c++)
-      line.push(read(r, c));
+    for (let c = target.box.col; c <= target.box.lastCol; c++) line.push(read(r, c));
     out.push(line);
   }
   return out;
@@ -40,7 +29,7 @@ function checkedBox(
   col: number,
   lastRow: number,
   lastCol: number,
-  location: string,
+  location: string
 ): CellBox {
   if (
     row < 0 ||
@@ -50,10 +39,7 @@ function checkedBox(
     lastRow < row ||
     lastCol < col
   ) {
-    throw invalidArgument(
-      "The range would go outside the worksheet.",
-      location,
-    );
+    throw invalidArgument("The range would go outside the worksheet.", location);
   }
   return { row, col, lastRow, lastCol };
 }
@@ -81,7 +67,7 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
     context: MemoryRequestContext,
     path: string,
     resolver: () => ResolvedRange | null,
-    orNullObject = false,
+    orNullObject = false
   ) {
     super(context, path, resolver, orNullObject);
     this.format = new RangeFormatProxy(context, this);
@@ -91,10 +77,7 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
 
   _checkAlive(target: ResolvedRange): void {
     if (!this.context.model.hasSheet(target.sheet)) {
-      throw itemNotFound(
-        `the sheet of ${this._path} (it has been deleted)`,
-        "Range",
-      );
+      throw itemNotFound(`the sheet of ${this._path} (it has been deleted)`, "Range");
     }
   }
 
@@ -119,10 +102,7 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
           return cell ? (cell.formula ?? cell.value) : "";
         });
       case "numberFormat":
-        return grid(
-          target,
-          (r, c) => sheet.cell(r, c)?.numberFormat ?? "General",
-        );
+        return grid(target, (r, c) => sheet.cell(r, c)?.numberFormat ?? "General");
       case "text":
         return grid(target, (r, c) => {
           const cell = sheet.cell(r, c);
@@ -144,14 +124,10 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
   }
 
   get worksheet(): WorksheetProxy {
-    this.worksheetProxy ??= new WorksheetProxy(
-      this.context,
-      `${this._path}.worksheet`,
-      () => {
-        const target = this.context._resolve(this);
-        return target && target.sheet;
-      },
-    );
+    this.worksheetProxy ??= new WorksheetProxy(this.context, `${this._path}.worksheet`, () => {
+      const target = this.context._resolve(this);
+      return target && target.sheet;
+    });
     return this.worksheetProxy;
   }
 
@@ -185,7 +161,7 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
   }
   set values(input: unknown[][]) {
     this._set("values", input, (t, location) =>
-      this.context.model.writeRange(t.sheet, t.box, input, "values", location),
+      this.context.model.writeRange(t.sheet, t.box, input, "values", location)
     );
   }
 
@@ -194,13 +170,7 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
   }
   set formulas(input: unknown[][]) {
     this._set("formulas", input, (t, location) =>
-      this.context.model.writeRange(
-        t.sheet,
-        t.box,
-        input,
-        "formulas",
-        location,
-      ),
+      this.context.model.writeRange(t.sheet, t.box, input, "formulas", location)
     );
   }
 
@@ -209,92 +179,64 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
   }
   set numberFormat(input: unknown[][]) {
     this._set("numberFormat", input, (t, location) =>
-      this.context.model.writeRange(
-        t.sheet,
-        t.box,
-        input,
-        "numberFormat",
-        location,
-      ),
+      this.context.model.writeRange(t.sheet, t.box, input, "numberFormat", location)
     );
   }
 
   select(): void {
-    this._call("select", [], (t, location) =>
-      this.context.model.select(t.sheet, t.box, location),
-    );
+    this._call("select", [], (t, location) => this.context.model.select(t.sheet, t.box, location));
   }
 
   clear(applyTo: ClearKind = "All"): void {
     this._call("clear", [applyTo], (t, location) =>
-      this.context.model.clearRange(t.sheet, t.box, applyTo, location),
+      this.context.model.clearRange(t.sheet, t.box, applyTo, location)
     );
   }
 
   /** Deletes the cells, moving those below up (or those to the right left); table rows shrink their table. */
   delete(shift: DeleteShift): void {
     this._call("delete", [shift], (t, location) =>
-      deleteCells(this.context.model, t.sheet, t.box, shift, location),
+      deleteCells(this.context.model, t.sheet, t.box, shift, location)
     );
   }
 
   private derived(
     name: string,
     args: unknown[],
-    make: (t: ResolvedRange, location: string) => CellBox,
+    make: (t: ResolvedRange, location: string) => CellBox
   ): RangeProxy {
     return new RangeProxy(
       this.context,
       `${this._path}.${name}(${args.map((a) => JSON.stringify(a)).join(",")})`,
       () => {
         const target = this.context._resolve(this);
-        return (
-          target && { sheet: target.sheet, box: make(target, `Range.${name}`) }
-        );
-      },
+        return target && { sheet: target.sheet, box: make(target, `Range.${name}`) };
+      }
     );
   }
 
   /** A cell relative to this range's top-left cell; it may lie outside the range. */
   getCell(row: number, column: number): RangeProxy {
     return this.derived("getCell", [row, column], ({ box }, location) =>
-      checkedBox(
-        box.row + row,
-        box.col + column,
-        box.row + row,
-        box.col + column,
-        location,
-      ),
+      checkedBox(box.row + row, box.col + column, box.row + row, box.col + column, location)
     );
   }
 
   getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
-    return this.derived(
-      "getResizedRange",
-      [deltaRows, deltaColumns],
-      ({ box }, location) =>
-        checkedBox(
-          box.row,
-          box.col,
-          box.lastRow + deltaRows,
-          box.lastCol + deltaColumns,
-          location,
-        ),
+    return this.derived("getResizedRange", [deltaRows, deltaColumns], ({ box }, location) =>
+      checkedBox(box.row, box.col, box.lastRow + deltaRows, box.lastCol + deltaColumns, location)
     );
   }
 
   getOffsetRange(rowOffset: number, columnOffset: number): RangeProxy {
-    return this.derived(
-      "getOffsetRange",
-      [rowOffset, columnOffset],
-      ({ box }, location) =>
-        checkedBox(
-          box.row + rowOffset,
-          box.col + columnOffset,
-          box.lastRow + rowOffset,
-          box.lastCol + columnOffset,
-          location,
-        ),
+    return this.derived("getOffsetRange", [rowOffset, columnOffset], ({ box }, location) =>
+      checkedBox(
+        box.row + rowOffset,
+        box.col + columnOffset,
+        box.lastRow + rowOffset,
+        box.lastCol + columnOffset,
+        location
+      )
     );
   }
 
@@ -324,9 +266,7 @@ export class RangeFormatProxy extends ClientObject<ResolvedRange> {
   }
 
   protected _read(target: ResolvedRange, property: string): unknown {
-    return property === "columnWidth"
-      ? target.sheet.columnWidth(target.box.col)
-      : undefined;
+    return property === "columnWidth" ? target.sheet.columnWidth(target.box.col) : undefined;
   }
 
   get columnWidth(): number {
@@ -334,19 +274,19 @@ export class RangeFormatProxy extends ClientObject<ResolvedRange> {
   }
   set columnWidth(width: number) {
     this._set("columnWidth", width, (t, location) =>
-      this.context.model.setColumnWidth(t.sheet, t.box, width, location),
+      this.context.model.setColumnWidth(t.sheet, t.box, width, location)
     );
   }
 
   autofitColumns(): void {
     this._call("autofitColumns", [], (t, location) =>
-      this.context.model.autofitColumns(t.sheet, t.box, location),
+      this.context.model.autofitColumns(t.sheet, t.box, location)
     );
   }
 
   autofitRows(): void {
     this._call("autofitRows", [], (t, location) =>
-      this.context.model.assertCanEdit(t.sheet, location),
+      this.context.model.assertCanEdit(t.sheet, location)
     );
   }
 }
@@ -378,7 +318,7 @@ export class RangeFontProxy extends ClientObject<ResolvedRange> {
   }
   set bold(bold: boolean) {
     this._set("bold", bold, (t, location) =>
-      this.context.model.setBold(t.sheet, t.box, bold, location),
+      this.context.model.setBold(t.sheet, t.box, bold, location)
     );
   }
 }
@@ -388,19 +328,13 @@ export class DataValidationProxy extends ClientObject<ResolvedRange> {
   protected readonly _scalarProperties = ["rule", "type"] as const;
 
   constructor(context: MemoryRequestContext, range: RangeProxy) {
-    super(context, `${range._path}.dataValidation`, () =>
-      context._resolve(range),
-    );
+    super(context, `${range._path}.dataValidation`, () => context._resolve(range));
     Object.seal(this);
   }
 
   /** The rule of the range's top-left cell. */
   protected _read(target: ResolvedRange, property: string): unknown {
-    const rule = this.context.model.validationAt(
-      target.sheet,
-      target.box.row,
-      target.box.col,
-    );
+    const rule = this.context.model.validationAt(target.sheet, target.box.row, target.box.col);
     if (property === "type") {
       if (!rule) return "None";
       const kind = Object.keys(rule)[0] ?? "none";
@@ -414,7 +348,7 @@ export class DataValidationProxy extends ClientObject<ResolvedRange> {
   }
   set rule(rule: ValidationRule) {
     this._set("rule", rule, (t, location) =>
-      this.context.model.setValidation(t.sheet, t.box, rule, location),
+      this.context.model.setValidation(t.sheet, t.box, rule, location)
     );
   }
 
@@ -424,7 +358,7 @@ export class DataValidationProxy extends ClientObject<ResolvedRange> {
 
   clear(): void {
     this._call("clear", [], (t, location) =>
-      this.context.model.clearValidation(t.sheet, t.box, location),
+      this.context.model.clearValidation(t.sheet, t.box, location)
     );
   }
 }

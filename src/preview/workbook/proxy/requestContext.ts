@@ -79,7 +79,7 @@ export class MemoryRequestContext {
     readonly model: WorkbookModel,
     readonly stats: SyncStats,
     private readonly limits: { maxRequestBytes?: number },
-    private readonly notify: () => void,
+    private readonly notify: () => void
   ) {
     this.workbook = new WorkbookProxy(this);
   }
@@ -95,10 +95,7 @@ export class MemoryRequestContext {
   /** What a proxy refers to, worked out once (during a sync) and kept from then on. */
   _resolve<T>(proxy: ClientObject<T>): T | null {
     const sync = this.current;
-    if (!sync)
-      throw new Error(
-        "The memory workbook resolves objects only during context.sync().",
-      );
+    if (!sync) throw new Error("The memory workbook resolves objects only during context.sync().");
     let target: T | null;
     if (proxy._bound !== undefined) target = proxy._bound;
     else if (sync.bindings.has(proxy as ClientObject<unknown>))
@@ -112,10 +109,7 @@ export class MemoryRequestContext {
   }
 
   /** Values a load read, handed to the proxy when the sync succeeds. */
-  _deliver(
-    proxy: ClientObject<unknown>,
-    values: Record<string, unknown>,
-  ): void {
+  _deliver(proxy: ClientObject<unknown>, values: Record<string, unknown>): void {
     const sync = this.current as SyncInProgress;
     sync.results.set(proxy, { ...sync.results.get(proxy), ...values });
   }
@@ -131,9 +125,7 @@ export class MemoryRequestContext {
     this.stats.syncs++;
     const requestBytes = byteLength(queue.map((q) => q.description));
     const limit = this.limits.maxRequestBytes;
-    const writes = queue.filter(
-      (q) => !NOT_WRITES.has(String(q.description.action)),
-    ).length;
+    const writes = queue.filter((q) => !NOT_WRITES.has(String(q.description.action))).length;
     this.stats.writeOperations += writes;
     const record = (responseBytes: number, ok: boolean): void => {
       const total = requestBytes + responseBytes;
@@ -168,8 +160,7 @@ export class MemoryRequestContext {
     }
     this.current = undefined;
     let responseBytes = 0;
-    for (const values of sync.results.values())
-      responseBytes += byteLength(values);
+    for (const values of sync.results.values()) responseBytes += byteLength(values);
     if (limit !== undefined && requestBytes + responseBytes > limit) {
       this.model.rollback();
       record(responseBytes, false);
@@ -181,8 +172,7 @@ export class MemoryRequestContext {
       if (proxy._bound === undefined) proxy._bound = target;
     }
     for (const [proxy, values] of sync.results) {
-      for (const [name, value] of Object.entries(values))
-        proxy._loaded.set(name, value);
+      for (const [name, value] of Object.entries(values)) proxy._loaded.set(name, value);
     }
     for (const step of sync.after) step();
     if (this.model.changed) {

@@ -23,9 +23,7 @@ import { RangeProxy, type ResolvedRange } from "./range";
 import type { MemoryRequestContext } from "./requestContext";
 import { WorksheetProxy } from "./worksheet";
 
-export class TableCollectionProxy extends ClientObject<
-  SheetModel | "workbook"
-> {
+export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> {
   readonly _typeName = "TableCollection";
   protected readonly _scalarProperties = ["count"] as const;
   private itemProxies: TableProxy[] | undefined = undefined;
@@ -34,16 +32,14 @@ export class TableCollectionProxy extends ClientObject<
   constructor(
     context: MemoryRequestContext,
     path: string,
-    scope: () => SheetModel | "workbook" | null,
+    scope: () => SheetModel | "workbook" | null
   ) {
     super(context, path, scope);
     Object.seal(this);
   }
 
   private tablesInScope(scope: SheetModel | "workbook"): TableModel[] {
-    return scope === "workbook"
-      ? this.context.model.tables
-      : this.context.model.tablesOn(scope);
+    return scope === "workbook" ? this.context.model.tables : this.context.model.tablesOn(scope);
   }
 
   protected _read(scope: SheetModel | "workbook", property: string): unknown {
@@ -56,40 +52,32 @@ export class TableCollectionProxy extends ClientObject<
 
   load(option?: Parameters<ClientObject<unknown>["load"]>[0]): this {
     const names =
-      typeof option === "string"
-        ? option.split(",")
-        : Array.isArray(option)
-          ? option
-          : ["items"];
+      typeof option === "string" ? option.split(",") : Array.isArray(option) ? option : ["items"];
     if (names.every((n) => n.trim() === "count")) return super.load(option);
-    this.context._enqueue(
-      { action: "load", path: this._path, properties: names },
-      () => {
-        const scope = this.context._resolve(this);
-        if (scope === null) return;
-        const tables = [...this.tablesInScope(scope)];
-        const items = tables.map((t) => ({
-          name: t.name,
-          showTotals: t.showTotals,
-          style: t.style,
-          id: String(t.id),
-        }));
-        this.context._deliver(this, { items });
-        this.context._afterSync(() => {
-          this.itemProxies = tables.map((table, i) => {
-            const proxy = new TableProxy(
-              this.context,
-              `workbook.tables.getItem(${JSON.stringify(table.name)})`,
-              () => table,
-            );
-            proxy._bound = table;
-            for (const [k, v] of Object.entries(items[i]))
-              proxy._loaded.set(k, v);
-            return proxy;
-          });
+    this.context._enqueue({ action: "load", path: this._path, properties: names }, () => {
+      const scope = this.context._resolve(this);
+      if (scope === null) return;
+      const tables = [...this.tablesInScope(scope)];
+      const items = tables.map((t) => ({
+        name: t.name,
+        showTotals: t.showTotals,
+        style: t.style,
+        id: String(t.id),
+      }));
+      this.context._deliver(this, { items });
+      this.context._afterSync(() => {
+        this.itemProxies = tables.map((table, i) => {
+          const proxy = new TableProxy(
+            this.context,
+            `workbook.tables.getItem(${JSON.stringify(table.name)})`,
+            () => table
+          );
+          proxy._bound = table;
+          for (const [k, v] of Object.entries(items[i])) proxy._loaded.set(k, v);
+          return proxy;
         });
-      },
-    );
+      });
+    });
     return this;
   }
 
@@ -97,31 +85,19 @@ export class TableCollectionProxy extends ClientObject<
     return this.itemProxies ?? this._get("items");
   }
 
-  private find(
-    scope: SheetModel | "workbook",
-    name: string,
-  ): TableModel | undefined {
+  private find(scope: SheetModel | "workbook", name: string): TableModel | undefined {
     const table = this.context.model.findTable(name);
-    return table && (scope === "workbook" || table.sheet === scope)
-      ? table
-      : undefined;
+    return table && (scope === "workbook" || table.sheet === scope) ? table : undefined;
   }
 
   getItem(name: string): TableProxy {
-    return new TableProxy(
-      this.context,
-      `${this._path}.getItem(${JSON.stringify(name)})`,
-      () => {
-        const scope = this.context._resolve(this);
-        const table = scope && this.find(scope, name);
-        if (!table)
-          throw itemNotFound(
-            `there is no table named "${name}"`,
-            "TableCollection.getItem",
-          );
-        return table;
-      },
-    );
+    return new TableProxy(this.context, `${this._path}.getItem(${JSON.stringify(name)})`, () => {
+      const scope = this.context._resolve(this);
+      const table = scope && this.find(scope, name);
+      if (!table)
+        throw itemNotFound(`there is no table named "${name}"`, "TableCollection.getItem");
+      return table;
+    });
   }
 
   getItemOrNullObject(name: string): TableProxy {
@@ -132,7 +108,7 @@ export class TableCollectionProxy extends ClientObject<
         const scope = this.context._resolve(this);
         return (scope && this.find(scope, name)) ?? null;
       },
-      true,
+      true
     );
   }
 
@@ -143,49 +119,36 @@ export class TableCollectionProxy extends ClientObject<
   add(address: string | RangeProxy, hasHeaders: boolean): TableProxy {
     let added: TableModel | undefined;
     const text = typeof address === "string" ? address : address._path;
-    this.context._enqueue(
-      { action: "add", path: this._path, args: [text, hasHeaders] },
-      () => {
-        const location = "TableCollection.add";
-        const scope = this.context._resolve(this);
-        if (scope === null)
-          throw itemNotFound(`${this._path} is a null object`, location);
-        let sheet: SheetModel;
-        let box: CellBox | undefined;
-        if (typeof address !== "string") {
-          const range = address._resolved();
-          if (!range)
-            throw itemNotFound(
-              "the range for the table is a null object",
-              location,
-            );
-          ({ sheet, box } = range);
-        } else {
-          const { sheet: named, local } = splitSheetAddress(address);
-          if (named !== undefined)
-            sheet = this.context.model.requireSheet(named, location);
-          else if (scope !== "workbook") sheet = scope;
-          else
-            throw invalidArgument(
-              `The address "${address}" must name its sheet, e.g. 'Expenditure'!A1:M1.`,
-              location,
-            );
-          if (scope !== "workbook" && sheet !== scope)
-            throw invalidArgument(`${address} is on another sheet.`, location);
-          box = parseBox(local);
-        }
-        if (!box)
+    this.context._enqueue({ action: "add", path: this._path, args: [text, hasHeaders] }, () => {
+      const location = "TableCollection.add";
+      const scope = this.context._resolve(this);
+      if (scope === null) throw itemNotFound(`${this._path} is a null object`, location);
+      let sheet: SheetModel;
+      let box: CellBox | undefined;
+      if (typeof address !== "string") {
+        const range = address._resolved();
+        if (!range) throw itemNotFound("the range for the table is a null object", location);
+        ({ sheet, box } = range);
+      } else {
+        const { sheet: named, local } = splitSheetAddress(address);
+        if (named !== undefined) sheet = this.context.model.requireSheet(named, location);
+        else if (scope !== "workbook") sheet = scope;
+        else
           throw invalidArgument(
-            `"${text}" isn't a valid range address.`,
-            location,
+            `The address "${address}" must name its sheet, e.g. 'Expenditure'!A1:M1.`,
+            location
           );
-        added = addTable(this.context.model, sheet, box, hasHeaders, location);
-      },
-    );
+        if (scope !== "workbook" && sheet !== scope)
+          throw invalidArgument(`${address} is on another sheet.`, location);
+        box = parseBox(local);
+      }
+      if (!box) throw invalidArgument(`"${text}" isn't a valid range address.`, location);
+      added = addTable(this.context.model, sheet, box, hasHeaders, location);
+    });
     return new TableProxy(
       this.context,
       `${this._path}.add(${JSON.stringify(text)})`,
-      () => added ?? null,
+      () => added ?? null
     );
   }
 }
@@ -207,7 +170,7 @@ export class TableProxy extends ClientObject<TableModel> {
     context: MemoryRequestContext,
     path: string,
     resolver: () => TableModel | null,
-    orNullObject = false,
+    orNullObject = false
   ) {
     super(context, path, resolver, orNullObject);
     this.rows = new TableRowCollectionProxy(context, this);
@@ -245,14 +208,10 @@ export class TableProxy extends ClientObject<TableModel> {
   }
 
   get worksheet(): WorksheetProxy {
-    this.worksheetProxy ??= new WorksheetProxy(
-      this.context,
-      `${this._path}.worksheet`,
-      () => {
-        const table = this.context._resolve(this);
-        return table && table.sheet;
-      },
-    );
+    this.worksheetProxy ??= new WorksheetProxy(this.context, `${this._path}.worksheet`, () => {
+      const table = this.context._resolve(this);
+      return table && table.sheet;
+    });
     return this.worksheetProxy;
   }
 
@@ -261,7 +220,7 @@ export class TableProxy extends ClientObject<TableModel> {
   }
   set name(name: string) {
     this._set("name", name, (table, location) =>
-      renameTable(this.context.model, table, name, location),
+      renameTable(this.context.model, table, name, location)
     );
   }
 
@@ -278,7 +237,7 @@ export class TableProxy extends ClientObject<TableModel> {
   }
   set showTotals(show: boolean) {
     this._set("showTotals", show, (table, location) =>
-      setShowTotals(this.context.model, table, show, location),
+      setShowTotals(this.context.model, table, show, location)
     );
   }
 
@@ -287,14 +246,11 @@ export class TableProxy extends ClientObject<TableModel> {
   }
   set style(style: string) {
     this._set("style", style, (table, location) =>
-      setTableStyle(this.context.model, table, style, location),
+      setTableStyle(this.context.model, table, style, location)
     );
   }
 
-  _range(
-    name: string,
-    box: (table: TableModel, location: string) => CellBox,
-  ): RangeProxy {
+  _range(name: string, box: (table: TableModel, location: string) => CellBox): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.${name}()`, () => {
       const table = this.context._resolve(this);
       return table && { sheet: table.sheet, box: box(table, `Table.${name}`) };
@@ -317,19 +273,14 @@ export class TableProxy extends ClientObject<TableModel> {
     return this._range("getTotalRowRange", (table, location) => {
       const row = totalsRowIndex(table);
       if (row === undefined)
-        throw invalidOperation(
-          `${table.name} has no totals row (showTotals is false).`,
-          location,
-        );
+        throw invalidOperation(`${table.name} has no totals row (showTotals is false).`, location);
       return { ...headerBox(table), row, lastRow: row };
     });
   }
 
   /** Deletes the table and its cells, as Office.js's Table.delete() does. */
   delete(): void {
-    this._call("delete", [], (table, location) =>
-      deleteTable(this.context.model, table, location),
-    );
+    this._call("delete", [], (table, location) => deleteTable(this.context.model, table, location));
   }
 }
 
@@ -365,11 +316,7 @@ export class TableRowCollectionProxy extends ClientObject<TableModel> {
         ...addTableRows(this.context.model, table, index, values, location),
       };
     });
-    return new TableRowProxy(
-      this.context,
-      `${this._path}.add()`,
-      () => added ?? null,
-    );
+    return new TableRowProxy(this.context, `${this._path}.add()`, () => added ?? null);
   }
 }
 
@@ -377,11 +324,7 @@ export class TableRowProxy extends ClientObject<AddedRows> {
   readonly _typeName = "TableRow";
   protected readonly _scalarProperties = ["index", "values"] as const;
 
-  constructor(
-    context: MemoryRequestContext,
-    path: string,
-    resolver: () => AddedRows | null,
-  ) {
+  constructor(context: MemoryRequestContext, path: string, resolver: () => AddedRows | null) {
     super(context, path, resolver);
     Object.seal(this);
   }
@@ -392,10 +335,8 @@ export class TableRowProxy extends ClientObject<AddedRows> {
     for (let k = 0; k < added.count; k++) {
       values.push(
         added.table.columns.map(
-          (_, j) =>
-            added.table.sheet.cell(added.firstRow + k, added.table.left + j)
-              ?.value ?? "",
-        ),
+          (_, j) => added.table.sheet.cell(added.firstRow + k, added.table.left + j)?.value ?? ""
+        )
       );
     }
     return values;
@@ -460,11 +401,11 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
         if (columnPosition(table, name) < 0) {
           throw itemNotFound(
             `the table "${table.name}" has no column named "${name}"`,
-            "TableColumnCollection.getItem",
+            "TableColumnCollection.getItem"
           );
         }
         return { table, name };
-      },
+      }
     );
   }
 
@@ -474,11 +415,9 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
       `${this._path}.getItemOrNullObject(${JSON.stringify(name)})`,
       () => {
         const table = this.context._resolve(this);
-        return table && columnPosition(table, name) >= 0
-          ? { table, name }
-          : null;
+        return table && columnPosition(table, name) >= 0 ? { table, name } : null;
       },
-      true,
+      true
     );
   }
 }
@@ -491,7 +430,7 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
     context: MemoryRequestContext,
     path: string,
     resolver: () => ResolvedColumn | null,
-    orNullObject = false,
+    orNullObject = false
   ) {
     super(context, path, resolver, orNullObject);
     Object.seal(this);
@@ -512,10 +451,7 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
 
   private columnRange(
     name: string,
-    rows: (
-      table: TableModel,
-      location: string,
-    ) => { row: number; lastRow: number },
+    rows: (table: TableModel, location: string) => { row: number; lastRow: number }
   ): RangeProxy {
     return new RangeProxy(this.context, `${this._path}.${name}()`, () => {
       const column = this.context._resolve(this);
@@ -525,7 +461,7 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
       if (index < 0)
         throw itemNotFound(
           `the column "${column.name}" is no longer in ${column.table.name}`,
-          location,
+          location
         );
       const col = column.table.left + index;
       return {
@@ -551,10 +487,7 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
     return this.columnRange("getTotalRowRange", (table, location) => {
       const row = totalsRowIndex(table);
       if (row === undefined)
-        throw invalidOperation(
-          `${table.name} has no totals row (showTotals is false).`,
-          location,
-        );
+        throw invalidOperation(`${table.name} has no totals row (showTotals is false).`, location);
       return { row, lastRow: row };
     });
   }

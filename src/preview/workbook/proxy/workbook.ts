@@ -40,11 +40,7 @@ export class WorkbookProxy extends ClientObject<true> {
   constructor(context: MemoryRequestContext) {
     super(context, "workbook", () => true);
     this.worksheets = new WorksheetCollectionProxy(context);
-    this.tables = new TableCollectionProxy(
-      context,
-      "workbook.tables",
-      () => "workbook",
-    );
+    this.tables = new TableCollectionProxy(context, "workbook.tables", () => "workbook");
     this.application = new ApplicationProxy(context);
     Object.seal(this);
   }

@@ -18,12 +18,7 @@ import { TableCollectionProxy } from "./table";
 
 export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly _typeName = "Worksheet";
-  protected readonly _scalarProperties = [
-    "name",
-    "id",
-    "position",
-    "visibility",
-  ] as const;
+  protected readonly _scalarProperties = ["name", "id", "position", "visibility"] as const;
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
   readonly protection: WorksheetProtectionProxy;
@@ -32,12 +27,10 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     context: MemoryRequestContext,
     path: string,
     resolver: () => SheetModel | null,
-    orNullObject = false,
+    orNullObject = false
   ) {
     super(context, path, resolver, orNullObject);
-    this.tables = new TableCollectionProxy(context, `${path}.tables`, () =>
-      context._resolve(this),
-    );
+    this.tables = new TableCollectionProxy(context, `${path}.tables`, () => context._resolve(this));
     this.charts = new ChartCollectionProxy(context, this);
     this.protection = new WorksheetProtectionProxy(context, this);
     Object.seal(this);
@@ -45,10 +38,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
 
   _checkAlive(sheet: SheetModel): void {
     if (!this.context.model.hasSheet(sheet))
-      throw itemNotFound(
-        `the worksheet "${sheet.name}" has been deleted`,
-        "Worksheet",
-      );
+      throw itemNotFound(`the worksheet "${sheet.name}" has been deleted`, "Worksheet");
   }
 
   protected _child(name: string): ClientObject<unknown> | undefined {
@@ -78,7 +68,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   }
   set name(name: string) {
     this._set("name", name, (sheet, location) =>
-      this.context.model.renameSheet(sheet, name, location),
+      this.context.model.renameSheet(sheet, name, location)
     );
   }
 
@@ -95,14 +85,14 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   }
   set visibility(visibility: SheetVisibility) {
     this._set("visibility", visibility, (sheet, location) =>
-      this.context.model.setVisibility(sheet, visibility, location),
+      this.context.model.setVisibility(sheet, visibility, location)
     );
   }
 
   private range(
     path: string,
     box: (sheet: SheetModel, location: string) => CellBox | null,
-    orNull = false,
+    orNull = false
   ): RangeProxy {
     return new RangeProxy(
       this.context,
@@ -113,45 +103,38 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
         const found = box(sheet, "Worksheet.getRange");
         return found && { sheet, box: found };
       },
-      orNull,
+      orNull
     );
   }
 
   /** getRange("B2:D9"), getRange("'Sheet name'!B2") on that same sheet, or the whole sheet with no address. */
   getRange(address?: string): RangeProxy {
-    return this.range(
-      `getRange(${JSON.stringify(address ?? "")})`,
-      (sheet, location) => {
-        if (address === undefined || address === "")
-          return {
-            row: 0,
-            col: 0,
-            lastRow: MAX_ROWS - 1,
-            lastCol: MAX_COLUMNS - 1,
-          };
-        const { sheet: named, local } = splitSheetAddress(address);
-        if (named !== undefined && !sameName(named, sheet.name)) {
-          throw invalidArgument(
-            `The address ${address} is on another sheet than "${sheet.name}".`,
-            location,
-          );
-        }
-        const box = parseBox(local);
-        if (!box)
-          throw invalidArgument(
-            `"${address}" isn't a valid range address.`,
-            location,
-          );
-        return box;
-      },
-    );
+    return this.range(`getRange(${JSON.stringify(address ?? "")})`, (sheet, location) => {
+      if (address === undefined || address === "")
+        return {
+          row: 0,
+          col: 0,
+          lastRow: MAX_ROWS - 1,
+          lastCol: MAX_COLUMNS - 1,
+        };
+      const { sheet: named, local } = splitSheetAddress(address);
+      if (named !== undefined && !sameName(named, sheet.name)) {
+        throw invalidArgument(
+          `The address ${address} is on another sheet than "${sheet.name}".`,
+          location
+        );
+      }
+      const box = parseBox(local);
+      if (!box) throw invalidArgument(`"${address}" isn't a valid range address.`, location);
+      return box;
+    });
   }
 
   getRangeByIndexes(
     startRow: number,
     startColumn: number,
     rowCount: number,
-    columnCount: number,
+    columnCount: number
   ): RangeProxy {
     return this.range(
       `getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
@@ -170,13 +153,10 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
           box.lastRow < MAX_ROWS &&
           box.lastCol < MAX_COLUMNS
         )) {
-          throw invalidArgument(
-            "The row and column numbers are outside the worksheet.",
-            location,
-          );
+          throw invalidArgument("The row and column numbers are outside the worksheet.", location);
         }
         return box;
-      },
+      }
     );
   }
 
@@ -189,7 +169,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
     return this.range(
       `getUsedRangeOrNullObject(${valuesOnly})`,
       (sheet) => sheet.usedBox(valuesOnly) ?? null,
-      true,
+      true
     );
   }
 
@@ -197,49 +177,26 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   getUsedRange(valuesOnly = false): RangeProxy {
     return this.range(
       `getUsedRange(${valuesOnly})`,
-      (sheet) =>
-        sheet.usedBox(valuesOnly) ?? { row: 0, col: 0, lastRow: 0, lastCol: 0 },
+      (sheet) => sheet.usedBox(valuesOnly) ?? { row: 0, col: 0, lastRow: 0, lastCol: 0 }
     );
   }
 
   activate(): void {
-    this._call("activate", [], (sheet, location) =>
-      this.context.model.activate(sheet, location),
-    );
+    this._call("activate", [], (sheet, location) => this.context.model.activate(sheet, location));
   }
 
   delete(): void {
-    this._call("delete", [], (sheet, location) =>
-      this.context.model.deleteSheet(sheet, location),
-    );
+    this._call("delete", [], (sheet, location) => this.context.model.deleteSheet(sheet, location));
   }
 
   /** Copies the sheet: after it by default, or "Before"/"After" relativeTo, "Beginning", "End". */
-  copy(
-    positionType: SheetPosition = "None",
-    relativeTo?: WorksheetProxy,
-  ): WorksheetProxy {
+  copy(positionType: SheetPosition = "None", relativeTo?: WorksheetProxy): WorksheetProxy {
     let copied: SheetModel | undefined;
-    this._call(
-      "copy",
-      [positionType, relativeTo?._path ?? null],
-      (sheet, location) => {
-        const other = relativeTo
-          ? this.context._resolve(relativeTo)
-          : undefined;
-        copied = this.context.model.copySheet(
-          sheet,
-          positionType,
-          other ?? undefined,
-          location,
-        );
-      },
-    );
-    return new WorksheetProxy(
-      this.context,
-      `${this._path}.copy()`,
-      () => copied ?? null,
-    );
+    this._call("copy", [positionType, relativeTo?._path ?? null], (sheet, location) => {
+      const other = relativeTo ? this.context._resolve(relativeTo) : undefined;
+      copied = this.context.model.copySheet(sheet, positionType, other ?? undefined, location);
+    });
+    return new WorksheetProxy(this.context, `${this._path}.copy()`, () => copied ?? null);
   }
 }
 
@@ -288,45 +245,36 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
   /** load("items/name"), load("name") (properties of the items) or load("items"). */
   load(option?: Parameters<ClientObject<SheetModel[]>["load"]>[0]): this {
     const names =
-      typeof option === "string"
-        ? option.split(",")
-        : Array.isArray(option)
-          ? option
-          : ["items"];
+      typeof option === "string" ? option.split(",") : Array.isArray(option) ? option : ["items"];
     const itemProperties = new Set<string>();
     for (const raw of names) {
       const name = raw.trim().replace(/^items\/?/, "");
       if (name === "")
-        ["name", "id", "position", "visibility"].forEach((p) =>
-          itemProperties.add(p),
-        );
+        ["name", "id", "position", "visibility"].forEach((p) => itemProperties.add(p));
       else itemProperties.add(name);
     }
     const properties = [...itemProperties];
-    this.context._enqueue(
-      { action: "load", path: this._path, properties },
-      () => {
-        const sheets = [...this.context.model.sheets];
-        const rows = sheets.map((sheet) => {
-          const proxy = this.itemProxy(sheet);
-          const values: Record<string, unknown> = {};
-          for (const p of properties)
-            values[p] = (
-              proxy as unknown as { _read(s: SheetModel, p: string): unknown }
-            )._read(sheet, p);
-          return { proxy, values, sheet };
+    this.context._enqueue({ action: "load", path: this._path, properties }, () => {
+      const sheets = [...this.context.model.sheets];
+      const rows = sheets.map((sheet) => {
+        const proxy = this.itemProxy(sheet);
+        const values: Record<string, unknown> = {};
+        for (const p of properties)
+          values[p] = (proxy as unknown as { _read(s: SheetModel, p: string): unknown })._read(
+            sheet,
+            p
+          );
+        return { proxy, values, sheet };
+      });
+      this.context._deliver(this, { items: rows.map((r) => r.values) });
+      this.context._afterSync(() => {
+        this.itemProxies = rows.map((r) => {
+          r.proxy._bound = r.sheet;
+          for (const [k, v] of Object.entries(r.values)) r.proxy._loaded.set(k, v);
+          return r.proxy;
         });
-        this.context._deliver(this, { items: rows.map((r) => r.values) });
-        this.context._afterSync(() => {
-          this.itemProxies = rows.map((r) => {
-            r.proxy._bound = r.sheet;
-            for (const [k, v] of Object.entries(r.values))
-              r.proxy._loaded.set(k, v);
-            return r.proxy;
-          });
-        });
-      },
-    );
+      });
+    });
     return this;
   }
 
@@ -334,7 +282,7 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
     return new WorksheetProxy(
       this.context,
       `workbook.worksheets.getItem(${JSON.stringify(sheet.name)})`,
-      () => sheet,
+      () => sheet
     );
   }
 
@@ -348,10 +296,8 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
   }
 
   getItem(key: string): WorksheetProxy {
-    return new WorksheetProxy(
-      this.context,
-      `${this._path}.getItem(${JSON.stringify(key)})`,
-      () => this.context.model.requireSheet(key, "WorksheetCollection.getItem"),
+    return new WorksheetProxy(this.context, `${this._path}.getItem(${JSON.stringify(key)})`, () =>
+      this.context.model.requireSheet(key, "WorksheetCollection.getItem")
     );
   }
 
@@ -360,7 +306,7 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
       this.context,
       `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`,
       () => this.context.model.findSheet(key) ?? null,
-      true,
+      true
     );
   }
 
@@ -368,23 +314,20 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
     return new WorksheetProxy(
       this.context,
       `${this._path}.getActiveWorksheet()`,
-      () => this.context.model.activeSheet,
+      () => this.context.model.activeSheet
     );
   }
 
   /** Adds a sheet at the end, named as given or Sheet2, Sheet3 … */
   add(name?: string): WorksheetProxy {
     let added: SheetModel | undefined;
-    this.context._enqueue(
-      { action: "add", path: this._path, args: [name ?? null] },
-      () => {
-        added = this.context.model.addSheet(name, "WorksheetCollection.add");
-      },
-    );
+    this.context._enqueue({ action: "add", path: this._path, args: [name ?? null] }, () => {
+      added = this.context.model.addSheet(name, "WorksheetCollection.add");
+    });
     return new WorksheetProxy(
       this.context,
       `${this._path}.add(${JSON.stringify(name ?? "")})`,
-      () => added ?? null,
+      () => added ?? null
     );
   }
 }

@@ -22,7 +22,7 @@ export type FunctionArgs = Array<FormulaValue | undefined>;
 export function collectNumbers(
   args: FunctionArgs,
   ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean,
+  skip?: (formula: string | undefined) => boolean
 ): number[] | ErrorValue {
   const numbers: number[] = [];
   for (const arg of args) {
@@ -53,16 +53,14 @@ export function collectNumbers(
 function countNonEmpty(
   args: FunctionArgs,
   ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean,
+  skip?: (formula: string | undefined) => boolean
 ): number {
   let count = 0;
   for (const arg of args) {
     if (arg === undefined) continue;
     if (isRange(arg)) {
-      for (const { formula } of rangeCells(arg, ctx))
-        if (!skip?.(formula)) count++;
-    } else if (isArrayValue(arg))
-      count += arg.rows.flat().filter((v) => v !== null).length;
+      for (const { formula } of rangeCells(arg, ctx)) if (!skip?.(formula)) count++;
+    } else if (isArrayValue(arg)) count += arg.rows.flat().filter((v) => v !== null).length;
     else count++;
   }
   return count;
@@ -71,7 +69,7 @@ function countNonEmpty(
 function countNumbers(
   args: FunctionArgs,
   ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean,
+  skip?: (formula: string | undefined) => boolean
 ): number {
   let count = 0;
   for (const arg of args) {
@@ -91,7 +89,7 @@ const sum = (numbers: number[]): number => numbers.reduce((a, b) => a + b, 0);
 type Aggregate = (
   args: FunctionArgs,
   ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean,
+  skip?: (formula: string | undefined) => boolean
 ) => Scalar;
 
 const SUM: Aggregate = (args, ctx, skip) => {
@@ -135,16 +133,14 @@ const isSubtotal = (formula: string | undefined): boolean =>
 
 const SUBTOTAL = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
   const [which, ...refs] = args;
-  if (which === undefined || isRange(which) || isArrayValue(which))
-    return VALUE;
+  if (which === undefined || isRange(which) || isArrayValue(which)) return VALUE;
   const n = toNumber(which);
   if (isError(n)) return n;
   // 101–111 also skip hidden rows; the memory workbook hides none.
   const code = Math.trunc(n) > 100 ? Math.trunc(n) - 100 : Math.trunc(n);
   const aggregate = SUBTOTAL_FUNCTIONS[code];
   if (!aggregate) return VALUE;
-  if (refs.length === 0 || refs.some((r) => r !== undefined && !isRange(r)))
-    return VALUE;
+  if (refs.length === 0 || refs.some((r) => r !== undefined && !isRange(r))) return VALUE;
   return aggregate(refs, ctx, isSubtotal);
 };
 

@@ -45,37 +45,25 @@ export function makeCriterion(criterion: Scalar): Criterion | ErrorValue {
   const op = m[1] ?? "=";
   const operand = m[2];
   const number = numberFromText(operand);
-  const bool = /^(TRUE|FALSE)$/i.test(operand)
-    ? operand.toUpperCase() === "TRUE"
-    : undefined;
+  const bool = /^(TRUE|FALSE)$/i.test(operand) ? operand.toUpperCase() === "TRUE" : undefined;
   if (op === "=" || op === "<>") {
     let equals: Criterion;
     if (operand === "") equals = (v) => v === null || v === "";
     else if (number !== undefined)
-      equals = (v) =>
-        typeof v === "number" && roundTo15(v) === roundTo15(number);
+      equals = (v) => typeof v === "number" && roundTo15(v) === roundTo15(number);
     else if (bool !== undefined) equals = (v) => v === bool;
     else {
-      const pattern = /[*?~]/.test(operand)
-        ? wildcardPattern(operand)
-        : undefined;
+      const pattern = /[*?~]/.test(operand) ? wildcardPattern(operand) : undefined;
       const upper = operand.toUpperCase();
       equals = (v) =>
-        typeof v === "string" &&
-        (pattern ? pattern.test(v) : v.toUpperCase() === upper);
+        typeof v === "string" && (pattern ? pattern.test(v) : v.toUpperCase() === upper);
     }
     // "<>x" also matches empty cells, as in Excel.
     return op === "=" ? equals : (v) => !equals(v);
   }
   const target: number | string | boolean = number ?? bool ?? operand;
   const test = (order: number): boolean =>
-    op === "<"
-      ? order < 0
-      : op === ">"
-        ? order > 0
-        : op === "<="
-          ? order <= 0
-          : order >= 0;
+    op === "<" ? order < 0 : op === ">" ? order > 0 : op === "<=" ? order <= 0 : order >= 0;
   return (v) => {
     if (v === null || isError(v) || typeof v !== typeof target) return false;
     return test(compareScalars(v, target));
@@ -87,18 +75,13 @@ interface CriteriaPair {
   test: Criterion;
 }
 
-function readPairs(
-  args: FunctionArgs,
-  ctx: FormulaContext,
-): CriteriaPair[] | ErrorValue {
+function readPairs(args: FunctionArgs, ctx: FormulaContext): CriteriaPair[] | ErrorValue {
   const pairs: CriteriaPair[] = [];
   for (let i = 0; i + 1 < args.length; i += 2) {
     const range = args[i];
     if (!range || !isRange(range)) return VALUE;
     const criterionArg = args[i + 1];
-    const test = makeCriterion(
-      criterionArg === undefined ? null : toScalar(criterionArg, ctx),
-    );
+    const test = makeCriterion(criterionArg === undefined ? null : toScalar(criterionArg, ctx));
     if (isError(test)) return test;
     pairs.push({ range, test });
   }
@@ -106,29 +89,18 @@ function readPairs(
 }
 
 function sameShape(a: RangeRef, b: RangeRef): boolean {
-  return (
-    boxRows(a.box) === boxRows(b.box) && boxColumns(a.box) === boxColumns(b.box)
-  );
+  return boxRows(a.box) === boxRows(b.box) && boxColumns(a.box) === boxColumns(b.box);
 }
 
-function matchesAll(
-  pairs: CriteriaPair[],
-  r: number,
-  c: number,
-  ctx: FormulaContext,
-): boolean {
+function matchesAll(pairs: CriteriaPair[], r: number, c: number, ctx: FormulaContext): boolean {
   return pairs.every((p) => p.test(rangeValueAt(p.range, r, c, ctx)));
 }
 
-function sumWhere(
-  sumRange: RangeRef,
-  pairs: CriteriaPair[],
-  ctx: FormulaContext,
-): Scalar {
+function sumWhere(sumRange: RangeRef, pairs: CriteriaPair[], ctx: FormulaContext): Scalar {
   let total = 0;
   // Only numbers in the sum range add anything, so only its non-empty cells need visiting.
   const cells = [...sumRange.sheet.cellsIn(sumRange.box)].sort(
-    (a, b) => a[0] - b[0] || a[1] - b[1],
+    (a, b) => a[0] - b[0] || a[1] - b[1]
   );
   for (const [row, col] of cells) {
     const r = row - sumRange.box.row;
@@ -143,13 +115,7 @@ function sumWhere(
 
 const SUMIFS = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
   const sumRange = args[0];
-  if (
-    !sumRange ||
-    !isRange(sumRange) ||
-    args.length < 3 ||
-    args.length % 2 === 0
-  )
-    return VALUE;
+  if (!sumRange || !isRange(sumRange) || args.length < 3 || args.length % 2 === 0) return VALUE;
   const pairs = readPairs(args.slice(1), ctx);
   if (isError(pairs)) return pairs;
   if (pairs.some((p) => !sameShape(p.range, sumRange))) return VALUE;
@@ -158,8 +124,7 @@ const SUMIFS = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
 
 const SUMIF = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
   const [range, criterion, sumArg] = args;
-  if (!range || !isRange(range) || args.length < 2 || args.length > 3)
-    return VALUE;
+  if (!range || !isRange(range) || args.length < 2 || args.length > 3) return VALUE;
   const pairs = readPairs([range, criterion], ctx);
   if (isError(pairs)) return pairs;
   // Excel sizes SUMIF's sum range to match the criteria range, starting at its top-left cell.
@@ -181,34 +146,21 @@ const SUMIF = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
 };
 
 function countWhere(pairs: CriteriaPair[], ctx: FormulaContext): Scalar {
-  if (
-    pairs.length === 0 ||
-    pairs.some((p) => !sameShape(p.range, pairs[0].range))
-  )
-    return VALUE;
+  if (pairs.length === 0 || pairs.some((p) => !sameShape(p.range, pairs[0].range))) return VALUE;
   const rows = boxRows(pairs[0].range.box);
   const cols = boxColumns(pairs[0].range.box);
   let count = 0;
   // Cells past the sheet's last used row or column are empty: count them all at once.
   const first = pairs[0].range;
-  const usedRows = Math.max(
-    0,
-    Math.min(rows, first.sheet.maxRow - first.box.row + 1),
-  );
-  const usedCols = Math.max(
-    0,
-    Math.min(cols, first.sheet.maxCol - first.box.col + 1),
-  );
+  const usedRows = Math.max(0, Math.min(rows, first.sheet.maxRow - first.box.row + 1));
+  const usedCols = Math.max(0, Math.min(cols, first.sheet.maxCol - first.box.col + 1));
   for (let r = 0; r < usedRows; r++)
-    for (let c = 0; c < usedCols; c++)
-      if (matchesAll(pairs, r, c, ctx)) count++;
+    for (let c = 0; c < usedCols; c++) if (matchesAll(pairs, r, c, ctx)) count++;
   const emptyCells = rows * cols - usedRows * usedCols;
   if (
     emptyCells > 0 &&
     pairs.every((p) => p.test(null)) &&
-    pairs.every(
-      (p) => p.range.sheet === first.sheet && p.range.box.row === first.box.row,
-    )
+    pairs.every((p) => p.range.sheet === first.sheet && p.range.box.row === first.box.row)
   ) {
     count += emptyCells;
   }

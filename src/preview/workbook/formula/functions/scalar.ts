@@ -1,11 +1,6 @@
 /** Rounding, ABS, logic, IS… tests and lookups (VLOOKUP, MATCH, INDEX). */
 import { boxColumns, boxRows } from "../../address";
-import {
-  rangeCells,
-  rangeValueAt,
-  toScalar,
-  type FormulaContext,
-} from "../context";
+import { rangeCells, rangeValueAt, toScalar, type FormulaContext } from "../context";
 import {
   compareScalars,
   isArrayValue,
@@ -25,21 +20,13 @@ import type { FunctionArgs } from "./aggregate";
 import { makeCriterion } from "./criteria";
 
 /** Excel rounds the decimal it shows, half away from zero: ROUND(2.675, 2) is 2.68, not JavaScript's 2.67. */
-export function excelRound(
-  x: number,
-  digits: number,
-  mode: "nearest" | "up" | "down",
-): number {
+export function excelRound(x: number, digits: number, mode: "nearest" | "up" | "down"): number {
   const d = Math.trunc(digits);
   const factor = 10 ** Math.abs(d);
   const scaled = d >= 0 ? Math.abs(x) * factor : Math.abs(x) / factor;
   const clean = Number(scaled.toPrecision(15));
   const whole =
-    mode === "nearest"
-      ? Math.round(clean)
-      : mode === "up"
-        ? Math.ceil(clean)
-        : Math.floor(clean);
+    mode === "nearest" ? Math.round(clean) : mode === "up" ? Math.ceil(clean) : Math.floor(clean);
   const result = d >= 0 ? whole / factor : whole * factor;
   return x < 0 ? -result : result;
 }
@@ -47,7 +34,7 @@ export function excelRound(
 function numberArg(
   arg: FormulaValue | undefined,
   ctx: FormulaContext,
-  fallback?: number,
+  fallback?: number
 ): number | Scalar {
   if (arg === undefined) return fallback ?? VALUE;
   return toNumber(toScalar(arg, ctx));
@@ -65,10 +52,7 @@ function rounding(mode: "nearest" | "up" | "down") {
 }
 
 /** AND/OR look at booleans and numbers; text in a range is skipped, typed text is #VALUE!. */
-function logicValues(
-  args: FunctionArgs,
-  ctx: FormulaContext,
-): boolean[] | Scalar {
+function logicValues(args: FunctionArgs, ctx: FormulaContext): boolean[] | Scalar {
   const values: boolean[] = [];
   for (const arg of args) {
     if (arg === undefined || arg === null) continue;
@@ -121,29 +105,21 @@ function findPosition(values: Scalar[], lookup: Scalar, type: number): number {
   if (type === 0) {
     if (typeof lookup === "string") {
       const test = makeCriterion(`=${lookup}`);
-      return isError(test)
-        ? -1
-        : values.findIndex((v) => typeof v === "string" && test(v));
+      return isError(test) ? -1 : values.findIndex((v) => typeof v === "string" && test(v));
     }
     return values.findIndex(
       (v) =>
         v !== null &&
         !isError(v) &&
         !isError(lookup) &&
-        compareScalars(v, lookup as Exclude<Scalar, typeof NA>) === 0,
+        compareScalars(v, lookup as Exclude<Scalar, typeof NA>) === 0
     );
   }
   // Approximate: the values are taken to be sorted; the last one not past the lookup value.
   let found = -1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (
-      v === null ||
-      isError(v) ||
-      isError(lookup) ||
-      typeof v !== typeof lookup
-    )
-      continue;
+    if (v === null || isError(v) || isError(lookup) || typeof v !== typeof lookup) continue;
     const order = compareScalars(v, lookup as Exclude<Scalar, typeof NA>);
     if (type > 0 ? order <= 0 : order >= 0) found = i;
     else break;
@@ -151,15 +127,8 @@ function findPosition(values: Scalar[], lookup: Scalar, type: number): number {
   return found;
 }
 
-function columnValues(
-  range: RangeRef,
-  col: number,
-  ctx: FormulaContext,
-): Scalar[] {
-  const rows = Math.min(
-    boxRows(range.box),
-    Math.max(0, range.sheet.maxRow - range.box.row + 1),
-  );
+function columnValues(range: RangeRef, col: number, ctx: FormulaContext): Scalar[] {
+  const rows = Math.min(boxRows(range.box), Math.max(0, range.sheet.maxRow - range.box.row + 1));
   const values: Scalar[] = [];
   for (let r = 0; r < rows; r++) values.push(rangeValueAt(range, r, col, ctx));
   return values;
@@ -167,27 +136,16 @@ function columnValues(
 
 const VLOOKUP = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
   const [lookupArg, table, colArg, approxArg] = args;
-  if (
-    lookupArg === undefined ||
-    !table ||
-    !isRange(table) ||
-    colArg === undefined
-  )
-    return VALUE;
+  if (lookupArg === undefined || !table || !isRange(table) || colArg === undefined) return VALUE;
   const lookup = toScalar(lookupArg, ctx);
   if (isError(lookup)) return lookup;
   const col = numberArg(colArg, ctx);
   if (typeof col !== "number") return col;
   if (col < 1) return VALUE;
   if (col > boxColumns(table.box)) return REF;
-  const approx =
-    approxArg === undefined ? true : toBoolean(toScalar(approxArg, ctx));
+  const approx = approxArg === undefined ? true : toBoolean(toScalar(approxArg, ctx));
   if (isError(approx)) return approx;
-  const position = findPosition(
-    columnValues(table, 0, ctx),
-    lookup,
-    approx ? 1 : 0,
-  );
+  const position = findPosition(columnValues(table, 0, ctx), lookup, approx ? 1 : 0);
   if (position < 0) return NA;
   const value = rangeValueAt(table, position, Math.trunc(col) - 1, ctx);
   return value === null ? 0 : value;
@@ -206,8 +164,7 @@ const MATCH = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
     values = [];
     for (
       let c = 0;
-      c <
-      Math.min(boxColumns(range.box), range.sheet.maxCol - range.box.col + 1);
+      c < Math.min(boxColumns(range.box), range.sheet.maxCol - range.box.col + 1);
       c++
     ) {
       values.push(rangeValueAt(range, 0, c, ctx));
@@ -223,7 +180,7 @@ function indexArray(
   array: ArrayValue,
   rowArg: FormulaValue | undefined,
   colArg: FormulaValue | undefined,
-  ctx: FormulaContext,
+  ctx: FormulaContext
 ): FormulaValue {
   const rows = array.rows.length;
   const cols = array.rows[0]?.length ?? 0;
@@ -263,11 +220,7 @@ const INDEX = (args: FunctionArgs, ctx: FormulaContext): FormulaValue => {
     row = 1;
   }
   if (row < 0 || col < 0) return VALUE;
-  if (
-    row > rows ||
-    col > cols ||
-    (col === 0 && cols > 1 && colArg !== undefined && row === 0)
-  )
+  if (row > rows || col > cols || (col === 0 && cols > 1 && colArg !== undefined && row === 0))
     return REF;
   const box = {
     row: row === 0 ? range.box.row : range.box.row + row - 1,
