@@ -5,13 +5,7 @@
  * a finding clicked in the pane shows its cell here.
  */
 import * as React from "react";
-import {
-  makeStyles,
-  mergeClasses,
-  Tab,
-  TabList,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
 import { a1, columnLetters, parseA1, type CellValue } from "../core/workbook";
 import type { MemoryWorkbook } from "./workbook";
 import { alignsRight, formatCellValue } from "./numberFormat";
@@ -156,9 +150,7 @@ function topLeftOf(address: string): CellPosition {
 function isErrorText(value: CellValue): boolean {
   return (
     typeof value === "string" &&
-    /^#(NAME\?|VALUE!|REF!|DIV\/0!|NUM!|N\/A|NULL!|SPILL!|CALC!|BUSY!)$/.test(
-      value,
-    )
+    /^#(NAME\?|VALUE!|REF!|DIV\/0!|NUM!|N\/A|NULL!|SPILL!|CALC!|BUSY!)$/.test(value)
   );
 }
 
@@ -166,17 +158,13 @@ export interface WorkbookGridProps {
   workbook: MemoryWorkbook;
 }
 
-export function WorkbookGrid({
-  workbook,
-}: WorkbookGridProps): React.JSX.Element {
+export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element {
   const styles = useStyles();
   const [, setVersion] = React.useState(0);
   const [sheet, setSheet] = React.useState(() => workbook.activeSheet);
   const [selected, setSelected] = React.useState<CellPosition>(() => {
     const s = workbook.selection;
-    return s && s.sheet === workbook.activeSheet
-      ? topLeftOf(s.address)
-      : { row: 0, col: 0 };
+    return s && s.sheet === workbook.activeSheet ? topLeftOf(s.address) : { row: 0, col: 0 };
   });
   const seen = React.useRef({
     active: workbook.activeSheet,
@@ -203,7 +191,7 @@ export function WorkbookGrid({
           selection: selectionKey,
         };
       }),
-    [workbook],
+    [workbook]
   );
 
   const names = workbook.sheetNames();
@@ -212,25 +200,19 @@ export function WorkbookGrid({
   const sheetIndex = names.indexOf(shown);
   const used = workbook.usedRange(shown, false);
   const lastRow = used ? used.rowIndex + used.values.length - 1 : -1;
-  const lastCol = used
-    ? used.columnIndex + (used.values[0]?.length ?? 0) - 1
-    : -1;
-  const rowCount = Math.min(
-    MAX_ROWS_SHOWN,
-    Math.max(MIN_ROWS, lastRow + 4, selected.row + 1),
-  );
+  const lastCol = used ? used.columnIndex + (used.values[0]?.length ?? 0) - 1 : -1;
+  const rowCount = Math.min(MAX_ROWS_SHOWN, Math.max(MIN_ROWS, lastRow + 4, selected.row + 1));
   const columnCount = Math.min(
     MAX_COLUMNS_SHOWN,
-    Math.max(MIN_COLUMNS, lastCol + 2, selected.col + 1),
+    Math.max(MIN_COLUMNS, lastCol + 2, selected.col + 1)
   );
   const selectedAddress = a1(selected.row, selected.col);
   const selectedCell = workbook.getCell(shown, selectedAddress);
-  const formulaText =
-    selectedCell.formula === "" ? "" : String(selectedCell.formula);
+  const formulaText = selectedCell.formula === "" ? "" : String(selectedCell.formula);
 
   React.useEffect(() => {
     const el = scrollerRef.current?.ownerDocument.getElementById(
-      cellElementId(sheetIndex, selectedAddress),
+      cellElementId(sheetIndex, selectedAddress)
     );
     if (el && typeof el.scrollIntoView === "function")
       el.scrollIntoView({ block: "nearest", inline: "nearest" });
@@ -260,17 +242,10 @@ export function WorkbookGrid({
   };
 
   const isEmptyAt = (r: number, c: number) =>
-    r > lastRow ||
-    c > lastCol ||
-    workbook.getCell(shown, a1(r, c)).value === "";
+    r > lastRow || c > lastCol || workbook.getCell(shown, a1(r, c)).value === "";
 
   const widths = Array.from({ length: columnCount }, (_, c) =>
-    Math.round(
-      Math.min(
-        420,
-        Math.max(24, workbook.columnWidth(shown, c) * POINTS_TO_PIXELS),
-      ),
-    ),
+    Math.round(Math.min(420, Math.max(24, workbook.columnWidth(shown, c) * POINTS_TO_PIXELS)))
   );
   const tableWidth = 44 + widths.reduce((a, b) => a + b, 0);
 
@@ -288,11 +263,7 @@ export function WorkbookGrid({
         <span className={styles.fx} aria-hidden="true">
           fx
         </span>
-        <output
-          className={styles.formula}
-          aria-label="Formula bar"
-          data-testid="formula-bar"
-        >
+        <output className={styles.formula} aria-label="Formula bar" data-testid="formula-bar">
           {formulaText}
         </output>
       </div>
@@ -326,7 +297,7 @@ export function WorkbookGrid({
                   className={mergeClasses(
                     styles.heading,
                     styles.columnHeading,
-                    c === selected.col && styles.headingSelected,
+                    c === selected.col && styles.headingSelected
                   )}
                 >
                   {columnLetters(c)}
@@ -342,7 +313,7 @@ export function WorkbookGrid({
                   className={mergeClasses(
                     styles.heading,
                     styles.rowHeading,
-                    r === selected.row && styles.headingSelected,
+                    r === selected.row && styles.headingSelected
                   )}
                 >
                   {r + 1}
@@ -350,12 +321,8 @@ export function WorkbookGrid({
                 {widths.map((_, c) => {
                   const address = a1(r, c);
                   const inUsed = r <= lastRow && c <= lastCol;
-                  const info = inUsed
-                    ? workbook.getCell(shown, address)
-                    : undefined;
-                  const text = info
-                    ? formatCellValue(info.value, info.numberFormat)
-                    : "";
+                  const info = inUsed ? workbook.getCell(shown, address) : undefined;
+                  const text = info ? formatCellValue(info.value, info.numberFormat) : "";
                   const isSelected = r === selected.row && c === selected.col;
                   const runsOn =
                     typeof info?.value === "string" &&
@@ -375,7 +342,7 @@ export function WorkbookGrid({
                         info && isErrorText(info.value) && styles.error,
                         info?.bold && styles.bold,
                         runsOn && styles.overflow,
-                        isSelected && styles.selected,
+                        isSelected && styles.selected
                       )}
                       onClick={() => setSelected({ row: r, col: c })}
                     >
@@ -403,11 +370,14 @@ export function WorkbookGrid({
           setSelected({ row: 0, col: 0 });
         }}
       >
-        {names.map((name) => (
-          <Tab key={name} value={name}>
-            {name}
-          </Tab>
-        ))}
+        {/* Hidden sheets (the add-in's drop-down lists) stay hidden, as Excel shows them. */}
+        {names
+          .filter((name) => name === shown || workbook.sheetVisibility(name) === "Visible")
+          .map((name) => (
+            <Tab key={name} value={name}>
+              {name}
+            </Tab>
+          ))}
       </TabList>
     </div>
   );
