@@ -10,27 +10,16 @@ import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
 import { readWorkbookSnapshot } from "../../src/excel/readWorkbookSnapshot";
 import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../src/preview/workbook";
+import { template } from "../../tests/core/plan/fixtures";
 
 type BenchLine = [name: string, value: number, unit: string];
 
+/** Seed 001's Integrated Crisis Response with a second (DFG) cost line and a monthly target. */
 function scheme(i: number): SchemeTemplate {
-  return {
+  return template({
     id: `bench-${i}`,
     name: `Integrated Crisis Response ${i}`,
-    source: {
-      area: "Rutland",
-      plan: "BCF business case",
-      year: "2016-17",
-      seed: "001",
-    },
-    description: "Urgent response at home seven days a week.",
-    schemeType: "Urgent Community Response",
-    areaOfSpend: "Community Health",
-    commissioner: "Joint",
-    provider: "NHS Community Provider",
-    outcomes: [],
-    metrics: ["Non-elective admissions"],
-    risks: [],
+    subType: undefined,
     costs: [
       {
         description: "CCG posts and RCC posts",
@@ -39,22 +28,10 @@ function scheme(i: number): SchemeTemplate {
         council: 115000,
         total: 240000,
       },
-      {
-        description: "Equipment",
-        fundingSource: "DFG",
-        council: 20000,
-        nhs: 0,
-        total: 20000,
-      },
+      { description: "Equipment", fundingSource: "DFG", council: 20000, nhs: 0, total: 20000 },
     ],
-    targets: [
-      {
-        measure: "Admissions avoided",
-        baselinePerMonth: 50,
-        targetPerMonth: 60,
-      },
-    ],
-  };
+    targets: [{ measure: "Admissions avoided", baselinePerMonth: 50, targetPerMonth: 60 }],
+  });
 }
 
 /**

@@ -6,6 +6,7 @@ import { rateConfidenceInterval } from "../../src/core/statistics/rateInterval";
 import { uplift } from "../../src/core/statistics/targets";
 import type { SchemeTemplate } from "../../src/core/templates/types";
 import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/preview/workbook";
+import { template } from "../core/plan/fixtures";
 
 export const BCF_FUNCTIONS = {
   "BCF.RATE": crudeRate,
@@ -20,37 +21,9 @@ export function memoryWorkbook(options: MemoryWorkbookOptions = {}) {
   return createMemoryWorkbook({ customFunctions: BCF_FUNCTIONS, ...options });
 }
 
-/** Seed 001's Integrated Crisis Response, and a seed 004-like scheme with monthly targets. */
+/** Seed 001's Integrated Crisis Response (the plan layouts' fixture, without a sub-type). */
 export function icr(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
-  return {
-    id: "rutland-2016-icr",
-    name: "Integrated Crisis Response",
-    source: {
-      area: "Rutland",
-      plan: "BCF business case",
-      year: "2016-17",
-      seed: "001",
-    },
-    description: "Urgent response at home seven days a week.",
-    schemeType: "Urgent Community Response",
-    areaOfSpend: "Community Health",
-    commissioner: "Joint",
-    provider: "NHS Community Provider",
-    outcomes: [],
-    metrics: ["Non-elective admissions"],
-    risks: [],
-    costs: [
-      {
-        description: "CCG posts and RCC posts",
-        fundingSource: "NHS minimum contribution",
-        nhs: 125000,
-        council: 115000,
-        total: 240000,
-      },
-    ],
-    targets: [],
-    ...overrides,
-  };
+  return template({ subType: undefined, ...overrides });
 }
 
 export function admissionAvoidance(overrides: Partial<SchemeTemplate> = {}): SchemeTemplate {
