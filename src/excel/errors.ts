@@ -29,12 +29,19 @@ function messageOf(e: unknown): string {
   return typeof e === "string" ? e : "";
 }
 
+/**
+ * Codes Excel on the web uses for a batch over its 5 MB limit: the request sent, or the response (a
+ * large read), and a range over the cells a read may cover. Messages are localised, so codes come first.
+ */
+const TOO_LARGE_CODES = new Set([
+  "RequestPayloadSizeLimitExceeded",
+  "ResponsePayloadSizeLimitExceeded",
+  "RangeExceedsLimit",
+]);
+
 /** Whether Excel refused a request for being over its payload limit (5 MB on the web). */
 export function isPayloadTooLarge(e: unknown): boolean {
-  return (
-    codeOf(e) === "RequestPayloadSizeLimitExceeded" ||
-    /payload.*(large|limit)|too large/i.test(messageOf(e))
-  );
+  return TOO_LARGE_CODES.has(codeOf(e)) || /payload.*(large|limit)|too large/i.test(messageOf(e));
 }
 
 /** A message a finance officer can act on, for any error raised while working on the workbook. */

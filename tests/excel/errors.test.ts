@@ -69,6 +69,13 @@ describe("friendlyExcelError", () => {
         debugInfo: { code: "RequestPayloadSizeLimitExceeded" },
       })
     ).toBe(true);
+    // A large read is refused on the response side; the message is localised, so the code must do.
+    expect(
+      isPayloadTooLarge(
+        officeError("ResponsePayloadSizeLimitExceeded", "Die Antwortnutzlast ist zu groß.")
+      )
+    ).toBe(true);
+    expect(isPayloadTooLarge(officeError("RangeExceedsLimit", "x"))).toBe(true);
     expect(isPayloadTooLarge(officeError("ItemNotFound", "x"))).toBe(false);
   });
 

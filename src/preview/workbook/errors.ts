@@ -11,7 +11,8 @@ export type MemoryErrorCode =
   | "InvalidReference"
   | "AccessDenied"
   | "InsertDeleteConflict"
-  | "RequestPayloadSizeLimitExceeded";
+  | "RequestPayloadSizeLimitExceeded"
+  | "ResponsePayloadSizeLimitExceeded";
 
 export class MemoryExcelError extends Error {
   readonly code: MemoryErrorCode;
@@ -71,10 +72,15 @@ export function readOnlyWorkbook(location: string): MemoryExcelError {
   );
 }
 
-export function payloadTooLarge(bytes: number, limit: number): MemoryExcelError {
+/** Excel on the web says which side was over: the request sent, or the response (a large read). */
+export function payloadTooLarge(
+  bytes: number,
+  limit: number,
+  side: "request" | "response" = "request"
+): MemoryExcelError {
   return new MemoryExcelError(
-    "RequestPayloadSizeLimitExceeded",
-    `The request payload (${bytes} bytes) is larger than the limit of ${limit} bytes.`,
+    side === "request" ? "RequestPayloadSizeLimitExceeded" : "ResponsePayloadSizeLimitExceeded",
+    `The ${side} payload (${bytes} bytes) is larger than the limit of ${limit} bytes.`,
     "RequestContext.sync"
   );
 }

@@ -56,7 +56,7 @@ describe("sync counting and request sizes", () => {
     );
   });
 
-  it("rejects a read over the size limit with RequestPayloadSizeLimitExceeded, and a smaller one then works", async () => {
+  it("rejects a read over the size limit with ResponsePayloadSizeLimitExceeded (as Excel on the web does), and a smaller one then works", async () => {
     const { context, workbook, stats } = createMemoryWorkbook({
       maxRequestBytes: 20000,
     });
@@ -67,7 +67,7 @@ describe("sync counting and request sizes", () => {
     );
     const big = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1000").load("values");
     await expect(context.sync()).rejects.toMatchObject({
-      code: "RequestPayloadSizeLimitExceeded",
+      code: "ResponsePayloadSizeLimitExceeded",
     });
     expect(() => big.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
     const half = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B300").load("values");

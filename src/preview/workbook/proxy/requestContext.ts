@@ -164,7 +164,7 @@ export class MemoryRequestContext {
     if (limit !== undefined && requestBytes + responseBytes > limit) {
       this.model.rollback();
       record(responseBytes, false);
-      throw payloadTooLarge(requestBytes + responseBytes, limit);
+      throw payloadTooLarge(requestBytes + responseBytes, limit, "response");
     }
     this.model.commit();
     record(responseBytes, true);
