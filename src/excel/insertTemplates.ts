@@ -408,8 +408,9 @@ function writeRows(
     numberFormats;
   for (const [column, source] of validationSources) {
     const cells = sheet.getRangeByIndexes(firstRow, firstColumn + column, formulas.length, 1);
-    // Excel carries a table column's rule into new rows; clearing first replaces it rather than stacking on it.
-    if (placement.mode === "append") cells.dataValidation.clear();
+    // Excel carries a table column's rule into new rows, and an empty cell of an existing sheet may have one:
+    // Excel on the web refuses a rule over cells partly under another (InvalidArgument), so clear first.
+    cells.dataValidation.clear();
     cells.dataValidation.rule = { list: { inCellDropDown: true, source } };
   }
   if (placement.mode === "create")

@@ -257,6 +257,20 @@ describe("insertTemplates never destroys anything", () => {
     expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.address).toBe("A1:M3");
   });
 
+  it("replaces a drop-down a user left on empty cells of an existing Expenditure sheet with the add-in's", async () => {
+    const h = memoryWorkbook({ sheets: [{ name: "Expenditure", rows: [[]] }] });
+    // Blank cells of the Scheme Type column: Excel on the web refuses a rule over them unless cleared first.
+    const ctx = h.context;
+    ctx.workbook.worksheets.getItem("Expenditure").getRange("C2:C30").dataValidation.rule = {
+      list: { inCellDropDown: true, source: "Yes,No" },
+    };
+    await ctx.sync();
+    await insertTemplates(h.context, [icr()]);
+    expect(
+      (h.workbook.validation("Expenditure", "C2") as { list: { source: string } }).list.source
+    ).toBe("='BCF Lists'!$A$2:$A$20");
+  });
+
   it("writes nothing when a non-empty cell is in the way, and says which", async () => {
     const h = memoryWorkbook({ sheets: ["Sheet1", "Expenditure"] });
     h.workbook.setCell("Expenditure", "C2", "My own figures");

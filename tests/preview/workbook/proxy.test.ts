@@ -381,6 +381,28 @@ describe("ranges", () => {
     expect(workbook.validation("S", "C4")).toBeUndefined();
   });
 
+  it("refuses a validation rule over cells another rule covers in part, as Excel on the web does, until cleared", async () => {
+    const { context, workbook } = createMemoryWorkbook({ sheets: ["S"] });
+    const sheet = context.workbook.worksheets.getItem("S");
+    const yesNo = { list: { inCellDropDown: true, source: "Yes,No" } };
+    sheet.getRange("B5:B10").dataValidation.rule = yesNo;
+    await context.sync();
+    sheet.getRange("B5:B10").dataValidation.rule = {
+      list: { inCellDropDown: true, source: "A,B" },
+    };
+    await context.sync();
+    expect(workbook.validation("S", "B7")).toEqual({
+      list: { inCellDropDown: true, source: "A,B" },
+    });
+    sheet.getRange("B1:B10").dataValidation.rule = yesNo;
+    await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    sheet.getRange("B1:B10").dataValidation.clear();
+    sheet.getRange("B1:B10").dataValidation.rule = yesNo;
+    await context.sync();
+    expect(workbook.validation("S", "B1")).toEqual(yesNo);
+    expect(workbook.validation("S", "B7")).toEqual(yesNo);
+  });
+
   it("clears contents or formats separately", async () => {
     const { context, workbook } = createMemoryWorkbook({
       sheets: [{ name: "S", rows: [[1, 2]] }],

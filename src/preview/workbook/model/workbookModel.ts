@@ -330,8 +330,23 @@ export class WorkbookModel {
         location
       );
     }
+    // Excel on the web refuses a rule over cells that another rule covers only in part (office-js #2594):
+    // an add-in must clear first. The same cells exactly are replaced.
+    const partly = sheet.validations.find(
+      (v) =>
+        boxesOverlap(v.box, box) &&
+        (v.box.row !== box.row ||
+          v.box.col !== box.col ||
+          v.box.lastRow !== box.lastRow ||
+          v.box.lastCol !== box.lastCol)
+    );
+    if (partly) {
+      throw invalidArgument(
+        "The argument is invalid or missing or has an incorrect format: some of these cells already have a validation rule. Clear it first.",
+        location
+      );
+    }
     const kept = sheet.validations.filter((v) => !boxesOverlap(v.box, box));
-    // Cells of an overlapped rule that fall outside the new box lose their rule: a simplification.
     sheet.validations = [
       ...kept,
       {
