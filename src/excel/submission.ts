@@ -144,6 +144,16 @@ export async function replaceBcfFormulasWithValues(
   try {
     const found = bcfFormulasIn(snapshot);
     if (found.length === 0) return { replaced: 0, sheets: [] };
+    // Excel shows #BUSY! while a custom function is still working, and #NAME? where the add-in's functions
+    // are not loaded: written as values, those would replace the figures for good.
+    const notReady = found.filter((f) => f.value === "#BUSY!" || f.value === "#NAME?");
+    if (notReady.length) {
+      const first = notReady[0];
+      const busy = first.value === "#BUSY!";
+      throw new WorkbookActionError(
+        `${notReady.length === 1 ? "A =BCF.* formula shows" : `${notReady.length} =BCF.* formulas show`} ${String(first.value)} (first at ${first.sheet}!${first.cell}), so no formulas were replaced. ${busy ? "Wait until Excel has finished calculating, then try again." : "The add-in's functions are not loaded: reopen the add-in (Home > BCF Toolkit), let the workbook recalculate, then try again."}`
+      );
+    }
     const cells = found.map((f) => ({
       sheet: f.sheet,
       ...parseA1(f.cell)!,

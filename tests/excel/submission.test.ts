@@ -152,6 +152,18 @@ describe("replaceBcfFormulasWithValues", () => {
     expect(everything(h)).toEqual(before);
   });
 
+  it("refuses to freeze a =BCF.* formula that shows #NAME? or #BUSY!, changing nothing", async () => {
+    const h = await planWithFigures();
+    // A function Excel does not know (the add-in's functions not loaded) shows #NAME?.
+    h.workbook.setCell("Metrics", "H2", "=BCF.NOTLOADED(B2)");
+    expect(h.workbook.getCell("Metrics", "H2").value).toBe("#NAME?");
+    const before = everything(h);
+    await expect(replaceBcfFormulasWithValues(h.context, "in-place")).rejects.toThrow(
+      /shows #NAME\? \(first at Metrics!H2\), so no formulas were replaced/
+    );
+    expect(everything(h)).toEqual(before);
+  });
+
   it("does nothing when there is no =BCF.* formula", async () => {
     const h = memoryWorkbook();
     await expect(replaceBcfFormulasWithValues(h.context, "copy")).resolves.toEqual({
