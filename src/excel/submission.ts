@@ -8,7 +8,22 @@ import {
   DEFAULT_MAX_CELLS_PER_BLOCK,
   readWorkbookSnapshot,
   type ReadOptions,
+  REQUEST_BUDGET_BYTES,
 } from "./readWorkbookSnapshot";
+
+/**
+ * Bytes a request spends on each range it writes, before the values: the range's object path and the
+ * property set, as Office.js sends them (some 250-300 bytes). Scattered cells cost this once each.
+ */
+export const RANGE_WRITE_BYTES_ESTIMATE = 300;
+export const DEFAULT_MAX_RANGES_PER_BLOCK = Math.floor(
+  REQUEST_BUDGET_BYTES / RANGE_WRITE_BYTES_ESTIMATE
+);
+
+export interface ReplaceOptions extends ReadOptions {
+  /** Ranges written per request; by default what keeps a request near REQUEST_BUDGET_BYTES. */
+  maxRangesPerBlock?: number;
+}
 
 export interface BcfFormulaCell {
   sheet: string;
@@ -138,7 +153,7 @@ export function valueRuns(
 export async function replaceBcfFormulasWithValues(
   context: Excel.RequestContext,
   mode: "in-place" | "copy",
-  options: ReadOptions = {}
+  options: ReplaceOptions = {}
 ): Promise<{ replaced: number; sheets: string[] }> {
   const snapshot = await readWorkbookSnapshot(context, options);
   try {
@@ -184,17 +199,22 @@ export async function replaceBcfFormulasWithValues(
 
     const runs = valueRuns(cells);
     const maxCells = Math.max(1, options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK);
+    const maxRanges = Math.max(1, options.maxRangesPerBlock ?? DEFAULT_MAX_RANGES_PER_BLOCK);
     let queued = 0;
+    let queuedRanges = 0;
     workbook.application.suspendApiCalculationUntilNextSync();
     for (const run of runs) {
       targets.get(run.sheet)!.getRangeByIndexes(run.row, run.col, run.values.length, 1).values =
         run.values;
       queued += run.values.length;
-      // Bounded: one sync per block of written cells keeps each request under Excel's limit.
-      if (queued >= maxCells) {
+      queuedRanges += 1;
+      // Bounded: one sync per block of written cells, or of ranges (scattered cells cost a range each),
+      // keeps each request under Excel on the web's 5 MB limit.
+      if (queued >= maxCells || queuedRanges >= maxRanges) {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block, bounded by the cells
         await context.sync();
         queued = 0;
+        queuedRanges = 0;
         workbook.application.suspendApiCalculationUntilNextSync();
       }
     }

@@ -2,12 +2,14 @@ import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
 import {
   callsBcfFunction,
+  DEFAULT_MAX_RANGES_PER_BLOCK,
   listBcfFormulas,
+  RANGE_WRITE_BYTES_ESTIMATE,
   replaceBcfFormulasWithValues,
   selectCell,
   valueRuns,
 } from "../../src/excel/submission";
-import { readWorkbookSnapshot } from "../../src/excel/readWorkbookSnapshot";
+import { readWorkbookSnapshot, REQUEST_BUDGET_BYTES } from "../../src/excel/readWorkbookSnapshot";
 import { admissionAvoidance, everything, memoryWorkbook } from "./support";
 
 async function planWithFigures() {
@@ -140,6 +142,39 @@ describe("replaceBcfFormulasWithValues", () => {
     expect(writeSyncs).toBeGreaterThan(1);
     expect(writeSyncs).toBeLessThanOrEqual(Math.ceil(cells / 5) + 1);
     expect(await listBcfFormulas(h.context)).toEqual([]);
+  });
+
+  it("writes scattered cells a bounded number of ranges per request, each request under the limit", async () => {
+    // Every other row of two columns: no two cells make a run, so each is a range of its own.
+    const cells = 400;
+    const h = memoryWorkbook({ maxRequestBytes: 20_000 });
+    const formulas = Array.from({ length: cells / 2 }, (_, i) => [
+      `=BCF.UPLIFT(${i + 1},${i + 2})`,
+      "",
+      `=BCF.UPLIFT(${i + 2},${i + 3})`,
+    ]);
+    h.workbook.setCells(
+      "Sheet1",
+      "A1",
+      formulas.flatMap((row) => [row, ["", "", ""]])
+    );
+    // What a range costs the in-memory workbook's request, with room for its value.
+    const maxRangesPerBlock = Math.floor(20_000 / 150);
+    h.stats.reset();
+    const result = await replaceBcfFormulasWithValues(h.context, "in-place", {
+      maxCellsPerBlock: 200,
+      maxRangesPerBlock,
+    });
+    expect(result.replaced).toBe(cells);
+    expect(await listBcfFormulas(h.context, { maxCellsPerBlock: 200 })).toEqual([]);
+    // C3 is UPLIFT(3,4): (4 - 3) / 3.
+    expect(h.workbook.getCell("Sheet1", "C3").value).toBeCloseTo(1 / 3, 9);
+    expect(h.workbook.getCell("Sheet1", "C3").formula).toBeCloseTo(1 / 3, 9);
+    expect(h.stats.details.every((d) => d.ok)).toBe(true);
+    // The default keeps a request of scattered cells within the budget, well under Excel's 5 MB.
+    expect(DEFAULT_MAX_RANGES_PER_BLOCK * RANGE_WRITE_BYTES_ESTIMATE).toBeLessThanOrEqual(
+      REQUEST_BUDGET_BYTES
+    );
   });
 
   it("refuses a protected sheet plainly, changing nothing", async () => {
