@@ -61,6 +61,18 @@ export function friendlyExcelError(e: unknown): string {
   if (code === "InsertDeleteConflict") {
     return "Cells below the table are not empty, so no rows could be added and nothing was changed. Move or clear the cells in the way and try again.";
   }
+  if (code === "NonBlankCellOffSheet") {
+    return "Excel could not add rows: they would push cells in use off the bottom of the sheet. Clear the unused cells at the very bottom of the sheet and try again.";
+  }
+  if (code === "MergedRangeConflict" || code === "PivotTableRangeConflict") {
+    return "Excel could not put a table there: it would overlap merged cells, a PivotTable or another table. Unmerge or move them, or rename the sheet, and try again.";
+  }
+  if (code === "FilteredRangeConflict") {
+    return "A filter on the sheet is in the way. Clear the filter (Data > Clear) and try again.";
+  }
+  if (code === "InactiveWorkbook") {
+    return "Another workbook has the focus. Click into this workbook and try again.";
+  }
   if (code === "ItemNotFound") {
     return "A sheet or table the add-in needed is no longer in the workbook (it may have been renamed or deleted). Check the workbook and try again.";
   }

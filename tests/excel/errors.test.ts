@@ -47,6 +47,11 @@ describe("friendlyExcelError", () => {
       /below.*not empty|cells in the way/,
     ],
     [officeError("InvalidOperationInCellEditMode", "Edit mode"), /editing a cell/],
+    // Messages are localised: these are known by code alone.
+    [officeError("NonBlankCellOffSheet", "Impossible d'insérer"), /off the bottom of the sheet/],
+    [officeError("MergedRangeConflict", "Zellen verbunden"), /merged cells/],
+    [officeError("FilteredRangeConflict", "x"), /Clear the filter/],
+    [officeError("InactiveWorkbook", "x"), /Another workbook has the focus/],
   ])("says %p in plain English", (error, expected) => {
     const message = friendlyExcelError(error);
     expect(message).toMatch(expected);
