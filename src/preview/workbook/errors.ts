@@ -11,6 +11,7 @@ export type MemoryErrorCode =
   | "InvalidReference"
   | "AccessDenied"
   | "InsertDeleteConflict"
+  | "MergedRangeConflict"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded";
 

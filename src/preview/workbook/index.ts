@@ -34,6 +34,13 @@ export interface MemoryWorkbookOptions {
   maxRequestBytes?: number;
   /** Every change fails with AccessDenied, as in a workbook opened read-only. */
   readOnly?: boolean;
+  /**
+   * A failing sync keeps what the operations queued before the failing one did, as real Excel is
+   * believed to (default false: a failing sync applies nothing).
+   */
+  partialBatches?: boolean;
+  /** Called before each operation of a sync runs (tests): throwing fails the sync at that operation. */
+  beforeOperation?: (operation: { action: string; path: string }) => void;
   /** Functions formulas may call by name, e.g. { "BCF.RATE": rate }. */
   customFunctions?: Record<string, (...args: never[]) => unknown>;
 }
@@ -74,7 +81,11 @@ export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): Memor
   const memoryContext = new MemoryRequestContext(
     model,
     stats,
-    { maxRequestBytes: options.maxRequestBytes },
+    {
+      maxRequestBytes: options.maxRequestBytes,
+      partialBatches: options.partialBatches === true,
+      beforeOperation: options.beforeOperation,
+    },
     () => workbook._notify()
   );
   return {

@@ -1,10 +1,11 @@
 /**
  * Excel.RequestContext for the memory workbook: operations queue up and run at sync().
  *
- * A sync is all-or-nothing: if any operation fails (a missing sheet, a protected sheet, a request
- * over the size limit), nothing queued in that sync is applied and the promise rejects with the
- * error. Real Excel applies the operations that ran before the failing one; the all-or-nothing
- * model is simpler and makes "the workbook is as it was" testable. Callers must not rely on either.
+ * By default a sync is all-or-nothing: if any operation fails (a missing sheet, a protected sheet, a
+ * request over the size limit), nothing queued in that sync is applied and the promise rejects with
+ * the error. Real Excel is believed to keep the operations that ran before the failing one; with
+ * `partialBatches` the memory workbook does the same, so code that cleans up after a failed write
+ * can be tested. Callers must not rely on either.
  */
 import { payloadTooLarge } from "../errors";
 import type { WorkbookModel } from "../model/workbookModel";
@@ -50,6 +51,14 @@ export function createStats(): SyncStats {
   return stats;
 }
 
+export interface ContextOptions {
+  maxRequestBytes?: number;
+  /** A failing sync keeps the operations queued before the failing one (as real Excel). */
+  partialBatches?: boolean;
+  /** Called before each operation runs in a sync; throwing fails the sync at that operation. */
+  beforeOperation?: (operation: { action: string; path: string }) => void;
+}
+
 interface QueuedOperation {
   description: Record<string, unknown>;
   run: () => void;
@@ -78,7 +87,7 @@ export class MemoryRequestContext {
   constructor(
     readonly model: WorkbookModel,
     readonly stats: SyncStats,
-    private readonly limits: { maxRequestBytes?: number },
+    private readonly limits: ContextOptions,
     private readonly notify: () => void
   ) {
     this.workbook = new WorkbookProxy(this);
@@ -150,11 +159,20 @@ export class MemoryRequestContext {
     };
     this.current = sync;
     this.model.begin();
+    let done = 0;
     try {
-      for (const operation of queue) operation.run();
+      for (const operation of queue) {
+        this.limits.beforeOperation?.({
+          action: String(operation.description.action),
+          path: String(operation.description.path),
+        });
+        operation.run();
+        done++;
+      }
     } catch (e) {
       this.current = undefined;
       this.model.rollback();
+      if (this.limits.partialBatches && done > 0) this.applyOnly(queue.slice(0, done));
       record(0, false);
       throw e;
     }
@@ -175,6 +193,28 @@ export class MemoryRequestContext {
       for (const [name, value] of Object.entries(values)) proxy._loaded.set(name, value);
     }
     for (const step of sync.after) step();
+    if (this.model.changed) {
+      this.model.changed = false;
+      this.notify();
+    }
+  }
+
+  /**
+   * After a failed sync (rolled back): runs again, from the same state, the operations that had
+   * succeeded, and keeps what they changed. Loads deliver nothing and proxies stay unbound, as the
+   * sync still rejects.
+   */
+  private applyOnly(operations: QueuedOperation[]): void {
+    this.current = { bindings: new Map(), results: new Map(), after: [] };
+    this.model.begin();
+    try {
+      for (const operation of operations) operation.run();
+      this.model.commit();
+    } catch {
+      this.model.rollback();
+    } finally {
+      this.current = undefined;
+    }
     if (this.model.changed) {
       this.model.changed = false;
       this.notify();
