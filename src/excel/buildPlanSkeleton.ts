@@ -2,6 +2,7 @@
  * "New BCF plan": adds the plan's sheets in three context.sync() calls (what exists; whether the lists
  * sheet is ours; every write). Existing sheets are never touched: a taken name becomes "Income (2)" and
  * the formulas refer to the new names; taken table names become BCF_Expenditure_2 and so on.
+ * If Excel refuses a write, the sheets already added are deleted again (two more syncs) before the error.
  */
 import {
   EXPENDITURE_TABLE,
@@ -20,6 +21,7 @@ import {
 } from "../core/plan/skeleton";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import { type InsertionRecord, type InsertionResult, uniqueSheetName } from "./record";
+import { undoFailedWrite } from "./undoFailedWrite";
 
 const TABLE_BASES: Record<PlanTableKey, string> = {
   expenditure: EXPENDITURE_TABLE,
@@ -110,7 +112,13 @@ export async function buildPlanSkeleton(
     }
     const cover = layout.sheets.find((s) => s.key === "cover")!;
     workbook.worksheets.getItem(cover.name).activate();
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // Excel keeps what ran before the refused operation: delete the sheets this call added.
+      await undoFailedWrite(context, record);
+      throw e;
+    }
 
     const visible = record.sheetsAdded.filter((n) => n !== sheetNames.lists);
     const renamed = visible.filter((n) => !Object.values(PLAN_SHEETS).includes(n as never));

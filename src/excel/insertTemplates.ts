@@ -1,7 +1,8 @@
 /**
  * Inserting scheme templates: rows into the expenditure table (and the targets table), in at most three
  * context.sync() calls whatever the number of rows: 1) what exists, 2) where it is and what is in the
- * way, 3) every write at once.
+ * way, 3) every write at once. If Excel refuses part of the writes, what went in before the refusal is
+ * taken out again (undoFailedWrite, two more syncs) before the error is reported.
  */
 import {
   EXPENDITURE_COLUMNS,
@@ -28,6 +29,7 @@ import {
   splitSheetAddress,
   uniqueSheetName,
 } from "./record";
+import { undoFailedWrite } from "./undoFailedWrite";
 
 interface Destination {
   tableName: string;
@@ -55,6 +57,8 @@ interface Probe {
   firstRow?: Excel.Range;
   sheet?: Excel.Worksheet;
   area?: Excel.Range;
+  /** The tables already on that sheet: after a refused write, any other one there is this call's. */
+  tables?: Excel.TableCollection;
 }
 
 /** Where the rows go, once the workbook has been looked at. */
@@ -119,7 +123,7 @@ function queueProbe(
   // Header, rows and totals row: every cell must be empty before anything is written there.
   const height = 1 + dest.rowCount + (dest.totals ? 1 : 0);
   const area = sheet.getRange(blockAddress(height, dest.columns.length)).load("formulas");
-  return { table, sheet, area };
+  return { table, sheet, area, tables: sheet.tables.load("items/name") };
 }
 
 /** Decides where the rows go from what sync 2 loaded; throws (nothing written) if anything is in the way. */
@@ -307,7 +311,17 @@ export async function insertTemplates(
         record
       );
     }
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      // Excel keeps what ran before the refused operation: take this call's sheets and rows out again.
+      const tablesBefore: Record<string, string[]> = {};
+      if (expProbe.tables) tablesBefore[expPlace.sheet] = expProbe.tables.items.map((t) => t.name);
+      if (tgtPlace && tgtProbe?.tables)
+        tablesBefore[tgtPlace.sheet] = tgtProbe.tables.items.map((t) => t.name);
+      await undoFailedWrite(context, record, tablesBefore);
+      throw e;
+    }
 
     const schemes =
       templates.length === 1 ? `"${templates[0].name}"` : `${templates.length} schemes`;
