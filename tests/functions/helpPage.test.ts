@@ -3,6 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as bcf from "../../src/functions/functions";
+import { BCF_FUNCTION_IDS } from "../support/bcfFunctionIds";
 
 const ROOT = join(__dirname, "../..");
 const page = readFileSync(join(ROOT, "src/help/functions.html"), "utf8");
@@ -85,18 +86,7 @@ describe("help page src/help/functions.html", () => {
 
 describe("README function table src/help/README-functions.md", () => {
   it("has one row per function with an example", () => {
-    for (const id of [
-      "RATE",
-      "RATE.CI",
-      "PROPORTION",
-      "PROPORTION.CI",
-      "DSR",
-      "DSR.CI",
-      "UPLIFT",
-      "TARGET",
-      "PERIOD",
-      "SPLIT",
-    ]) {
+    for (const id of BCF_FUNCTION_IDS) {
       expect(readme).toMatch(new RegExp(`^\\| \`=BCF\\.${id.replace(".", "\\.")}\\(`, "m"));
     }
   });

@@ -1,7 +1,8 @@
 /**
- * Snapshots for the checks tests: the plan workbook the add-in builds (/tmp/contracts.md layout),
+ * Snapshots for the checks tests: the plan workbook the add-in builds (the layout in src/core/plan/layout.ts),
  * filled with consistent figures, with values as Excel would show them after calculation.
  */
+import { EXPENDITURE_COLUMNS } from "../../../src/core/plan/layout";
 import { AREAS_OF_SPEND, FUNDING_SOURCES } from "../../../src/core/vocabulary";
 import {
   CellValue,
@@ -66,27 +67,11 @@ export function expenditureLines(count: number, seed = 7): ExpenditureLine[] {
   return lines;
 }
 
-const EXPENDITURE_HEADINGS = [
-  "Scheme ID",
-  "Scheme Name",
-  "Scheme Type",
-  "Sub-type",
-  "Area of Spend",
-  "Commissioner",
-  "Provider",
-  "Source of Funding",
-  "% NHS",
-  "% LA",
-  "NHS (£)",
-  "Council (£)",
-  "Total (£)",
-];
-
 export function expenditureSheet(
   lines: ExpenditureLine[],
   totalsOverride?: { nhs?: number; total?: number }
 ): SheetSnapshot {
-  const rows: Entry[][] = [EXPENDITURE_HEADINGS];
+  const rows: Entry[][] = [[...EXPENDITURE_COLUMNS]];
   let nhsSum = 0;
   let councilSum = 0;
   for (const l of lines) {

@@ -1,0 +1,13 @@
+/** The ids of the =BCF.* functions: a contract with users' workbooks (issue 3), so tests name them once. */
+export const BCF_FUNCTION_IDS = [
+  "RATE",
+  "RATE.CI",
+  "PROPORTION",
+  "PROPORTION.CI",
+  "DSR",
+  "DSR.CI",
+  "UPLIFT",
+  "TARGET",
+  "PERIOD",
+  "SPLIT",
+] as const;
