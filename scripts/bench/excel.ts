@@ -9,7 +9,7 @@ import type { SchemeTemplate } from "../../src/core/templates/types";
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
 import { readWorkbookSnapshot } from "../../src/excel/readWorkbookSnapshot";
-import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../src/preview/workbook";
+import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../src/memory-excel";
 import { template } from "../../tests/core/plan/fixtures";
 
 type BenchLine = [name: string, value: number, unit: string];

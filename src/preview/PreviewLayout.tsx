@@ -5,7 +5,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { App } from "../taskpane/components/App";
-import type { MemoryWorkbook } from "./workbook";
+import type { MemoryWorkbook } from "../memory-excel";
 import { WorkbookGrid } from "./WorkbookGrid";
 
 export const PREVIEW_BANNER =
@@ -50,16 +50,14 @@ export interface PreviewLayoutProps {
   workbook: MemoryWorkbook;
 }
 
-export function PreviewLayout({
-  workbook,
-}: PreviewLayoutProps): React.JSX.Element {
+export function PreviewLayout({ workbook }: PreviewLayoutProps): React.JSX.Element {
   const styles = useStyles();
   const headingId = React.useId();
   return (
     <div className={styles.root}>
       <div className={styles.banner} role="note" data-testid="preview-banner">
-        <strong>{PREVIEW_BANNER}.</strong> The workbook on the left stands in
-        for Excel; the pane on the right is the add-in&apos;s own.
+        <strong>{PREVIEW_BANNER}.</strong> The workbook on the left stands in for Excel; the pane on
+        the right is the add-in&apos;s own.
       </div>
       <div className={styles.body}>
         <section className={styles.sheet} aria-labelledby={headingId}>

@@ -7,7 +7,7 @@
 import * as React from "react";
 import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
 import { a1, columnLetters, parseA1, type CellValue } from "../core/workbook";
-import type { MemoryWorkbook } from "./workbook";
+import type { MemoryWorkbook } from "../memory-excel";
 import { alignsRight, formatCellValue } from "./numberFormat";
 
 /** Never draw more than this, however large a sheet grows: the preview is for looking, not for 100,000 rows. */

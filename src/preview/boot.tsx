@@ -11,7 +11,7 @@ import { themeFromOffice } from "../taskpane/theme";
 import { bcfCustomFunctions } from "./customFunctions";
 import { PreviewLayout } from "./PreviewLayout";
 import { SAMPLE_PLAN, loadSamplePlan } from "./samplePlan";
-import { createMemoryWorkbook, type MemoryWorkbookHandle } from "./workbook";
+import { createMemoryWorkbook, type MemoryWorkbookHandle } from "../memory-excel";
 
 export async function createPreviewWorkbook(): Promise<MemoryWorkbookHandle> {
   const handle = createMemoryWorkbook({
@@ -22,19 +22,16 @@ export async function createPreviewWorkbook(): Promise<MemoryWorkbookHandle> {
   return handle;
 }
 
-export async function startPreview(
-  container: HTMLElement,
-): Promise<MemoryWorkbookHandle> {
+export async function startPreview(container: HTMLElement): Promise<MemoryWorkbookHandle> {
   const handle = await createPreviewWorkbook();
   setWorkbookProvider(() => handle.context);
   // The preview's workbook, for the end-to-end tests and anyone curious in the browser console.
-  (window as unknown as { __bcfPreview?: MemoryWorkbookHandle }).__bcfPreview =
-    handle;
+  (window as unknown as { __bcfPreview?: MemoryWorkbookHandle }).__bcfPreview = handle;
   document.title = "BCF Toolkit for Excel: preview";
   createRoot(container).render(
     <FluentProvider theme={themeFromOffice(undefined)}>
       <PreviewLayout workbook={handle.workbook} />
-    </FluentProvider>,
+    </FluentProvider>
   );
   return handle;
 }

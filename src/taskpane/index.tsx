@@ -23,7 +23,7 @@ function render(container: HTMLElement): void {
   createRoot(container).render(
     <FluentProvider theme={themeFromOffice(officeTheme())}>
       <App />
-    </FluentProvider>,
+    </FluentProvider>
   );
 }
 

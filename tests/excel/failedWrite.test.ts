@@ -5,7 +5,7 @@
  */
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
-import { MemoryExcelError, type MemoryWorkbookOptions } from "../../src/preview/workbook";
+import { MemoryExcelError, type MemoryWorkbookOptions } from "../../src/memory-excel";
 import { admissionAvoidance, everything, icr, memoryWorkbook } from "./support";
 
 const plan = {

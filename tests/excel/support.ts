@@ -5,7 +5,7 @@ import { crudeRate } from "../../src/core/statistics/rate";
 import { rateConfidenceInterval } from "../../src/core/statistics/rateInterval";
 import { uplift } from "../../src/core/statistics/targets";
 import type { SchemeTemplate } from "../../src/core/templates/types";
-import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/preview/workbook";
+import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/memory-excel";
 import { template } from "../core/plan/fixtures";
 
 export const BCF_FUNCTIONS = {

@@ -4,7 +4,7 @@
  */
 import { runShim } from "./shim";
 import { countBySeverity, runChecks } from "../../src/core/checks";
-import { createMemoryWorkbook } from "../../src/preview/workbook";
+import { createMemoryWorkbook } from "../../src/memory-excel";
 import { bcfCustomFunctions } from "../../src/preview/customFunctions";
 import { SAMPLE_PLAN, SAMPLE_SLIPS, loadSamplePlan } from "../../src/preview/samplePlan";
 

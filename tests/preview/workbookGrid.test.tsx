@@ -8,7 +8,7 @@ import * as React from "react";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { runShim } from "./shim";
-import { createMemoryWorkbook, type MemoryWorkbookHandle } from "../../src/preview/workbook";
+import { createMemoryWorkbook, type MemoryWorkbookHandle } from "../../src/memory-excel";
 import { bcfCustomFunctions } from "../../src/preview/customFunctions";
 import { SAMPLE_PLAN, loadSamplePlan } from "../../src/preview/samplePlan";
 import { WorkbookGrid } from "../../src/preview/WorkbookGrid";

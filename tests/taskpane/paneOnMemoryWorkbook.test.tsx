@@ -8,7 +8,7 @@ import * as React from "react";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { setWorkbookProvider } from "../../src/excel/host";
-import { createMemoryWorkbook, type MemoryWorkbookHandle } from "../../src/preview/workbook";
+import { createMemoryWorkbook, type MemoryWorkbookHandle } from "../../src/memory-excel";
 import { loadSamplePlan, SAMPLE_PLAN, SAMPLE_SLIPS } from "../../src/preview/samplePlan";
 import { convertPeriod } from "../../src/core/statistics/period";
 import { proportion, proportionConfidenceInterval } from "../../src/core/statistics/proportion";

@@ -1,6 +1,13 @@
 /** The task pane: a header and three tabs (Templates, New plan, Check). */
 import * as React from "react";
-import { makeStyles, Tab, TabList, Text, tokens, type SelectTabData } from "@fluentui/react-components";
+import {
+  makeStyles,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  type SelectTabData,
+} from "@fluentui/react-components";
 import { CATALOGUE } from "../../core/templates/catalogue";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { CheckTab } from "./CheckTab";

@@ -3,7 +3,16 @@
  * find; then the submission step. Nothing here writes to the workbook except the confirmed replacement.
  */
 import * as React from "react";
-import { Badge, Button, Field, makeStyles, ProgressBar, Spinner, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  ProgressBar,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { countBySeverity, runChecks } from "../../core/checks";
 import type { Finding } from "../../core/checks/finding";
 import type { WorkbookSnapshot } from "../../core/workbook";
@@ -17,9 +26,17 @@ import { SubmissionPanel } from "./SubmissionPanel";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  divider: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, margin: 0 },
+  divider: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    margin: 0,
+  },
 });
 
 interface CheckResult {
@@ -40,10 +57,12 @@ export function CheckTab(): React.JSX.Element {
   const [selectProblem, setSelectProblem] = React.useState<{ text: string; id: number }>();
 
   // The reader reports rows read as it goes, block by block; the rules themselves are quick and run on the plain snapshot.
-  const check = useWorkbookAction(async (onProgress: (done: number, total: number) => void): Promise<CheckResult> => {
-    const snapshot = await workbookActions.readWorkbookSnapshot(onProgress);
-    return { snapshot, findings: runChecks(snapshot), checkedAt: new Date() };
-  });
+  const check = useWorkbookAction(
+    async (onProgress: (done: number, total: number) => void): Promise<CheckResult> => {
+      const snapshot = await workbookActions.readWorkbookSnapshot(onProgress);
+      return { snapshot, findings: runChecks(snapshot), checkedAt: new Date() };
+    }
+  );
   const select = useWorkbookAction(workbookActions.selectCell);
 
   const onCheck = async () => {
@@ -52,7 +71,12 @@ export function CheckTab(): React.JSX.Element {
     if (!outcome) return;
     const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({ intent: "error", title: "The workbook could not be checked", body: outcome.message, id });
+      setMessage({
+        intent: "error",
+        title: "The workbook could not be checked",
+        body: outcome.message,
+        id,
+      });
       return;
     }
     setResult(outcome.value);
@@ -74,7 +98,7 @@ export function CheckTab(): React.JSX.Element {
               body: `${checked} Select a finding to go to its cell.`,
               id,
             }
-          : { intent: "success", title: "No errors found", body: checked, id },
+          : { intent: "success", title: "No errors found", body: checked, id }
     );
   };
 
@@ -96,8 +120,8 @@ export function CheckTab(): React.JSX.Element {
   return (
     <div className={styles.root}>
       <Text>
-        Checks that every total adds up, every NHS/council split reconciles, targets agree across periods and each
-        funding source balances. Checking only reads the workbook.
+        Checks that every total adds up, every NHS/council split reconciles, targets agree across
+        periods and each funding source balances. Checking only reads the workbook.
       </Text>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={check.running} onClick={onCheck}>
@@ -116,7 +140,10 @@ export function CheckTab(): React.JSX.Element {
           hint={`${formatNumber(progress.done)} of ${formatNumber(progress.total)} rows read`}
           validationState="none"
         >
-          <ProgressBar value={progress.total > 0 ? progress.done / progress.total : undefined} max={1} />
+          <ProgressBar
+            value={progress.total > 0 ? progress.done / progress.total : undefined}
+            max={1}
+          />
         </Field>
       ) : null}
       {message ? (
@@ -126,7 +153,10 @@ export function CheckTab(): React.JSX.Element {
       ) : null}
       {counts ? (
         <div className={styles.badges} aria-label="Findings summary" role="group">
-          <Badge appearance="filled" color="danger">{`${counts.error} error${counts.error === 1 ? "" : "s"}`}</Badge>
+          <Badge
+            appearance="filled"
+            color="danger"
+          >{`${counts.error} error${counts.error === 1 ? "" : "s"}`}</Badge>
           <Badge
             appearance="filled"
             color="warning"

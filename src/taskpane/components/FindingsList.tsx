@@ -15,7 +15,11 @@ import {
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  sheetHeading: { margin: 0, marginTop: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300 },
+  sheetHeading: {
+    margin: 0,
+    marginTop: tokens.spacingVerticalXS,
+    fontSize: tokens.fontSizeBase300,
+  },
   list: {
     listStyleType: "none",
     margin: 0,
@@ -64,7 +68,12 @@ export interface FindingsListProps {
   disabled?: boolean;
 }
 
-export function FindingsList({ findings, snapshot, onSelect, disabled }: FindingsListProps): React.JSX.Element | null {
+export function FindingsList({
+  findings,
+  snapshot,
+  onSelect,
+  disabled,
+}: FindingsListProps): React.JSX.Element | null {
   const styles = useStyles();
   const groups = React.useMemo(() => groupFindings(findings), [findings]);
   const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(new Set());
@@ -81,38 +90,44 @@ export function FindingsList({ findings, snapshot, onSelect, disabled }: Finding
           <h3 className={styles.heading}>
             {SEVERITY_HEADING[group.severity]} ({group.count})
           </h3>
-          {limitSheets(group.sheets, expanded.has(group.severity) ? Infinity : FINDINGS_SHOWN_AT_FIRST).map(
-            (sheetGroup) => (
-              <div key={sheetGroup.sheet}>
-                <h4 className={styles.sheetHeading}>{sheetGroup.sheet}</h4>
-                <ul className={styles.list}>
-                  {sheetGroup.findings.map((finding, i) => {
-                    const figures = expectedActualText(finding, numberFormatAt(snapshot, finding.sheet, finding.cell));
-                    return (
-                      <li key={`${finding.rule}-${finding.cell}-${i}`}>
-                        <Button
-                          appearance="subtle"
-                          className={styles.finding}
-                          disabled={disabled}
-                          onClick={() => onSelect(finding)}
-                          title="Select this cell in the workbook"
-                        >
-                          <span className={styles.address}>{cellReference(finding.sheet, finding.cell)}</span>{" "}
-                          <Text>{finding.message}</Text>
-                          {figures ? " " : null}
-                          {figures ? (
-                            <Text size={200} className={styles.figures}>
-                              {figures}
-                            </Text>
-                          ) : null}
-                        </Button>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            ),
-          )}
+          {limitSheets(
+            group.sheets,
+            expanded.has(group.severity) ? Infinity : FINDINGS_SHOWN_AT_FIRST
+          ).map((sheetGroup) => (
+            <div key={sheetGroup.sheet}>
+              <h4 className={styles.sheetHeading}>{sheetGroup.sheet}</h4>
+              <ul className={styles.list}>
+                {sheetGroup.findings.map((finding, i) => {
+                  const figures = expectedActualText(
+                    finding,
+                    numberFormatAt(snapshot, finding.sheet, finding.cell)
+                  );
+                  return (
+                    <li key={`${finding.rule}-${finding.cell}-${i}`}>
+                      <Button
+                        appearance="subtle"
+                        className={styles.finding}
+                        disabled={disabled}
+                        onClick={() => onSelect(finding)}
+                        title="Select this cell in the workbook"
+                      >
+                        <span className={styles.address}>
+                          {cellReference(finding.sheet, finding.cell)}
+                        </span>{" "}
+                        <Text>{finding.message}</Text>
+                        {figures ? " " : null}
+                        {figures ? (
+                          <Text size={200} className={styles.figures}>
+                            {figures}
+                          </Text>
+                        ) : null}
+                      </Button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          ))}
           {!expanded.has(group.severity) && group.count > FINDINGS_SHOWN_AT_FIRST ? (
             <Button
               appearance="transparent"

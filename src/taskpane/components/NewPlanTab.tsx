@@ -1,7 +1,19 @@
 /** "New plan": builds the plan workbook's sheets (Cover, Income, Expenditure, Targets, Metrics, Summary). */
 import * as React from "react";
-import { Button, Field, Input, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { financialYearOf, financialYearProblem, normaliseFinancialYear } from "../state/financialYear";
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  financialYearOf,
+  financialYearProblem,
+  normaliseFinancialYear,
+} from "../state/financialYear";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
 import { listInWords } from "../state/format";
@@ -9,7 +21,12 @@ import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   hint: { color: tokens.colorNeutralForeground2 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -53,7 +70,12 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     if (!outcome) return;
     const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({ intent: "error", title: "The plan workbook was not built", body: outcome.message, id });
+      setMessage({
+        intent: "error",
+        title: "The plan workbook was not built",
+        body: outcome.message,
+        id,
+      });
       return;
     }
     const { sheetsAdded, message: summary, record } = outcome.value;
@@ -92,7 +114,12 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     if (!outcome) return;
     const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({ intent: "error", title: "The new sheets were not removed", body: outcome.message, id });
+      setMessage({
+        intent: "error",
+        title: "The new sheets were not removed",
+        body: outcome.message,
+        id,
+      });
       return;
     }
     setMessage({
@@ -107,11 +134,15 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="New plan">
       <Text className={styles.hint}>
-        Adds the sheets of a BCF plan: Cover, Income, Expenditure, Targets, Metrics and Summary. Sheets you already have
-        are never overwritten.
+        Adds the sheets of a BCF plan: Cover, Income, Expenditure, Targets, Metrics and Summary.
+        Sheets you already have are never overwritten.
       </Text>
       <Field label="Area" required validationMessage={show(problems.area)}>
-        <Input value={area} onChange={(_, data) => setArea(data.value)} placeholder="e.g. Rutland" />
+        <Input
+          value={area}
+          onChange={(_, data) => setArea(data.value)}
+          placeholder="e.g. Rutland"
+        />
       </Field>
       <Field label="Health and Wellbeing Board" required validationMessage={show(problems.board)}>
         <Input
@@ -120,7 +151,12 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
           placeholder="e.g. Rutland Health and Wellbeing Board"
         />
       </Field>
-      <Field label="Financial year" required validationMessage={show(problems.year)} hint="For example 2025-26">
+      <Field
+        label="Financial year"
+        required
+        validationMessage={show(problems.year)}
+        hint="For example 2025-26"
+      >
         <Input value={year} onChange={(_, data) => setYear(data.value)} />
       </Field>
       <div className={styles.actions}>

@@ -22,7 +22,11 @@ export interface PackLoaderProps {
   disabled?: boolean;
 }
 
-export function PackLoader({ templates, onTemplatesChange, disabled }: PackLoaderProps): React.JSX.Element {
+export function PackLoader({
+  templates,
+  onTemplatesChange,
+  disabled,
+}: PackLoaderProps): React.JSX.Element {
   const styles = useStyles();
   const inputRef = React.useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = React.useState<Outcome>();
@@ -39,7 +43,11 @@ export function PackLoader({ templates, onTemplatesChange, disabled }: PackLoade
       try {
         text = await readFileText(file);
       } catch {
-        setOutcome({ kind: "rejected", fileName: file.name, problems: ["The file could not be read."] });
+        setOutcome({
+          kind: "rejected",
+          fileName: file.name,
+          problems: ["The file could not be read."],
+        });
         return;
       }
       const parsed = parseTemplatePack(text);
@@ -88,7 +96,8 @@ export function PackLoader({ templates, onTemplatesChange, disabled }: PackLoade
       ) : null}
       {outcome?.kind === "rejected" ? (
         <ResultMessage key={shown} intent="error" title="Template pack not loaded">
-          {outcome.fileName} has {plural(outcome.problems.length, "problem")}, so nothing was changed:
+          {outcome.fileName} has {plural(outcome.problems.length, "problem")}, so nothing was
+          changed:
           <ul className={styles.problems}>
             {outcome.problems.map((problem, i) => (
               <li key={i}>{problem}</li>

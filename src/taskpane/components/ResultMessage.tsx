@@ -10,7 +10,12 @@ export interface ResultMessageProps {
   focusOnShow?: boolean;
 }
 
-export function ResultMessage({ intent, title, children, focusOnShow = true }: ResultMessageProps): React.JSX.Element {
+export function ResultMessage({
+  intent,
+  title,
+  children,
+  focusOnShow = true,
+}: ResultMessageProps): React.JSX.Element {
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
     if (focusOnShow) ref.current?.focus();

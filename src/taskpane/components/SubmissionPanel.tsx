@@ -3,7 +3,16 @@
  * and, only after the user confirms, replaces them with their values in place or in copies of the sheets.
  */
 import * as React from "react";
-import { Button, makeStyles, Radio, RadioGroup, Field, Spinner, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Field,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { cellReference } from "../state/findings";
 import { listInWords, plural } from "../state/format";
 import { useWorkbookAction } from "../state/useWorkbookAction";
@@ -13,7 +22,12 @@ import { ResultMessage } from "./ResultMessage";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   formulas: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -78,18 +92,26 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
     const sheets = [...new Set(outcome.value.map((f) => f.sheet))];
     show(
       outcome.value.length === 0
-        ? { intent: "success", title: "No =BCF formulas found", body: "The workbook can be sent on as it is." }
+        ? {
+            intent: "success",
+            title: "No =BCF formulas found",
+            body: "The workbook can be sent on as it is.",
+          }
         : {
             intent: "info",
             title: `${plural(outcome.value.length, "=BCF formula")} found`,
             body: `On ${listInWords(sheets)}. People without the add-in would see #NAME? in these cells.`,
-          },
+          }
     );
   };
 
   const onCancel = () => {
     setConfirming(false);
-    show({ intent: "info", title: "Nothing was changed", body: "The =BCF formulas are still in the workbook." });
+    show({
+      intent: "info",
+      title: "Nothing was changed",
+      body: "The =BCF formulas are still in the workbook.",
+    });
   };
 
   const onConfirm = async () => {
@@ -119,8 +141,8 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
         Prepare for submission
       </h3>
       <Text>
-        Whoever receives the workbook may not have the add-in: cells with =BCF formulas would show #NAME?. Replace them
-        with their values before you send the file on.
+        Whoever receives the workbook may not have the add-in: cells with =BCF formulas would show
+        #NAME?. Replace them with their values before you send the file on.
       </Text>
       <div className={styles.actions}>
         <Button disabled={busy} onClick={onFind}>
@@ -138,7 +160,11 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
         </ul>
       ) : null}
       <Field label="How to replace them">
-        <RadioGroup value={mode} onChange={(_, data) => setMode(data.value as ReplaceMode)} disabled={busy}>
+        <RadioGroup
+          value={mode}
+          onChange={(_, data) => setMode(data.value as ReplaceMode)}
+          disabled={busy}
+        >
           <Radio value="in-place" label="Replace in place" />
           <Radio value="copy" label="Replace in a copy of each sheet" />
         </RadioGroup>
@@ -167,8 +193,9 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
           }}
         >
           <Text>
-            Replace {plural(found.length, "=BCF formula")} with {found.length === 1 ? "its value" : "their values"}{" "}
-            {MODE_WORDS[mode]}? {mode === "in-place" ? "The formulas cannot be brought back by the add-in." : ""}
+            Replace {plural(found.length, "=BCF formula")} with{" "}
+            {found.length === 1 ? "its value" : "their values"} {MODE_WORDS[mode]}?{" "}
+            {mode === "in-place" ? "The formulas cannot be brought back by the add-in." : ""}
           </Text>
           <div className={styles.actions}>
             <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>

@@ -77,7 +77,9 @@ function TargetsTable({ targets }: { targets: ActivityTarget[] }) {
   const styles = useStyles();
   if (targets.length === 0) return null;
   // Weekly columns only where some target is stated per week (seed 001: "21 discharges a week").
-  const weekly = targets.some((t) => t.baselinePerWeek !== undefined || t.targetPerWeek !== undefined);
+  const weekly = targets.some(
+    (t) => t.baselinePerWeek !== undefined || t.targetPerWeek !== undefined
+  );
   type Column = [string, (t: ActivityTarget) => number | undefined];
   const columns: Column[] = [
     ...(weekly ? [["Baseline a week", (t: ActivityTarget) => t.baselinePerWeek] as Column] : []),
@@ -115,7 +117,8 @@ function TargetsTable({ targets }: { targets: ActivityTarget[] }) {
                 ) : null}
                 {target.statedFigures && target.statedFigures.length > 0 ? (
                   <Text block size={200}>
-                    As the plan words it: {target.statedFigures.map((f) => `“${f.wording}”`).join("; ")}
+                    As the plan words it:{" "}
+                    {target.statedFigures.map((f) => `“${f.wording}”`).join("; ")}
                   </Text>
                 ) : null}
               </th>
@@ -180,7 +183,9 @@ function CostsTable({ template }: { template: SchemeTemplate }) {
               <th className={styles.cell} scope="row" colSpan={3}>
                 Total
               </th>
-              <td className={`${styles.cell} ${styles.number}`}>{formatGbp(templateTotal(template))}</td>
+              <td className={`${styles.cell} ${styles.number}`}>
+                {formatGbp(templateTotal(template))}
+              </td>
             </tr>
           </tfoot>
         ) : null}
@@ -189,7 +194,11 @@ function CostsTable({ template }: { template: SchemeTemplate }) {
   );
 }
 
-export function TemplateDetail({ template }: { template: SchemeTemplate | undefined }): React.JSX.Element {
+export function TemplateDetail({
+  template,
+}: {
+  template: SchemeTemplate | undefined;
+}): React.JSX.Element {
   const styles = useStyles();
   if (!template) {
     return (

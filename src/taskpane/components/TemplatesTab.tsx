@@ -1,6 +1,15 @@
 /** The template browser: search and filter the catalogue, read a scheme, insert it, undo the insert. */
 import * as React from "react";
-import { Button, Field, makeStyles, SearchBox, Select, Spinner, Text, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  makeStyles,
+  SearchBox,
+  Select,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { searchTemplates, templateFacets } from "../../core/templates/search";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { listInWords, plural } from "../state/format";
@@ -16,7 +25,12 @@ const useStyles = makeStyles({
   // Stacked: a task pane is about 320 px wide and the option texts are long.
   filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   select: { width: "100%", minWidth: 0 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   count: { color: tokens.colorNeutralForeground2 },
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -33,7 +47,10 @@ export interface TemplatesTabProps {
   onTemplatesChange: (templates: SchemeTemplate[]) => void;
 }
 
-export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps): React.JSX.Element {
+export function TemplatesTab({
+  templates,
+  onTemplatesChange,
+}: TemplatesTabProps): React.JSX.Element {
   const styles = useStyles();
   const hintId = React.useId();
   const [text, setText] = React.useState("");
@@ -43,7 +60,9 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
   const [activeId, setActiveId] = React.useState<string>();
   const [checked, setChecked] = React.useState<ReadonlySet<string>>(new Set());
   // Every insert can be taken back, most recent first.
-  const [undoStack, setUndoStack] = React.useState<Array<{ record: InsertionRecord; label: string }>>([]);
+  const [undoStack, setUndoStack] = React.useState<
+    Array<{ record: InsertionRecord; label: string }>
+  >([]);
   const [message, setMessage] = React.useState<Message>();
 
   const insert = useWorkbookAction(workbookActions.insertTemplates);
@@ -59,11 +78,12 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
         metric: metric || undefined,
         source: source || undefined,
       }),
-    [templates, text, schemeType, metric, source],
+    [templates, text, schemeType, metric, source]
   );
   const active = templates.find((t) => t.id === activeId);
   // Ticked templates win; with none ticked, the template on show is the one inserted.
-  const toInsert = checked.size > 0 ? templates.filter((t) => checked.has(t.id)) : active ? [active] : [];
+  const toInsert =
+    checked.size > 0 ? templates.filter((t) => checked.has(t.id)) : active ? [active] : [];
 
   const toggle = (id: string) =>
     setChecked((current) => {
@@ -130,7 +150,13 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
         ? `Inserts “${active.name}”. Tick templates (Space in the list) to insert several at once.`
         : "Choose a template in the list first.";
 
-  const facetSelect = (label: string, all: string, value: string, onChange: (v: string) => void, options: string[]) => (
+  const facetSelect = (
+    label: string,
+    all: string,
+    value: string,
+    onChange: (v: string) => void,
+    options: string[]
+  ) => (
     <Field label={label}>
       <Select className={styles.select} value={value} onChange={(_, data) => onChange(data.value)}>
         <option value="">{all}</option>
@@ -153,7 +179,13 @@ export function TemplatesTab({ templates, onTemplatesChange }: TemplatesTabProps
         />
       </Field>
       <div className={styles.filters}>
-        {facetSelect("Scheme type", "All scheme types", schemeType, setSchemeType, facets.schemeTypes)}
+        {facetSelect(
+          "Scheme type",
+          "All scheme types",
+          schemeType,
+          setSchemeType,
+          facets.schemeTypes
+        )}
         {facetSelect("BCF metric", "All metrics", metric, setMetric, facets.metrics)}
         {facetSelect("Source", "All sources", source, setSource, facets.sources)}
       </div>

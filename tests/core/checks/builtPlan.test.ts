@@ -13,7 +13,7 @@ import { uplift } from "../../../src/core/statistics/targets";
 import type { SchemeTemplate } from "../../../src/core/templates/types";
 import { FUNDING_SOURCES } from "../../../src/core/vocabulary";
 import { buildPlanSkeleton, insertTemplates, readWorkbookSnapshot } from "../../../src/excel";
-import { createMemoryWorkbook } from "../../../src/preview/workbook";
+import { createMemoryWorkbook } from "../../../src/memory-excel";
 
 const BCF_FUNCTIONS = {
   "BCF.RATE": crudeRate,

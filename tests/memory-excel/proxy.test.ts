@@ -1,6 +1,6 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load -- these tests read properties too early on purpose, to check the PropertyNotLoaded errors */
 /** The request-context semantics of the memory workbook: load/sync, PropertyNotLoaded, null objects, queue order. */
-import { createMemoryWorkbook } from "../../../src/preview/workbook";
+import { createMemoryWorkbook } from "../../src/memory-excel";
 
 describe("load and sync", () => {
   it("reads a property only after load and sync, as Office.js does", async () => {

@@ -8,7 +8,7 @@ import {
   type CellValue,
   type WorkbookSnapshot,
   type SheetSnapshot,
-} from "../../core/workbook";
+} from "../core/workbook";
 import { formatBox, formatSheetAddress, parseBox, type CellBox } from "./address";
 import { contentFromEntry } from "./model/entries";
 import { afterCellsWritten } from "./model/tableOps";

@@ -1,5 +1,5 @@
 /** Range addresses and sheet names as Excel writes and accepts them. */
-import { a1, columnIndex, columnLetters } from "../../core/workbook";
+import { a1, columnIndex, columnLetters } from "../core/workbook";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;

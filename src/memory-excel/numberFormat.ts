@@ -3,7 +3,7 @@
  * formats a BCF workbook uses: General, "£#,##0.00", "#,##0", "0%", "0.0%", "0.00", text "@", and
  * positive;negative;zero sections. Date formats and colours are not drawn: such cells show General.
  */
-import type { CellValue } from "../../core/workbook";
+import type { CellValue } from "../core/workbook";
 import { numberToText } from "./formula/values";
 
 function splitSections(format: string): string[] {

@@ -1,6 +1,6 @@
 /** Sync counting, request sizes, Excel on the web's size limit, and protection errors being all-or-nothing. */
 import fc from "fast-check";
-import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../../src/preview/workbook";
+import { createMemoryWorkbook, EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../src/memory-excel";
 
 const utf8 = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), "utf8");
 

@@ -1,5 +1,5 @@
 /** How an entry written to Range.values / Range.formulas becomes cell content, as Excel parses typed input. */
-import { isExcelError, type CellValue } from "../../../core/workbook";
+import { isExcelError, type CellValue } from "../../core/workbook";
 import { invalidArgument } from "../errors";
 import { boxColumns, boxRows, type CellBox } from "../address";
 

@@ -4,7 +4,7 @@
  * transaction begins (sheets, tables and charts are small, and their array fields are replaced
  * rather than mutated).
  */
-import { a1 } from "../../../core/workbook";
+import { a1 } from "../../core/workbook";
 import {
   boxColumns,
   boxContains,

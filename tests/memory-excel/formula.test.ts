@@ -1,11 +1,11 @@
 /** The memory workbook's formula evaluator: precedence, references, functions, errors, custom functions, cycles. */
 import fc from "fast-check";
-import { FormulaInputError } from "../../../src/core/formulaError";
-import type { CellValue } from "../../../src/core/workbook";
-import { createMemoryWorkbook } from "../../../src/preview/workbook";
-import { shiftFormula } from "../../../src/preview/workbook/formula/shift";
-import { parseFormula } from "../../../src/preview/workbook/formula/parser";
-import { renameInFormula } from "../../../src/preview/workbook/formula/rename";
+import { FormulaInputError } from "../../src/core/formulaError";
+import type { CellValue } from "../../src/core/workbook";
+import { createMemoryWorkbook } from "../../src/memory-excel";
+import { shiftFormula } from "../../src/memory-excel/formula/shift";
+import { parseFormula } from "../../src/memory-excel/formula/parser";
+import { renameInFormula } from "../../src/memory-excel/formula/rename";
 
 function calc(
   formula: string,

@@ -4,7 +4,7 @@
  * browser preview (a grid of sheets with formulas evaluated, =BCF.* ones by the caller's functions).
  * No Office.js or DOM at run time.
  */
-import type { CellValue } from "../../core/workbook";
+import type { CellValue } from "../core/workbook";
 import { MemoryWorkbook } from "./direct";
 import { WorkbookModel } from "./model/workbookModel";
 import { createStats, MemoryRequestContext, type SyncStats } from "./proxy/requestContext";

@@ -1,6 +1,6 @@
 /** Excel tables in the memory workbook: adding, rows, totals, calculated columns, structured references, charts. */
 import fc from "fast-check";
-import { createMemoryWorkbook } from "../../../src/preview/workbook";
+import { createMemoryWorkbook } from "../../src/memory-excel";
 
 const COLUMNS = ["Scheme ID", "Scheme Name", "NHS (£)", "Council (£)", "Total (£)"];
 const TOTAL = "=[@[NHS (£)]]+[@[Council (£)]]";

@@ -4,7 +4,7 @@
  * nested calls short for the usual running totals. A circular reference shows 0, as Excel shows it
  * when iterative calculation is off, and is listed in the result.
  */
-import { a1 } from "../../core/workbook";
+import { a1 } from "../core/workbook";
 import { evaluate } from "./formula/evaluator";
 import type { FormulaContext } from "./formula/context";
 import { parseCached } from "./formula/parser";

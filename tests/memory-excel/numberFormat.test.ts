@@ -1,7 +1,7 @@
 /** Displayed text under the number formats a BCF workbook uses. */
 import fc from "fast-check";
-import { formatCellValue } from "../../../src/preview/workbook/numberFormat";
-import { createMemoryWorkbook } from "../../../src/preview/workbook";
+import { formatCellValue } from "../../src/memory-excel/numberFormat";
+import { createMemoryWorkbook } from "../../src/memory-excel";
 
 describe("formatCellValue", () => {
   it.each<[number | string | boolean, string, string]>([

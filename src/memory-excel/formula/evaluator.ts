@@ -1,5 +1,5 @@
 /** Works out a parsed formula in the context of its cell. */
-import { isExcelError } from "../../../core/workbook";
+import { isExcelError } from "../../core/workbook";
 import { parseBox, MAX_COLUMNS, MAX_ROWS, type CellBox } from "../address";
 import { rangeValueAt, toScalar, type FormulaContext } from "./context";
 import { AGGREGATE_FUNCTIONS, type FunctionArgs } from "./functions/aggregate";

@@ -1,5 +1,5 @@
 /** The values a formula works with, and Excel's rules for turning one kind into another. */
-import { isExcelError, type CellValue } from "../../../core/workbook";
+import { isExcelError, type CellValue } from "../../core/workbook";
 import type { CellBox } from "../address";
 import type { SheetModel } from "../model/sheet";
 

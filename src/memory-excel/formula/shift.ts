@@ -3,7 +3,7 @@
  * "=B2*2" filled one row down becomes "=B3*2"; "$B$2" stays; a reference pushed off the sheet
  * becomes #REF!. Structured references need no change.
  */
-import { columnIndex, columnLetters } from "../../../core/workbook";
+import { columnIndex, columnLetters } from "../../core/workbook";
 import { MAX_COLUMNS, MAX_ROWS } from "../address";
 import { tokenize } from "./tokenizer";
 

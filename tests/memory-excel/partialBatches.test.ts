@@ -1,6 +1,6 @@
 /** partialBatches: a failing sync keeps what ran before the failing operation, as real Excel does. */
 import fc from "fast-check";
-import { createMemoryWorkbook, MemoryExcelError } from "../../../src/preview/workbook";
+import { createMemoryWorkbook, MemoryExcelError } from "../../src/memory-excel";
 
 /** Queues one write per cell A1..A{count}, each its own operation. */
 function queueWrites(context: Excel.RequestContext, count: number): void {

@@ -2,7 +2,7 @@
  * Splits formula text (without the leading "=") into tokens. Each token keeps its place in the text so
  * references can be rewritten in place (see shift.ts).
  */
-import { EXCEL_ERROR_VALUES } from "../../../core/workbook";
+import { EXCEL_ERROR_VALUES } from "../../core/workbook";
 
 export type Token =
   | { type: "number"; value: number; start: number; end: number }

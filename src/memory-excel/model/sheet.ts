@@ -1,5 +1,5 @@
 /** One worksheet's content: cells keyed by position, validation rules, column widths. */
-import type { CellValue } from "../../../core/workbook";
+import type { CellValue } from "../../core/workbook";
 import type { CellBox } from "../address";
 import { CellStore } from "./cellStore";
 
