@@ -13,3 +13,16 @@ export interface Finding {
   expected?: number;
   actual?: number;
 }
+
+/** What one rule compared in a workbook: `checked` figures, and when it is 0 a note saying what was missing. */
+export interface RuleCoverage {
+  rule: string;
+  checked: number;
+  note?: string;
+}
+
+/** What every rule returns: its findings and an account of what it checked, so silence is never a clean bill. */
+export interface RuleOutcome {
+  findings: Finding[];
+  coverage: RuleCoverage;
+}
