@@ -207,8 +207,8 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
     Math.max(MIN_COLUMNS, lastCol + 2, selected.col + 1)
   );
   const selectedAddress = a1(selected.row, selected.col);
-  const selectedCell = workbook.getCell(shown, selectedAddress);
-  const formulaText = selectedCell.formula === "" ? "" : String(selectedCell.formula);
+  const selectedFormula = workbook.getCell(shown, selectedAddress).formula;
+  const formulaText = selectedFormula === "" ? "" : String(selectedFormula);
 
   React.useEffect(() => {
     const el = scrollerRef.current?.ownerDocument.getElementById(
