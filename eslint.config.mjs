@@ -2,6 +2,7 @@
 // source file of the repository: src, tests, scripts, bin and the config files themselves.
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+import { builtinModules } from "node:module";
 
 // The preset's block that carries Prettier and the Office rules names only .js/.ts-like files; the same
 // block again for .tsx/.jsx so the pane and preview components are held to the same rules.
@@ -30,6 +31,70 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, "readonly"])
 );
 
+// The layers of src: which other src folders, and which packages, each may import. Anything else is a
+// slip the build rejects. Relative paths are matched by the folder they climb into.
+const SRC_FOLDERS = [
+  "core",
+  "functions",
+  "excel",
+  "taskpane",
+  "cli",
+  "memory-excel",
+  "preview",
+  "help",
+];
+const NODE_PACKAGES = builtinModules.filter((name) => !name.startsWith("_"));
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const anyOf = (names) => names.map(escape).join("|");
+
+function layer(folder, { mayImport = [], packages = [], packagesLabel = packages.join(", ") }) {
+  const forbiddenFolders = SRC_FOLDERS.filter(
+    (other) => other !== folder && !mayImport.includes(other)
+  );
+  const allowedPackages = packages.map((name) => `${escape(name)}(/|$)`).join("|");
+  return {
+    files: [`src/${folder}/**/*.{ts,tsx,js}`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              caseSensitive: true,
+              regex: `^(\\.\\./)+(${anyOf(forbiddenFolders)})(/|$)`,
+              message: `src/${folder} may import only ${["itself", ...mayImport.map((f) => `src/${f}`)].join(", ")} of src.`,
+            },
+            {
+              caseSensitive: true,
+              regex: allowedPackages ? `^(?!\\.|${allowedPackages})` : "^(?!\\.)",
+              message: packages.length
+                ? `src/${folder} may import only these packages: ${packagesLabel}.`
+                : `src/${folder} imports no packages.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+// Office.js globals; the pane reaches them only through src/excel, the core never.
+const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension", "CustomFunctions"].map((name) => ({
+  name,
+  message:
+    "Office.js is reached only from src/excel (and the custom functions from src/functions).",
+}));
+const DOM_AND_NODE_GLOBALS = [
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "fetch",
+  "process",
+  "require",
+  "Buffer",
+].map((name) => ({ name, message: "src/core is pure: no DOM or Node here." }));
+
 export default [
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "screenshots/**", "test-results/**"] },
   ...officeAddins.configs.react,
@@ -52,5 +117,26 @@ export default [
   {
     files: ["**/*.mjs"],
     languageOptions: { globals: nodeGlobals },
+  },
+  layer("core", { packages: ["@stdlib"] }),
+  layer("functions", { mayImport: ["core"] }),
+  layer("excel", { mayImport: ["core"] }),
+  layer("taskpane", {
+    mayImport: ["core", "excel", "preview"],
+    packages: ["react", "react-dom", "@fluentui"],
+  }),
+  layer("cli", {
+    mayImport: ["core"],
+    packages: ["exceljs", ...NODE_PACKAGES, ...NODE_PACKAGES.map((name) => `node:${name}`)],
+    packagesLabel: "exceljs and Node's own modules",
+  }),
+  layer("memory-excel", { mayImport: ["core"] }),
+  {
+    files: ["src/core/**"],
+    rules: { "no-restricted-globals": ["error", ...OFFICE_GLOBALS, ...DOM_AND_NODE_GLOBALS] },
+  },
+  {
+    files: ["src/taskpane/**", "src/cli/**", "src/memory-excel/**"],
+    rules: { "no-restricted-globals": ["error", ...OFFICE_GLOBALS] },
   },
 ];
