@@ -9,6 +9,7 @@ import {
   listsSheetCells,
   METRICS_TABLE,
   PLAN_SHEETS,
+  type PlanOptions,
   type PlanSheetKey,
   planSkeleton,
   TARGETS_TABLE,
@@ -38,7 +39,7 @@ function tableCandidates(base: string): string[] {
 
 export async function buildPlanSkeleton(
   context: Excel.RequestContext,
-  options: { area: string; healthAndWellbeingBoard: string; year: string }
+  options: PlanOptions
 ): Promise<InsertionResult> {
   try {
     const workbook = context.workbook;

@@ -6,4 +6,9 @@ export { insertTemplates } from "./insertTemplates";
 export { buildPlanSkeleton } from "./buildPlanSkeleton";
 export { removeInsertion } from "./removeInsertion";
 export { readWorkbookSnapshot, type ReadOptions } from "./readWorkbookSnapshot";
-export { selectCell, listBcfFormulas, replaceBcfFormulasWithValues } from "./submission";
+export {
+  selectCell,
+  listBcfFormulas,
+  replaceBcfFormulasWithValues,
+  type BcfFormulaCell,
+} from "./submission";

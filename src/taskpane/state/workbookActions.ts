@@ -12,23 +12,15 @@ import {
   replaceBcfFormulasWithValues,
   selectCell,
 } from "../../excel";
-import type { InsertionRecord, InsertionResult } from "../../excel";
+import type { BcfFormulaCell, InsertionRecord, InsertionResult } from "../../excel";
+import type { PlanOptions } from "../../core/plan/options";
 import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
 export type { InsertionRecord, InsertionResult };
 
-export interface PlanOptions {
-  area: string;
-  healthAndWellbeingBoard: string;
-  year: string;
-}
-
-export interface BcfFormulaCell {
-  sheet: string;
-  cell: string;
-  formula: string;
-}
+export type { PlanOptions } from "../../core/plan/options";
+export type { BcfFormulaCell } from "../../excel";
 
 export type ReplaceMode = "in-place" | "copy";
 
