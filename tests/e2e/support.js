@@ -40,6 +40,7 @@ function ensureBuild({
   outDir = path.join(ROOT, "dist"),
   force = false,
   log = console.log,
+  statsFile,
 } = {}) {
   // webpack leaves unchanged files untouched, so a stamp written after each build dates it.
   const stamp = path.join(outDir, ".bcf-build-stamp");
@@ -57,10 +58,13 @@ function ensureBuild({
   // A development build has office.js copied next to it; a production one must not be mistaken for it.
   const wantsOfficeJs = mode === "development";
   const hasOfficeJs = fs.existsSync(path.join(outDir, "office-js", "office.js"));
-  if (!force && built > sources && wantsOfficeJs === hasOfficeJs) return false;
+  const hasStats = !statsFile || fs.existsSync(statsFile);
+  if (!force && built > sources && wantsOfficeJs === hasOfficeJs && hasStats) return false;
   log(`Building (${mode}) into ${path.relative(ROOT, outDir) || "."}…`);
   const args = ["webpack", "--mode", mode];
   if (outDir !== path.join(ROOT, "dist")) args.push("--output-path", outDir);
+  // webpack's module statistics, for the bench's list of the largest modules the page loads.
+  if (statsFile) args.push(`--json=${statsFile}`);
   const result = spawnSync("npx", args, {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],

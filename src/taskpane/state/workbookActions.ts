@@ -3,15 +3,6 @@
  * registered in-memory workbook in the preview and tests). Checking uses only the read-only ones.
  */
 import { withWorkbook } from "../../excel/host";
-import {
-  buildPlanSkeleton,
-  insertTemplates,
-  listBcfFormulas,
-  readWorkbookSnapshot,
-  removeInsertion,
-  replaceBcfFormulasWithValues,
-  selectCell,
-} from "../../excel";
 import type { BcfFormulaCell, InsertionRecord, InsertionResult } from "../../excel";
 import type { PlanOptions } from "../../core/plan/options";
 import type { SchemeTemplate } from "../../core/templates/types";
@@ -24,23 +15,43 @@ export type { BcfFormulaCell } from "../../excel";
 
 export type ReplaceMode = "in-place" | "copy";
 
+/**
+ * The Office.js readers and writers load with the first action, not with the page: the pane is
+ * usable before they arrive, and an action waits for them at most once.
+ */
+const excel = () => import(/* webpackChunkName: "excel" */ "../../excel");
+
 export const workbookActions = {
-  insertTemplates: (templates: SchemeTemplate[]): Promise<InsertionResult> =>
-    withWorkbook((context) => insertTemplates(context, templates)),
-  removeInsertion: (record: InsertionRecord): Promise<void> =>
-    withWorkbook((context) => removeInsertion(context, record)),
-  buildPlanSkeleton: (options: PlanOptions): Promise<InsertionResult> =>
-    withWorkbook((context) => buildPlanSkeleton(context, options)),
-  readWorkbookSnapshot: (
+  insertTemplates: async (templates: SchemeTemplate[]): Promise<InsertionResult> => {
+    const { insertTemplates } = await excel();
+    return withWorkbook((context) => insertTemplates(context, templates));
+  },
+  removeInsertion: async (record: InsertionRecord): Promise<void> => {
+    const { removeInsertion } = await excel();
+    return withWorkbook((context) => removeInsertion(context, record));
+  },
+  buildPlanSkeleton: async (options: PlanOptions): Promise<InsertionResult> => {
+    const { buildPlanSkeleton } = await excel();
+    return withWorkbook((context) => buildPlanSkeleton(context, options));
+  },
+  readWorkbookSnapshot: async (
     onProgress?: (done: number, total: number) => void
-  ): Promise<WorkbookSnapshot> =>
-    withWorkbook((context) => readWorkbookSnapshot(context, { onProgress })),
-  selectCell: (sheet: string, cell: string): Promise<void> =>
-    withWorkbook((context) => selectCell(context, sheet, cell)),
-  listBcfFormulas: (): Promise<BcfFormulaCell[]> =>
-    withWorkbook((context) => listBcfFormulas(context)),
-  replaceBcfFormulasWithValues: (
+  ): Promise<WorkbookSnapshot> => {
+    const { readWorkbookSnapshot } = await excel();
+    return withWorkbook((context) => readWorkbookSnapshot(context, { onProgress }));
+  },
+  selectCell: async (sheet: string, cell: string): Promise<void> => {
+    const { selectCell } = await excel();
+    return withWorkbook((context) => selectCell(context, sheet, cell));
+  },
+  listBcfFormulas: async (): Promise<BcfFormulaCell[]> => {
+    const { listBcfFormulas } = await excel();
+    return withWorkbook((context) => listBcfFormulas(context));
+  },
+  replaceBcfFormulasWithValues: async (
     mode: ReplaceMode
-  ): Promise<{ replaced: number; sheets: string[] }> =>
-    withWorkbook((context) => replaceBcfFormulasWithValues(context, mode)),
+  ): Promise<{ replaced: number; sheets: string[] }> => {
+    const { replaceBcfFormulasWithValues } = await excel();
+    return withWorkbook((context) => replaceBcfFormulasWithValues(context, mode));
+  },
 };
