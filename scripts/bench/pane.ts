@@ -90,8 +90,19 @@ const INTERACTIVE_PROBE = `
 interface StatsModule {
   name: string;
   size: number;
+  usedExports?: boolean | string[] | null;
+  providedExports?: string[] | null;
   chunks?: Array<string | number>;
   modules?: StatsModule[];
+}
+
+function keptBytes(m: StatsModule): number {
+  if (m.usedExports === false) return 0;
+  const provided = m.providedExports?.length ?? 0;
+  if (Array.isArray(m.usedExports) && provided >= 50) {
+    return Math.round((m.size * m.usedExports.length) / provided);
+  }
+  return m.size;
 }
 
 /** How many of the heaviest packages and src folders the bench lists. */
@@ -99,9 +110,11 @@ const LARGEST_SHOWN = 10;
 
 /**
  * Bytes (before minifying) per npm package or src folder in the chunks `scripts` come from. Modules
- * webpack concatenated are counted inside the chunk of the module that holds them.
+ * webpack concatenated are counted inside the chunk of the module that holds them. A module none of
+ * whose exports are used counts nothing, and one of many separate exports (an icon set) counts the
+ * share of them in use, since minifying drops the rest.
  */
-function largestModules(statsFile: string, scripts: string[]): Array<[string, number]> {
+export function largestModules(statsFile: string, scripts: string[]): Array<[string, number]> {
   const stats = JSON.parse(readFileSync(statsFile, "utf8")) as {
     chunks: Array<{ id: string | number; files: string[] }>;
     modules: StatsModule[];
@@ -120,7 +133,7 @@ function largestModules(statsFile: string, scripts: string[]): Array<[string, nu
     for (const m of modules) {
       const here = m.chunks?.length ? m.chunks.some((c) => wanted.has(c)) : inWanted;
       if (m.modules) walk(m.modules, here);
-      else if (here) bytes.set(owner(m.name), (bytes.get(owner(m.name)) ?? 0) + m.size);
+      else if (here) bytes.set(owner(m.name), (bytes.get(owner(m.name)) ?? 0) + keptBytes(m));
     }
   };
   walk(stats.modules, false);

@@ -35,6 +35,9 @@ function newestMtime(dir) {
 }
 
 /** Runs webpack into `outDir` unless its taskpane.html is newer than every source and config file. */
+/** The hosting URL for production builds made only to be measured or tested here (a reserved name). */
+const PLACEHOLDER_ADDIN_URL = "https://bcf-toolkit.invalid/";
+
 function ensureBuild({
   mode = "development",
   outDir = path.join(ROOT, "dist"),
@@ -67,6 +70,8 @@ function ensureBuild({
   if (statsFile) args.push(`--json=${statsFile}`);
   const result = spawnSync("npx", args, {
     cwd: ROOT,
+    // A production build needs a hosting URL; these builds are only served locally.
+    env: { BCF_ADDIN_URL: PLACEHOLDER_ADDIN_URL, ...process.env },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
   });
@@ -151,6 +156,7 @@ module.exports = {
   CHROMIUM,
   CHROMIUM_ARGS,
   ensureBuild,
+  PLACEHOLDER_ADDIN_URL,
   serve,
   launchChromium,
   newestMtime,
