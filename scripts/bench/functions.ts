@@ -1,7 +1,7 @@
 /**
  * =BCF.* worksheet functions: evaluations per second through the functions.ts wrappers (as Excel
  * calls them, with a stand-in CustomFunctions global), and the gzipped size of the functions bundle.
- * Targets (issue 3): RATE.CI ≥ 1,000,000 per second; dist/functions.js under 30 KB gzipped.
+ * Targets: RATE.CI ≥ 1,000,000 per second; dist/functions.js under 30 KB gzipped.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
