@@ -6,4 +6,12 @@ export { insertTemplates } from "./insertTemplates";
 export { buildPlanSkeleton } from "./buildPlanSkeleton";
 export { previewRemoval, removeInsertion, type RemovalReport } from "./removeInsertion";
 export { readWorkbookSnapshot, type ReadOptions } from "./readWorkbookSnapshot";
-export { selectCell, listBcfFormulas, replaceBcfFormulasWithValues } from "./submission";
+export {
+  selectCell,
+  listBcfFormulas,
+  replaceBcfFormulasWithValues,
+  restoreBcfFormulas,
+  hideSheets,
+  type ReplacedFormula,
+  type ReplaceResult,
+} from "./submission";

@@ -178,7 +178,13 @@ export function CheckTab(): React.JSX.Element {
         />
       ) : null}
       <hr className={styles.divider} />
-      <SubmissionPanel disabled={check.running} />
+      <SubmissionPanel
+        disabled={check.running}
+        onReplaced={() => {
+          // The findings describe the workbook before the values went in: check it again.
+          if (check.state.status === "done") void onCheck();
+        }}
+      />
     </div>
   );
 }

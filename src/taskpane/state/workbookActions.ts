@@ -11,14 +11,29 @@ import {
   previewRemoval,
   removeInsertion,
   replaceBcfFormulasWithValues,
+  restoreBcfFormulas,
+  hideSheets,
   selectCell,
 } from "../../excel";
-import type { InsertionRecord, InsertionResult, RemovalReport } from "../../excel";
+import type {
+  InsertionRecord,
+  InsertionResult,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+} from "../../excel";
 import type { RemovalPlan } from "../../core/undo";
 import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
-export type { InsertionRecord, InsertionResult, RemovalPlan, RemovalReport };
+export type {
+  InsertionRecord,
+  InsertionResult,
+  RemovalPlan,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+};
 
 export interface PlanOptions {
   area: string;
@@ -53,8 +68,11 @@ export const workbookActions = {
     withWorkbook((context) => selectCell(context, sheet, cell)),
   listBcfFormulas: (): Promise<BcfFormulaCell[]> =>
     withWorkbook((context) => listBcfFormulas(context)),
-  replaceBcfFormulasWithValues: (
-    mode: ReplaceMode
-  ): Promise<{ replaced: number; sheets: string[] }> =>
+  replaceBcfFormulasWithValues: (mode: ReplaceMode): Promise<ReplaceResult> =>
     withWorkbook((context) => replaceBcfFormulasWithValues(context, mode)),
+  /** Puts replaced =BCF formulas back where the cells still hold what the replace wrote. */
+  restoreBcfFormulas: (cells: ReplacedFormula[]): Promise<{ restored: number; kept: number }> =>
+    withWorkbook((context) => restoreBcfFormulas(context, cells)),
+  hideSheets: (names: string[]): Promise<void> =>
+    withWorkbook((context) => hideSheets(context, names)),
 };
