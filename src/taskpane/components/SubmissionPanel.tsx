@@ -182,6 +182,14 @@ export function SubmissionPanel({
     // The list is out of date now: the user can search again to confirm none are left.
     setFound(undefined);
     onReplaced?.();
+    if (incomplete && mode === "copy") {
+      show({
+        intent: "warning",
+        title: `Replaced ${replaced} of ${replaced + incomplete.remaining} formulas`,
+        body: `Excel stopped part-way: ${incomplete.reason} The copies ${listInWords(sheets)} hold values only in part; the original sheets are unchanged. Delete the copies and try again.`,
+      });
+      return;
+    }
     if (incomplete) {
       show({
         intent: "warning",
