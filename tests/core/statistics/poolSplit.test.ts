@@ -4,17 +4,7 @@ import {
   largestRemainderSafe,
   poolSplit,
 } from "../../../src/core/statistics/poolSplit";
-import { FormulaInputError } from "../../../src/core/formulaError";
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormulaInputError) return e.code;
-    throw e;
-  }
-  throw new Error("expected a FormulaInputError");
-}
+import { codeOf } from "./formulaErrors";
 
 const pence = (v: number) => Math.round(v * 100);
 
