@@ -10,6 +10,7 @@ import {
   parseA1,
   type WorkbookSnapshot,
 } from "../core/workbook";
+import { cellReference } from "../core/sheetAddress";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import {
   DEFAULT_MAX_CELLS_PER_BLOCK,
@@ -196,7 +197,7 @@ function where(runs: ValueRun[]): string {
     .map((r) => {
       const end = a1(r.row + r.values.length - 1, r.col + r.values[0].length - 1);
       const start = a1(r.row, r.col);
-      return `${r.sheet}!${start === end ? start : `${start}:${end}`}`;
+      return cellReference(r.sheet, start === end ? start : `${start}:${end}`);
     })
     .join(", ");
 }
@@ -224,14 +225,14 @@ export async function replaceBcfFormulasWithValues(
       const first = notReady[0];
       const busy = first.value === "#BUSY!";
       throw new WorkbookActionError(
-        `${notReady.length === 1 ? "A =BCF.* formula shows" : `${notReady.length} =BCF.* formulas show`} ${String(first.value)} (first at ${first.sheet}!${first.cell}), so no formulas were replaced. ${busy ? "Wait until Excel has finished calculating, then try again." : "The add-in's functions are not loaded: reopen the add-in (Home > BCF Toolkit), let the workbook recalculate, then try again."}`
+        `${notReady.length === 1 ? "A =BCF.* formula shows" : `${notReady.length} =BCF.* formulas show`} ${String(first.value)} (first at ${cellReference(first.sheet, first.cell)}), so no formulas were replaced. ${busy ? "Wait until Excel has finished calculating, then try again." : "The add-in's functions are not loaded: reopen the add-in (Home > BCF Toolkit), let the workbook recalculate, then try again."}`
       );
     }
     const spilling = found.filter((f) => SPILLING.test(f.formula));
     const canSpill = spillSupportedHere(options.spillSupported);
     if (spilling.length && !canSpill) {
       throw new WorkbookActionError(
-        `${spilling[0].sheet}!${spilling[0].cell} holds =BCF.*.CI, whose results fill more than one cell, and this version of Excel cannot say which cells they fill, so no formulas were replaced. Use Excel for Microsoft 365 or Excel 2021 or later, or replace those formulas by hand (copy, then Paste Values).`
+        `${cellReference(spilling[0].sheet, spilling[0].cell)} holds =BCF.*.CI, whose results fill more than one cell, and this version of Excel cannot say which cells they fill, so no formulas were replaced. Use Excel for Microsoft 365 or Excel 2021 or later, or replace those formulas by hand (copy, then Paste Values).`
       );
     }
     const sheetNames = [...new Set(found.map((f) => f.sheet))];

@@ -17,7 +17,6 @@ import {
 import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
-import { listInWords } from "../state/format";
 import { ResultMessage } from "./ResultMessage";
 import { UndoConfirmation } from "./UndoConfirmation";
 
