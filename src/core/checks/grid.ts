@@ -156,6 +156,8 @@ export class SheetGrid {
     this.rowBlank = new Uint8Array(this.rows);
     this.rowHasNumber = new Uint8Array(this.rows);
     this.rowTotalCol = new Int32Array(this.rows).fill(-1);
+    /** Whole numbers 1900-2100 in rows with no other figure: a heading or an amount, by position. */
+    const yearCandidates: number[][] = [];
     let lastFormat = "General";
     let lastIsDate = false;
     for (let r = 0; r < this.rows; r++) {
@@ -163,6 +165,7 @@ export class SheetGrid {
       const formats = sheet.numberFormats[r];
       let blank = true;
       let hasNumber = false;
+      const yearLike: number[] = [];
       for (let c = 0; c < values.length; c++) {
         const v: CellValue = values[c];
         const i = r * cols + c;
@@ -178,9 +181,9 @@ export class SheetGrid {
           } else {
             this.kind[i] = NUMBER;
             this.num[i] = v;
-            // A whole year in General format is a column heading (2016, 2017), not an amount.
-            if (!(fmt === "General" && Number.isInteger(v) && v >= 1900 && v <= 2100))
-              hasNumber = true;
+            // A whole number that could be a year is decided by its place in the layout, below.
+            if (Number.isInteger(v) && v >= 1900 && v <= 2100) yearLike.push(i);
+            else hasNumber = true;
           }
         } else if (typeof v === "boolean") {
           blank = false;
@@ -218,6 +221,10 @@ export class SheetGrid {
       }
       this.rowBlank[r] = blank ? 1 : 0;
       this.rowHasNumber[r] = hasNumber ? 1 : 0;
+      if (yearLike.length) {
+        if (hasNumber) this.rowHasNumber[r] = 1;
+        else yearCandidates.push(yearLike);
+      }
       const formulas = sheet.formulas[r];
       if (formulas) {
         for (let c = 0; c < formulas.length; c++) {
@@ -235,11 +242,42 @@ export class SheetGrid {
         }
       }
     }
+    for (const cells of yearCandidates) {
+      if (!this.yearsAreHeadings(cells)) this.rowHasNumber[Math.floor(cells[0] / cols)] = 1;
+    }
     for (let i = 0; i < n; i++) {
       const k = this.kind[i];
       if (k === TEXT_NUMBER) this.textNumberCells.push(i);
       else if (k === ERROR) this.errorCells.push(i);
     }
+  }
+
+  /**
+   * Whether the year-like whole numbers of a row otherwise made of labels are headings (2024 | 2025
+   * above two money columns) or amounts (£2,000 between £240,000 and £696,000). A column has one
+   * heading: a number under a figure, or straight under a text heading, is an amount. Years that run
+   * on (2024, 2025) across the row are headings even under a heading that groups them; a lone
+   * number is a heading only with nothing straight above it.
+   */
+  private yearsAreHeadings(cells: number[]): boolean {
+    const { cols } = this;
+    const r = Math.floor(cells[0] / cols);
+    let textAbove = false;
+    for (const i of cells) {
+      const c = i % cols;
+      let above = r - 1;
+      while (above >= 0 && this.kind[above * cols + c] === BLANK) above--;
+      if (above < 0) continue;
+      const k = this.kind[above * cols + c];
+      if (k === NUMBER || k === TEXT_NUMBER) return false;
+      if (above === r - 1) textAbove = true;
+    }
+    if (!textAbove) return true;
+    if (cells.length < 2) return false;
+    for (let j = 1; j < cells.length; j++) {
+      if (this.num[cells[j]] !== this.num[cells[j - 1]] + 1) return false;
+    }
+    return true;
   }
 
   k(r: number, c: number): number {

@@ -4,7 +4,7 @@
  * 100% (as fractions, 1; as plain numbers, 100), within 0.01 of a percentage point.
  */
 import { WorkbookSnapshot } from "../workbook";
-import { Finding } from "./finding";
+import { Finding, RuleOutcome } from "./finding";
 import {
   NUMBER,
   SheetGrid,
@@ -91,7 +91,8 @@ function percentScale(
   return Math.max(Math.abs(a ?? 0), Math.abs(b ?? 0)) <= 1 ? 1 : 100;
 }
 
-function checkSheet(grid: SheetGrid, findings: Finding[]): void {
+function checkSheet(grid: SheetGrid, findings: Finding[]): number {
+  let compared = 0;
   for (const cols of findSplitHeaders(grid)) {
     const h = cols.header;
     const headingOf = (c: number) => quoteLabel(grid.text(h, c));
@@ -110,6 +111,7 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
         const nhs = numberAt(grid, r, cols.nhs);
         const council = numberAt(grid, r, cols.council);
         if (total !== undefined && (nhs !== undefined || council !== undefined)) {
+          compared++;
           const sum = (nhs ?? 0) + (council ?? 0);
           if (differsByAPenny(sum, total)) {
             const where = grid.addr(r, cols.total);
@@ -134,6 +136,7 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
         if (a === undefined && b === undefined) continue;
         // No split stated (both 0, as the plan's formulas show for a line with no money yet).
         if ((a ?? 0) === 0 && (b ?? 0) === 0) continue;
+        compared++;
         const scale = percentScale(grid, r, a, b, cols.pctNhs, cols.pctCouncil);
         const sum = (a ?? 0) + (b ?? 0);
         if (Math.abs(sum - scale) > scale * 1e-4) {
@@ -155,10 +158,19 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
       }
     }
   }
+  return compared;
 }
 
-export function checkSplits(snapshot: WorkbookSnapshot): Finding[] {
+export function checkSplits(snapshot: WorkbookSnapshot): RuleOutcome {
   const findings: Finding[] = [];
-  for (const sheet of snapshot.sheets) checkSheet(gridOf(sheet), findings);
-  return findings;
+  let checked = 0;
+  for (const sheet of snapshot.sheets) checked += checkSheet(gridOf(sheet), findings);
+  return {
+    findings,
+    coverage: {
+      rule: SPLITS_RULE,
+      checked,
+      ...(checked ? {} : { note: "no NHS and LA columns with a total or percentages found" }),
+    },
+  };
 }
