@@ -22,6 +22,7 @@ import {
   isPercentFormat,
 } from "./grid";
 import { SheetSnapshot } from "../workbook";
+import { MONEY_HEADINGS, matchHeading } from "../vocabulary";
 
 export interface Cell {
   r: number;
@@ -51,6 +52,8 @@ export interface TotalBlock {
    * row), the cells that other total adds: a formula adding those instead is just as right.
    */
   other?: Cell[];
+  /** The total is at such a corner (even when the other way has no lines to add). */
+  corner?: boolean;
 }
 
 /** Every total of a sheet, how many total figures were compared, and totals Excel has not calculated. */
@@ -287,7 +290,7 @@ function columnBlocks(grid: SheetGrid, out: SheetTotals, corners: Map<string, Ce
       }
       if (numbers === 0) break;
       if (percents > 0) continue;
-      if (totalIsMoney && !currency && !moneyText(heading)) break;
+      if (totalIsMoney && !currency && !headingIsMoney(grid, h, k)) break;
       parts.push(k);
     }
     if (parts.length === 0) continue;
@@ -341,9 +344,19 @@ function columnBlocks(grid: SheetGrid, out: SheetTotals, corners: Map<string, Ce
         closed: NONE,
         errors: errors.length ? errors : NONE,
         isMoney: totalIsMoney,
+        ...(corner ? { corner } : {}),
       });
     }
   }
+}
+
+/** A heading that names money ("Amount", "Planned spend", "(£)") or a year typed above amounts. */
+function headingIsMoney(grid: SheetGrid, h: number, c: number): boolean {
+  if (grid.k(h, c) === NUMBER) return !grid.rowHasNumber[h];
+  const text = grid.text(h, c);
+  if (moneyText(text)) return true;
+  const id = matchHeading(text);
+  return id !== undefined && MONEY_HEADINGS.has(id);
 }
 
 function columnHasCurrency(grid: SheetGrid, r0: number, r1: number, c: number): boolean {
@@ -390,7 +403,10 @@ export function sheetTotals(sheet: SheetSnapshot): SheetTotals {
       }
       for (const [key, parts] of corners) {
         const row = rowByCell.get(key);
-        if (row) row.other = parts;
+        if (row) {
+          row.other = parts;
+          row.corner = true;
+        }
       }
     }
     blockCache.set(sheet, totals);

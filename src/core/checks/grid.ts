@@ -255,29 +255,25 @@ export class SheetGrid {
   /**
    * Whether the year-like whole numbers of a row otherwise made of labels are headings (2024 | 2025
    * above two money columns) or amounts (£2,000 between £240,000 and £696,000). A column has one
-   * heading: a number under a figure, or straight under a text heading, is an amount. Years that run
-   * on (2024, 2025) across the row are headings even under a heading that groups them; a lone
-   * number is a heading only with nothing straight above it.
+   * heading: a number straight under a figure, or under a text heading, is an amount; years are
+   * headings when at least one of them has nothing straight above it (the top of the sheet, a blank
+   * line, or a heading that spans them from another column). "Straight above" stops at a blank line.
    */
   private yearsAreHeadings(cells: number[]): boolean {
     const { cols } = this;
     const r = Math.floor(cells[0] / cols);
-    let textAbove = false;
+    let headed = 0;
     for (const i of cells) {
       const c = i % cols;
-      let above = r - 1;
-      while (above >= 0 && this.kind[above * cols + c] === BLANK) above--;
-      if (above < 0) continue;
-      const k = this.kind[above * cols + c];
-      if (k === NUMBER || k === TEXT_NUMBER) return false;
-      if (above === r - 1) textAbove = true;
+      for (let above = r - 1; above >= 0 && !this.rowBlank[above]; above--) {
+        const k = this.kind[above * cols + c];
+        if (k === BLANK) continue;
+        if (k === NUMBER || k === TEXT_NUMBER) return false;
+        headed++;
+        break;
+      }
     }
-    if (!textAbove) return true;
-    if (cells.length < 2) return false;
-    for (let j = 1; j < cells.length; j++) {
-      if (this.num[cells[j]] !== this.num[cells[j - 1]] + 1) return false;
-    }
-    return true;
+    return headed < cells.length;
   }
 
   k(r: number, c: number): number {

@@ -15,6 +15,7 @@ import {
   isPercentFormat,
 } from "./grid";
 import { figure, money, percent, quoteLabel, toPenny } from "./format";
+import { MONEY_HEADINGS, matchHeading } from "../vocabulary";
 
 export const SPLITS_RULE = "splits";
 
@@ -29,6 +30,46 @@ interface SplitColumns {
   total?: number;
   pctNhs?: number;
   pctCouncil?: number;
+}
+
+/** A money column heading other than the NHS and council parts: "Amount", "Other (£)", a year. */
+function isOtherAmount(grid: SheetGrid, h: number, c: number): boolean | undefined {
+  if (grid.k(h, c) === NUMBER) return true;
+  const text = grid.text(h, c);
+  if (text.includes("%") || PERCENT.test(text)) return false;
+  if (text.includes("£")) return true;
+  const id = matchHeading(text);
+  return id !== undefined && MONEY_HEADINGS.has(id) ? true : undefined;
+}
+
+/**
+ * Whether the total also adds columns besides the NHS and council parts (NHS | LA | Other | Total):
+ * the total rule checks such a total; as a split it would be a false alarm.
+ */
+function hasOtherParts(
+  grid: SheetGrid,
+  h: number,
+  nhs: number,
+  council: number,
+  total: number
+): boolean {
+  const first = Math.min(nhs, council);
+  for (let c = first + 1; c < total; c++) {
+    // Between the parts and the total, any column but a percentage is added in.
+    if (
+      c !== nhs &&
+      c !== council &&
+      isOtherAmount(grid, h, c) !== false &&
+      grid.value(h, c) !== ""
+    )
+      return true;
+  }
+  for (let c = first - 1; c >= 0; c--) {
+    const other = isOtherAmount(grid, h, c);
+    if (other) return true;
+    if (other === undefined) break; // a label or other column ends the amounts
+  }
+  return false;
 }
 
 /** Heading rows naming an NHS part and a council part (amounts, percentages or both). */
@@ -58,7 +99,10 @@ export function findSplitHeaders(grid: SheetGrid): SplitColumns[] {
       }
     }
     const amounts =
-      cols.nhs !== undefined && cols.council !== undefined && cols.total !== undefined;
+      cols.nhs !== undefined &&
+      cols.council !== undefined &&
+      cols.total !== undefined &&
+      !hasOtherParts(grid, r, cols.nhs, cols.council, cols.total);
     const percents = cols.pctNhs !== undefined && cols.pctCouncil !== undefined;
     if (amounts || percents) {
       if (!amounts) {

@@ -23,6 +23,16 @@ function has(set: Set<string>, cell: Cell): boolean {
   return set.has(`${cell.r},${cell.c}`);
 }
 
+/** A formula adding only cells in the total's column (for a row's total) or row (for a column's). */
+function sumsOtherWay(cells: Set<string>, block: TotalBlock): boolean {
+  if (cells.size === 0) return false;
+  for (const key of cells) {
+    const [r, c] = key.split(",").map(Number);
+    if (block.orientation === "column" ? c !== block.total.c : r !== block.total.r) return false;
+  }
+  return true;
+}
+
 export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | undefined {
   const { total } = block;
   if (block.errors.length > 0 || grid.k(total.r, total.c) === ERROR) return undefined; // hygiene reports these
@@ -46,7 +56,9 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
 
   // At the corner of a total row and a total column, adding the other way's cells is as good.
   const addsOtherWay =
-    cov !== null && block.other !== undefined && block.other.every((cell) => has(cov.cells, cell));
+    cov !== null &&
+    ((block.other !== undefined && block.other.every((cell) => has(cov.cells, cell))) ||
+      (block.corner === true && sumsOtherWay(cov.cells, block)));
 
   if (reconciles) {
     // The figure reconciles today; a SUM that skips a line that is zero now will not tomorrow.
