@@ -51,12 +51,8 @@ export function coverageSummary(snapshot: WorkbookSnapshot, coverage: RuleCovera
     .filter((c) => c.checked === 0 && c.rule !== "hygiene")
     .map((c) => `${NAMES[c.rule] ?? c.rule}: ${c.note ?? "nothing to compare"}`);
   if (!recognised) {
-    return (
-      "Nothing was checked: no totals, NHS/LA splits, figures stated per period, funding tables or " +
-      "national-condition figures were recognised in the workbook" +
-      (done.length ? ` (read ${done.join(", ")})` : "") +
-      "."
-    );
+    // What each rule was missing says why: no tables of these kinds, or totals never calculated.
+    return `Nothing was checked: ${missing.join("; ")}${done.length ? ` (read ${done.join(", ")})` : ""}.`;
   }
   return `Checked ${done.join(", ")}${missing.length ? `; ${missing.join("; ")}` : ""}.`;
 }
