@@ -227,6 +227,14 @@ function foldDischargeParts(a: Map<string, SourceSum>, b: Map<string, SourceSum>
   }
 }
 
+/** Said of a name the vocabulary could not place, rather than guessing which source it means. */
+function unplaced(key: string, name: string, other: "income" | "expenditure"): string {
+  return key.startsWith("name:")
+    ? ` ${quoteLabel(name)} is not a BCF funding source name the checks recognise, and no ${other} line uses it: ` +
+        `if it is one of the plan's sources, name it the same way on both sheets.`
+    : "";
+}
+
 function checkSourcePair(income: SourceTable, spend: SourceTable, findings: Finding[]): number {
   const inc = sumBySource(income);
   const exp = sumBySource(spend);
@@ -247,7 +255,7 @@ function checkSourcePair(income: SourceTable, spend: SourceTable, findings: Find
       message:
         `${quoteLabel(s.name)} does not balance: income ${money(incomeAmount)} (${income.grid.name}) minus planned ` +
         `spend ${money(s.amount)} (${spend.grid.name}) leaves ${money(incomeAmount - s.amount)}; income and planned ` +
-        `spend must match for each funding source.`,
+        `spend must match for each funding source.${i ? "" : unplaced(key, s.name, "income")}`,
       expected: 0,
       actual: toPenny(incomeAmount - s.amount),
     });
@@ -261,7 +269,7 @@ function checkSourcePair(income: SourceTable, spend: SourceTable, findings: Find
       cell: i.cell,
       message:
         `${quoteLabel(i.name)} brings ${money(i.amount)} of income but no planned spend on ${spend.grid.name} ` +
-        `names it as its source of funding; the balance should be £0.`,
+        `names it as its source of funding; the balance should be £0.${unplaced(key, i.name, "expenditure")}`,
       expected: 0,
       actual: toPenny(i.amount),
     });

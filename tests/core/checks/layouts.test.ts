@@ -239,3 +239,29 @@ describe("what was checked is always said", () => {
     );
   });
 });
+
+describe("a source name the vocabulary cannot place is reported, not guessed", () => {
+  // Income £2,000,000 NHS minimum and £300,000 "Council top-up"; spend £2,000,000 NHS minimum and
+  // £300,000 "LA top up": neither top-up name is a BCF source, and their wordings differ.
+  test("both unplaced names are errors saying so, the placed source balances", () => {
+    const found = notInfo({
+      sheets: [
+        sheetFromRows("Income", [
+          ["Funding source", "Amount (£)"],
+          ["Minimum NHS contribution", typed(2000000, GBP)],
+          ["Council top-up", typed(300000, GBP)],
+        ]),
+        sheetFromRows("Spend", [
+          ["Scheme", "Source of funding", "Planned spend (£)"],
+          ["Reablement", "NHS minimum", typed(2000000, GBP)],
+          ["Home care", "LA top up", typed(300000, GBP)],
+        ]),
+      ],
+    });
+    expect(found.map((f) => [f.sheet, f.cell, f.actual])).toEqual([
+      ["Income", "B3", 300000],
+      ["Spend", "C3", -300000],
+    ]);
+    for (const f of found) expect(f.message).toContain("not a BCF funding source name");
+  });
+});
