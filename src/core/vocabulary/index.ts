@@ -7,4 +7,4 @@ export * from "./normalise";
 export * from "./fundingSources";
 export * from "./headings";
 // Period words ("per month", "p.a.", "weekly") as the periods check reads them.
-export { periodOf, type Period } from "../checks/periods";
+export { periodOf, type Period } from "../periods";
