@@ -171,6 +171,59 @@ describe("generated tables: one slip, one finding", () => {
   });
 });
 
+describe("generated percentage splits", () => {
+  // Whole-percent shares: NHS k%, LA (100 - k)%, as fractions formatted 0% or as plain percentages.
+  const lines = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 60 });
+  const sheetOf = (shares: number[], asFraction: boolean) =>
+    sheetFromRows("Joint", [
+      ["Scheme", "Commissioner", "% NHS", "% LA"],
+      ...shares.map((k, i) => [
+        `Scheme ${i + 1}`,
+        "Joint",
+        asFraction ? { formula: (k / 100) as unknown as string, value: k / 100, format: "0%" } : k,
+        asFraction
+          ? {
+              formula: ((100 - k) / 100) as unknown as string,
+              value: (100 - k) / 100,
+              format: "0%",
+            }
+          : 100 - k,
+      ]),
+    ]);
+
+  test("shares adding to 100%: no error or warning", () => {
+    fc.assert(
+      fc.property(lines, fc.boolean(), (shares, asFraction) => {
+        const found = loud(runChecks({ sheets: [sheetOf(shares, asFraction)] }));
+        if (found.length) throw new Error(show(found));
+      }),
+      params
+    );
+  });
+
+  test("one line's % LA off by 1 to 50 points: one error on that cell", () => {
+    fc.assert(
+      fc.property(
+        lines,
+        fc.nat(),
+        fc.integer({ min: 1, max: 50 }),
+        fc.boolean(),
+        (shares, pick, points, asFraction) => {
+          const sheet = sheetOf(shares, asFraction);
+          const k = pick % shares.length;
+          const la = 100 - shares[k] + (100 - shares[k] + points <= 100 ? points : -points);
+          setCell(sheet, k + 1, 3, asFraction ? la / 100 : la);
+          const found = loud(runChecks({ sheets: [sheet] }));
+          if (found.length !== 1) throw new Error(show(found));
+          expect(found[0]).toMatchObject({ severity: "error", cell: `D${k + 2}` });
+          expect(found[0].actual).toBeCloseTo(((shares[k] + la) / 100) * (asFraction ? 1 : 100), 6);
+        }
+      ),
+      params
+    );
+  });
+});
+
 function rangesOf(rows: number[], c: number): string {
   const out: string[] = [];
   let start = rows[0];
