@@ -115,7 +115,7 @@ function expectNoWrites() {
 
 /** A check report around findings of the test's own. */
 function reportOf(findings: Finding[]) {
-  return { findings, coverage: [], summary: "Checked 2 totals." };
+  return { findings, coverage: [], summary: "Checked 2 totals.", recognised: true };
 }
 
 async function runCheck(findings?: Finding[], snapshot: WorkbookSnapshot = SNAPSHOT) {
@@ -269,6 +269,20 @@ describe("Check tab", () => {
     );
     expect(screen.queryAllByRole("region")).toHaveLength(1); // only the submission section
     expectNoWrites();
+  });
+
+  test("a workbook with nothing the rules recognise is not reported as clean", async () => {
+    renderInFluent(<CheckTab />);
+    const notes: WorkbookSnapshot = {
+      sheets: [sheetFromRows("Notes", [["Meeting notes"], ["Agreed to review in March"]])],
+    };
+    await runCheck(undefined, notes);
+    const message = await screen.findByText("Nothing was recognised to check");
+    expect(message.closest("[role=alert], [role=status]")).toBeTruthy();
+    expect(screen.queryByText("No errors found")).toBeNull();
+    expect(screen.getByLabelText("What was checked").textContent).toMatch(
+      /^Nothing was checked: totals: no total row or column found/
+    );
   });
 
   test("a wrong typed total is found by the real rules and shown with expected and actual in £", async () => {

@@ -36,12 +36,17 @@ function isEmpty(snapshot: WorkbookSnapshot): boolean {
   return true;
 }
 
+/** Whether any rule but hygiene (which reads every cell) found something of its kind to compare. */
+export function recognisedAnything(coverage: RuleCoverage[]): boolean {
+  return coverage.some((c) => c.rule !== "hygiene" && c.checked > 0);
+}
+
 export function coverageSummary(snapshot: WorkbookSnapshot, coverage: RuleCoverage[]): string {
   if (isEmpty(snapshot)) {
     return `Nothing was checked: the workbook is empty${snapshot.sheets.length ? "" : " (no sheets)"}.`;
   }
   // Hygiene reads every cell; on its own it does not mean a table was recognised.
-  const recognised = coverage.some((c) => c.rule !== "hygiene" && c.checked > 0);
+  const recognised = recognisedAnything(coverage);
   const done = coverage
     .filter((c) => c.checked > 0)
     .map((c) =>

@@ -11,10 +11,10 @@ import { checkPeriods } from "./periods";
 import { checkFundingBalance } from "./fundingBalance";
 import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
-import { coverageSummary } from "./coverage";
+import { coverageSummary, recognisedAnything } from "./coverage";
 
 export type { Finding, Severity, RuleCoverage, RuleOutcome } from "./finding";
-export { coverageSummary } from "./coverage";
+export { coverageSummary, recognisedAnything } from "./coverage";
 
 /** Rules in the order their findings win when two rules flag the same cell with the same severity. */
 export const RULES: Array<(snapshot: WorkbookSnapshot) => RuleOutcome> = [
@@ -33,6 +33,8 @@ export interface CheckReport {
   findings: Finding[];
   coverage: RuleCoverage[];
   summary: string;
+  /** False when no rule found anything to compare: "no findings" then means nothing was checked. */
+  recognised: boolean;
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot): CheckReport {
@@ -63,7 +65,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot): CheckReport {
     const pb = pos.get(b)!;
     return pa.row - pb.row || pa.col - pb.col;
   });
-  return { findings, coverage, summary: coverageSummary(snapshot, coverage) };
+  return {
+    findings,
+    coverage,
+    summary: coverageSummary(snapshot, coverage),
+    recognised: recognisedAnything(coverage),
+  };
 }
 
 /** The findings alone, for callers that do not show coverage. */

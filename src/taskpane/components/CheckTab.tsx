@@ -44,6 +44,8 @@ interface CheckResult {
   findings: Finding[];
   /** What the rules checked, in one sentence ("Checked 14 totals, 3 splits …"). */
   coverage: string;
+  /** Whether any table, total or figure of a kind the rules check was found. */
+  recognised: boolean;
   checkedAt: Date;
 }
 
@@ -67,6 +69,7 @@ export function CheckTab(): React.JSX.Element {
         snapshot,
         findings: report.findings,
         coverage: report.summary,
+        recognised: report.recognised,
         checkedAt: new Date(),
       };
     }
@@ -106,7 +109,9 @@ export function CheckTab(): React.JSX.Element {
               body: `${checked} Select a finding to go to its cell.`,
               id,
             }
-          : { intent: "success", title: "No errors found", body: checked, id }
+          : !outcome.value.recognised
+            ? { intent: "warning", title: "Nothing was recognised to check", body: checked, id }
+            : { intent: "success", title: "No errors found", body: checked, id }
     );
   };
 
