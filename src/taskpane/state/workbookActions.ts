@@ -3,12 +3,27 @@
  * registered in-memory workbook in the preview and tests). Checking uses only the read-only ones.
  */
 import { withWorkbook } from "../../excel/host";
-import type { BcfFormulaCell, InsertionRecord, InsertionResult } from "../../excel";
+import type {
+  BcfFormulaCell,
+  InsertionRecord,
+  InsertionResult,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+} from "../../excel";
 import type { PlanOptions } from "../../core/plan/options";
+import type { RemovalPlan } from "../../core/undo";
 import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
-export type { InsertionRecord, InsertionResult };
+export type {
+  InsertionRecord,
+  InsertionResult,
+  RemovalPlan,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+};
 
 export type { PlanOptions } from "../../core/plan/options";
 export type { BcfFormulaCell } from "../../excel";
@@ -26,9 +41,18 @@ export const workbookActions = {
     const { insertTemplates } = await excel();
     return withWorkbook((context) => insertTemplates(context, templates));
   },
-  removeInsertion: async (record: InsertionRecord): Promise<void> => {
+  /** What undoing an insertion would remove and keep, changing nothing. */
+  previewRemoval: async (record: InsertionRecord): Promise<RemovalPlan> => {
+    const { previewRemoval } = await excel();
+    return withWorkbook((context) => previewRemoval(context, record));
+  },
+  /** Removes what the insertion made and is unchanged; `confirmedSheets`: the sheet ids the user agreed to delete. */
+  removeInsertion: async (
+    record: InsertionRecord,
+    confirmedSheets?: string[]
+  ): Promise<RemovalReport> => {
     const { removeInsertion } = await excel();
-    return withWorkbook((context) => removeInsertion(context, record));
+    return withWorkbook((context) => removeInsertion(context, record, { confirmedSheets }));
   },
   buildPlanSkeleton: async (options: PlanOptions): Promise<InsertionResult> => {
     const { buildPlanSkeleton } = await excel();
@@ -48,10 +72,19 @@ export const workbookActions = {
     const { listBcfFormulas } = await excel();
     return withWorkbook((context) => listBcfFormulas(context));
   },
-  replaceBcfFormulasWithValues: async (
-    mode: ReplaceMode
-  ): Promise<{ replaced: number; sheets: string[] }> => {
+  replaceBcfFormulasWithValues: async (mode: ReplaceMode): Promise<ReplaceResult> => {
     const { replaceBcfFormulasWithValues } = await excel();
     return withWorkbook((context) => replaceBcfFormulasWithValues(context, mode));
+  },
+  /** Puts replaced =BCF formulas back where the cells still hold what the replace wrote. */
+  restoreBcfFormulas: async (
+    cells: ReplacedFormula[]
+  ): Promise<{ restored: number; kept: number }> => {
+    const { restoreBcfFormulas } = await excel();
+    return withWorkbook((context) => restoreBcfFormulas(context, cells));
+  },
+  hideSheets: async (names: string[]): Promise<void> => {
+    const { hideSheets } = await excel();
+    return withWorkbook((context) => hideSheets(context, names));
   },
 };
