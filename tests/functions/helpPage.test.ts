@@ -15,6 +15,10 @@ const POPULATIONS = [
   1300, 780, 400,
 ].map((v) => [v]);
 const OMITTED = null as unknown as undefined;
+/** The sample plan's 24 months of falls admissions, as the help page's SPC example lists them. */
+const SPC_FALLS = [
+  72, 68, 75, 70, 66, 74, 79, 83, 77, 71, 69, 73, 64, 62, 65, 61, 60, 63, 58, 66, 59, 57, 61, 55,
+].map((v) => [v]);
 
 /** Formats as the page does: thousands separators and 2 decimals unless whole. */
 function shown(value: number, decimals = 2): string {
@@ -65,6 +69,18 @@ describe("help page src/help/functions.html", () => {
       ["=BCF.DSR.CI(B2:B20, C2:C20)", bcf.dsrCI(FALLS, POPULATIONS)[0][0]],
       ["=BCF.DSR.CI(B2:B20, C2:C20)", bcf.dsrCI(FALLS, POPULATIONS)[0][1]],
       ['=BCF.PERIOD(21, "week", "year")', bcf.period(21, "week", "year", 365 / 7), 0],
+      ['=BCF.SPC(B2:B25, "decrease")', Number(bcf.spc(SPC_FALLS, "decrease")[0][0])],
+      ['=BCF.SPC(B2:B25, "decrease")', Number(bcf.spc(SPC_FALLS, "decrease")[0][1])],
+      ['=BCF.SPC(B2:B25, "decrease")', Number(bcf.spc(SPC_FALLS, "decrease")[0][2])],
+      ['=BCF.SPC(B2:B25, "decrease", 12)', Number(bcf.spc(SPC_FALLS, "decrease", 12)[0][0])],
+      ['=BCF.SPC(B2:B25, "decrease", 12)', Number(bcf.spc(SPC_FALLS, "decrease", 12)[0][1])],
+      ['=BCF.SPC(B2:B25, "decrease", 12)', Number(bcf.spc(SPC_FALLS, "decrease", 12)[0][2])],
+      ['=BCF.FUNNEL(2000, 8540, "rate", 95)', bcf.funnel(2000, 8540, "rate", 95)[0][0]],
+      ['=BCF.FUNNEL(2000, 8540, "rate", 95)', bcf.funnel(2000, 8540, "rate", 95)[0][1]],
+      ['=BCF.FUNNEL(2000, 8540, "rate")', bcf.funnel(2000, 8540, "rate")[0][0]],
+      ['=BCF.FUNNEL(2000, 8540, "rate")', bcf.funnel(2000, 8540, "rate")[0][1]],
+      ["=BCF.FUNNEL(0.82, 1200, , 95)", bcf.funnel(0.82, 1200, OMITTED, 95)[0][0], 4],
+      ["=BCF.FUNNEL(0.82, 1200, , 95)", bcf.funnel(0.82, 1200, OMITTED, 95)[0][1], 4],
     ];
     for (const [formula, value, decimals] of examples) {
       const at = page.indexOf(formula.replace(/"/g, '"'));
@@ -81,6 +97,14 @@ describe("help page src/help/functions.html", () => {
     ).toBeCloseTo(312.205, 3);
     expect(POPULATIONS.reduce((s, [n]) => s + n, 0)).toBe(37600);
     expect(POPULATIONS.slice(13).reduce((s, [n]) => s + n, 0)).toBe(8540);
+    const listed =
+      "72, 68, 75, 70, 66, 74, 79, 83, 77, 71, 69, 73,\n  then 64, 62, 65, 61, 60, 63, 58, 66, 59, 57, 61, 55";
+    expect(page).toContain(listed);
+    expect(listed.match(/\d+/g)?.map(Number)).toEqual(SPC_FALLS.map(([v]) => v));
+    expect(bcf.spcAssurance(SPC_FALLS, 60, "decrease")).toBe("hit and miss");
+    expect(page).toContain(
+      '<code>=BCF.SPC.ASSURANCE(B2:B25, 60, "decrease")</code> gives\n  <strong>hit and miss</strong>'
+    );
   });
 });
 
