@@ -14,7 +14,7 @@ import { contentFromEntry } from "./model/entries";
 import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
-import { bodyBox, headerBox, tableBox, totalsRowIndex } from "./model/table";
+import { bodyBox, headerBox, tableBox, totalsRowIndex, type ChartSeriesModel } from "./model/table";
 import type { WorkbookModel } from "./model/workbookModel";
 
 export interface CellInfo {
@@ -63,6 +63,7 @@ export interface ChartInfo {
   valueAxisTitle: string;
   categoryAxisTitle: string;
   position?: { start: string; end?: string };
+  series: ChartSeriesModel[];
 }
 
 export type ChangeListener = () => void;
@@ -263,6 +264,7 @@ export class MemoryWorkbook {
         valueAxisTitle: c.valueAxisTitle,
         categoryAxisTitle: c.categoryAxisTitle,
         position: c.position && { ...c.position },
+        series: (c.series ?? []).map((s) => ({ ...s })),
       }));
   }
 
