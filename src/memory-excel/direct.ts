@@ -63,7 +63,6 @@ export interface ChartInfo {
   valueAxisTitle: string;
   categoryAxisTitle: string;
   position?: { start: string; end?: string };
-  series: ChartSeriesModel[];
 }
 
 export type ChangeListener = () => void;
@@ -264,8 +263,15 @@ export class MemoryWorkbook {
         valueAxisTitle: c.valueAxisTitle,
         categoryAxisTitle: c.categoryAxisTitle,
         position: c.position && { ...c.position },
-        series: (c.series ?? []).map((s) => ({ ...s })),
       }));
+  }
+
+  /** A chart's series: names, the ranges they plot and their formats. */
+  chartSeries(sheetName: string, chartName: string): ChartSeriesModel[] {
+    const sheet = this.sheet(sheetName);
+    const chart = this.model.charts.find((c) => c.sheet === sheet && c.name === chartName);
+    if (!chart) throw new Error(`There is no chart "${chartName}" on "${sheetName}".`);
+    return (chart.series ?? []).map((s) => ({ ...s }));
   }
 
   /** The data validation rule of a cell, as it was set ({ list: { inCellDropDown, source } }). */
