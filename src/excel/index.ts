@@ -7,3 +7,10 @@ export { buildPlanSkeleton } from "./buildPlanSkeleton";
 export { removeInsertion } from "./removeInsertion";
 export { readWorkbookSnapshot, type ReadOptions } from "./readWorkbookSnapshot";
 export { selectCell, listBcfFormulas, replaceBcfFormulasWithValues } from "./submission";
+export {
+  insertSpcChart,
+  insertFunnelChart,
+  removeChartInsert,
+  type ChartInsertRecord,
+  type ChartInsertResult,
+} from "./insertCharts";

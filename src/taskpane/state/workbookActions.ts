@@ -11,12 +11,18 @@ import {
   removeInsertion,
   replaceBcfFormulasWithValues,
   selectCell,
+  insertSpcChart,
+  insertFunnelChart,
+  removeChartInsert,
 } from "../../excel";
+import type { ChartInsertRecord, ChartInsertResult } from "../../excel";
+import type { SpcChartOptions } from "../../core/charts/spcChart";
+import type { FunnelChartOptions } from "../../core/charts/funnelChart";
 import type { InsertionRecord, InsertionResult } from "../../excel";
 import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
-export type { InsertionRecord, InsertionResult };
+export type { InsertionRecord, InsertionResult, ChartInsertRecord, ChartInsertResult };
 
 export interface PlanOptions {
   area: string;
@@ -47,6 +53,12 @@ export const workbookActions = {
     withWorkbook((context) => selectCell(context, sheet, cell)),
   listBcfFormulas: (): Promise<BcfFormulaCell[]> =>
     withWorkbook((context) => listBcfFormulas(context)),
+  insertSpcChart: (options: SpcChartOptions): Promise<ChartInsertResult> =>
+    withWorkbook((context) => insertSpcChart(context, options)),
+  insertFunnelChart: (options: FunnelChartOptions): Promise<ChartInsertResult> =>
+    withWorkbook((context) => insertFunnelChart(context, options)),
+  removeChartInsert: (record: ChartInsertRecord): Promise<void> =>
+    withWorkbook((context) => removeChartInsert(context, record)),
   replaceBcfFormulasWithValues: (
     mode: ReplaceMode
   ): Promise<{ replaced: number; sheets: string[] }> =>
