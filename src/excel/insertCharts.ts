@@ -28,7 +28,7 @@ import {
 } from "../core/charts/funnelChart";
 import { a1, type CellValue, parseA1 } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
-import { uniqueSheetName } from "./record";
+import { splitSheetAddress, uniqueSheetName } from "./record";
 
 /** Selections larger than this are refused before their values are read (a whole column, say). */
 export const MAX_CHART_ROWS = 5000;
@@ -73,9 +73,10 @@ interface Plan {
 /** Inserts an SPC chart of the selected series (one column, or months and figures). */
 export function insertSpcChart(
   context: Excel.RequestContext,
-  options: SpcChartOptions
+  options: SpcChartOptions,
+  source?: string
 ): Promise<ChartInsertResult> {
-  return insertChart(context, "spc", {
+  return insertChart(context, "spc", source, {
     beside: (s) => spcBesideBlock(s, options),
     read: (s) => readSpcSelection(s),
     layout: (s, shape, placement) =>
@@ -89,9 +90,10 @@ export function insertSpcChart(
 /** Inserts a funnel plot of the selected areas (name, numerator, denominator). */
 export function insertFunnelChart(
   context: Excel.RequestContext,
-  options: FunnelChartOptions
+  options: FunnelChartOptions,
+  source?: string
 ): Promise<ChartInsertResult> {
-  return insertChart(context, "funnel", {
+  return insertChart(context, "funnel", source, {
     beside: (s) => funnelBesideBlock(s),
     read: (s) => readFunnelSelection(s, options),
     layout: (s, shape, placement) =>
@@ -140,15 +142,37 @@ function funnelFindings(layout: ChartLayout, values: unknown[][], selection: Sel
   return out;
 }
 
+/**
+ * The cells to chart: the selection, or an address typed in the pane ("A1:B25" on the active sheet,
+ * "'Falls by month'!A1:B25" on a named one).
+ */
+function sourceRange(workbook: Excel.Workbook, source: string | undefined): Excel.Range {
+  const typed = source?.trim();
+  if (!typed) return workbook.getSelectedRange();
+  const { sheet, range } = splitSheetAddress(typed);
+  if (!/^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?$/.test(range)) {
+    throw new WorkbookActionError(
+      `"${typed}" is not a range of cells: write it as A1:B25, or 'Sheet name'!A1:B25.`
+    );
+  }
+  const worksheet = sheet
+    ? workbook.worksheets.getItem(sheet)
+    : workbook.worksheets.getActiveWorksheet();
+  return worksheet.getRange(range.replace(/\$/g, ""));
+}
+
 async function insertChart(
   context: Excel.RequestContext,
   kind: ChartInsertRecord["kind"],
+  source: string | undefined,
   plan: Plan
 ): Promise<ChartInsertResult> {
   try {
     const workbook = context.workbook;
-    // Sync 1: where the selection is, how big, and the sheet names (for a new sheet's name).
-    const selected = workbook.getSelectedRange().load("rowIndex,columnIndex,rowCount,columnCount");
+    // Sync 1: where the cells are (the selection, or the range typed), how many, and the sheet names.
+    const selected = sourceRange(workbook, source).load(
+      "rowIndex,columnIndex,rowCount,columnCount"
+    );
     const selectedSheet = selected.worksheet.load("name");
     const sheets = workbook.worksheets.load("items/name");
     await context.sync();
@@ -166,7 +190,7 @@ async function insertChart(
 
     // Sync 2: the figures, and whether the block beside them is empty and the sheet editable.
     const sheet = workbook.worksheets.getItem(selectedSheet.name);
-    const source = sheet.getRangeByIndexes(box.row, box.col, box.rows, box.cols).load("values");
+    const figures = sheet.getRangeByIndexes(box.row, box.col, box.rows, box.cols).load("values");
     const besideBox = plan.beside(box);
     const beside = sheet
       .getRangeByIndexes(besideBox.row, besideBox.col, besideBox.rows, besideBox.cols)
@@ -178,7 +202,7 @@ async function insertChart(
       sheet: selectedSheet.name,
       row: box.row,
       col: box.col,
-      values: source.values as CellValue[][],
+      values: figures.values as CellValue[][],
     };
     const shape = plan.read(selection);
     const free =

@@ -287,3 +287,27 @@ describe("funnel plot", () => {
     );
   });
 });
+
+describe("cells typed in the pane instead of a selection", () => {
+  it("charts 'Sheet'!A1:B25 whatever is selected, and A1:C7 on the active sheet", async () => {
+    const handle = workbook({ sheets: [fallsSheet(), { name: "Areas", rows: AREAS }] });
+    await select(handle, "Areas", "A1");
+    const spc = await insertSpcChart(handle.context, { improvement: "decrease" }, "'Falls'!A1:B25");
+    expect(handle.stats.syncs).toBe(3);
+    expect(spc.record).toMatchObject({ sheet: "Falls", address: "C1:H27" });
+    handle.stats.reset();
+    const funnel = await insertFunnelChart(handle.context, { statistic: "rate" }, " A1:C7 ");
+    expect(handle.stats.syncs).toBe(3);
+    expect(funnel.record.sheet).toBe("Areas");
+  });
+
+  it("refuses what is not a range, in plain English", async () => {
+    const handle = workbook({ sheets: [fallsSheet()] });
+    await expect(
+      insertSpcChart(handle.context, { improvement: "decrease" }, "the falls")
+    ).rejects.toThrow(/is not a range of cells/);
+    await expect(
+      insertSpcChart(handle.context, { improvement: "decrease" }, "'Nowhere'!A1:B3")
+    ).rejects.toThrow(WorkbookActionError);
+  });
+});

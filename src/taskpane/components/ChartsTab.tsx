@@ -60,6 +60,8 @@ export function ChartsTab(): React.JSX.Element {
   const [annual, setAnnual] = React.useState("");
   const [baseline, setBaseline] = React.useState("");
   const [statistic, setStatistic] = React.useState<FunnelStatistic>("rate");
+  const [spcSource, setSpcSource] = React.useState("");
+  const [funnelSource, setFunnelSource] = React.useState("");
   const [message, setMessage] = React.useState<Message>();
   const [last, setLast] = React.useState<ChartInsertRecord>();
   const spc = useWorkbookAction(workbookActions.insertSpcChart);
@@ -123,19 +125,22 @@ export function ChartsTab(): React.JSX.Element {
     if (busy || problems.target || problems.annual || problems.baseline) return;
     show(
       "SPC chart",
-      await spc.run({
-        improvement,
-        target: numbers.target,
-        annualTarget: numbers.annual,
-        baselinePoints: numbers.baseline,
-      })
+      await spc.run(
+        {
+          improvement,
+          target: numbers.target,
+          annualTarget: numbers.annual,
+          baselinePoints: numbers.baseline,
+        },
+        spcSource
+      )
     );
   };
 
   const onFunnel = async (event: React.FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    show("funnel plot", await funnel.run({ statistic }));
+    show("funnel plot", await funnel.run({ statistic }, funnelSource));
   };
 
   const onUndo = async () => {
@@ -174,6 +179,12 @@ export function ChartsTab(): React.JSX.Element {
           it if you have them). The chart shows the mean and process limits, and colours special
           causes: blue for improvement, orange for concern.
         </Text>
+        <Field
+          label="Cells to chart (optional)"
+          hint="Leave empty to chart the selection, or type e.g. 'Falls by month'!A1:B25."
+        >
+          <Input value={spcSource} onChange={(_, d) => setSpcSource(d.value)} />
+        </Field>
         <Field label="Which way is better?">
           <RadioGroup
             value={improvement}
@@ -226,6 +237,12 @@ export function ChartsTab(): React.JSX.Element {
           Select the areas to compare, three columns: name, numerator (e.g. admissions) and
           denominator (e.g. population). Limits are drawn at 95% and 99.8%.
         </Text>
+        <Field
+          label="Areas to plot (optional)"
+          hint="Leave empty to plot the selection, or type e.g. 'Area comparison'!A1:C7."
+        >
+          <Input value={funnelSource} onChange={(_, d) => setFunnelSource(d.value)} />
+        </Field>
         <Field label="The figures are">
           <RadioGroup
             value={statistic}

@@ -53,10 +53,10 @@ export const workbookActions = {
     withWorkbook((context) => selectCell(context, sheet, cell)),
   listBcfFormulas: (): Promise<BcfFormulaCell[]> =>
     withWorkbook((context) => listBcfFormulas(context)),
-  insertSpcChart: (options: SpcChartOptions): Promise<ChartInsertResult> =>
-    withWorkbook((context) => insertSpcChart(context, options)),
-  insertFunnelChart: (options: FunnelChartOptions): Promise<ChartInsertResult> =>
-    withWorkbook((context) => insertFunnelChart(context, options)),
+  insertSpcChart: (options: SpcChartOptions, source?: string): Promise<ChartInsertResult> =>
+    withWorkbook((context) => insertSpcChart(context, options, source)),
+  insertFunnelChart: (options: FunnelChartOptions, source?: string): Promise<ChartInsertResult> =>
+    withWorkbook((context) => insertFunnelChart(context, options, source)),
   removeChartInsert: (record: ChartInsertRecord): Promise<void> =>
     withWorkbook((context) => removeChartInsert(context, record)),
   replaceBcfFormulasWithValues: (
