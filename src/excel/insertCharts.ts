@@ -232,8 +232,8 @@ async function insertChart(
     ) as unknown as string[][];
     layout.columnFormats.forEach((format, c) => {
       if (!format) return;
-      target.getRangeByIndexes(block.row + 1, block.col + c, block.rows - 1, 1).numberFormat =
-        Array.from({ length: block.rows - 1 }, () => [format]);
+      target.getRangeByIndexes(block.row + 1, block.col + c, layout.dataRows, 1).numberFormat =
+        Array.from({ length: layout.dataRows }, () => [format]);
     });
     target.getRangeByIndexes(block.row, block.col, 1, block.cols).format.font.bold = true;
     blockRange.format.autofitColumns();

@@ -36,7 +36,7 @@ const SAMPLE_MONTHS = Array.from({ length: 24 }, (_, i) => {
     "Feb",
     "Mar",
   ];
-  return `${names[i % 12]} ${2023 + Math.floor((i + 9) / 12)}`;
+  return `${names[i % 12]} ${2023 + Math.floor((i + 3) / 12)}`;
 });
 
 /** Falls admissions of people aged 65+ and populations aged 65+ by area (Rutland's 8,540; the rest illustrative). */

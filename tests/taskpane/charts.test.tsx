@@ -79,6 +79,13 @@ describe("Charts tab", () => {
     expect(wb.getCell("Falls by month", "K25").value).toBe(60);
     expect(wb.charts("Falls by month")).toHaveLength(1);
     expect(SAMPLE_FALLS).toHaveLength(24);
+    // April 2023 to March 2025.
+    expect(
+      ["A2", "A10", "A11", "A13", "A14", "A25"].map((a) => wb.getCell("Falls by month", a).value)
+    ).toEqual(["Apr 2023", "Dec 2023", "Jan 2024", "Mar 2024", "Apr 2024", "Mar 2025"]);
+    // Only the monthly figures take one decimal place; the target under the table stays as typed.
+    expect(wb.getCell("Falls by month", "C2").numberFormat).toBe("0.0");
+    expect(wb.getCell("Falls by month", "D28").text).toBe("60");
 
     fireEvent.click(screen.getByRole("button", { name: "Remove the last chart" }));
     await screen.findByText("Chart removed", undefined, { timeout: 10000 });

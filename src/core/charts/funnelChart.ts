@@ -231,6 +231,7 @@ export function funnelChartLayout(
     newSheet: !beside,
     block,
     cells,
+    dataRows: bodyRows,
     columnFormats,
     chartType: "XYScatter",
     title: `Funnel plot: ${areas.name.toLowerCase()} with 95% and 99.8% limits`,

@@ -57,6 +57,8 @@ export interface ChartLayout {
   /** Everything written, as one 2-D formulas array at `block`; null leaves a cell as it is (empty). */
   block: Box;
   cells: Array<Array<CellValue | null>>;
+  /** Rows of figures under the block's header row (the rows `columnFormats` apply to). */
+  dataRows: number;
   /** Number formats by column of the block (undefined: leave General). */
   columnFormats: Array<string | undefined>;
   chartType: string;

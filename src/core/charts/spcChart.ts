@@ -301,6 +301,7 @@ export function spcChartLayout(
     newSheet: !beside,
     block,
     cells,
+    dataRows: n,
     columnFormats,
     chartType: "LineMarkers",
     title: `${series.name}: statistical process control`,
