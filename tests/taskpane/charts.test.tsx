@@ -4,6 +4,8 @@
  * preview's sample plan and into a blank workbook, and "Remove the last chart" takes them out again.
  */
 import "./setup";
+import { readFileSync } from "fs";
+import { join } from "path";
 import * as React from "react";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
@@ -149,5 +151,46 @@ describe("Charts tab", () => {
     expect(optionalNumber(" 1,200 ")).toBe(1200);
     expect(optionalNumber("60.5")).toBe(60.5);
     expect(optionalNumber("sixty")).toBeNaN();
+  });
+});
+
+describe("the README's worked figures for the Charts tab", () => {
+  const readme = readFileSync(join(__dirname, "../../README.md"), "utf8");
+  const oneDecimal = (v: number) =>
+    v.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+  test("are the sample plan's own", () => {
+    const rows = spcTable(
+      SAMPLE_FALLS.map((v) => [v]),
+      "decrease"
+    );
+    expect(readme).toContain(
+      `mean\n  ${oneDecimal(rows[0][0] as number)}, process limits ${(rows[0][1] as number).toFixed(2)} to ${(rows[0][2] as number).toFixed(2)}`
+    );
+    expect(
+      spcAssurance(
+        SAMPLE_FALLS.map((v) => [v]),
+        60,
+        "decrease"
+      )
+    ).toBe("hit and miss");
+    const events = SAMPLE_AREAS.reduce((s, a) => s + a[1], 0);
+    const people = SAMPLE_AREAS.reduce((s, a) => s + a[2], 0);
+    const average = (events / people) * 100000;
+    expect(readme).toContain(
+      `${events.toLocaleString("en-GB")} admissions among ${people.toLocaleString("en-GB")} people give an average of ${oneDecimal(average)} per 100,000`
+    );
+    const nwl = SAMPLE_AREAS.find((a) => a[0] === "North West Leicestershire") as [
+      string,
+      number,
+      number,
+    ];
+    expect(readme).toContain(
+      `(${oneDecimal(funnelLimits(average, nwl[2], "rate", 0.998)[1])} at its 22,900 people)`
+    );
+    const melton = SAMPLE_AREAS.find((a) => a[0] === "Melton") as [string, number, number];
+    expect(readme).toContain(
+      `lower 95% limit (${oneDecimal(funnelLimits(average, melton[2], "rate", 0.95)[0])})`
+    );
   });
 });
