@@ -193,7 +193,10 @@ describe("custom functions metadata generated from src/functions/functions.ts", 
         const [, optional, range] = expected.params[i];
         expect(Boolean(p.optional)).toBe(optional);
         expect(p.dimensionality ?? "scalar").toBe(range ? "matrix" : "scalar");
-        expect(p.type).toBe(TEXT_PARAMETERS.has(p.name) ? "string" : "number");
+        // standard takes a range of weights or a name ("ESP2013 65+"), so Excel must pass either.
+        expect(p.type).toBe(
+          TEXT_PARAMETERS.has(p.name) ? "string" : p.name === "standard" ? "any" : "number"
+        );
         expect(p.description && p.description.length).toBeGreaterThan(10);
       });
       // custom-functions-metadata leaves the type out for "any".

@@ -4,8 +4,9 @@
  * text in one cell ("50 admissions per month  600 admissions per annum").
  *
  * Tolerance: a week is 7 days and year = 12 months = 4 quarters = 52 weeks = 365 days (the shared
- * period factors), and 365/7 (52.143) weeks a year is accepted too. The figure for the shorter period is converted to the longer one and rounded to the
- * precision the longer figure is stated to (whole units when it has no decimals); the two reconcile
+ * period factors), and 365/7 (52.143) weeks a year is accepted too. The figure for the shorter
+ * period is converted to the longer one and rounded to the precision the longer figure is stated
+ * to (whole units when it has no decimals); the two reconcile
  * when that rounded figure equals the stated one on either week convention. So 50 a month and 600 a
  * year reconcile, and 21 a week and 1,091 a year do not (21 × 52 = 1,092; 21 × 365/7 = 1,095): a
  * stated annual figure is taken to be derived from the weekly one, so a one-unit slip is still a slip.
