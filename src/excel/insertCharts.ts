@@ -244,6 +244,9 @@ async function insertChart(
       range(first.values),
       "Columns" as Excel.ChartSeriesBy
     );
+    // Named after the cells it sits beside, so that a failed write or an undo can find it again.
+    const chartName = `${kind === "spc" ? "SPC chart" : "Funnel plot"} ${boxAddress(layout.block)}`;
+    chart.name = chartName;
     chart.title.text = layout.title;
     chart.setPosition(layout.position.start, layout.position.end);
     const style = (series: Excel.ChartSeries, spec: SeriesSpec) => {
@@ -268,9 +271,13 @@ async function insertChart(
       style(series, spec);
     }
     if (layout.newSheet) target.activate();
-    chart.load("name");
     blockRange.load("values");
-    await context.sync();
+    try {
+      await context.sync();
+    } catch (e) {
+      await takeOutFailedWrite(context, layout, chartName);
+      throw e;
+    }
 
     const address = boxAddress(block);
     const where = layout.newSheet
@@ -285,7 +292,7 @@ async function insertChart(
         sheetAdded: layout.newSheet,
         address,
         written: layout.cells,
-        chartName: chart.name,
+        chartName,
       },
       message: `${what} added ${where}. Its figures are ${functions} formulas, so the chart follows the data.`,
       findings: plan.findings(layout, blockRange.values as unknown[][], selection),
@@ -293,6 +300,33 @@ async function insertChart(
   } catch (e) {
     if (e instanceof ChartInputError) throw new WorkbookActionError(e.message, e);
     throw toWorkbookActionError(e);
+  }
+}
+
+/**
+ * After Excel refused part of the final write (it keeps what ran before the refusal): deletes the new
+ * sheet, or clears the block (empty before, as checked) and deletes the chart. Two syncs; if this fails
+ * too, the original error is still the one reported.
+ */
+async function takeOutFailedWrite(
+  context: Excel.RequestContext,
+  layout: ChartLayout,
+  chartName: string
+): Promise<void> {
+  try {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(layout.sheet);
+    const chart = layout.newSheet ? undefined : sheet.charts.getItemOrNullObject(chartName);
+    await context.sync();
+    if (sheet.isNullObject) return;
+    if (layout.newSheet) sheet.delete();
+    else {
+      if (chart && !chart.isNullObject) chart.delete();
+      const { block } = layout;
+      sheet.getRangeByIndexes(block.row, block.col, block.rows, block.cols).clear("All");
+    }
+    await context.sync();
+  } catch {
+    // Report the refusal that started this, not a failure of the clean-up.
   }
 }
 

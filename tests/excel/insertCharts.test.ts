@@ -4,6 +4,7 @@ import { poolSplit } from "../../src/core/statistics/poolSplit";
 import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/memory-excel";
 import { insertFunnelChart, insertSpcChart, removeChartInsert } from "../../src/excel/insertCharts";
 import { WorkbookActionError } from "../../src/excel/errors";
+import { MemoryExcelError } from "../../src/memory-excel";
 
 /** The chart formulas' =BCF.* functions, evaluated by src/core as Excel's would be by functions.ts. */
 const FUNCTIONS = {
@@ -309,5 +310,51 @@ describe("cells typed in the pane instead of a selection", () => {
     await expect(
       insertSpcChart(handle.context, { improvement: "decrease" }, "'Nowhere'!A1:B3")
     ).rejects.toThrow(WorkbookActionError);
+  });
+});
+
+describe("when Excel refuses part of the final write", () => {
+  /** Refuses the nth operation named `action` in the sync that writes the chart. */
+  function refuse(action: string, nth = 1): MemoryWorkbookOptions["beforeOperation"] {
+    let seen = 0;
+    return (op) => {
+      if (op.action === action && ++seen === nth)
+        throw new MemoryExcelError("InvalidOperation", "Excel refused the operation.");
+    };
+  }
+
+  it.each([
+    ["the first series' categories", "setXAxisValues", 1],
+    ["the last series' values", "setValues", 7],
+  ])(
+    "beside the data (%s): the cells and the chart are taken out again",
+    async (_, action, nth) => {
+      const handle = workbook({
+        sheets: [fallsSheet()],
+        partialBatches: true,
+        beforeOperation: refuse(action, nth),
+      });
+      await select(handle, "Falls", "A1:B25");
+      const before = JSON.stringify(handle.workbook.snapshot());
+      await expect(
+        insertSpcChart(handle.context, { improvement: "decrease", target: 60, annualTarget: 720 })
+      ).rejects.toThrow(WorkbookActionError);
+      expect(handle.workbook.charts()).toHaveLength(0);
+      expect(JSON.stringify(handle.workbook.snapshot())).toBe(before);
+    }
+  );
+
+  it("on a new sheet: the sheet is deleted again", async () => {
+    const handle = workbook({
+      sheets: [fallsSheet([[null, null, "note"]])],
+      partialBatches: true,
+      beforeOperation: refuse("setValues", 3),
+    });
+    await select(handle, "Falls", "A1:B25");
+    await expect(insertSpcChart(handle.context, { improvement: "decrease" })).rejects.toThrow(
+      WorkbookActionError
+    );
+    expect(handle.workbook.sheetNames()).toEqual(["Falls"]);
+    expect(handle.workbook.charts()).toHaveLength(0);
   });
 });
