@@ -14,7 +14,7 @@
  * ("15 discharges a month … 180 discharges per month") are reported as a period written wrongly.
  */
 import { WorkbookSnapshot } from "../workbook";
-import { Finding } from "./finding";
+import { Finding, RuleOutcome } from "./finding";
 import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf } from "./grid";
 import { figure } from "./format";
 import { Period, convertPerPeriod, periodOf, periodsPerYear } from "../periods";
@@ -242,13 +242,15 @@ function textFindings(
   findings: Finding[],
   marks: Uint8Array,
   reported: Set<string>
-): void {
+): number {
+  let compared = 0;
   for (const i of grid.periodCells) {
     if (marks[i] !== (HINT | HAS_DIGIT)) continue;
     const r = Math.floor(i / grid.cols);
     const c = i % grid.cols;
     const v = grid.sheet.values[r][c] as string;
     if (v.length < 8) continue;
+    if (statementsIn(v).length >= 2) compared++;
     {
       for (const p of textPeriodProblems(v)) {
         const where = grid.addr(r, c);
@@ -286,6 +288,7 @@ function textFindings(
       }
     }
   }
+  return compared;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,12 +344,12 @@ function compareCells(
   reported: Set<string>,
   a: { r: number; c: number; period: Period; heading: string },
   b: { r: number; c: number; period: Period; heading: string }
-): void {
+): number {
   const va = figureAt(grid, a.r, a.c);
   const vb = figureAt(grid, b.r, b.c);
-  if (va === undefined || vb === undefined) return;
+  if (va === undefined || vb === undefined) return 0;
   const cmp = comparePeriods(va, a.period, vb, b.period);
-  if (cmp.reconciles) return;
+  if (cmp.reconciles) return 1;
   // Point at the figure someone typed: a computed one follows from the other.
   const at = grid.formula(b.r, b.c) && !grid.formula(a.r, a.c) ? a : b;
   reported.add(mismatchKey(at.r, cmp.expected, vb));
@@ -366,6 +369,7 @@ function compareCells(
     expected: cmp.expected,
     actual: vb,
   });
+  return 1;
 }
 
 function headingFindings(
@@ -373,7 +377,8 @@ function headingFindings(
   findings: Finding[],
   marks: Uint8Array,
   reported: Set<string>
-): void {
+): number {
+  let compared = 0;
   // Heading rows: columns side by side.
   for (let h = 0; h < grid.rows; h++) {
     if (grid.rowHasNumber[h] || grid.rowBlank[h]) continue;
@@ -392,7 +397,7 @@ function headingFindings(
         for (let i = 0; i + 1 < g.length; i++) {
           const a = g[i];
           const b = g[i + 1];
-          compareCells(
+          compared += compareCells(
             grid,
             findings,
             reported,
@@ -439,7 +444,7 @@ function headingFindings(
           const a = g[i];
           const b = g[i + 1];
           for (let cc = c + 1; cc < grid.cols; cc++) {
-            compareCells(
+            compared += compareCells(
               grid,
               findings,
               reported,
@@ -451,16 +456,25 @@ function headingFindings(
       }
     }
   }
+  return compared;
 }
 
-export function checkPeriods(snapshot: WorkbookSnapshot): Finding[] {
+export function checkPeriods(snapshot: WorkbookSnapshot): RuleOutcome {
   const findings: Finding[] = [];
+  let checked = 0;
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
     const marks = periodHints(grid);
     const reported = new Set<string>();
-    headingFindings(grid, findings, marks, reported);
-    textFindings(grid, findings, marks, reported);
+    checked += headingFindings(grid, findings, marks, reported);
+    checked += textFindings(grid, findings, marks, reported);
   }
-  return findings;
+  return {
+    findings,
+    coverage: {
+      rule: PERIODS_RULE,
+      checked,
+      ...(checked ? {} : { note: "no figure stated for two periods found" }),
+    },
+  };
 }

@@ -8,8 +8,11 @@ import {
   insertTemplates,
   listBcfFormulas,
   readWorkbookSnapshot,
+  previewRemoval,
   removeInsertion,
   replaceBcfFormulasWithValues,
+  restoreBcfFormulas,
+  hideSheets,
   selectCell,
   insertSpcChart,
   insertFunnelChart,
@@ -18,11 +21,27 @@ import {
 import type { ChartInsertRecord, ChartInsertResult } from "../../excel";
 import type { SpcChartOptions } from "../../core/charts/spcChart";
 import type { FunnelChartOptions } from "../../core/charts/funnelChart";
-import type { InsertionRecord, InsertionResult } from "../../excel";
+import type {
+  InsertionRecord,
+  InsertionResult,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+} from "../../excel";
+import type { RemovalPlan } from "../../core/undo";
 import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
-export type { InsertionRecord, InsertionResult, ChartInsertRecord, ChartInsertResult };
+export type {
+  ChartInsertRecord,
+  ChartInsertResult,
+  InsertionRecord,
+  InsertionResult,
+  RemovalPlan,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+};
 
 export interface PlanOptions {
   area: string;
@@ -41,8 +60,12 @@ export type ReplaceMode = "in-place" | "copy";
 export const workbookActions = {
   insertTemplates: (templates: SchemeTemplate[]): Promise<InsertionResult> =>
     withWorkbook((context) => insertTemplates(context, templates)),
-  removeInsertion: (record: InsertionRecord): Promise<void> =>
-    withWorkbook((context) => removeInsertion(context, record)),
+  /** What undoing an insertion would remove and keep, changing nothing. */
+  previewRemoval: (record: InsertionRecord): Promise<RemovalPlan> =>
+    withWorkbook((context) => previewRemoval(context, record)),
+  /** Removes what the insertion made and is unchanged; `confirmedSheets`: the sheet ids the user agreed to delete. */
+  removeInsertion: (record: InsertionRecord, confirmedSheets?: string[]): Promise<RemovalReport> =>
+    withWorkbook((context) => removeInsertion(context, record, { confirmedSheets })),
   buildPlanSkeleton: (options: PlanOptions): Promise<InsertionResult> =>
     withWorkbook((context) => buildPlanSkeleton(context, options)),
   readWorkbookSnapshot: (
@@ -59,8 +82,11 @@ export const workbookActions = {
     withWorkbook((context) => insertFunnelChart(context, options, source)),
   removeChartInsert: (record: ChartInsertRecord): Promise<void> =>
     withWorkbook((context) => removeChartInsert(context, record)),
-  replaceBcfFormulasWithValues: (
-    mode: ReplaceMode
-  ): Promise<{ replaced: number; sheets: string[] }> =>
+  replaceBcfFormulasWithValues: (mode: ReplaceMode): Promise<ReplaceResult> =>
     withWorkbook((context) => replaceBcfFormulasWithValues(context, mode)),
+  /** Puts replaced =BCF formulas back where the cells still hold what the replace wrote. */
+  restoreBcfFormulas: (cells: ReplacedFormula[]): Promise<{ restored: number; kept: number }> =>
+    withWorkbook((context) => restoreBcfFormulas(context, cells)),
+  hideSheets: (names: string[]): Promise<void> =>
+    withWorkbook((context) => hideSheets(context, names)),
 };
