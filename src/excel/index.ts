@@ -16,3 +16,10 @@ export {
   type ReplaceResult,
   type BcfFormulaCell,
 } from "./submission";
+export {
+  insertSpcChart,
+  insertFunnelChart,
+  removeChartInsert,
+  type ChartInsertRecord,
+  type ChartInsertResult,
+} from "./insertCharts";

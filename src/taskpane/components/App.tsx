@@ -1,4 +1,4 @@
-/** The task pane: a header and three tabs (Templates, New plan, Check). */
+/** The task pane: a header and four tabs (Templates, New plan, Check, Charts). */
 import * as React from "react";
 import {
   makeStyles,
@@ -12,8 +12,8 @@ import { CATALOGUE } from "../../core/templates/catalogue";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { TemplatesTab } from "./TemplatesTab";
 
-// The New plan and Check tabs (and the rules behind them) load the first time the user opens them,
-// so the pane is ready sooner; Templates, the first tab, comes with the page.
+// The New plan, Check and Charts tabs (and the code behind them) load the first time the user opens
+// them, so the pane is ready sooner; Templates, the first tab, comes with the page.
 const NewPlanTab = React.lazy(() =>
   import(/* webpackChunkName: "tab-new-plan" */ "./NewPlanTab").then((m) => ({
     default: m.NewPlanTab,
@@ -21,6 +21,9 @@ const NewPlanTab = React.lazy(() =>
 );
 const CheckTab = React.lazy(() =>
   import(/* webpackChunkName: "tab-check" */ "./CheckTab").then((m) => ({ default: m.CheckTab }))
+);
+const ChartsTab = React.lazy(() =>
+  import(/* webpackChunkName: "tab-charts" */ "./ChartsTab").then((m) => ({ default: m.ChartsTab }))
 );
 
 const useStyles = makeStyles({
@@ -59,12 +62,13 @@ const useStyles = makeStyles({
   },
 });
 
-export type TabName = "templates" | "new-plan" | "check";
+export type TabName = "templates" | "new-plan" | "check" | "charts";
 
 const TABS: Array<{ value: TabName; label: string; heading: string }> = [
   { value: "templates", label: "Templates", heading: "Scheme templates" },
   { value: "new-plan", label: "New plan", heading: "New plan workbook" },
   { value: "check", label: "Check", heading: "Check the workbook" },
+  { value: "charts", label: "Charts", heading: "SPC charts and funnel plots" },
 ];
 
 export interface AppProps {
@@ -94,6 +98,7 @@ export function App({
     templates: <TemplatesTab templates={templates} onTemplatesChange={setTemplates} />,
     "new-plan": <NewPlanTab />,
     check: <CheckTab />,
+    charts: <ChartsTab />,
   };
 
   return (

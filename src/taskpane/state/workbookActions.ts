@@ -3,8 +3,12 @@
  * registered in-memory workbook in the preview and tests). Checking uses only the read-only ones.
  */
 import { withWorkbook } from "../../excel/host";
+import type { SpcChartOptions } from "../../core/charts/spcChart";
+import type { FunnelChartOptions } from "../../core/charts/funnelChart";
 import type {
   BcfFormulaCell,
+  ChartInsertRecord,
+  ChartInsertResult,
   InsertionRecord,
   InsertionResult,
   RemovalReport,
@@ -17,6 +21,8 @@ import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
 export type {
+  ChartInsertRecord,
+  ChartInsertResult,
   InsertionRecord,
   InsertionResult,
   RemovalPlan,
@@ -71,6 +77,21 @@ export const workbookActions = {
   listBcfFormulas: async (): Promise<BcfFormulaCell[]> => {
     const { listBcfFormulas } = await excel();
     return withWorkbook((context) => listBcfFormulas(context));
+  },
+  insertSpcChart: async (options: SpcChartOptions, source?: string): Promise<ChartInsertResult> => {
+    const { insertSpcChart } = await excel();
+    return withWorkbook((context) => insertSpcChart(context, options, source));
+  },
+  insertFunnelChart: async (
+    options: FunnelChartOptions,
+    source?: string
+  ): Promise<ChartInsertResult> => {
+    const { insertFunnelChart } = await excel();
+    return withWorkbook((context) => insertFunnelChart(context, options, source));
+  },
+  removeChartInsert: async (record: ChartInsertRecord): Promise<void> => {
+    const { removeChartInsert } = await excel();
+    return withWorkbook((context) => removeChartInsert(context, record));
   },
   replaceBcfFormulasWithValues: async (mode: ReplaceMode): Promise<ReplaceResult> => {
     const { replaceBcfFormulasWithValues } = await excel();
