@@ -19,7 +19,7 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => Finding[]> = [
   checkSplits,
   checkPeriods,
   checkFundingBalance,
-  checkNationalConditions,
+  (snapshot) => checkNationalConditions(snapshot).findings,
   checkHygiene,
 ];
 

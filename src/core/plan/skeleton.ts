@@ -149,6 +149,45 @@ export function metricRow(metric: BcfMetric): PlanCell[] {
   ];
 }
 
+/** The national template's minimum-spend table, headed as the template heads it so the checks know it. */
+export const MINIMUM_SPEND_COLUMNS = [
+  "Requirement",
+  "Minimum Required Spend",
+  "Planned Spend",
+  "Under Spend",
+] as const;
+
+export const MINIMUM_SPEND_REQUIREMENTS = {
+  outOfHospital: "NHS commissioned out of hospital spend from the minimum ICB allocation",
+  socialCare: "Adult social care services spend from the minimum ICB allocations",
+} as const;
+
+/** How the expenditure table names the NHS minimum contribution as a line's source of funding. */
+export const NHS_MINIMUM_SOURCE = "NHS minimum contribution";
+
+/**
+ * The two requirements of the minimum-spend table from row `firstRow` (1-based). Planned spend counts
+ * only lines funded from the NHS minimum contribution: adult social care is every such line whose area
+ * of spend is Social Care; out-of-hospital is what the NHS commissions (the whole line for the CCG/ICB or
+ * NHS England, the NHS share of a joint line) in any area but Acute. The minimum is the officer's to type.
+ */
+export function minimumSpendRows(table: string, firstRow: number): PlanCell[][] {
+  const col = (c: string) => `${table}[${c}]`;
+  const fromMinimum = `${col("Source of Funding")},"${NHS_MINIMUM_SOURCE}"`;
+  const notAcute = `${col("Area of Spend")},"<>Acute"`;
+  const commissionedBy = (who: string, amount: string) =>
+    `SUMIFS(${col(amount)},${fromMinimum},${col("Commissioner")},"${who}",${notAcute})`;
+  const outOfHospital =
+    `=${commissionedBy("CCG/ICB", "Total (£)")}+${commissionedBy("NHS England", "Total (£)")}` +
+    `+${commissionedBy("Joint", "NHS (£)")}`;
+  const socialCare = `=SUMIFS(${col("Total (£)")},${fromMinimum},${col("Area of Spend")},"Social Care")`;
+  const underSpend = (row: number) => `=IF(B${row}="","",MAX(0,B${row}-C${row}))`;
+  return [
+    [MINIMUM_SPEND_REQUIREMENTS.outOfHospital, "", outOfHospital, underSpend(firstRow)],
+    [MINIMUM_SPEND_REQUIREMENTS.socialCare, "", socialCare, underSpend(firstRow + 1)],
+  ];
+}
+
 export function planSkeleton(options: SkeletonOptions): PlanLayout {
   const names = { ...PLAN_SHEETS, ...options.sheetNames };
   const tables = {
@@ -277,11 +316,8 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     ["Total", ...["B", "C", "D"].map((col) => `=SUM(${col}2:${col}${lastSourceRow})`)],
     [],
     ["National conditions"],
-    ["Minimum NHS contribution to adult social care (£)", ""],
-    [
-      "Planned NHS spend on adult social care (£)",
-      `=SUMIFS(${tables.expenditure}[NHS (£)],${tables.expenditure}[Area of Spend],"Social Care")`,
-    ],
+    [...MINIMUM_SPEND_COLUMNS],
+    ...minimumSpendRows(tables.expenditure, lastSourceRow + 5),
   ];
   const conditionsRow = lastSourceRow + 3; // 1-based row of the "National conditions" heading
   const summary = sheetLayout(
@@ -291,7 +327,12 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     (r, c) =>
       c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow) ? GBP_FORMAT : GENERAL_FORMAT,
     {
-      bold: ["A1:D1", `A${lastSourceRow + 1}:D${lastSourceRow + 1}`, `A${conditionsRow}`],
+      bold: [
+        "A1:D1",
+        `A${lastSourceRow + 1}:D${lastSourceRow + 1}`,
+        `A${conditionsRow}`,
+        `A${conditionsRow + 1}:D${conditionsRow + 1}`,
+      ],
     }
   );
 

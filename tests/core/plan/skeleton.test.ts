@@ -175,16 +175,30 @@ describe("planSkeleton", () => {
       `=SUM(D2:D${n})`,
     ]);
     expect(summary.formulas[n + 2][0]).toBe("National conditions");
+    // The national template's minimum-spend table, planned spend counting only lines funded from the
+    // NHS minimum contribution.
     expect(summary.formulas[n + 3]).toEqual([
-      "Minimum NHS contribution to adult social care (£)",
-      "",
-      "",
-      "",
+      "Requirement",
+      "Minimum Required Spend",
+      "Planned Spend",
+      "Under Spend",
     ]);
-    expect(summary.formulas[n + 4][1]).toBe(
-      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")'
-    );
-    expect(summary.numberFormats[n + 3][1]).toBe("£#,##0.00");
+    const fromMinimum = 'BCF_Expenditure[Source of Funding],"NHS minimum contribution"';
+    const ooh = (who: string, amount: string) =>
+      `SUMIFS(BCF_Expenditure[${amount}],${fromMinimum},BCF_Expenditure[Commissioner],"${who}",BCF_Expenditure[Area of Spend],"<>Acute")`;
+    expect(summary.formulas[n + 4]).toEqual([
+      "NHS commissioned out of hospital spend from the minimum ICB allocation",
+      "",
+      `=${ooh("CCG/ICB", "Total (£)")}+${ooh("NHS England", "Total (£)")}+${ooh("Joint", "NHS (£)")}`,
+      `=IF(B${n + 5}="","",MAX(0,B${n + 5}-C${n + 5}))`,
+    ]);
+    expect(summary.formulas[n + 5]).toEqual([
+      "Adult social care services spend from the minimum ICB allocations",
+      "",
+      `=SUMIFS(BCF_Expenditure[Total (£)],${fromMinimum},BCF_Expenditure[Area of Spend],"Social Care")`,
+      `=IF(B${n + 6}="","",MAX(0,B${n + 6}-C${n + 6}))`,
+    ]);
+    expect(summary.numberFormats[n + 5][1]).toBe("£#,##0.00");
     expect(summary.numberFormats[n + 1][1]).toBe("General");
   });
 

@@ -1,0 +1,181 @@
+/**
+ * Expenditure lines wherever a sheet lays them out: a heading row naming the source of funding and at
+ * least two more of the national template's columns (scheme ID, name, type, area of spend,
+ * commissioner, provider, amount), then one line per row down to a blank row or a total.
+ * The national-conditions and completeness rules read the lines from here, so both see the same lines.
+ */
+import { WorkbookSnapshot } from "../workbook";
+import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf, isPercentFormat } from "./grid";
+
+export type LineField =
+  | "schemeId"
+  | "name"
+  | "type"
+  | "area"
+  | "commissioner"
+  | "provider"
+  | "source"
+  | "pctNhs"
+  | "pctLa"
+  | "nhs"
+  | "council"
+  | "amount";
+
+const PERCENT = /%|percent/i;
+const NHS = /\b(nhs|ccg|icb)\b/i;
+const COUNCIL = /\b(la|council|local authority)\b/i;
+
+/** Which column of the national template a heading names; amounts are decided after the others. */
+function fieldOf(heading: string): LineField | undefined {
+  const t = heading.replace(/\s+/g, " ").trim();
+  if (/source\s+of\s+funding|funding\s+source/i.test(t)) return "source";
+  if (/area\s+of\s+spend/i.test(t)) return "area";
+  if (PERCENT.test(t)) {
+    if (NHS.test(t)) return "pctNhs";
+    if (COUNCIL.test(t)) return "pctLa";
+    return undefined;
+  }
+  if (/scheme\s*id\b|^id$|scheme\s*(ref|reference|no\.?|number)\b/i.test(t)) return "schemeId";
+  if (/sub[-\s]?type/i.test(t)) return undefined;
+  if (/scheme\s*type|^type$/i.test(t)) return "type";
+  if (/scheme\s*name|^scheme$|^name$/i.test(t)) return "name";
+  if (/commissioner/i.test(t)) return "commissioner";
+  if (/provider/i.test(t)) return "provider";
+  if (/\btotal\b|expenditure|\bamount\b|planned\s+spend|\bcost\b/i.test(t)) return "amount";
+  if (/£/.test(t) && NHS.test(t) && !COUNCIL.test(t)) return "nhs";
+  if (/£/.test(t) && COUNCIL.test(t) && !NHS.test(t)) return "council";
+  return undefined;
+}
+
+export interface ExpenditureTable {
+  grid: SheetGrid;
+  header: number;
+  columns: Partial<Record<LineField, number>>;
+  lines: ExpenditureLine[];
+}
+
+export interface ExpenditureLine {
+  /** Grid row of the line. */
+  r: number;
+  text: Partial<Record<LineField, string>>;
+  /** Figures the line holds (amount, NHS and council £, percentages as fractions). */
+  figures: Partial<Record<LineField, number>>;
+}
+
+const TEXT_FIELDS: LineField[] = [
+  "schemeId",
+  "name",
+  "type",
+  "area",
+  "commissioner",
+  "provider",
+  "source",
+];
+const FIGURE_FIELDS: LineField[] = ["pctNhs", "pctLa", "nhs", "council", "amount"];
+
+function numberAt(grid: SheetGrid, r: number, c: number): number | undefined {
+  const k = grid.k(r, c);
+  return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
+}
+
+function headerColumns(grid: SheetGrid, h: number): Partial<Record<LineField, number>> | undefined {
+  const columns: Partial<Record<LineField, number>> = {};
+  let amountIsTotal = false;
+  for (let c = 0; c < grid.cols; c++) {
+    if (grid.k(h, c) !== TEXT) continue;
+    const heading = grid.text(h, c);
+    if (heading.length > 60) continue;
+    const field = fieldOf(heading);
+    if (!field) continue;
+    // "Total (£)" wins over the first "Expenditure"/"Amount" column: it is the line's whole amount.
+    if (field === "amount") {
+      const isTotal = /\btotal\b/i.test(heading);
+      if (columns.amount === undefined || (isTotal && !amountIsTotal)) {
+        columns.amount = c;
+        amountIsTotal = isTotal;
+      }
+      continue;
+    }
+    if (columns[field] === undefined) columns[field] = c;
+  }
+  if (columns.source === undefined) return undefined;
+  const others = TEXT_FIELDS.filter((f) => f !== "source" && columns[f] !== undefined).length;
+  return others + (columns.amount !== undefined ? 1 : 0) >= 2 ? columns : undefined;
+}
+
+function readLines(
+  grid: SheetGrid,
+  header: number,
+  columns: Partial<Record<LineField, number>>
+): ExpenditureLine[] {
+  const lines: ExpenditureLine[] = [];
+  for (let r = header + 1; r < grid.rows; r++) {
+    if (grid.rowBlank[r]) break;
+    if (grid.rowTotalLabel(r)) break;
+    const text: Partial<Record<LineField, string>> = {};
+    const figures: Partial<Record<LineField, number>> = {};
+    let filled = false;
+    for (const f of TEXT_FIELDS) {
+      const c = columns[f];
+      if (c === undefined) continue;
+      const v = grid.value(r, c);
+      const t = typeof v === "number" ? String(v) : grid.text(r, c);
+      if (t) {
+        text[f] = t;
+        filled = true;
+      }
+    }
+    for (const f of FIGURE_FIELDS) {
+      const c = columns[f];
+      if (c === undefined) continue;
+      let v = numberAt(grid, r, c);
+      if (v === undefined) continue;
+      // Percentages typed as 60 rather than 60%.
+      if ((f === "pctNhs" || f === "pctLa") && !isPercentFormat(grid.format(r, c)) && v > 1)
+        v /= 100;
+      figures[f] = v;
+      if ((f === "amount" || f === "nhs" || f === "council") && v !== 0) filled = true;
+    }
+    // The table's empty row (formulas showing 0, nothing typed) is not a line.
+    if (filled) lines.push({ r, text, figures });
+  }
+  return lines;
+}
+
+const tableCache = new WeakMap<WorkbookSnapshot, ExpenditureTable[]>();
+
+/** Every expenditure table of a workbook, read once per snapshot. */
+export function expenditureTables(snapshot: WorkbookSnapshot): ExpenditureTable[] {
+  const cached = tableCache.get(snapshot);
+  if (cached) return cached;
+  const tables: ExpenditureTable[] = [];
+  for (const sheet of snapshot.sheets) {
+    const grid = gridOf(sheet);
+    for (let h = 0; h < grid.rows; h++) {
+      if (grid.rowHasNumber[h] || grid.rowBlank[h]) continue;
+      const columns = headerColumns(grid, h);
+      if (!columns) continue;
+      const lines = readLines(grid, h, columns);
+      tables.push({ grid, header: h, columns, lines });
+      h += lines.length;
+    }
+  }
+  tableCache.set(snapshot, tables);
+  return tables;
+}
+
+/** The line's whole amount: its amount column, or NHS + council where only the parts are given. */
+export function lineAmount(line: ExpenditureLine): number | undefined {
+  const { amount, nhs, council } = line.figures;
+  if (amount !== undefined) return amount;
+  if (nhs === undefined && council === undefined) return undefined;
+  return (nhs ?? 0) + (council ?? 0);
+}
+
+/** "S001" or the line's name, or its row, for messages. */
+export function lineName(table: ExpenditureTable, line: ExpenditureLine): string {
+  const id = line.text.schemeId;
+  const name = line.text.name;
+  if (id && name) return `${id} ${name}`;
+  return id ?? name ?? `row ${line.r + 1 + table.grid.sheet.rowOffset}`;
+}
