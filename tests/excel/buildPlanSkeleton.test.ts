@@ -112,7 +112,7 @@ describe("buildPlanSkeleton", () => {
     });
     expect(tables.BCF_Metrics).toMatchObject({
       sheet: "Metrics",
-      address: "A1:G8",
+      address: "A1:I5", // the four 2023-25 metrics, with Goal and About
     });
     expect(wb.getCell("Expenditure", "M3")).toMatchObject({
       formula: "=SUBTOTAL(109,[Total (£)])",

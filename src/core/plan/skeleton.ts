@@ -3,7 +3,7 @@
  * as plain grids of values and formulas so the Office.js code only writes them.
  */
 import { a1 } from "../workbook";
-import { BCF_METRICS, type BcfMetric, FUNDING_SOURCES } from "../vocabulary";
+import { FUNDING_SOURCES } from "../vocabulary";
 import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from "./expenditure";
 import {
   asText,
@@ -15,18 +15,22 @@ import {
   listsSheetCells,
   METRIC_COLUMNS,
   METRICS_TABLE,
-  PERCENT_FORMAT,
   PLAN_SHEETS,
   type PlanCell,
   type PlanSheetKey,
-  RATE_FORMAT,
   sheetRef,
   TARGET_COLUMNS,
   TARGETS_TABLE,
-  thisRow,
   VALIDATION_LISTS,
   validationSource,
 } from "./layout";
+import {
+  type BandBlock,
+  bandBlockCells,
+  metricsForYear,
+  planMetricFormats,
+  planMetricRow,
+} from "./metrics";
 import { TARGET_FORMATS } from "./targets";
 
 export interface TableSpec {
@@ -85,12 +89,6 @@ export interface SkeletonOptions {
   tableNames?: Partial<Record<PlanTableKey, string>>;
 }
 
-/** Proportion metrics (BCF.PROPORTION, shown as %); the others are rates per 100,000 (BCF.RATE). */
-export const PROPORTION_METRICS: readonly BcfMetric[] = [
-  "Still at home 91 days after reablement",
-  "Discharge to usual place of residence",
-];
-
 /** The A1 address of a rows × cols block starting at A1 (or at `row`, `col`). */
 export function blockAddress(rows: number, cols: number, row = 0, col = 0): string {
   return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
@@ -124,29 +122,6 @@ function sheetLayout(
     validations: [],
     ...rest,
   };
-}
-
-/** The guarded formula of a metric value: blank until both numerator and denominator are typed. */
-function whenFigures(formula: string): string {
-  return `=IF(${thisRow("Numerator")}="","",IF(${thisRow("Denominator")}="","",${formula}))`;
-}
-
-export function metricRow(metric: BcfMetric): PlanCell[] {
-  const proportion = PROPORTION_METRICS.includes(metric);
-  const fn = proportion ? "BCF.PROPORTION" : "BCF.RATE";
-  const args = `${thisRow("Numerator")},${thisRow("Denominator")}`;
-  // The CI functions return lower and upper side by side; INDEX takes one of them, as a table cell cannot spill.
-  const ci = (which: 1 | 2) =>
-    whenFigures(`INDEX(${fn}.CI(${args},0.95,${thisRow("Per")}),1,${which})`);
-  return [
-    metric,
-    "",
-    "",
-    proportion ? 1 : 100000,
-    whenFigures(`${fn}(${args},${thisRow("Per")})`),
-    ci(1),
-    ci(2),
-  ];
 }
 
 /** The national template's minimum-spend table, headed as the template heads it so the checks know it. */
@@ -186,6 +161,51 @@ export function minimumSpendRows(table: string, firstRow: number): PlanCell[][] 
     [MINIMUM_SPEND_REQUIREMENTS.outOfHospital, "", outOfHospital, underSpend(firstRow)],
     [MINIMUM_SPEND_REQUIREMENTS.socialCare, "", socialCare, underSpend(firstRow + 1)],
   ];
+}
+
+/**
+ * The Metrics sheet of a plan for `year`: the table of that year's metrics and, when the falls metric
+ * is one of them, its six ESP2013 age bands one column clear of the table.
+ */
+export function metricsSheet(name: string, tableName: string, year: string): SheetLayout {
+  const yearMetrics = metricsForYear(year);
+  const width = METRIC_COLUMNS.length;
+  const bands: BandBlock | undefined = yearMetrics.some((m) => m.form === "dsr-65-plus")
+    ? { col: width + 1, row: 0 }
+    : undefined;
+  const rows: PlanCell[][] = [
+    [...METRIC_COLUMNS],
+    ...yearMetrics.map((m) => planMetricRow(m, year, bands)),
+  ];
+  const formats: string[][] = [
+    METRIC_COLUMNS.map(() => GENERAL_FORMAT),
+    ...yearMetrics.map(planMetricFormats),
+  ];
+  if (bands) {
+    const block = bandBlockCells();
+    for (let r = 0; r < block.length; r++) {
+      rows[r] ??= [];
+      formats[r] ??= [];
+      while (rows[r].length < bands.col) rows[r].push("");
+      while (formats[r].length < bands.col) formats[r].push(GENERAL_FORMAT);
+      rows[r].push(...block[r]);
+      formats[r].push(...block[r].map((_, c) => (r >= 2 && c > 0 ? COUNT_FORMAT : GENERAL_FORMAT)));
+    }
+  }
+  const layout = sheetLayout("metrics", name, rows, (r, c) => formats[r]?.[c] ?? GENERAL_FORMAT, {
+    table: {
+      name: tableName,
+      address: blockAddress(yearMetrics.length + 1, width),
+      showTotals: false,
+    },
+  });
+  if (bands) {
+    layout.bold.push(
+      blockAddress(1, 1, bands.row, bands.col),
+      blockAddress(1, 4, bands.row + 1, bands.col)
+    );
+  }
+  return layout;
 }
 
 export function planSkeleton(options: SkeletonOptions): PlanLayout {
@@ -281,24 +301,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     }
   );
 
-  const metricRows = BCF_METRICS.map(metricRow);
-  const metrics = sheetLayout(
-    "metrics",
-    names.metrics,
-    [[...METRIC_COLUMNS], ...metricRows],
-    (r, c) => {
-      if (r === 0 || c === 0) return GENERAL_FORMAT;
-      if (c <= 3) return COUNT_FORMAT;
-      return PROPORTION_METRICS.includes(BCF_METRICS[r - 1]) ? PERCENT_FORMAT : RATE_FORMAT;
-    },
-    {
-      table: {
-        name: tables.metrics,
-        address: blockAddress(metricRows.length + 1, METRIC_COLUMNS.length),
-        showTotals: false,
-      },
-    }
-  );
+  const metrics = metricsSheet(names.metrics, tables.metrics, options.year);
 
   const incomeAmounts = `${sheetRef(names.income)}!$B$2:$B$${lastSourceRow}`;
   const incomeSources = `${sheetRef(names.income)}!$A$2:$A$${lastSourceRow}`;

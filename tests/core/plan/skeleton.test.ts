@@ -128,29 +128,37 @@ describe("planSkeleton", () => {
     expect(targets.table?.address).toBe("A1:H2");
   });
 
-  it("Metrics: BCF.RATE for rates and BCF.PROPORTION for proportions, with their CI columns", () => {
+  it("Metrics: the plan year's metrics, BCF.RATE for rates and BCF.PROPORTION for proportions, with their CI columns", () => {
     const metrics = sheet(layout, "metrics");
-    expect(metrics.formulas[0]).toEqual([...METRIC_COLUMNS]);
+    expect(metrics.formulas[0].slice(0, METRIC_COLUMNS.length)).toEqual([...METRIC_COLUMNS]);
     expect(metrics.table?.name).toBe("BCF_Metrics");
-    const nea = metrics.formulas.find((r) => r[0] === "Non-elective admissions")!;
-    expect(nea[3]).toBe(100000);
-    expect(nea[4]).toBe(
+    // 2024-25: the four 2023-25 metrics, and no retired ones.
+    expect(metrics.formulas.slice(1, 5).map((r) => r[0])).toEqual([
+      "Permanent admissions to residential and nursing care",
+      "Avoidable admissions",
+      "Discharge to usual place of residence",
+      "Emergency admissions due to falls",
+    ]);
+    expect(metrics.table?.address).toBe("A1:I5");
+    const admissions = metrics.formulas[1];
+    expect(admissions[3]).toBe(100000);
+    expect(admissions[4]).toBe(
       '=IF([@[Numerator]]="","",IF([@[Denominator]]="","",BCF.RATE([@[Numerator]],[@[Denominator]],[@[Per]])))'
     );
-    expect(nea[5]).toContain(
+    expect(admissions[5]).toContain(
       "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,1)"
     );
-    expect(nea[6]).toContain(
+    expect(admissions[6]).toContain(
       "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,2)"
     );
-    const reablement = metrics.formulas.findIndex(
-      (r) => r[0] === "Still at home 91 days after reablement"
+    const discharge = metrics.formulas.findIndex(
+      (r) => r[0] === "Discharge to usual place of residence"
     );
-    expect(metrics.formulas[reablement][4]).toContain(
+    expect(metrics.formulas[discharge][4]).toContain(
       "BCF.PROPORTION([@[Numerator]],[@[Denominator]],[@[Per]])"
     );
-    expect(metrics.formulas[reablement][3]).toBe(1);
-    expect(metrics.numberFormats[reablement][4]).toBe("0.0%");
+    expect(metrics.formulas[discharge][3]).toBe(1);
+    expect(metrics.numberFormats[discharge][4]).toBe("0.0%");
   });
 
   it("Summary: income by lookup, planned spend by SUMIFS on the table, balance, total and national conditions", () => {
