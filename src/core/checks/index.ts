@@ -10,6 +10,7 @@ import { checkPeriods } from "./periods";
 import { checkFundingBalance } from "./fundingBalance";
 import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
+import { checkIncomeAllocations } from "./incomeAllocations";
 
 export type { Finding, Severity } from "./finding";
 
@@ -20,6 +21,7 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => Finding[]> = [
   checkPeriods,
   checkFundingBalance,
   (snapshot) => checkNationalConditions(snapshot).findings,
+  (snapshot) => checkIncomeAllocations(snapshot).findings,
   checkHygiene,
 ];
 

@@ -36,7 +36,7 @@ import { isNhsMinimumSource } from "./fundingSourceNames";
 
 export const NATIONAL_CONDITIONS_RULE = "national-conditions";
 
-type Subject = "social-care" | "out-of-hospital";
+export type Subject = "social-care" | "out-of-hospital";
 
 const SUBJECTS: Record<Subject, { name: string; pattern: RegExp; basis: string }> = {
   "social-care": {
@@ -58,7 +58,7 @@ function subjectOf(label: string): Subject | undefined {
   return undefined;
 }
 
-interface Stated {
+export interface Stated {
   grid: SheetGrid;
   r: number;
   c: number;
@@ -67,7 +67,7 @@ interface Stated {
 }
 
 /** One requirement: a minimum and, where the workbook states one, its planned figure. */
-interface Requirement {
+export interface Requirement {
   subject?: Subject;
   label: string;
   minimum: Stated;
@@ -145,6 +145,8 @@ const MINIMUM = /\b(minimum|required|requirement|at least)\b/i;
 const PLANNED = /\b(planned|plan|actual|forecast|spend|expenditure|contribution)\b/i;
 const SUBJECT_HINT = /care|hospital/i;
 const NHS_BODY = /\bnhs\b|\bccg\b|\bicb\b/i;
+/** Last year's figures and the uplift on them are for the income check, not this year's minimum. */
+export const PREVIOUS_YEAR = /\b(previous|prior|last)\b|\buplift/i;
 
 interface Labelled {
   r: number;
@@ -159,7 +161,12 @@ function labelledRequirements(grid: SheetGrid, taken: Set<number>): Requirement[
     for (let c = 0; c < grid.cols; c++) {
       if (grid.k(r, c) !== TEXT) continue;
       const label = grid.text(r, c);
-      if (label.length <= 120 && SUBJECT_HINT.test(label) && NHS_BODY.test(label))
+      if (
+        label.length <= 120 &&
+        SUBJECT_HINT.test(label) &&
+        NHS_BODY.test(label) &&
+        !PREVIOUS_YEAR.test(label)
+      )
         candidates.push({ r, c, label });
       break;
     }
@@ -376,18 +383,24 @@ function jointCommissioning(grid: SheetGrid, findings: Finding[]): number {
   return checked;
 }
 
-export function checkNationalConditions(snapshot: WorkbookSnapshot): RuleOutcome {
-  const findings: Finding[] = [];
+/** Every minimum the workbook states (in a minimum-spend table or labelled on a sheet), with its planned figure. */
+export function statedRequirements(snapshot: WorkbookSnapshot): Requirement[] {
   const requirements: Requirement[] = [];
-  let jointLines = 0;
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
     const taken = new Set<number>();
     for (const t of minimumSpendTables(grid))
       requirements.push(...tableRequirements(grid, t, taken));
     requirements.push(...labelledRequirements(grid, taken));
-    jointLines += jointCommissioning(grid, findings);
   }
+  return requirements;
+}
+
+export function checkNationalConditions(snapshot: WorkbookSnapshot): RuleOutcome {
+  const findings: Finding[] = [];
+  const requirements = statedRequirements(snapshot);
+  let jointLines = 0;
+  for (const sheet of snapshot.sheets) jointLines += jointCommissioning(gridOf(sheet), findings);
   const tables = expenditureTables(snapshot);
   const bases: Partial<Record<Subject, LineBasis>> = {};
   for (const subject of Object.keys(SUBJECTS) as Subject[]) {

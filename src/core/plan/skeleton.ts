@@ -13,6 +13,7 @@ import {
   GBP_FORMAT,
   GENERAL_FORMAT,
   listsSheetCells,
+  PERCENT_FORMAT,
   METRIC_COLUMNS,
   METRICS_TABLE,
   PLAN_SHEETS,
@@ -137,6 +138,44 @@ export const MINIMUM_SPEND_REQUIREMENTS = {
   socialCare: "Adult social care services spend from the minimum ICB allocations",
 } as const;
 
+/** The Income sheet: planned income per source first (the Summary adds it up), then the published allocation. */
+export const INCOME_COLUMNS = [
+  "Funding source",
+  "Planned income (£)",
+  "Published allocation (£)",
+] as const;
+
+/**
+ * Published uplifts of the minimum NHS contribution to adult social care over the year before, by the
+ * year they apply to: only to fill in the input cell of a new plan; the checks read the cell.
+ */
+export const PUBLISHED_SOCIAL_CARE_UPLIFTS: Readonly<Record<string, number>> = {
+  "2025-26": 0.039,
+};
+
+export const SOCIAL_CARE_UPLIFT_LABELS = {
+  previous: "Previous year's minimum NHS contribution to adult social care (£)",
+  uplift: "Required uplift on the previous year",
+  uplifted: "Previous year's minimum with the uplift (£)",
+} as const;
+
+/**
+ * The uplift block from row `firstRow` (1-based): last year's minimum and the required uplift, both
+ * typed, and last year's minimum uplifted, which this year's minimum must reach.
+ */
+export function socialCareUpliftRows(year: string, firstRow: number): PlanCell[][] {
+  const prev = `B${firstRow}`;
+  const uplift = `B${firstRow + 1}`;
+  return [
+    [SOCIAL_CARE_UPLIFT_LABELS.previous, ""],
+    [SOCIAL_CARE_UPLIFT_LABELS.uplift, PUBLISHED_SOCIAL_CARE_UPLIFTS[year] ?? ""],
+    [
+      SOCIAL_CARE_UPLIFT_LABELS.uplifted,
+      `=IF(OR(${prev}="",${uplift}=""),"",ROUND(${prev}*(1+${uplift}),2))`,
+    ],
+  ];
+}
+
 /** How the expenditure table names the NHS minimum contribution as a line's source of funding. */
 export const NHS_MINIMUM_SOURCE = "NHS minimum contribution";
 
@@ -237,12 +276,12 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     "income",
     names.income,
     [
-      ["Funding source", "Amount (£)"],
-      ...FUNDING_SOURCES.map((s) => [s, ""]),
-      ["Total", `=SUM(B2:B${lastSourceRow})`],
+      [...INCOME_COLUMNS],
+      ...FUNDING_SOURCES.map((s) => [s, "", ""]),
+      ["Total", `=SUM(B2:B${lastSourceRow})`, `=SUM(C2:C${lastSourceRow})`],
     ],
-    (r, c) => (r > 0 && c === 1 ? GBP_FORMAT : GENERAL_FORMAT),
-    { bold: ["A1:B1", `A${lastSourceRow + 1}:B${lastSourceRow + 1}`] }
+    (r, c) => (r > 0 && c > 0 ? GBP_FORMAT : GENERAL_FORMAT),
+    { bold: ["A1:C1", `A${lastSourceRow + 1}:C${lastSourceRow + 1}`] }
   );
 
   const expenditureBlank: PlanCell[] = EXPENDITURE_COLUMNS.map((c) =>
@@ -321,8 +360,11 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     ["National conditions"],
     [...MINIMUM_SPEND_COLUMNS],
     ...minimumSpendRows(tables.expenditure, lastSourceRow + 5),
+    [],
+    ...socialCareUpliftRows(options.year, lastSourceRow + 8),
   ];
   const conditionsRow = lastSourceRow + 3; // 1-based row of the "National conditions" heading
+  const upliftRow = lastSourceRow + 9; // 1-based row of the required uplift
   const summary = sheetLayout(
     "summary",
     names.summary,
@@ -338,6 +380,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
       ],
     }
   );
+  summary.numberFormats[upliftRow - 1][1] = PERCENT_FORMAT;
 
   const lists = sheetLayout("lists", names.lists, listsSheetCells(), () => GENERAL_FORMAT, {
     bold: ["A1:E1"],

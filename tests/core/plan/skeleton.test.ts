@@ -51,15 +51,39 @@ describe("planSkeleton", () => {
     expect(sheet(layout, "cover").address).toBe("A1:B4");
   });
 
-  it("Income: one £ line per funding source and a SUM total", () => {
+  it("Income: per funding source, planned income and the published allocation, each with a SUM total", () => {
     const income = sheet(layout, "income");
-    expect(income.formulas[0]).toEqual(["Funding source", "Amount (£)"]);
+    expect(income.formulas[0]).toEqual([
+      "Funding source",
+      "Planned income (£)",
+      "Published allocation (£)",
+    ]);
     expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual([...FUNDING_SOURCES]);
     expect(income.formulas[income.formulas.length - 1]).toEqual([
       "Total",
       `=SUM(B2:B${FUNDING_SOURCES.length + 1})`,
+      `=SUM(C2:C${FUNDING_SOURCES.length + 1})`,
     ]);
-    expect(income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00")).toBe(true);
+    expect(
+      income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00" && r[2] === "£#,##0.00")
+    ).toBe(true);
+  });
+
+  it("Summary: last year's minimum for adult social care and the uplift are input cells, 3.9% filled in for 2025-26 only", () => {
+    const rows = (year: string) =>
+      sheet(planSkeleton({ ...options, year }), "summary").formulas.slice(-3);
+    const n = FUNDING_SOURCES.length + 1;
+    expect(rows("2025-26")).toEqual([
+      ["Previous year's minimum NHS contribution to adult social care (£)", "", "", ""],
+      ["Required uplift on the previous year", 0.039, "", ""],
+      [
+        "Previous year's minimum with the uplift (£)",
+        `=IF(OR(B${n + 8}="",B${n + 9}=""),"",ROUND(B${n + 8}*(1+B${n + 9}),2))`,
+        "",
+        "",
+      ],
+    ]);
+    expect(rows("2024-25")[1]).toEqual(["Required uplift on the previous year", "", "", ""]);
   });
 
   it("Expenditure: the BCF_Expenditure table with its columns, totals row and drop-downs", () => {
