@@ -5,6 +5,7 @@
  * The national-conditions and completeness rules read the lines from here, so both see the same lines.
  */
 import { WorkbookSnapshot } from "../workbook";
+import { type HeadingId, matchHeading } from "../vocabulary";
 import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf, isPercentFormat } from "./grid";
 
 export type LineField =
@@ -21,29 +22,35 @@ export type LineField =
   | "council"
   | "amount";
 
-const PERCENT = /%|percent/i;
 const NHS = /\b(nhs|ccg|icb)\b/i;
 const COUNCIL = /\b(la|council|local authority)\b/i;
 
-/** Which column of the national template a heading names; amounts are decided after the others. */
+const FIELD_OF_HEADING: Partial<Record<HeadingId, LineField>> = {
+  "source-of-funding": "source",
+  "area-of-spend": "area",
+  "scheme-id": "schemeId",
+  "scheme-name": "name",
+  "scheme-type": "type",
+  commissioner: "commissioner",
+  provider: "provider",
+  "percent-nhs": "pctNhs",
+  "percent-la": "pctLa",
+  "planned-spend": "amount",
+  amount: "amount",
+};
+
+/** Which column of the national template a heading names. */
 function fieldOf(heading: string): LineField | undefined {
-  const t = heading.replace(/\s+/g, " ").trim();
-  if (/source\s+of\s+funding|funding\s+source/i.test(t)) return "source";
-  if (/area\s+of\s+spend/i.test(t)) return "area";
-  if (PERCENT.test(t)) {
-    if (NHS.test(t)) return "pctNhs";
-    if (COUNCIL.test(t)) return "pctLa";
-    return undefined;
+  // "Sub-type" is not the scheme type.
+  if (/sub[-\s]?type/i.test(heading)) return undefined;
+  const id = matchHeading(heading);
+  if (id) return FIELD_OF_HEADING[id];
+  // The plan's own money columns: "Total (£)", "NHS (£)", "Council (£)".
+  if (/^\s*total\b/i.test(heading)) return "amount";
+  if (/£/.test(heading) && !/%/.test(heading)) {
+    if (NHS.test(heading) && !COUNCIL.test(heading)) return "nhs";
+    if (COUNCIL.test(heading) && !NHS.test(heading)) return "council";
   }
-  if (/scheme\s*id\b|^id$|scheme\s*(ref|reference|no\.?|number)\b/i.test(t)) return "schemeId";
-  if (/sub[-\s]?type/i.test(t)) return undefined;
-  if (/scheme\s*type|^type$/i.test(t)) return "type";
-  if (/scheme\s*name|^scheme$|^name$/i.test(t)) return "name";
-  if (/commissioner/i.test(t)) return "commissioner";
-  if (/provider/i.test(t)) return "provider";
-  if (/\btotal\b|expenditure|\bamount\b|planned\s+spend|\bcost\b/i.test(t)) return "amount";
-  if (/£/.test(t) && NHS.test(t) && !COUNCIL.test(t)) return "nhs";
-  if (/£/.test(t) && COUNCIL.test(t) && !NHS.test(t)) return "council";
   return undefined;
 }
 

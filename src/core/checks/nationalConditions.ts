@@ -32,7 +32,7 @@ import {
   lineAmount,
   lineName,
 } from "./expenditureLines";
-import { isNhsMinimumSource } from "./fundingSourceNames";
+import { matchFundingSource } from "../vocabulary";
 
 export const NATIONAL_CONDITIONS_RULE = "national-conditions";
 
@@ -246,7 +246,7 @@ function lineBasis(tables: ExpenditureTable[], subject: Subject): LineBasis | un
       else amount = area && !/acute/i.test(area) ? nhsCommissioned(line, whole) : undefined;
       if (amount === undefined || amount === 0) continue;
       const counted = { table, line, amount };
-      if (isNhsMinimumSource(line.text.source ?? "")) {
+      if (matchFundingSource(line.text.source ?? "") === "nhs-minimum") {
         basis.sum += amount;
         basis.counted.push(counted);
       } else basis.otherSources.push(counted);
