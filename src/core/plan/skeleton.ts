@@ -3,7 +3,12 @@
  * as plain grids of values and formulas so the Office.js code only writes them.
  */
 import { a1 } from "../workbook";
-import { FUNDING_SOURCES } from "../vocabulary";
+import {
+  FUNDING_SOURCES,
+  type FundingSourceId,
+  fundingSourcesFor,
+  matchFundingSource,
+} from "../vocabulary";
 import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from "./expenditure";
 import {
   asText,
@@ -138,6 +143,22 @@ export const MINIMUM_SPEND_REQUIREMENTS = {
   socialCare: "Adult social care services spend from the minimum ICB allocations",
 } as const;
 
+/**
+ * The funding sources of a plan for `year`, as the template lists them that year: from 2025-26 the NHS
+ * minimum contribution, the Local Authority Better Care Grant, the DFG and the additional contributions;
+ * for 2022-25 iBCF and the Discharge Fund's council and ICB parts as well. Each is named as the scheme
+ * templates name it where they do ("DFG", "iBCF"), so the Summary's SUMIFS finds their lines. A year that
+ * cannot be read gets every source.
+ */
+export function planFundingSources(year: string): string[] {
+  const templateNames = new Map<FundingSourceId | undefined, string>(
+    FUNDING_SOURCES.map((name) => [matchFundingSource(name), name])
+  );
+  const forYear = fundingSourcesFor(year);
+  if (forYear.length === 0) return [...FUNDING_SOURCES];
+  return forYear.map((d) => templateNames.get(d.id) ?? d.name);
+}
+
 /** The Income sheet: planned income per source first (the Summary adds it up), then the published allocation. */
 export const INCOME_COLUMNS = [
   "Funding source",
@@ -254,7 +275,8 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     targets: options.tableNames?.targets ?? TARGETS_TABLE,
     metrics: options.tableNames?.metrics ?? METRICS_TABLE,
   };
-  const sources = FUNDING_SOURCES.length;
+  const planSources = planFundingSources(options.year);
+  const sources = planSources.length;
   const lastSourceRow = sources + 1; // 1-based row of the last funding source (row 1 is the header)
 
   const cover = sheetLayout(
@@ -277,7 +299,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     names.income,
     [
       [...INCOME_COLUMNS],
-      ...FUNDING_SOURCES.map((s) => [s, "", ""]),
+      ...planSources.map((s) => [s, "", ""]),
       ["Total", `=SUM(B2:B${lastSourceRow})`, `=SUM(C2:C${lastSourceRow})`],
     ],
     (r, c) => (r > 0 && c > 0 ? GBP_FORMAT : GENERAL_FORMAT),
@@ -309,7 +331,11 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         const col = EXPENDITURE_COLUMNS.indexOf(l.column);
         return {
           address: a1(1, col),
-          source: validationSource(l.column, names.lists),
+          // The year's sources, typed in: the lists sheet may be shared with a plan for another year.
+          source:
+            l.column === "Source of Funding"
+              ? planSources.join(",")
+              : validationSource(l.column, names.lists),
         };
       }),
     }
@@ -346,7 +372,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
   const incomeSources = `${sheetRef(names.income)}!$A$2:$A$${lastSourceRow}`;
   const summaryRows: PlanCell[][] = [
     ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
-    ...FUNDING_SOURCES.map((source, i) => {
+    ...planSources.map((source, i) => {
       const row = i + 2;
       return [
         source,

@@ -1,6 +1,6 @@
 import { checkIncomeAllocations } from "../../../src/core/checks/incomeAllocations";
 import { runChecks } from "../../../src/core/checks";
-import { FUNDING_SOURCES } from "../../../src/core/vocabulary";
+import { planFundingSources } from "../../../src/core/plan";
 import { sheetFromRows } from "../../../src/core/workbook";
 import { buildPlanSkeleton, readWorkbookSnapshot } from "../../../src/excel";
 import { memoryWorkbook } from "../../excel/support";
@@ -17,11 +17,13 @@ async function plan2025(fill: (set: (sheet: string, cell: string, v: number) => 
   return { h, snapshot: await readWorkbookSnapshot(h.context) };
 }
 
-const row = (source: string) => FUNDING_SOURCES.indexOf(source as never) + 2;
+// 2025-26: NHS minimum contribution, Local Authority Better Care Grant, DFG, additional LA and NHS.
+const SOURCES_2025 = planFundingSources("2025-26");
+const row = (source: string) => SOURCES_2025.indexOf(source) + 2;
 // Summary: sources, Total, a blank, the heading, the minimum-spend table (header, out of hospital,
 // social care), a blank, then last year's minimum, the uplift and last year's minimum uplifted.
-const socialCareRow = FUNDING_SOURCES.length + 7;
-const previousRow = FUNDING_SOURCES.length + 9;
+const socialCareRow = SOURCES_2025.length + 7;
+const previousRow = SOURCES_2025.length + 9;
 
 describe("income against allocations", () => {
   test("the Income sheet has planned income and the published allocation; a DFG £11,000 short is an error", async () => {

@@ -17,6 +17,16 @@ const options = {
   healthAndWellbeingBoard: "Rutland Health and Wellbeing Board",
   year: "2024-25",
 };
+// 2024-25: the Discharge Fund's two parts instead of one "Discharge fund"; no Winter Pressures grant.
+const SOURCES_2024 = [
+  "NHS minimum contribution",
+  "iBCF",
+  "DFG",
+  "Local Authority Discharge Fund",
+  "ICB Discharge Fund",
+  "Additional LA contribution",
+  "Additional NHS contribution",
+];
 const sheet = (layout: ReturnType<typeof planSkeleton>, key: string) =>
   layout.sheets.find((s) => s.key === key)!;
 
@@ -58,7 +68,7 @@ describe("planSkeleton", () => {
       "Planned income (£)",
       "Published allocation (£)",
     ]);
-    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual([...FUNDING_SOURCES]);
+    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual(SOURCES_2024);
     expect(income.formulas[income.formulas.length - 1]).toEqual([
       "Total",
       `=SUM(B2:B${FUNDING_SOURCES.length + 1})`,
@@ -69,10 +79,33 @@ describe("planSkeleton", () => {
     ).toBe(true);
   });
 
+  it("funding sources follow the year: 2025-26 has the Better Care Grant and no iBCF or Discharge Fund", () => {
+    const names = (year: string) =>
+      sheet(planSkeleton({ ...options, year }), "income")
+        .formulas.slice(1, -1)
+        .map((r) => r[0]);
+    expect(names("2025-26")).toEqual([
+      "NHS minimum contribution",
+      "Local Authority Better Care Grant",
+      "DFG",
+      "Additional LA contribution",
+      "Additional NHS contribution",
+    ]);
+    expect(names("2023-24")).toEqual(SOURCES_2024);
+    expect(names("2019-20")).toContain("Winter Pressures grant");
+    const summary = sheet(planSkeleton({ ...options, year: "2025-26" }), "summary");
+    expect(summary.formulas.slice(1, 6).map((r) => r[0])).toEqual(names("2025-26"));
+    expect(summary.formulas[6][0]).toBe("Total");
+    const exp = sheet(planSkeleton({ ...options, year: "2025-26" }), "expenditure");
+    expect(exp.validations.find((v) => v.address === "H2")?.source).toBe(
+      names("2025-26").join(",")
+    );
+  });
+
   it("Summary: last year's minimum for adult social care and the uplift are input cells, 3.9% filled in for 2025-26 only", () => {
     const rows = (year: string) =>
       sheet(planSkeleton({ ...options, year }), "summary").formulas.slice(-3);
-    const n = FUNDING_SOURCES.length + 1;
+    const n = 5 + 1; // 2025-26 has five sources
     expect(rows("2025-26")).toEqual([
       ["Previous year's minimum NHS contribution to adult social care (£)", "", "", ""],
       ["Required uplift on the previous year", 0.039, "", ""],
@@ -114,7 +147,7 @@ describe("planSkeleton", () => {
       { address: "C2", source: "='BCF Lists'!$A$2:$A$20" },
       { address: "E2", source: AREAS_OF_SPEND.join(",") },
       { address: "F2", source: COMMISSIONERS.join(",") },
-      { address: "H2", source: FUNDING_SOURCES.join(",") },
+      { address: "H2", source: SOURCES_2024.join(",") },
     ]);
   });
 
