@@ -1,7 +1,8 @@
 /**
- * Expenditure lines wherever a sheet lays them out: a heading row naming the source of funding and at
- * least two more of the national template's columns (scheme ID, name, type, area of spend,
- * commissioner, provider, amount), then one line per row down to a blank row or a total.
+ * Expenditure lines wherever a sheet lays them out: a heading row naming the source of funding, an
+ * amount (a total, or NHS and council £) and at least one more of the national template's columns
+ * (scheme ID, name, type, area of spend, commissioner, provider), then one line per row down to a
+ * blank row or a total.
  * The national-conditions and completeness rules read the lines from here, so both see the same lines.
  */
 import { WorkbookSnapshot } from "../workbook";
@@ -106,8 +107,10 @@ function headerColumns(grid: SheetGrid, h: number): Partial<Record<LineField, nu
     if (columns[field] === undefined) columns[field] = c;
   }
   if (columns.source === undefined) return undefined;
+  // Lines of spend carry money: a sheet of drop-down lists headed like the table's columns does not.
+  const money = [columns.amount, columns.nhs, columns.council].some((c) => c !== undefined);
   const others = TEXT_FIELDS.filter((f) => f !== "source" && columns[f] !== undefined).length;
-  return others + (columns.amount !== undefined ? 1 : 0) >= 2 ? columns : undefined;
+  return money && others >= 1 ? columns : undefined;
 }
 
 function readLines(

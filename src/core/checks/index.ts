@@ -11,6 +11,7 @@ import { checkFundingBalance } from "./fundingBalance";
 import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
 import { checkIncomeAllocations } from "./incomeAllocations";
+import { checkCompleteness } from "./completeness";
 
 export type { Finding, Severity } from "./finding";
 
@@ -22,6 +23,7 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => Finding[]> = [
   checkFundingBalance,
   (snapshot) => checkNationalConditions(snapshot).findings,
   (snapshot) => checkIncomeAllocations(snapshot).findings,
+  (snapshot) => checkCompleteness(snapshot).findings,
   checkHygiene,
 ];
 

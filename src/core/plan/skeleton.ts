@@ -159,6 +159,15 @@ export function planFundingSources(year: string): string[] {
   return forYear.map((d) => templateNames.get(d.id) ?? d.name);
 }
 
+/** The Cover's contact and sign-off lines, below area, Health and Wellbeing Board and year, as the national template asks. */
+export const COVER_CONTACT_LABELS = [
+  "Completed by",
+  "Email",
+  "Contact number",
+  "Signed off by (for the Health and Wellbeing Board)",
+  "Date of sign-off",
+] as const;
+
 /** The Income sheet: planned income per source first (the Summary adds it up), then the published allocation. */
 export const INCOME_COLUMNS = [
   "Funding source",
@@ -287,12 +296,16 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
       ["Area", asText(options.area)],
       ["Health and Wellbeing Board", asText(options.healthAndWellbeingBoard)],
       ["Financial year", options.year],
+      ...COVER_CONTACT_LABELS.map((label) => [label, ""]),
     ],
     () => GENERAL_FORMAT,
     { bold: ["A1"] }
   );
-  // The year is text ("2024-25"); a year typed as digits only must not turn into a number.
+  // The year is text ("2024-25"); a year typed as digits only must not turn into a number. So is a
+  // telephone number (its leading 0); the sign-off date shows as a date.
   cover.numberFormats[3][1] = "@";
+  cover.numberFormats[6][1] = "@";
+  cover.numberFormats[8][1] = "dd/mm/yyyy";
 
   const income = sheetLayout(
     "income",

@@ -51,14 +51,26 @@ describe("planSkeleton", () => {
     }
   });
 
-  it("Cover: the title, area, Health and Wellbeing Board and financial year", () => {
-    expect(sheet(layout, "cover").formulas).toEqual([
+  it("Cover: the title, area, Health and Wellbeing Board, financial year, contact and sign-off", () => {
+    const cover = sheet(layout, "cover");
+    expect(cover.formulas).toEqual([
       ["BCF plan", ""],
       ["Area", "Rutland"],
       ["Health and Wellbeing Board", "Rutland Health and Wellbeing Board"],
       ["Financial year", "2024-25"],
+      ["Completed by", ""],
+      ["Email", ""],
+      ["Contact number", ""],
+      ["Signed off by (for the Health and Wellbeing Board)", ""],
+      ["Date of sign-off", ""],
     ]);
-    expect(sheet(layout, "cover").address).toBe("A1:B4");
+    expect(cover.address).toBe("A1:B9");
+    // The year and a telephone number stay text; the sign-off date shows as a date.
+    expect([
+      cover.numberFormats[3][1],
+      cover.numberFormats[6][1],
+      cover.numberFormats[8][1],
+    ]).toEqual(["@", "@", "dd/mm/yyyy"]);
   });
 
   it("Income: per funding source, planned income and the published allocation, each with a SUM total", () => {
