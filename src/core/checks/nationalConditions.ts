@@ -413,17 +413,21 @@ export function checkNationalConditions(snapshot: WorkbookSnapshot): RuleOutcome
     compared++;
     checkRequirement(req, bases, findings);
   }
-  const notes: string[] = [];
-  if (requirements.length === 0) notes.push("no minimum found");
-  else if (compared === 0)
-    notes.push("a minimum but no planned spend or expenditure lines to compare");
-  if (jointLines === 0 && compared === 0) notes.push("no jointly commissioned line");
+  // Joint lines alone are not the condition: say when no minimum was compared.
+  const note =
+    compared > 0
+      ? undefined
+      : requirements.length === 0
+        ? jointLines > 0
+          ? "no minimum found; joint commissioning checked"
+          : "no minimum found"
+        : "a minimum but no planned spend or expenditure lines to compare";
   return {
     findings,
     coverage: {
       rule: NATIONAL_CONDITIONS_RULE,
       checked: compared + jointLines,
-      ...(compared + jointLines === 0 ? { note: notes.join("; ") } : {}),
+      ...(note ? { note } : {}),
     },
   };
 }
