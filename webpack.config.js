@@ -4,6 +4,8 @@
  *   functions.js + functions.json  the =BCF.* custom functions and their generated metadata
  *   taskpane.html + taskpane.js    the shared-runtime page: it loads functions.js first (no React), then the pane
  *   help/, assets/, manifest.xml   help pages, icons and the manifest
+ *   cli/bcf-check.js               the bcf-check command for Node, with its dependencies bundled in,
+ *                                  so `npm ci --omit=dev` leaves a command that runs
  * Development and tests serve office.js from node_modules/@microsoft/office-js (no internet needed);
  * the production build references Microsoft's CDN, and BCF_ADDIN_URL sets the hosting URL in the manifest.
  */
@@ -57,7 +59,46 @@ class RewriteUrlPlugin {
   }
 }
 
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, configFile: "tsconfig.json" },
+  },
+};
+
+/** The command-line checker, for Node: one file, nothing left to resolve from node_modules. */
+function cliConfig() {
+  return {
+    name: "cli",
+    target: "node20",
+    devtool: false,
+    entry: { "bcf-check": "./src/cli/bcfCheck.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist", "cli"),
+      filename: "[name].js",
+      library: { type: "commonjs2" },
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".js"],
+      alias: { debug: path.resolve(__dirname, "src/functions/noDebug.js") },
+    },
+    module: { rules: [typescriptRule] },
+    // Readable stack traces matter more than size for a command-line tool.
+    optimization: { minimize: false },
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, options) => {
+  const addin = await addinConfig(env, options);
+  // The dev server serves the add-in only; a build also makes the command-line checker.
+  return env.WEBPACK_SERVE ? addin : [addin, cliConfig()];
+};
+
+async function addinConfig(env, options) {
   const dev = options.mode !== "production";
   const baseUrl = dev ? DEV_URL : productionUrl();
   if (!dev && !process.env.BCF_ADDIN_URL) {
@@ -73,7 +114,8 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // dist/cli is the command-line build's, made alongside this one.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
@@ -82,14 +124,7 @@ module.exports = async (env, options) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, configFile: "tsconfig.json" },
-          },
-        },
+        typescriptRule,
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,
           type: "asset/resource",
@@ -157,4 +192,4 @@ module.exports = async (env, options) => {
     // Certificates only when serving: a build never needs them.
     devServer: env.WEBPACK_SERVE ? await devServerOptions() : undefined,
   };
-};
+}
