@@ -114,6 +114,23 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   49: "@",
 };
 
+/**
+ * The copy of a string the snapshot keeps. Text read from the file is a slice of the chunk it came
+ * in, and V8 keeps the whole chunk alive for as long as the slice lives; a copy lets the chunk go.
+ * Repeated text (commissioner names, scheme types) is kept once.
+ */
+class StringKeeper {
+  private readonly seen = new Map<string, string>();
+  keep(text: string): string {
+    if (text.length < 13) return text; // V8 copies short slices anyway
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    const copy = ` ${text}`.slice(1);
+    if (text.length <= 256 && this.seen.size < 200_000) this.seen.set(copy, copy);
+    return copy;
+  }
+}
+
 /** Strings in Office Open XML escape control characters as _xHHHH_. */
 function unescapeOoxml(text: string): string {
   if (!text.includes("_x")) return text;
@@ -265,7 +282,11 @@ async function readWorkbookPart(zip: ZipArchive, file: string): Promise<Workbook
   return { sheets, date1904, stringsPart: part("/sharedStrings"), stylesPart: part("/styles") };
 }
 
-async function readSharedStrings(zip: ZipArchive, part: string | undefined): Promise<string[]> {
+async function readSharedStrings(
+  zip: ZipArchive,
+  part: string | undefined,
+  keeper: StringKeeper
+): Promise<string[]> {
   const strings: string[] = [];
   const entry = part ? zip.entry(part) : undefined;
   if (!entry) return strings;
@@ -282,7 +303,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined): Pro
       if (name === "t") inText = false;
       else if (name === "rPh") phonetic--;
       else if (name === "si") {
-        strings.push(unescapeOoxml((current ?? []).join("")));
+        strings.push(keeper.keep(unescapeOoxml((current ?? []).join(""))));
         current = undefined;
       }
     },
@@ -341,6 +362,7 @@ interface SheetContext {
   strings: string[];
   date1904: boolean;
   budget: CellBudget;
+  keeper: StringKeeper;
 }
 
 /** Streams one worksheet part into its non-empty cells, plus the merged areas listed after them. */
@@ -387,14 +409,14 @@ async function readSheetCells(
     }
     let value: CellValue;
     if (cellType === "inlineStr") {
-      value = inlineText ? unescapeOoxml(inlineText.join("")) : (raw ?? "");
+      value = ctx.keeper.keep(inlineText ? unescapeOoxml(inlineText.join("")) : (raw ?? ""));
     } else if (raw === undefined) {
       if (formula === undefined) return; // a formatted but empty cell
       value = "";
     } else if (cellType === "s") {
       value = ctx.strings[Number(raw)] ?? "";
     } else if (cellType === "str") {
-      value = unescapeOoxml(raw);
+      value = ctx.keeper.keep(unescapeOoxml(raw));
     } else if (cellType === "b") {
       value = raw.trim() === "1" || raw.trim().toLowerCase() === "true";
     } else if (cellType === "e") {
@@ -404,7 +426,7 @@ async function readSheetCells(
     } else {
       const t = raw.trim();
       const n = t === "" ? NaN : Number(t);
-      value = t === "" ? "" : Number.isFinite(n) ? n : t;
+      value = t === "" ? "" : Number.isFinite(n) ? n : ctx.keeper.keep(t);
     }
     if (value === "" && formula === undefined) return;
     ctx.budget.spend(1, ctx.name);
@@ -413,7 +435,7 @@ async function readSheetCells(
       cellCol,
       cellStyle,
       value,
-      formula === undefined ? value : displayFormula(formula)
+      formula === undefined ? value : ctx.keeper.keep(displayFormula(formula))
     );
   };
 
@@ -531,7 +553,8 @@ export async function readXlsxSnapshot(
     if (workbook.sheets.length === 0) {
       throw new WorkbookReadError(path, "not an Excel workbook (no worksheets found)");
     }
-    const strings = await readSharedStrings(zip, workbook.stringsPart);
+    const keeper = new StringKeeper();
+    const strings = await readSharedStrings(zip, workbook.stringsPart, keeper);
     const formats = await readCellFormats(zip, workbook.stylesPart);
     const budget = new CellBudget(path, limits.maxGridCells);
     const sheets: SheetSnapshot[] = [];
@@ -549,6 +572,7 @@ export async function readXlsxSnapshot(
         strings,
         date1904: workbook.date1904,
         budget,
+        keeper,
       };
       const cells = await readSheetCells(zip, entry, ctx);
       const blocks = cells.toBlocks(sheet.name, formats, limits.rowGapForNewBlock, (n) =>
