@@ -15,9 +15,63 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { devServerOptions } = require("./scripts/devServer");
 
+const crypto = require("crypto");
+
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
+/** Where the CDN's office.js loads its host scripts from, and the Ajax library it loads for older hosts. */
+const OFFICE_JS_SCRIPT_ORIGINS = [
+  "https://appsforoffice.microsoft.com",
+  "https://ajax.aspnetcdn.com",
+];
+
+/**
+ * The pane's Content-Security-Policy: everything from the add-in's own origin, office.js's script
+ * origins in production, and of inline scripts only those in the page itself, by their hashes
+ * (computed from the emitted HTML, so they always match). Styles may be inline because Fluent UI
+ * and office.js write their own; images and fonts come from the add-in or data: URLs. Nothing
+ * may connect or be framed anywhere else, so telemetry or a stray request is refused by the browser.
+ */
+function paneContentSecurityPolicy(scriptOrigins, inlineScriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src ${["'self'", ...scriptOrigins, ...inlineScriptHashes.map((h) => `'${h}'`)].join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/** Fills the CSP meta tag of each HTML page html-webpack-plugin emits, hashing its inline scripts. */
+class ContentSecurityPolicyPlugin {
+  constructor(scriptOrigins) {
+    this.scriptOrigins = scriptOrigins;
+  }
+  apply(compiler) {
+    compiler.hooks.compilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap(
+        "ContentSecurityPolicyPlugin",
+        (data) => {
+          const hashes = [];
+          for (const m of data.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+            hashes.push(
+              `sha256-${crypto.createHash("sha256").update(m[1], "utf8").digest("base64")}`
+            );
+          }
+          const policy = paneContentSecurityPolicy(this.scriptOrigins, hashes);
+          data.html = data.html.replace("__CONTENT_SECURITY_POLICY__", policy);
+          return data;
+        }
+      );
+    });
+  }
+}
 
 /** The production hosting URL, always with one trailing slash. */
 function productionUrl() {
@@ -110,6 +164,8 @@ async function addinConfig(env, options) {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // Loaded on its own before office.js (see taskpane.html).
+      "quiet-office": "./src/taskpane/quietOfficeGuard.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -147,6 +203,7 @@ async function addinConfig(env, options) {
         scriptLoading: "defer",
         templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
+      new ContentSecurityPolicyPlugin(dev ? [] : OFFICE_JS_SCRIPT_ORIGINS),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -9,7 +9,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./components/App";
 import { themeFromOffice } from "./theme";
-import { silenceOfficeLoggingOutsideOffice } from "../preview/quietOffice";
+import { silenceOfficeLoggingOutsideOffice } from "./quietOffice";
 
 function officeTheme(): { bodyBackgroundColor?: string } | undefined {
   try {
