@@ -203,6 +203,8 @@ export class MemoryWorkbook {
   snapshot(): WorkbookSnapshot {
     const sheets: SheetSnapshot[] = this.model.sheets.map((sheet) => {
       const used = this.usedRange(sheet.name);
+      // As the pane's reader does: hidden and very hidden sheets are marked, visible ones are not.
+      const hidden = sheet.visibility !== "Visible" ? { hidden: true } : {};
       return used
         ? {
             name: sheet.name,
@@ -211,6 +213,7 @@ export class MemoryWorkbook {
             values: used.values,
             formulas: used.formulas,
             numberFormats: used.numberFormats,
+            ...hidden,
           }
         : {
             name: sheet.name,
@@ -219,6 +222,7 @@ export class MemoryWorkbook {
             values: [],
             formulas: [],
             numberFormats: [],
+            ...hidden,
           };
     });
     return { sheets };

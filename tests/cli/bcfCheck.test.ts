@@ -290,3 +290,29 @@ test("a 1,000,000-row workbook is checked, and rows without r are read in order"
   expect([0, 1]).toContain(run.code);
   expect(run.stdout).toMatch(/1 file checked: \d+ errors?, \d+ warnings?, \d+ info\.$/m);
 }, 240000);
+
+test("a workbook linked to another file and a hidden sheet feeding a total are reported", async () => {
+  writeRawXlsx(file("linked.xlsx"), [
+    {
+      name: "Summary",
+      sheetData:
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Total</t></is></c><c r="B1"><f>SUM(Workings!B1:B2)</f><v>300</v></c></row>' +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Grant</t></is></c><c r="B2"><f>[1]Income!B4</f><v>5</v></c></row>',
+    },
+    {
+      name: "Workings",
+      state: "hidden",
+      sheetData:
+        '<row r="1"><c r="B1"><v>100</v></c></row><row r="2"><c r="B2"><v>200</v></c></row>',
+    },
+  ]);
+  const run = await bcfCheck("--json", file("linked.xlsx"));
+  const [result] = JSON.parse(run.stdout) as Array<{ findings: Array<Record<string, string>> }>;
+  const links = result.findings.filter((f) => f.rule === "links");
+  expect(links.map((f) => [f.severity, f.sheet, f.cell])).toEqual([
+    ["warning", "Summary", "B2"],
+    ["info", "Summary", "B1"],
+  ]);
+  expect(links[0].message).toContain("another workbook ([1])");
+  expect(links[1].message).toContain("the hidden sheet 'Workings'");
+});

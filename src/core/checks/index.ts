@@ -10,6 +10,7 @@ import { checkPeriods } from "./periods";
 import { checkFundingBalance } from "./fundingBalance";
 import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
+import { checkLinks } from "./links";
 
 export type { Finding, Severity } from "./finding";
 
@@ -21,6 +22,7 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => Finding[]> = [
   checkFundingBalance,
   checkNationalConditions,
   checkHygiene,
+  (s) => checkLinks(s).findings,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
