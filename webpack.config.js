@@ -4,8 +4,7 @@
  *   functions.js + functions.json  the =BCF.* custom functions and their generated metadata
  *   taskpane.html + taskpane.js    the shared-runtime page: it loads functions.js first (no React), then the pane
  *   help/, assets/, manifest.xml   help pages, icons and the manifest
- *   cli/bcf-check.js               the bcf-check command for Node, with its dependencies bundled in,
- *                                  so `npm ci --omit=dev` leaves a command that runs
+ *   cli/                           left alone: the bcf-check command, built by webpack.cli.config.js
  * Development and tests serve office.js from node_modules/@microsoft/office-js (no internet needed);
  * the production build references Microsoft's CDN, and BCF_ADDIN_URL sets the hosting URL in the manifest.
  */
@@ -48,25 +47,41 @@ function paneContentSecurityPolicy(scriptOrigins, inlineScriptHashes) {
   ].join("; ");
 }
 
-/** Fills the CSP meta tag of each HTML page html-webpack-plugin emits, hashing its inline scripts. */
+/**
+ * Fills the CSP meta tag of the emitted pages, hashing their inline scripts as they are finally
+ * written (after html-webpack-plugin's minifying), so the hashes always match what the browser reads.
+ */
 class ContentSecurityPolicyPlugin {
-  constructor(scriptOrigins) {
-    this.scriptOrigins = scriptOrigins;
+  constructor(scriptOrigins, files) {
+    Object.assign(this, { scriptOrigins, files });
   }
   apply(compiler) {
-    compiler.hooks.compilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
-      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap(
-        "ContentSecurityPolicyPlugin",
-        (data) => {
-          const hashes = [];
-          for (const m of data.html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-            hashes.push(
-              `sha256-${crypto.createHash("sha256").update(m[1], "utf8").digest("base64")}`
+    compiler.hooks.thisCompilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: "ContentSecurityPolicyPlugin",
+          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT,
+        },
+        () => {
+          for (const file of this.files) {
+            const asset = compilation.getAsset(file);
+            if (!asset) continue;
+            const html = asset.source.source().toString();
+            const hashes = [];
+            for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+              hashes.push(
+                `sha256-${crypto.createHash("sha256").update(m[1], "utf8").digest("base64")}`
+              );
+            }
+            const policy = paneContentSecurityPolicy(this.scriptOrigins, hashes);
+            compilation.updateAsset(
+              file,
+              new compiler.webpack.sources.RawSource(
+                // The minifier may drop the attribute's quotes around the placeholder: put them back.
+                html.replace(/(["']?)__CONTENT_SECURITY_POLICY__\1/, `"${policy}"`)
+              )
             );
           }
-          const policy = paneContentSecurityPolicy(this.scriptOrigins, hashes);
-          data.html = data.html.replace("__CONTENT_SECURITY_POLICY__", policy);
-          return data;
         }
       );
     });
@@ -121,38 +136,7 @@ const typescriptRule = {
     options: { transpileOnly: true, configFile: "tsconfig.json" },
   },
 };
-
-/** The command-line checker, for Node: one file, nothing left to resolve from node_modules. */
-function cliConfig() {
-  return {
-    name: "cli",
-    target: "node20",
-    devtool: false,
-    entry: { "bcf-check": "./src/cli/bcfCheck.ts" },
-    output: {
-      path: path.resolve(__dirname, "dist", "cli"),
-      filename: "[name].js",
-      library: { type: "commonjs2" },
-      clean: true,
-    },
-    resolve: {
-      extensions: [".ts", ".js"],
-      alias: { debug: path.resolve(__dirname, "src/functions/noDebug.js") },
-    },
-    module: { rules: [typescriptRule] },
-    // Readable stack traces matter more than size for a command-line tool.
-    optimization: { minimize: false },
-    performance: { hints: false },
-  };
-}
-
 module.exports = async (env, options) => {
-  const addin = await addinConfig(env, options);
-  // The dev server serves the add-in only; a build also makes the command-line checker.
-  return env.WEBPACK_SERVE ? addin : [addin, cliConfig()];
-};
-
-async function addinConfig(env, options) {
   const dev = options.mode !== "production";
   const baseUrl = dev ? DEV_URL : productionUrl();
   if (!dev && !process.env.BCF_ADDIN_URL) {
@@ -203,7 +187,7 @@ async function addinConfig(env, options) {
         scriptLoading: "defer",
         templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
-      new ContentSecurityPolicyPlugin(dev ? [] : OFFICE_JS_SCRIPT_ORIGINS),
+      new ContentSecurityPolicyPlugin(dev ? [] : OFFICE_JS_SCRIPT_ORIGINS, ["taskpane.html"]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
@@ -249,4 +233,4 @@ async function addinConfig(env, options) {
     // Certificates only when serving: a build never needs them.
     devServer: env.WEBPACK_SERVE ? await devServerOptions() : undefined,
   };
-}
+};
