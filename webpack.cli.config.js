@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the bcf-check command into dist/cli/bcf-check.js (`npm run build` runs it after the add-in's
  * webpack.config.js): the checker and everything it uses in one file for Node, nothing left to

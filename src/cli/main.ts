@@ -6,7 +6,8 @@
  * The steps are kept apart so each can change alone: parse the arguments, check each file into a
  * FileResult, then format the results (formatTable for people, formatJson for tools).
  */
-import { Finding, countBySeverity, runChecks } from "../core/checks";
+import { Finding, RuleCoverage, checkWorkbook, countBySeverity } from "../core/checks";
+import { cellReference } from "../core/sheetAddress";
 import { READ_LIMITS, WorkbookReadError, readXlsxSnapshot } from "./readXlsx";
 
 export const USAGE =
@@ -27,8 +28,8 @@ export const HELP = [
   "Options:",
   "  --json       Print a JSON array with one entry per file, in the order given:",
   '               { "file", "findings": [{ "rule", "severity", "sheet", "cell", "message",',
-  '               "expected"?, "actual"? }] }, or { "file", "error" } for a file that',
-  "               could not be read.",
+  '               "expected"?, "actual"? }], "coverage": [{ "rule", "checked", "note"? }] },',
+  '               or { "file", "error" } for a file that could not be read.',
   "  -h, --help   Print this help and exit.",
   "  --           Treat every later argument as a file name (for names starting with -).",
   "",
@@ -55,6 +56,9 @@ export const HELP = [
 export interface CheckedFile {
   file: string;
   findings: Finding[];
+  /** What each rule checked, and the same in one sentence. */
+  coverage?: RuleCoverage[];
+  summary?: string;
 }
 
 export interface UnreadableFile {
@@ -78,12 +82,6 @@ const consoleOutput: Output = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
-/** sheet!cell as Excel writes it: names with spaces or punctuation are quoted. */
-export function sheetCell(sheet: string, cell: string): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${cell}`;
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === "info" ? "" : "s"}`;
 }
@@ -94,11 +92,13 @@ function summaryOf(findings: Finding[]): string {
 }
 
 /** The readable table: file, severity, sheet!cell, message; then a count per file and overall. */
-export function formatTable(results: FileResult[]): string {
+export function formatTable(
+  results: FileResult[],
+  unreadable = results.filter(isUnreadable).length
+): string {
   const checked = results.filter((r): r is CheckedFile => !isUnreadable(r));
-  const unreadable = results.length - checked.length;
   const rows = checked.flatMap((r) =>
-    r.findings.map((f) => [r.file, f.severity, sheetCell(f.sheet, f.cell), f.message] as const)
+    r.findings.map((f) => [r.file, f.severity, cellReference(f.sheet, f.cell), f.message] as const)
   );
   const lines: string[] = [];
   if (rows.length) {
@@ -117,6 +117,7 @@ export function formatTable(results: FileResult[]): string {
   }
   for (const r of checked) {
     lines.push(`${r.file}: ${r.findings.length === 0 ? "no findings" : summaryOf(r.findings)}`);
+    if (r.summary) lines.push(`  ${r.summary}`);
   }
   const all = checked.flatMap((r) => r.findings);
   const count = `${plural(checked.length, "file")} checked`;
@@ -144,6 +145,7 @@ export function formatJson(results: FileResult[]): string {
         if (f.actual !== undefined) o.actual = f.actual;
         return o;
       }),
+      coverage: r.coverage ?? [],
     };
   });
   return JSON.stringify(payload, null, 2);
@@ -160,7 +162,8 @@ export function exitCodeOf(results: FileResult[]): number {
 export async function checkFile(file: string): Promise<FileResult> {
   try {
     const snapshot = await readXlsxSnapshot(file);
-    return { file, findings: runChecks(snapshot) };
+    const report = checkWorkbook(snapshot);
+    return { file, findings: report.findings, coverage: report.coverage, summary: report.summary };
   } catch (e) {
     const error =
       e instanceof WorkbookReadError

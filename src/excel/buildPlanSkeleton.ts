@@ -1,8 +1,9 @@
 /**
- * "New BCF plan": adds the plan's sheets in three context.sync() calls (what exists; whether the lists
- * sheet is ours; every write). Existing sheets are never touched: a taken name becomes "Income (2)" and
- * the formulas refer to the new names; taken table names become BCF_Expenditure_2 and so on.
- * If Excel refuses a write, the sheets already added are deleted again (two more syncs) before the error.
+ * "New BCF plan": adds the plan's sheets in four context.sync() calls (what exists; whether the lists
+ * sheet is ours; the new sheets; every write). Existing sheets are never touched: a taken name becomes
+ * "Income (2)" and the formulas refer to the new names; taken table names become BCF_Expenditure_2 and
+ * so on. If Excel refuses a write, what this call wrote and is certainly its own is taken out again
+ * (undoFailedWrite, a few more syncs) before the error is reported.
  */
 import {
   EXPENDITURE_TABLE,
@@ -20,8 +21,11 @@ import {
   type SkeletonOptions,
 } from "../core/plan/skeleton";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
-import { type InsertionRecord, type InsertionResult, uniqueSheetName } from "./record";
-import { undoFailedWrite } from "./undoFailedWrite";
+import { parseA1 } from "../core/workbook";
+import { type CellPrints, emptyRecord, printCells } from "../core/undo";
+import { addSheets } from "./addSheets";
+import { type InsertionResult, uniqueSheetName } from "./record";
+import { refusedWriteError, undoFailedWrite } from "./undoFailedWrite";
 
 const TABLE_BASES: Record<PlanTableKey, string> = {
   expenditure: EXPENDITURE_TABLE,
@@ -91,36 +95,52 @@ export async function buildPlanSkeleton(
     };
     const layout = planSkeleton(layoutOptions);
 
-    // Sync 3: every write, calculation held until the sync so Excel recalculates once.
-    workbook.application.suspendApiCalculationUntilNextSync();
-    const record: InsertionRecord = {
-      kind: "skeleton",
-      sheetsAdded: [],
-      tablesAdded: [],
-      tableRowsAdded: [],
-      rowsFilled: [],
-    };
     // The lists sheet first: a validation may only refer to a sheet that exists. Hidden, its tab place does not matter.
     const order = [
       ...layout.sheets.filter((s) => s.key === "lists"),
       ...layout.sheets.filter((s) => s.key !== "lists"),
-    ];
-    for (const sheetLayout of order) {
-      if (sheetLayout.key === "lists" && listsIsOurs) continue;
-      writeSheet(workbook, sheetLayout);
-      record.sheetsAdded.push(sheetLayout.name);
-    }
+    ].filter((s) => !(s.key === "lists" && listsIsOurs));
+    // Sync 3: the new sheets, added so that a refusal can never be confused with someone else's sheet.
+    const added = await addSheets(
+      context,
+      order.map((s) => s.name)
+    );
+    const record = emptyRecord("skeleton");
+    order.forEach((sheetLayout, i) =>
+      record.sheets.push({
+        id: added[i].id,
+        name: sheetLayout.name,
+        cells: intendedCells(sheetLayout),
+        helper: sheetLayout.key === "lists" || undefined,
+      })
+    );
+
+    // Sync 4: every write, calculation held until the sync so Excel recalculates once.
+    workbook.application.suspendApiCalculationUntilNextSync();
+    order.forEach((sheetLayout, i) => writeSheet(workbook, sheetLayout, added[i].id));
     const cover = layout.sheets.find((s) => s.key === "cover")!;
     workbook.worksheets.getItem(cover.name).activate();
+    // What the sheets hold once written, as Excel reports it: the fingerprints undo compares with.
+    const written = added.map((s) =>
+      workbook.worksheets
+        .getItem(s.id)
+        .getUsedRangeOrNullObject(true)
+        .load("formulas,rowIndex,columnIndex")
+    );
     try {
       await context.sync();
     } catch (e) {
-      // Excel keeps what ran before the refused operation: delete the sheets this call added.
-      await undoFailedWrite(context, record);
-      throw e;
+      // Excel keeps what ran before the refused operation: take out what this call wrote.
+      throw refusedWriteError(e, await undoFailedWrite(context, record));
     }
+    written.forEach((range, i) => {
+      record.sheets[i].cells = range.isNullObject
+        ? {}
+        : printCells(range.formulas, range.rowIndex, range.columnIndex);
+    });
+    const sheetsAdded = record.sheets.map((s) => s.name);
 
-    const visible = record.sheetsAdded.filter((n) => n !== sheetNames.lists);
+    const visible = sheetsAdded.filter((n) => n !== sheetNames.lists);
     const renamed = visible.filter((n) => !Object.values(PLAN_SHEETS).includes(n as never));
     let message = `Added a new BCF plan for ${options.area || "your area"} (${options.year}): ${visible.join(", ")}.`;
     if (renamed.length)
@@ -129,7 +149,7 @@ export async function buildPlanSkeleton(
       record,
       message,
       rowsAdded: 0,
-      sheetsAdded: record.sheetsAdded,
+      sheetsAdded,
       notes: [],
     };
   } catch (e) {
@@ -138,8 +158,8 @@ export async function buildPlanSkeleton(
 }
 
 /** Queues one sheet's writes (no sync). A table is added over its header before its formulas go in. */
-function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
-  const sheet = workbook.worksheets.add(layout.name);
+function writeSheet(workbook: Excel.Workbook, layout: SheetLayout, sheetId: string): void {
+  const sheet = workbook.worksheets.getItem(sheetId);
   const width = layout.formulas[0].length;
   // Formats before content: a year typed as text ("@") must not be read as a number or a date.
   sheet.getRange(layout.address).numberFormat = layout.numberFormats;
@@ -179,4 +199,14 @@ function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
   }
   sheet.getRange(layout.address).format.autofitColumns();
   if (layout.hidden) sheet.visibility = "Hidden";
+}
+
+/** The fingerprints of what a sheet's writes put in (its formulas from A1, the table's totals row below). */
+function intendedCells(layout: SheetLayout): CellPrints {
+  const cells = printCells(layout.formulas, 0, 0);
+  if (layout.table?.showTotals && layout.table.totals) {
+    const last = parseA1(layout.table.address.split(":")[1] ?? "");
+    if (last) printCells([layout.table.totals], last.row + 1, 0, cells);
+  }
+  return cells;
 }

@@ -8,7 +8,6 @@ import * as React from "react";
 import { makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
 import { a1, columnLetters, parseA1, type CellValue } from "../core/workbook";
 import type { MemoryWorkbook } from "../memory-excel";
-import { alignsRight, formatCellValue } from "./numberFormat";
 
 /** Never draw more than this, however large a sheet grows: the preview is for looking, not for 100,000 rows. */
 export const MAX_ROWS_SHOWN = 500;
@@ -207,8 +206,8 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
     Math.max(MIN_COLUMNS, lastCol + 2, selected.col + 1)
   );
   const selectedAddress = a1(selected.row, selected.col);
-  const selectedCell = workbook.getCell(shown, selectedAddress);
-  const formulaText = selectedCell.formula === "" ? "" : String(selectedCell.formula);
+  const selectedFormula = workbook.getCell(shown, selectedAddress).formula;
+  const formulaText = selectedFormula === "" ? "" : String(selectedFormula);
 
   React.useEffect(() => {
     const el = scrollerRef.current?.ownerDocument.getElementById(
@@ -322,7 +321,8 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
                   const address = a1(r, c);
                   const inUsed = r <= lastRow && c <= lastCol;
                   const info = inUsed ? workbook.getCell(shown, address) : undefined;
-                  const text = info ? formatCellValue(info.value, info.numberFormat) : "";
+                  // Exactly what Range.text gives for the cell: one renderer for the grid and the workbook.
+                  const text = info ? info.text : "";
                   const isSelected = r === selected.row && c === selected.col;
                   const runsOn =
                     typeof info?.value === "string" &&
@@ -338,7 +338,7 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
                       title={text.length > 12 ? text : undefined}
                       className={mergeClasses(
                         styles.cell,
-                        info && alignsRight(info.value) && styles.number,
+                        typeof info?.value === "number" && styles.number,
                         info && isErrorText(info.value) && styles.error,
                         info?.bold && styles.bold,
                         runsOn && styles.overflow,

@@ -84,6 +84,7 @@ test("the built command runs with no node_modules and checks a workbook", async 
     {
       file: workbook,
       findings: [expect.objectContaining({ rule: "totals", sheet: "Funding", cell: "B4" })],
+      coverage: expect.arrayContaining([{ rule: "totals", checked: 1 }]),
     },
   ]);
 });

@@ -10,7 +10,7 @@
  * Prints one line per scenario; writes {"passed": n, "failed": n} to $BCF_E2E_RESULTS when set; exits 1
  * on any failure. `node tests/e2e/run.js keyboard` runs only the scenarios whose name contains "keyboard".
  */
-/* global require, process, console, document, window */
+/* global document, window */
 "use strict";
 const assert = require("assert/strict");
 const fs = require("fs");
@@ -280,6 +280,11 @@ const scenarios = [
       await screenshot(page, "template-rows-in-grid");
       // Undo takes the rows away again.
       await pane(page).getByRole("button", { name: "Undo last insert" }).click();
+      // The insert added whole sheets: the pane lists them and asks before deleting.
+      const ask = pane(page).getByRole("group", { name: "Confirm deleting sheets" });
+      await ask.waitFor();
+      await state(page, "undo-confirm");
+      await ask.getByRole("button", { name: "Delete" }).click();
       await waitForMessage(page, "Removed");
       const after = await page.locator('table[role="grid"] td').allInnerTexts();
       assert.ok(

@@ -14,10 +14,11 @@ import {
   financialYearProblem,
   normaliseFinancialYear,
 } from "../state/financialYear";
+import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
-import { listInWords } from "../state/format";
 import { ResultMessage } from "./ResultMessage";
+import { UndoConfirmation } from "./UndoConfirmation";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
 });
 
 interface Message {
-  intent: "success" | "error";
+  intent: "success" | "error" | "warning" | "info";
   title: string;
   body: React.ReactNode;
   id: number;
@@ -46,10 +47,39 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   const [triedSubmit, setTriedSubmit] = React.useState(false);
   const [message, setMessage] = React.useState<Message>();
   const build = useWorkbookAction(workbookActions.buildPlanSkeleton);
-  const undo = useWorkbookAction(workbookActions.removeInsertion);
   // What the last build added, so it can be taken out again in one step.
   const [lastBuild, setLastBuild] = React.useState<InsertionRecord>();
-  const busy = build.running || undo.running;
+  const undo = useUndoInsertion((outcome) => {
+    const id = Date.now() + Math.random();
+    if (outcome.status === "cancelled") {
+      setMessage({
+        intent: "info",
+        title: "Nothing was removed",
+        body: "The new sheets are still there.",
+        id,
+      });
+      return;
+    }
+    if (outcome.status === "failed") {
+      setMessage({
+        intent: "error",
+        title: "The new sheets were not removed",
+        body: outcome.message,
+        id,
+      });
+      return;
+    }
+    // Whatever was kept is the user's now: the button goes either way.
+    const { report } = outcome;
+    setMessage({
+      intent: report.kept.length ? "warning" : "success",
+      title: report.kept.length ? "Some new sheets were kept" : "New sheets removed",
+      body: report.message,
+      id,
+    });
+    setLastBuild(undefined);
+  });
+  const busy = build.running || undo.running || !!undo.pending;
 
   const problems = {
     area: area.trim() ? undefined : "Enter the area the plan is for.",
@@ -110,25 +140,8 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
 
   const onUndo = async () => {
     if (!lastBuild) return;
-    const outcome = await undo.run(lastBuild);
-    if (!outcome) return;
-    const id = Date.now() + Math.random();
-    if (!outcome.ok) {
-      setMessage({
-        intent: "error",
-        title: "The new sheets were not removed",
-        body: outcome.message,
-        id,
-      });
-      return;
-    }
-    setMessage({
-      intent: "success",
-      title: "New sheets removed",
-      body: `${listInWords(lastBuild.sheetsAdded)} ${lastBuild.sheetsAdded.length === 1 ? "has" : "have"} been taken out again.`,
-      id,
-    });
-    setLastBuild(undefined);
+    setMessage(undefined);
+    await undo.start(lastBuild);
   };
 
   return (
@@ -171,6 +184,9 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
         {build.running ? <Spinner size="tiny" label="Building the plan workbook…" /> : null}
         {undo.running ? <Spinner size="tiny" label="Removing the new sheets…" /> : null}
       </div>
+      {undo.pending ? (
+        <UndoConfirmation plan={undo.pending} onConfirm={undo.confirm} onCancel={undo.cancel} />
+      ) : null}
       {message ? (
         <ResultMessage key={message.id} intent={message.intent} title={message.title}>
           {message.body}
