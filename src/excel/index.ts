@@ -15,3 +15,10 @@ export {
   type ReplacedFormula,
   type ReplaceResult,
 } from "./submission";
+export {
+  insertSpcChart,
+  insertFunnelChart,
+  removeChartInsert,
+  type ChartInsertRecord,
+  type ChartInsertResult,
+} from "./insertCharts";

@@ -11,6 +11,8 @@ import { checkPeriods } from "./periods";
 import { checkFundingBalance } from "./fundingBalance";
 import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
+import { checkIncomeAllocations } from "./incomeAllocations";
+import { checkCompleteness } from "./completeness";
 import { checkLinks } from "./links";
 import { coverageSummary, recognisedAnything } from "./coverage";
 
@@ -24,6 +26,8 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => RuleOutcome> = [
   checkPeriods,
   checkFundingBalance,
   checkNationalConditions,
+  checkIncomeAllocations,
+  checkCompleteness,
   checkHygiene,
   checkLinks,
 ];
