@@ -3,6 +3,7 @@
  *   functions.js + functions.json  the =BCF.* custom functions and their generated metadata
  *   taskpane.html + taskpane.js    the shared-runtime page: it loads functions.js first (no React), then the pane
  *   help/, assets/, manifest.xml   help pages, icons and the manifest
+ *   cli/                           left alone: the bcf-check command, built by webpack.cli.config.js
  * Development and tests serve office.js from node_modules/@microsoft/office-js (no internet needed);
  * the production build references Microsoft's CDN, and BCF_ADDIN_URL sets the hosting URL in the manifest.
  */
@@ -12,9 +13,79 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { devServerOptions } = require("./scripts/devServer");
 
+const crypto = require("crypto");
+
 const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
+/** Where the CDN's office.js loads its host scripts from, and the Ajax library it loads for older hosts. */
+const OFFICE_JS_SCRIPT_ORIGINS = [
+  "https://appsforoffice.microsoft.com",
+  "https://ajax.aspnetcdn.com",
+];
+
+/**
+ * The pane's Content-Security-Policy: everything from the add-in's own origin, office.js's script
+ * origins in production, and of inline scripts only those in the page itself, by their hashes
+ * (computed from the emitted HTML, so they always match). Styles may be inline because Fluent UI
+ * and office.js write their own; images and fonts come from the add-in or data: URLs. Nothing
+ * may connect or be framed anywhere else, so telemetry or a stray request is refused by the browser.
+ */
+function paneContentSecurityPolicy(scriptOrigins, inlineScriptHashes) {
+  return [
+    "default-src 'self'",
+    `script-src ${["'self'", ...scriptOrigins, ...inlineScriptHashes.map((h) => `'${h}'`)].join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/**
+ * Fills the CSP meta tag of the emitted pages, hashing their inline scripts as they are finally
+ * written (after html-webpack-plugin's minifying), so the hashes always match what the browser reads.
+ */
+class ContentSecurityPolicyPlugin {
+  constructor(scriptOrigins, files) {
+    Object.assign(this, { scriptOrigins, files });
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ContentSecurityPolicyPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        {
+          name: "ContentSecurityPolicyPlugin",
+          stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT,
+        },
+        () => {
+          for (const file of this.files) {
+            const asset = compilation.getAsset(file);
+            if (!asset) continue;
+            const html = asset.source.source().toString();
+            const hashes = [];
+            for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+              hashes.push(
+                `sha256-${crypto.createHash("sha256").update(m[1], "utf8").digest("base64")}`
+              );
+            }
+            const policy = paneContentSecurityPolicy(this.scriptOrigins, hashes);
+            compilation.updateAsset(
+              file,
+              new compiler.webpack.sources.RawSource(
+                // The minifier may drop the attribute's quotes around the placeholder: put them back.
+                html.replace(/(["']?)__CONTENT_SECURITY_POLICY__\1/, `"${policy}"`)
+              )
+            );
+          }
+        }
+      );
+    });
+  }
+}
 
 /** A build error people read without a stack trace: what is wrong and what to do. */
 function plainError(message) {
@@ -72,6 +143,14 @@ class RewriteUrlPlugin {
   }
 }
 
+const typescriptRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: { transpileOnly: true, configFile: "tsconfig.json" },
+  },
+};
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const baseUrl = dev ? DEV_URL : productionUrl();
@@ -81,11 +160,14 @@ module.exports = async (env, options) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // Loaded on its own before office.js (see taskpane.html).
+      "quiet-office": "./src/taskpane/quietOfficeGuard.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      clean: true,
+      // dist/cli is the command-line build's, made alongside this one.
+      clean: { keep: /^cli[\\/]/ },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
@@ -94,14 +176,7 @@ module.exports = async (env, options) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: { transpileOnly: true, configFile: "tsconfig.json" },
-          },
-        },
+        typescriptRule,
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,
           type: "asset/resource",
@@ -124,6 +199,7 @@ module.exports = async (env, options) => {
         scriptLoading: "defer",
         templateParameters: { officeJs: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
+      new ContentSecurityPolicyPlugin(dev ? [] : OFFICE_JS_SCRIPT_ORIGINS, ["taskpane.html"]),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -7,7 +7,7 @@
  */
 const { spawn } = require("child_process");
 const https = require("https");
-const { PORT } = require("./devServer");
+const { PORT, busyPortMessage } = require("./devServer");
 
 const base = `https://localhost:${PORT}`;
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
@@ -48,6 +48,11 @@ function tryOpen(url) {
 }
 
 async function serveOnly() {
+  const busy = await busyPortMessage();
+  if (busy) {
+    console.error(busy);
+    process.exit(1);
+  }
   console.log(
     `Desktop Excel cannot be sideloaded on ${process.platform}: serving the add-in at ${base} instead.`
   );

@@ -2,21 +2,75 @@
  * bcf-check [--json] <file.xlsx>...: the pre-submission checks on .xlsx files.
  * Exit 0: no error findings; 1: error findings; 2: a file could not be read (each such file is named
  * on stderr with the reason, and the other files are still checked) or the command line was wrong.
+ *
+ * The steps are kept apart so each can change alone: parse the arguments, check each file into a
+ * FileResult, then format the results (formatTable for people, formatJson for tools).
  */
 import { Finding, RuleCoverage, checkWorkbook, countBySeverity } from "../core/checks";
 import { cellReference } from "../core/sheetAddress";
 import { plural } from "../core/wording";
-import { WorkbookReadError, readXlsxSnapshot } from "./readXlsx";
+import { READ_LIMITS, WorkbookReadError, readXlsxSnapshot } from "./readXlsx";
 
 export const USAGE =
   "Usage: bcf-check [--json] <file.xlsx>...   (npm run check -- [--json] <file.xlsx>...)";
 
-export interface FileResult {
+function mib(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024)).toLocaleString("en-GB")} MB`;
+}
+
+/** `bcf-check --help`: every option, the exit codes, the limits and examples. */
+export const HELP = [
+  USAGE,
+  "",
+  "Runs the BCF Toolkit's pre-submission checks (totals, splits, periods, funding balance,",
+  "national conditions, hygiene) on Excel workbooks, as the add-in's Check button does, and",
+  "lists what it finds by file, severity and cell. Nothing is changed and nothing is sent anywhere.",
+  "",
+  "Options:",
+  "  --json       Print a JSON array with one entry per file, in the order given:",
+  '               { "file", "findings": [{ "rule", "severity", "sheet", "cell", "message",',
+  '               "expected"?, "actual"? }], "coverage": [{ "rule", "checked", "note"? }] },',
+  '               or { "file", "error" } for a file that could not be read.',
+  "  -h, --help   Print this help and exit.",
+  "  --           Treat every later argument as a file name (for names starting with -).",
+  "",
+  "Exit codes:",
+  "  0  no error findings (warnings and info may be listed)",
+  "  1  at least one error finding",
+  "  2  a file could not be read (named on stderr with the reason; the other files are still",
+  "     checked), or the command line was wrong",
+  "",
+  "Limits (a file beyond them is refused with a plain message, never half-checked):",
+  `  - ${mib(READ_LIMITS.maxInflatedBytes)} of content once unzipped, per file;`,
+  `  - a part may unzip to at most ${READ_LIMITS.maxRatio} times its stored size (above 1 MB);`,
+  `  - ${READ_LIMITS.maxGridCells.toLocaleString("en-GB")} cells per file, counting the used cells and the`,
+  `    blanks between them (content more than ${READ_LIMITS.rowGapForNewBlock.toLocaleString("en-GB")} empty rows apart is read as`,
+  "    separate blocks, so a stray cell far down a sheet costs nothing);",
+  "  - .xlsx and .xlsm only: not .xls, .xlsb, .ods or password-protected files.",
+  "",
+  "Examples:",
+  '  bcf-check "BCF plan 2025-26.xlsx"',
+  "  bcf-check --json plans/*.xlsx > findings.json",
+  "  npm run check -- --json plan.xlsx",
+].join("\n");
+
+export interface CheckedFile {
   file: string;
   findings: Finding[];
   /** What each rule checked, and the same in one sentence. */
   coverage?: RuleCoverage[];
   summary?: string;
+}
+
+export interface UnreadableFile {
+  file: string;
+  error: string;
+}
+
+export type FileResult = CheckedFile | UnreadableFile;
+
+export function isUnreadable(r: FileResult): r is UnreadableFile {
+  return "error" in r;
 }
 
 export interface Output {
@@ -35,8 +89,12 @@ function summaryOf(findings: Finding[]): string {
 }
 
 /** The readable table: file, severity, sheet!cell, message; then a count per file and overall. */
-export function formatTable(results: FileResult[], unreadable: number): string {
-  const rows = results.flatMap((r) =>
+export function formatTable(
+  results: FileResult[],
+  unreadable = results.filter(isUnreadable).length
+): string {
+  const checked = results.filter((r): r is CheckedFile => !isUnreadable(r));
+  const rows = checked.flatMap((r) =>
     r.findings.map((f) => [r.file, f.severity, cellReference(f.sheet, f.cell), f.message] as const)
   );
   const lines: string[] = [];
@@ -54,56 +112,23 @@ export function formatTable(results: FileResult[], unreadable: number): string {
     for (const row of rows) lines.push(fmt(row));
     lines.push("");
   }
-  for (const r of results) {
+  for (const r of checked) {
     lines.push(`${r.file}: ${r.findings.length === 0 ? "no findings" : summaryOf(r.findings)}`);
     if (r.summary) lines.push(`  ${r.summary}`);
   }
-  const all = results.flatMap((r) => r.findings);
-  const checked = `${plural(results.length, "file")} checked`;
+  const all = checked.flatMap((r) => r.findings);
+  const count = `${plural(checked.length, "file")} checked`;
   lines.push(
-    `${checked}: ${summaryOf(all)}${unreadable ? `; ${plural(unreadable, "file")} could not be read` : ""}.`
+    `${count}: ${summaryOf(all)}${unreadable ? `; ${plural(unreadable, "file")} could not be read` : ""}.`
   );
   return lines.join("\n");
 }
 
-export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {
-  let json = false;
-  const files: string[] = [];
-  let optionsEnded = false;
-  for (const arg of argv) {
-    if (!optionsEnded && arg === "--") optionsEnded = true;
-    else if (!optionsEnded && (arg === "--help" || arg === "-h")) {
-      io.out(USAGE);
-      return 0;
-    } else if (!optionsEnded && arg === "--json") json = true;
-    else if (!optionsEnded && arg.startsWith("-") && arg !== "-") {
-      io.err(`bcf-check: unknown option ${arg}`);
-      io.err(USAGE);
-      return 2;
-    } else files.push(arg);
-  }
-  if (files.length === 0) {
-    io.err(USAGE);
-    return 2;
-  }
-
-  const results: FileResult[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    try {
-      const snapshot = await readXlsxSnapshot(file);
-      const report = checkWorkbook(snapshot);
-      results.push({ file, ...report });
-    } catch (e) {
-      unreadable++;
-      const reason =
-        e instanceof WorkbookReadError ? e.reason : `cannot be read (${(e as Error).message})`;
-      io.err(`bcf-check: ${file}: ${reason}`);
-    }
-  }
-
-  if (json) {
-    const payload = results.map((r) => ({
+/** The `--json` array: one entry per file in the order given (the contract other tools read). */
+export function formatJson(results: FileResult[]): string {
+  const payload = results.map((r) => {
+    if (isUnreadable(r)) return { file: r.file, error: r.error };
+    return {
       file: r.file,
       findings: r.findings.map((f) => {
         const o: Record<string, unknown> = {
@@ -118,12 +143,70 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
         return o;
       }),
       coverage: r.coverage ?? [],
-    }));
-    io.out(JSON.stringify(payload, null, 2));
-  } else {
-    io.out(formatTable(results, unreadable));
+    };
+  });
+  return JSON.stringify(payload, null, 2);
+}
+
+export function exitCodeOf(results: FileResult[]): number {
+  if (results.some(isUnreadable)) return 2;
+  return results.some((r) => !isUnreadable(r) && r.findings.some((f) => f.severity === "error"))
+    ? 1
+    : 0;
+}
+
+/** Reads and checks one file; a file that cannot be read becomes { file, error }, never a crash. */
+export async function checkFile(file: string): Promise<FileResult> {
+  try {
+    const snapshot = await readXlsxSnapshot(file);
+    const report = checkWorkbook(snapshot);
+    return { file, findings: report.findings, coverage: report.coverage, summary: report.summary };
+  } catch (e) {
+    const error =
+      e instanceof WorkbookReadError
+        ? e.reason
+        : `cannot be checked (${(e as Error)?.message ?? String(e)})`;
+    return { file, error };
+  }
+}
+
+type Parsed = { help: true } | { help: false; json: boolean; files: string[] } | { error: string };
+
+export function parseArguments(argv: string[]): Parsed {
+  let json = false;
+  const files: string[] = [];
+  let optionsEnded = false;
+  for (const arg of argv) {
+    if (!optionsEnded && arg === "--") optionsEnded = true;
+    else if (!optionsEnded && (arg === "--help" || arg === "-h")) return { help: true };
+    else if (!optionsEnded && arg === "--json") json = true;
+    else if (!optionsEnded && arg.startsWith("-") && arg !== "-") {
+      return { error: `bcf-check: unknown option ${arg}` };
+    } else files.push(arg);
+  }
+  if (files.length === 0) return { error: "" };
+  return { help: false, json, files };
+}
+
+export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {
+  const parsed = parseArguments(argv);
+  if ("error" in parsed) {
+    if (parsed.error) io.err(parsed.error);
+    io.err(USAGE);
+    io.err("Run bcf-check --help for the options, exit codes and limits.");
+    return 2;
+  }
+  if (parsed.help) {
+    io.out(HELP);
+    return 0;
   }
 
-  if (unreadable > 0) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === "error")) ? 1 : 0;
+  const results: FileResult[] = [];
+  for (const file of parsed.files) {
+    const result = await checkFile(file);
+    if (isUnreadable(result)) io.err(`bcf-check: ${file}: ${result.error}`);
+    results.push(result);
+  }
+  io.out(parsed.json ? formatJson(results) : formatTable(results));
+  return exitCodeOf(results);
 }

@@ -19,6 +19,8 @@ export interface SheetSnapshot {
   values: CellValue[][];
   formulas: CellValue[][];
   numberFormats: string[][];
+  /** The sheet is hidden in Excel (hidden or very hidden); absent when visible or not known. */
+  hidden?: boolean;
 }
 
 export interface WorkbookSnapshot {

@@ -104,7 +104,7 @@ export async function readWorkbookSnapshot(
   try {
     const cap = Math.max(1, options.maxCellsPerBlock ?? Infinity);
     // Sync 1: the sheets.
-    const worksheets = context.workbook.worksheets.load("items/name");
+    const worksheets = context.workbook.worksheets.load("items/name,items/visibility");
     await context.sync();
     // Sync 2: each sheet's used range (cells with values or formulas, not formatting alone).
     const used = worksheets.items.map((sheet) =>
@@ -130,14 +130,20 @@ export async function readWorkbookSnapshot(
             columnCount: range.columnCount,
           };
     });
-    const sheets: SheetSnapshot[] = areas.map((area) => ({
-      name: area.name,
-      rowOffset: area.rowIndex,
-      colOffset: area.columnIndex,
-      values: new Array<CellValue[]>(area.rowCount),
-      formulas: new Array<CellValue[]>(area.rowCount),
-      numberFormats: new Array<string[]>(area.rowCount),
-    }));
+    const sheets: SheetSnapshot[] = areas.map((area, i) => {
+      const sheet: SheetSnapshot = {
+        name: area.name,
+        rowOffset: area.rowIndex,
+        colOffset: area.columnIndex,
+        values: new Array<CellValue[]>(area.rowCount),
+        formulas: new Array<CellValue[]>(area.rowCount),
+        numberFormats: new Array<string[]>(area.rowCount),
+      };
+      // Hidden and very hidden alike: a reader of the workbook does not see the sheet.
+      const visibility = worksheets.items[i].visibility;
+      if (visibility !== undefined && visibility !== "Visible") sheet.hidden = true;
+      return sheet;
+    });
 
     const total = areas.reduce((n, a) => n + a.rowCount, 0);
     let done = 0;

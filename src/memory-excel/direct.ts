@@ -215,6 +215,8 @@ export class MemoryWorkbook {
   snapshot(): WorkbookSnapshot {
     const sheets: SheetSnapshot[] = this.model.sheets.map((sheet) => {
       const used = this.usedRange(sheet.name);
+      // As the pane's reader does: hidden and very hidden sheets are marked, visible ones are not.
+      const hidden = sheet.visibility !== "Visible" ? { hidden: true } : {};
       return used
         ? {
             name: sheet.name,
@@ -223,6 +225,7 @@ export class MemoryWorkbook {
             values: used.values,
             formulas: used.formulas,
             numberFormats: used.numberFormats,
+            ...hidden,
           }
         : {
             name: sheet.name,
@@ -231,6 +234,7 @@ export class MemoryWorkbook {
             values: [],
             formulas: [],
             numberFormats: [],
+            ...hidden,
           };
     });
     return { sheets };

@@ -9,7 +9,7 @@ import { FluentProvider } from "@fluentui/react-components";
 import { officeHost, officeTheme } from "../excel/officeHost";
 import { App } from "./components/App";
 import { themeFromOffice } from "./theme";
-import { silenceOfficeLoggingOutsideOffice } from "../preview/quietOffice";
+import { silenceOfficeLoggingOutsideOffice } from "./quietOffice";
 
 function render(container: HTMLElement): void {
   createRoot(container).render(

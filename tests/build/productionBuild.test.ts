@@ -3,6 +3,7 @@
  * HTML and manifest.xml with the hosting URL written in; loading functions.js with a CustomFunctions
  * global registers every =BCF.* function once. Builds into a temporary folder so it needs no prior build.
  */
+import { createHash } from "crypto";
 import { mkdtempSync, readFileSync, existsSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -89,4 +90,38 @@ test("loading functions.js with a CustomFunctions global registers every functio
 test("the functions bundle carries no React or Fluent UI", () => {
   const js = readFileSync(join(out, "functions.js"), "utf8");
   expect(js).not.toMatch(/react-dom|__SECRET_INTERNALS|@fluentui|makeStyles/);
+});
+
+test("the pane's Content-Security-Policy allows its own scripts and office.js from the CDN, nothing else", () => {
+  const html = readFileSync(join(out, "taskpane.html"), "utf8");
+  const policy = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1];
+  expect(policy).toBeDefined();
+  const directives = new Map(
+    policy!.split(";").map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    })
+  );
+  expect(directives.get("default-src")).toEqual(["'self'"]);
+  expect(directives.get("connect-src")).toEqual(["'self'"]);
+  expect(directives.get("frame-src")).toEqual(["'self'"]);
+  const scripts = directives.get("script-src")!;
+  expect(scripts).toEqual(
+    expect.arrayContaining(["'self'", "https://appsforoffice.microsoft.com"])
+  );
+  expect(scripts).not.toContain("'unsafe-inline'");
+  expect(scripts).not.toContain("'unsafe-eval'");
+  // Every inline script in the page is allowed by its exact hash, and only those.
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`
+  );
+  expect(inline.length).toBeGreaterThan(0);
+  expect(scripts.filter((s) => s.startsWith("'sha256-")).sort()).toEqual(inline.sort());
+  // The telemetry guard loads before office.js, from the add-in's own origin.
+  const guard = html.search(/src="?quiet-office\.js/);
+  expect(guard).toBeGreaterThan(-1);
+  expect(guard).toBeLessThan(html.indexOf("hosted/office.js"));
+  expect(existsSync(join(out, "quiet-office.js"))).toBe(true);
+  const help = readFileSync(join(out, "help", "functions.html"), "utf8");
+  expect(help).toMatch(/<meta http-equiv="?Content-Security-Policy"? content="default-src 'none';/);
 });

@@ -139,6 +139,7 @@ test("formulas saved without calculated values: an info finding, and the CLI say
     "income-allocations",
     "completeness",
     "hygiene",
+    "links",
   ]);
 
   const table: string[] = [];

@@ -75,6 +75,9 @@ describe("readWorkbookSnapshot", () => {
     expect(expenditure.formulas[1][12]).toBe("=[@[NHS (£)]]+[@[Council (£)]]");
     expect(expenditure.values[1][12]).toBe(240000);
     expect(expenditure.numberFormats[1][12]).toBe("£#,##0.00");
+    // The add-in's lists sheet is hidden, and says so; visible sheets carry no flag.
+    expect(snapshot.sheets.find((s) => s.name === "BCF Lists")?.hidden).toBe(true);
+    expect(expenditure.hidden).toBeUndefined();
   });
 
   it("reads in row blocks of at most maxCellsPerBlock cells: 2 syncs plus one per block, with progress", async () => {

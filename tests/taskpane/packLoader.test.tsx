@@ -113,6 +113,21 @@ describe("Load template pack…", () => {
   });
 });
 
+describe("Load template pack… with a malformed file", () => {
+  test("12 KB of unclosed brackets is refused in one plain line in the pane", async () => {
+    renderInFluent(<App templates={FIXTURE_TEMPLATES} />);
+    choosePack("[".repeat(12 * 1024), "brackets.json");
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("brackets.json has 1 problem, so nothing was changed");
+    const items = within(alert).getAllByRole("listitem");
+    expect(items).toHaveLength(1);
+    expect(items[0].textContent).toMatch(
+      /^The file is not valid JSON: at line 1, column 12289 .*but found the end of the file$/
+    );
+    expect(templateNames()).toHaveLength(3);
+  });
+});
+
 describe("mergePack", () => {
   test("counts additions and updates and keeps the existing order", () => {
     const merged = mergePack(FIXTURE_TEMPLATES, {

@@ -19,7 +19,11 @@ const CHECKED: Record<string, (n: number) => string> = {
   "funding-balance": (n) => `funding balance for ${count(n, "source")}`,
   "national-conditions": (n) => `national conditions on ${count(n, "figure")}`,
   hygiene: (n) => `${count(n, "cell")} for errors and numbers stored as text`,
+  links: (n) => `${count(n, "formula")} for links to other workbooks and hidden sheets`,
 };
+
+/** Rules that read every cell or formula rather than recognise a table: on their own they recognise nothing. */
+const SCANS = new Set(["hygiene", "links"]);
 
 const NAMES: Record<string, string> = {
   totals: "totals",
@@ -36,9 +40,9 @@ function isEmpty(snapshot: WorkbookSnapshot): boolean {
   return true;
 }
 
-/** Whether any rule but hygiene (which reads every cell) found something of its kind to compare. */
+/** Whether any rule but the scans (hygiene reads every cell, links every formula) found something of its kind to compare. */
 export function recognisedAnything(coverage: RuleCoverage[]): boolean {
-  return coverage.some((c) => c.rule !== "hygiene" && c.checked > 0);
+  return coverage.some((c) => !SCANS.has(c.rule) && c.checked > 0);
 }
 
 export function coverageSummary(snapshot: WorkbookSnapshot, coverage: RuleCoverage[]): string {
@@ -53,7 +57,7 @@ export function coverageSummary(snapshot: WorkbookSnapshot, coverage: RuleCovera
       (CHECKED[c.rule] ?? ((n: number) => `${c.rule} on ${count(n, "figure")}`))(c.checked)
     );
   const missing = coverage
-    .filter((c) => c.checked === 0 && c.rule !== "hygiene")
+    .filter((c) => c.checked === 0 && !SCANS.has(c.rule))
     .map((c) => `${NAMES[c.rule] ?? c.rule}: ${c.note ?? "nothing to compare"}`);
   if (!recognised) {
     // What each rule was missing says why: no tables of these kinds, or totals never calculated.

@@ -13,6 +13,7 @@ import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
 import { checkIncomeAllocations } from "./incomeAllocations";
 import { checkCompleteness } from "./completeness";
+import { checkLinks } from "./links";
 import { coverageSummary, recognisedAnything } from "./coverage";
 
 export type { Finding, Severity, RuleCoverage, RuleOutcome } from "./finding";
@@ -28,6 +29,7 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => RuleOutcome> = [
   checkIncomeAllocations,
   checkCompleteness,
   checkHygiene,
+  checkLinks,
 ];
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

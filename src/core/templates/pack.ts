@@ -15,6 +15,10 @@ import type {
   StatedFigure,
   TemplatePack,
 } from "./types";
+import { locateJsonError } from "./jsonErrorLocation";
+
+export { locateJsonError } from "./jsonErrorLocation";
+export type { JsonErrorLocation } from "./jsonErrorLocation";
 
 /**
  * An organisation's own template pack: a JSON file chosen in the pane. It is checked in full before
@@ -456,136 +460,6 @@ function readTemplate(problems: ProblemList, index: number, raw: Json): SchemeTe
     costs,
     targets,
   };
-}
-
-/** Where JSON.parse stopped, found by walking the grammar, so every browser gives the same line and column. */
-export interface JsonErrorLocation {
-  offset: number;
-  line: number;
-  column: number;
-  expected: string;
-}
-
-export function locateJsonError(text: string): JsonErrorLocation | undefined {
-  let at = 0;
-  class Stop extends Error {
-    constructor(readonly expected: string) {
-      super(expected);
-    }
-  }
-  const skipSpace = () => {
-    while (at < text.length && " \t\n\r".includes(text[at])) at++;
-  };
-  const literal = (word: string) => {
-    for (let i = 0; i < word.length; i++, at++)
-      if (text[at] !== word[i]) throw new Stop(`'${word}'`);
-  };
-  const string = () => {
-    at++; // opening quote
-    for (;;) {
-      if (at >= text.length) throw new Stop("a closing '\"' to end the text");
-      const ch = text[at];
-      if (ch === '"') {
-        at++;
-        return;
-      }
-      if (ch < " ")
-        throw new Stop("a closing '\"' before the end of the line (text cannot span lines)");
-      if (ch === "\\") {
-        const next = text[at + 1];
-        if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
-            at += 2;
-            throw new Stop("four hexadecimal digits after \\u");
-          }
-          at += 6;
-        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
-          at += 2;
-        } else {
-          at++;
-          throw new Stop("a valid escape after '\\' (write \\\\ for a backslash)");
-        }
-      } else at++;
-    }
-  };
-  const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at));
-    if (!match) throw new Stop("a number");
-    at += match[0].length;
-  };
-  const value = (): void => {
-    skipSpace();
-    const ch = text[at];
-    if (ch === "{") {
-      at++;
-      skipSpace();
-      if (text[at] === "}") {
-        at++;
-        return;
-      }
-      for (;;) {
-        skipSpace();
-        if (text[at] !== '"') throw new Stop("a field name in double quotes");
-        string();
-        skipSpace();
-        if (text[at] !== ":") throw new Stop("':' after the field name");
-        at++;
-        value();
-        skipSpace();
-        if (text[at] === ",") {
-          at++;
-          continue;
-        }
-        if (text[at] === "}") {
-          at++;
-          return;
-        }
-        throw new Stop("',' or '}' after a value");
-      }
-    }
-    if (ch === "[") {
-      at++;
-      skipSpace();
-      if (text[at] === "]") {
-        at++;
-        return;
-      }
-      for (;;) {
-        value();
-        skipSpace();
-        if (text[at] === ",") {
-          at++;
-          continue;
-        }
-        if (text[at] === "]") {
-          at++;
-          return;
-        }
-        throw new Stop("',' or ']' after a value");
-      }
-    }
-    if (ch === '"') return string();
-    if (ch === "t") return literal("true");
-    if (ch === "f") return literal("false");
-    if (ch === "n") return literal("null");
-    if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) return number();
-    throw new Stop("a value (text in double quotes, a number, a list or an object)");
-  };
-  try {
-    value();
-    skipSpace();
-    if (at < text.length) throw new Stop("the end of the file after the pack's closing '}'");
-    return undefined;
-  } catch (e) {
-    if (!(e instanceof Stop)) throw e;
-    const before = text.slice(0, at).split(/\r\n|\r|\n/);
-    return {
-      offset: at,
-      line: before.length,
-      column: before[before.length - 1].length + 1,
-      expected: e.expected,
-    };
-  }
 }
 
 function jsonProblem(text: string, parserMessage: string): string {

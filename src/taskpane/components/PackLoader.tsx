@@ -1,7 +1,7 @@
 /** "Load template pack…": an organisation's own JSON templates, validated before anything changes. */
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { parseTemplatePack } from "../../core/templates/pack";
+import { TemplatePackResult, parseTemplatePack } from "../../core/templates/pack";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { mergePack, readFileText } from "../state/templatePacks";
 import { plural } from "../state/format";
@@ -50,7 +50,16 @@ export function PackLoader({
         });
         return;
       }
-      const parsed = parseTemplatePack(text);
+      let parsed: TemplatePackResult;
+      try {
+        parsed = parseTemplatePack(text);
+      } catch (e) {
+        // Whatever the file, the person sees one line saying so, never a silent pane.
+        parsed = {
+          ok: false,
+          problems: [`The file could not be read as a template pack (${(e as Error).message}).`],
+        };
+      }
       if (!parsed.ok) {
         // A bad pack changes nothing: the templates on offer stay as they were.
         setOutcome({ kind: "rejected", fileName: file.name, problems: parsed.problems });

@@ -345,6 +345,37 @@ describe("parseTemplatePack on arbitrary input", () => {
   });
 });
 
+describe("malformed files of any size or nesting", () => {
+  it("12 KB of unclosed brackets is one plain line, not a stack overflow", () => {
+    const text = "[".repeat(12 * 1024);
+    expect(problemsOf(text)).toEqual([
+      `The file is not valid JSON: at line 1, column ${text.length + 1} (character ${text.length + 1}) expected a value (text in double quotes, a number, a list or an object) but found the end of the file`,
+    ]);
+  });
+
+  it("a million nested objects and lists, valid or cut short, are located in bounded work", () => {
+    const depth = 1_000_000;
+    const deep = '{"a":['.repeat(depth) + "1" + "]}".repeat(depth);
+    expect(locateJsonError(deep)).toBeUndefined();
+    const cut = deep.slice(0, deep.length - 1);
+    expect(locateJsonError(cut)).toEqual({
+      offset: cut.length,
+      line: 1,
+      column: cut.length + 1,
+      expected: "',' or '}' after a value",
+    });
+    const problems = problemsOf(`{"name": "x", "templates": ${"[".repeat(200_000)}}`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^The file is not valid JSON: at line 1, column 200028 .* but found '}'$/
+    );
+  });
+
+  it("lines and columns count \\r\\n, \\r and \\n line ends as one each", () => {
+    expect(locateJsonError('{\r\n"a": 1,\r"b": 2,\n"c": }')).toMatchObject({ line: 4, column: 6 });
+  });
+});
+
 describe("locateJsonError agrees with JSON.parse", () => {
   const parses = (text: string) => {
     try {
