@@ -370,20 +370,24 @@ describe("removeInsertion", () => {
   it("removes the table a first insertion put on an existing sheet, keeping that sheet's own cells", async () => {
     const h = memoryWorkbook({ sheets: ["Expenditure"] });
     h.workbook.setCell("Expenditure", "P3", "Notes kept here");
-    const before = everything(h);
+    // The insert selected its rows; the selection is not part of what undo puts back.
+    const contents = () => ({ ...(everything(h) as object), selection: undefined });
+    const before = contents();
     const result = await insertTemplates(h.context, [icr()]);
     await removeInsertion(h.context, result.record);
-    expect(everything(h)).toEqual(before);
+    expect(contents()).toEqual(before);
   });
 
   it("removes appended rows and restores a filled blank row", async () => {
     const h = memoryWorkbook();
     await buildPlanSkeleton(h.context, plan);
     const first = await insertTemplates(h.context, [icr()]);
-    const afterFirst = everything(h);
+    // The insert selected its rows; the selection is not part of what undo puts back.
+    const contents = () => ({ ...(everything(h) as object), selection: undefined });
+    const afterFirst = contents();
     const second = await insertTemplates(h.context, [admissionAvoidance()]);
     await removeInsertion(h.context, second.record);
-    expect(everything(h)).toEqual(afterFirst);
+    expect(contents()).toEqual(afterFirst);
     await removeInsertion(h.context, first.record);
     expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe(
       "A2:M2"
@@ -402,5 +406,46 @@ describe("removeInsertion", () => {
       /have been moved or changed since, so nothing was removed/
     );
     expect(everything(h)).toEqual(before);
+  });
+});
+
+describe("insertTemplates takes the person to what it added", () => {
+  it("selects the new rows on a new Expenditure sheet, in the same 3 syncs", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [icr(), admissionAvoidance()]);
+    expect(h.stats.syncs).toBeLessThanOrEqual(3);
+    // ICR has one funding source (one row), admission avoidance two (iBCF and DFG): rows 2 to 4.
+    expect(h.workbook.selection).toEqual({ sheet: "Expenditure", address: "A2:M4" });
+    expect(h.workbook.activeSheet).toBe("Expenditure");
+  });
+
+  it("selects the rows appended to a plan's table, the filled blank row included", async () => {
+    const h = memoryWorkbook();
+    await buildPlanSkeleton(h.context, plan);
+    await insertTemplates(h.context, [icr()]);
+    expect(h.workbook.selection).toEqual({ sheet: "Expenditure", address: "A2:M2" });
+    await insertTemplates(h.context, [admissionAvoidance()]);
+    expect(h.workbook.selection).toEqual({ sheet: "Expenditure", address: "A3:M4" });
+  });
+
+  it("leaves a sheet the person hid hidden and unselected", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [icr()]);
+    h.workbook.setCell("Sheet1", "A1", "x");
+    await h.context.workbook.worksheets.getItem("Sheet1").activate();
+    h.context.workbook.worksheets.getItem("Sheet1").getRange("A1").select();
+    h.context.workbook.worksheets.getItem("Expenditure").visibility = "Hidden";
+    await h.context.sync();
+    await insertTemplates(h.context, [admissionAvoidance()]);
+    expect(h.workbook.sheetVisibility("Expenditure")).toBe("Hidden");
+    expect(h.workbook.selection).toEqual({ sheet: "Sheet1", address: "A1" });
+  });
+
+  it("says in plain words where amounts were split, never that the add-in placed a figure", async () => {
+    const h = memoryWorkbook();
+    const result = await insertTemplates(h.context, [admissionAvoidance()]);
+    expect(result.notes.length).toBeGreaterThan(0);
+    expect(result.message).not.toMatch(/placed by the add-in|BCF Lists/);
+    expect(result.message).toMatch(/split as the notes say/);
   });
 });

@@ -3,3 +3,4 @@ export * from "./layout";
 export * from "./expenditure";
 export * from "./targets";
 export * from "./skeleton";
+export * from "./presence";
