@@ -8,7 +8,6 @@ import {
   EXPENDITURE_COLUMNS,
   EXPENDITURE_TABLE,
   HEADED_SHEETS,
-  PLAN_SHEETS,
   PLAN_TABLES,
   planSheetCandidates,
   type PlanPresence,
