@@ -7,9 +7,4 @@ export { buildPlanSkeleton } from "./buildPlanSkeleton";
 export { removeInsertion } from "./removeInsertion";
 export { readWorkbookSnapshot, type ReadOptions } from "./readWorkbookSnapshot";
 export { selectCell, listBcfFormulas, replaceBcfFormulasWithValues } from "./submission";
-export {
-  readSchemesInPlan,
-  readPlanPresence,
-  schemesAlreadyIn,
-  type SchemeInPlan,
-} from "./planContents";
+export { readSchemesInPlan, readPlanPresence, type SchemeInPlan } from "./planContents";

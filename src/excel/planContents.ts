@@ -13,16 +13,13 @@ import {
   type PlanPresence,
   type PlanTableKey,
   recognisePlan,
+  type SchemeInPlan,
   type WorkbookPlanView,
 } from "../core/plan";
 import { toWorkbookActionError } from "./errors";
 import { splitSheetAddress } from "./record";
 
-export interface SchemeInPlan {
-  /** Scheme ID as shown, e.g. "S001". */
-  id: string;
-  name: string;
-}
+export type { SchemeInPlan } from "../core/plan";
 
 /** The schemes in BCF_Expenditure, once each (a scheme spans a row per funding source), in table order. */
 export async function readSchemesInPlan(context: Excel.RequestContext): Promise<SchemeInPlan[]> {
@@ -49,18 +46,6 @@ export async function readSchemesInPlan(context: Excel.RequestContext): Promise<
   } catch (e) {
     throw toWorkbookActionError(e);
   }
-}
-
-/** The names of templates among `names` that the workbook's expenditure table already holds, matched case-insensitively. */
-export function schemesAlreadyIn<T extends { name: string }>(
-  chosen: readonly T[],
-  inPlan: readonly SchemeInPlan[]
-): Array<{ template: T; id: string }> {
-  const byName = new Map(inPlan.map((s) => [s.name.trim().toLowerCase(), s.id]));
-  return chosen.flatMap((template) => {
-    const id = byName.get(template.name.trim().toLowerCase());
-    return id === undefined ? [] : [{ template, id }];
-  });
 }
 
 export interface PlanProbe {

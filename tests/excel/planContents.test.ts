@@ -2,14 +2,10 @@
  * What of the add-in's work a workbook already holds (read without changing anything), and a second
  * "Build plan workbook" or a plan built after templates were inserted: no duplicate sheets or tables.
  */
-import { recognisePlan, planSheetCandidates } from "../../src/core/plan";
+import { recognisePlan, planSheetCandidates, schemesAlreadyIn } from "../../src/core/plan";
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
-import {
-  readPlanPresence,
-  readSchemesInPlan,
-  schemesAlreadyIn,
-} from "../../src/excel/planContents";
+import { readPlanPresence, readSchemesInPlan } from "../../src/excel/planContents";
 import { admissionAvoidance, everything, icr, memoryWorkbook } from "./support";
 
 const plan = {

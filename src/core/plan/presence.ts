@@ -115,3 +115,22 @@ export function recognisePlan(view: WorkbookPlanView): PlanPresence {
     hasPlan: sheets.cover !== undefined,
   };
 }
+
+/** A scheme in the plan's expenditure table. */
+export interface SchemeInPlan {
+  /** Scheme ID as shown, e.g. "S001". */
+  id: string;
+  name: string;
+}
+
+/** The chosen templates the expenditure table already holds (matched by name, whatever the case), with their IDs. */
+export function schemesAlreadyIn<T extends { name: string }>(
+  chosen: readonly T[],
+  inPlan: readonly SchemeInPlan[]
+): Array<{ template: T; id: string }> {
+  const byName = new Map(inPlan.map((s) => [s.name.trim().toLowerCase(), s.id]));
+  return chosen.flatMap((template) => {
+    const id = byName.get(template.name.trim().toLowerCase());
+    return id === undefined ? [] : [{ template, id }];
+  });
+}

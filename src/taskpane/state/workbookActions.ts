@@ -7,16 +7,19 @@ import {
   buildPlanSkeleton,
   insertTemplates,
   listBcfFormulas,
+  readPlanPresence,
+  readSchemesInPlan,
   readWorkbookSnapshot,
   removeInsertion,
   replaceBcfFormulasWithValues,
   selectCell,
 } from "../../excel";
-import type { InsertionRecord, InsertionResult } from "../../excel";
+import type { InsertionRecord, InsertionResult, SchemeInPlan } from "../../excel";
+import type { PlanPresence } from "../../core/plan";
 import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
-export type { InsertionRecord, InsertionResult };
+export type { InsertionRecord, InsertionResult, PlanPresence, SchemeInPlan };
 
 export interface PlanOptions {
   area: string;
@@ -39,6 +42,10 @@ export const workbookActions = {
     withWorkbook((context) => removeInsertion(context, record)),
   buildPlanSkeleton: (options: PlanOptions): Promise<InsertionResult> =>
     withWorkbook((context) => buildPlanSkeleton(context, options)),
+  readSchemesInPlan: (): Promise<SchemeInPlan[]> =>
+    withWorkbook((context) => readSchemesInPlan(context)),
+  readPlanPresence: (): Promise<PlanPresence> =>
+    withWorkbook((context) => readPlanPresence(context)),
   readWorkbookSnapshot: (
     onProgress?: (done: number, total: number) => void
   ): Promise<WorkbookSnapshot> =>
