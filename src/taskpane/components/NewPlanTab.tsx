@@ -17,6 +17,8 @@ import {
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
 import { listInWords } from "../state/format";
+import { PLAN_SHEETS, type PlanPresence } from "../../core/plan";
+import { ExistingPlanQuestion } from "./ExistingPlanQuestion";
 import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
@@ -32,10 +34,16 @@ const useStyles = makeStyles({
 });
 
 interface Message {
-  intent: "success" | "error";
+  intent: "success" | "error" | "info";
   title: string;
   body: React.ReactNode;
+  details?: React.ReactNode;
   id: number;
+}
+
+/** The sheets a person can see: the drop-down lists sheet is hidden and never offered as a place to look. */
+function visibleSheets(names: string[]): string[] {
+  return names.filter((n) => n !== PLAN_SHEETS.lists);
 }
 
 export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.Element {
@@ -46,10 +54,13 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   const [triedSubmit, setTriedSubmit] = React.useState(false);
   const [message, setMessage] = React.useState<Message>();
   const build = useWorkbookAction(workbookActions.buildPlanSkeleton);
+  const open = useWorkbookAction(workbookActions.selectCell);
+  // Set when the workbook already has a plan: the person chooses to open it or to add what is missing.
+  const [existing, setExisting] = React.useState<PlanPresence>();
   const undo = useWorkbookAction(workbookActions.removeInsertion);
   // What the last build added, so it can be taken out again in one step.
   const [lastBuild, setLastBuild] = React.useState<InsertionRecord>();
-  const busy = build.running || undo.running;
+  const busy = build.running || undo.running || open.running;
 
   const problems = {
     area: area.trim() ? undefined : "Enter the area the plan is for.",
@@ -62,6 +73,37 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     event.preventDefault();
     setTriedSubmit(true);
     if (!valid || busy) return;
+    let presence: PlanPresence | undefined;
+    try {
+      presence = await workbookActions.readPlanPresence();
+    } catch {
+      // Unreadable: build as before; the build itself still reuses the plan's own sheets.
+    }
+    if (presence?.hasPlan) {
+      setMessage(undefined);
+      setExisting(presence);
+      return;
+    }
+    await buildPlan();
+  };
+
+  const onOpenPlan = async () => {
+    const cover = existing?.sheets.cover;
+    setExisting(undefined);
+    if (!cover) return;
+    const outcome = await open.run(cover, "A1");
+    if (outcome && !outcome.ok) {
+      setMessage({
+        intent: "error",
+        title: "The plan could not be opened",
+        body: outcome.message,
+        id: Date.now() + Math.random(),
+      });
+    }
+  };
+
+  const buildPlan = async () => {
+    setExisting(undefined);
     const outcome = await build.run({
       area: area.trim(),
       healthAndWellbeingBoard: board.trim(),
@@ -80,28 +122,24 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     }
     const { sheetsAdded, message: summary, record } = outcome.value;
     setLastBuild(sheetsAdded.length > 0 ? record : undefined);
+    const shown = visibleSheets(sheetsAdded);
     setMessage({
       intent: "success",
       title: "Plan workbook built",
-      body: (
-        <>
-          {summary}
-          {sheetsAdded.length > 0 ? (
-            <>
-              <Text block weight="semibold">
-                Sheets added
-              </Text>
-              <ul className={styles.list} aria-label="Sheets added">
-                {sheetsAdded.map((sheet) => (
-                  <li key={sheet}>{sheet}</li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            " No new sheets were needed."
-          )}
-        </>
-      ),
+      body: shown.length > 0 ? `${summary} ${shown[0]} is open.` : summary,
+      details:
+        shown.length > 0 ? (
+          <>
+            <Text block weight="semibold">
+              Sheets added
+            </Text>
+            <ul className={styles.list} aria-label="Sheets added">
+              {shown.map((sheet) => (
+                <li key={sheet}>{sheet}</li>
+              ))}
+            </ul>
+          </>
+        ) : undefined,
       id,
     });
   };
@@ -125,7 +163,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     setMessage({
       intent: "success",
       title: "New sheets removed",
-      body: `${listInWords(lastBuild.sheetsAdded)} ${lastBuild.sheetsAdded.length === 1 ? "has" : "have"} been taken out again.`,
+      body: `${listInWords(visibleSheets(lastBuild.sheetsAdded))} ${visibleSheets(lastBuild.sheetsAdded).length === 1 ? "has" : "have"} been taken out again.`,
       id,
     });
     setLastBuild(undefined);
@@ -171,8 +209,21 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
         {build.running ? <Spinner size="tiny" label="Building the plan workbook…" /> : null}
         {undo.running ? <Spinner size="tiny" label="Removing the new sheets…" /> : null}
       </div>
+      {existing ? (
+        <ExistingPlanQuestion
+          presence={existing}
+          onOpen={onOpenPlan}
+          onAddMissing={buildPlan}
+          onCancel={() => setExisting(undefined)}
+        />
+      ) : null}
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage
+          key={message.id}
+          intent={message.intent}
+          title={message.title}
+          details={message.details}
+        >
           {message.body}
         </ResultMessage>
       ) : null}
