@@ -1,6 +1,7 @@
 /** The task pane: a header and three tabs (Templates, New plan, Check). */
 import * as React from "react";
 import {
+  Link,
   makeStyles,
   Tab,
   TabList,
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   subtitle: { color: tokens.colorNeutralForeground2 },
+  help: { display: "block", fontSize: tokens.fontSizeBase200 },
   // A heading per panel for screen-reader navigation (h1 → h2 → h3); the selected tab already says it on screen.
   visuallyHidden: {
     position: "absolute",
@@ -49,6 +51,9 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalL,
   },
 });
+
+/** The functions' help page, beside the pane's page in the build. */
+export const FUNCTIONS_HELP_URL = "help/functions.html";
 
 export type TabName = "templates" | "new-plan" | "check";
 
@@ -88,6 +93,10 @@ export function App({
         <Text size={200} className={styles.subtitle}>
           Better Care Fund scheme templates and pre-submission checks
         </Text>
+        {/* The =BCF.* functions' reference, shipped with the add-in (no network needed). */}
+        <Link className={styles.help} href={FUNCTIONS_HELP_URL} target="_blank" rel="noopener">
+          Help on the =BCF functions
+        </Link>
         <TabList
           selectedValue={tab}
           onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
