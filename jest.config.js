@@ -7,7 +7,14 @@ module.exports = {
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",
-      { tsconfig: { module: "commonjs", jsx: "react-jsx", esModuleInterop: true, isolatedModules: true } },
+      {
+        tsconfig: {
+          module: "commonjs",
+          jsx: "react-jsx",
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
+      },
     ],
   },
   moduleNameMapper: {

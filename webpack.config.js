@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 /**
  * Builds the add-in into dist/:
  *   functions.js + functions.json  the =BCF.* custom functions and their generated metadata

@@ -4,6 +4,7 @@
  * on stderr with the reason, and the other files are still checked) or the command line was wrong.
  */
 import { Finding, countBySeverity, runChecks } from "../core/checks";
+import { cellReference } from "../core/sheetAddress";
 import { WorkbookReadError, readXlsxSnapshot } from "./readXlsx";
 
 export const USAGE =
@@ -24,12 +25,6 @@ const consoleOutput: Output = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
-/** sheet!cell as Excel writes it: names with spaces or punctuation are quoted. */
-export function sheetCell(sheet: string, cell: string): string {
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${cell}`;
-}
-
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 || word === "info" ? "" : "s"}`;
 }
@@ -42,7 +37,7 @@ function summaryOf(findings: Finding[]): string {
 /** The readable table: file, severity, sheet!cell, message; then a count per file and overall. */
 export function formatTable(results: FileResult[], unreadable: number): string {
   const rows = results.flatMap((r) =>
-    r.findings.map((f) => [r.file, f.severity, sheetCell(f.sheet, f.cell), f.message] as const)
+    r.findings.map((f) => [r.file, f.severity, cellReference(f.sheet, f.cell), f.message] as const)
   );
   const lines: string[] = [];
   if (rows.length) {

@@ -48,17 +48,7 @@ export interface InsertionResult {
   notes: string[];
 }
 
-/** "Expenditure!A1:M9" or "'Income (2)'!A1" → sheet name and the address on it. */
-export function splitSheetAddress(address: string): {
-  sheet: string;
-  range: string;
-} {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) return { sheet: "", range: address };
-  let sheet = address.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  return { sheet, range: address.slice(bang + 1) };
-}
+export { splitSheetAddress } from "../core/sheetAddress";
 
 /** `base`, or "base (2)", "base (3)" … whichever no sheet has yet (Excel compares names case-insensitively). */
 export function uniqueSheetName(base: string, taken: Iterable<string>): string {

@@ -3,6 +3,7 @@
  * sees #NAME? where a =BCF.* formula was, so those formulas can be replaced by the values they show.
  */
 import { a1, type CellValue, isFormula, parseA1, type WorkbookSnapshot } from "../core/workbook";
+import { cellReference } from "../core/sheetAddress";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import {
   DEFAULT_MAX_CELLS_PER_BLOCK,
@@ -166,7 +167,7 @@ export async function replaceBcfFormulasWithValues(
       const first = notReady[0];
       const busy = first.value === "#BUSY!";
       throw new WorkbookActionError(
-        `${notReady.length === 1 ? "A =BCF.* formula shows" : `${notReady.length} =BCF.* formulas show`} ${String(first.value)} (first at ${first.sheet}!${first.cell}), so no formulas were replaced. ${busy ? "Wait until Excel has finished calculating, then try again." : "The add-in's functions are not loaded: reopen the add-in (Home > BCF Toolkit), let the workbook recalculate, then try again."}`
+        `${notReady.length === 1 ? "A =BCF.* formula shows" : `${notReady.length} =BCF.* formulas show`} ${String(first.value)} (first at ${cellReference(first.sheet, first.cell)}), so no formulas were replaced. ${busy ? "Wait until Excel has finished calculating, then try again." : "The add-in's functions are not loaded: reopen the add-in (Home > BCF Toolkit), let the workbook recalculate, then try again."}`
       );
     }
     const cells = found.map((f) => ({

@@ -58,7 +58,7 @@ export function rate(count: number, population: number, per?: number): number {
  * @helpurl https://localhost:3000/help/functions.html#rate-ci
  * @param count Number of events, e.g. admissions in the year.
  * @param population Population the events come from.
- * @param [confidence] Confidence level: 0.95 by default; a fraction (0.9 to 0.999) or a percentage (90 to 99.9).
+ * @param [confidence] Confidence level: 0.95 by default; a fraction (0.9 to 0.9999) or a percentage (90 to 99.99).
  * @param [per] Multiplier: 100000 by default (rate per 100,000).
  * @returns One row of two cells: lower and upper limit.
  */
@@ -98,7 +98,7 @@ export function proportion(numerator: number, denominator: number, per?: number)
  * @helpurl https://localhost:3000/help/functions.html#proportion-ci
  * @param numerator Number with the outcome.
  * @param denominator Number it is out of.
- * @param [confidence] Confidence level: 0.95 by default; a fraction (0.9 to 0.999) or a percentage (90 to 99.9).
+ * @param [confidence] Confidence level: 0.95 by default; a fraction (0.9 to 0.9999) or a percentage (90 to 99.99).
  * @param [per] Multiplier: 1 by default (format as %); 100 gives percentage points.
  * @returns One row of two cells: lower and upper limit.
  */
@@ -116,19 +116,19 @@ export function proportionCI(
 }
 
 /**
- * Directly age-standardised rate per 100,000, by default against the 2013 European Standard Population (19 bands, 0-4 to 90+).
+ * Directly age-standardised rate per 100,000 against the 2013 European Standard Population: all 19 bands (0-4 to 90+) by default, or "ESP2013 65+" for the bands from 65 up (the BCF falls metric).
  * @customfunction DSR
  * @helpurl https://localhost:3000/help/functions.html#dsr
- * @param counts Events in each age band (a row or a column).
+ * @param counts Events in each age band (a row or a column, youngest first); a blank cell counts as 0.
  * @param populations Population in each age band, in the same order.
- * @param [standard] Standard population weights per band: the 2013 European Standard Population by default.
+ * @param [standard] Standard: "ESP2013" (19 bands, the default), "ESP2013 N+" (the bands from age N up, e.g. "ESP2013 65+", 6 bands) or a range of weights.
  * @param [per] Multiplier: 100000 by default.
  * @returns The standardised rate; #N/A when there are fewer than 10 events in total.
  */
 export function dsr(
   counts: number[][],
   populations: number[][],
-  standard?: number[][],
+  standard?: unknown[][],
   per?: number
 ): number {
   try {
@@ -142,17 +142,17 @@ export function dsr(
  * Confidence interval of a directly standardised rate by Dobson's method.
  * @customfunction DSR.CI
  * @helpurl https://localhost:3000/help/functions.html#dsr-ci
- * @param counts Events in each age band (a row or a column).
+ * @param counts Events in each age band (a row or a column, youngest first); a blank cell counts as 0.
  * @param populations Population in each age band, in the same order.
- * @param [standard] Standard population weights per band: the 2013 European Standard Population by default.
- * @param [confidence] Confidence level: 0.95 by default; a fraction (0.9 to 0.999) or a percentage (90 to 99.9).
+ * @param [standard] Standard: "ESP2013" (19 bands, the default), "ESP2013 N+" (the bands from age N up, e.g. "ESP2013 65+", 6 bands) or a range of weights.
+ * @param [confidence] Confidence level: 0.95 by default; a fraction (0.9 to 0.9999) or a percentage (90 to 99.99).
  * @param [per] Multiplier: 100000 by default.
  * @returns One row of two cells: lower and upper limit; #N/A when there are fewer than 10 events in total.
  */
 export function dsrCI(
   counts: number[][],
   populations: number[][],
-  standard?: number[][],
+  standard?: unknown[][],
   confidence?: number,
   per?: number
 ): number[][] {
@@ -198,13 +198,13 @@ export function target(baseline: number, uplift: number): number {
 }
 
 /**
- * Converts a figure per one period into the same activity per another (year = 365 days = 52 weeks = 12 months = 4 quarters).
+ * Converts a figure per one period into the same activity per another: a week is 7 days; a year is 365 days, 52 weeks, 12 months or 4 quarters.
  * @customfunction PERIOD
  * @helpurl https://localhost:3000/help/functions.html#period
  * @param value The figure per `from`, e.g. 50 admissions a month.
- * @param from Period the figure is per: "day", "week", "month", "quarter" or "year".
- * @param to Period wanted: "day", "week", "month", "quarter" or "year".
- * @param [weeks_per_year] Weeks in a year: 52 by default (52.143 or 365/7 are also used).
+ * @param from Period the figure is per, e.g. "month", "per month", "monthly", "a week", "per annum", "daily", "qtr" (any capitals).
+ * @param to Period wanted, in the same words.
+ * @param [weeks_per_year] Weeks in a year, from 52 to 53: 52 by default (52.143 or 365/7 are also used).
  * @returns The figure per `to`.
  */
 export function period(value: number, from: string, to: string, weeks_per_year?: number): number {
@@ -216,12 +216,12 @@ export function period(value: number, from: string, to: string, weeks_per_year?:
 }
 
 /**
- * Splits a total in proportion to shares, rounded to pence so the parts add up to the total exactly (largest remainder).
+ * Splits a total in proportion to shares, rounded to pence so the parts add up to the rounded total exactly (largest remainder, exact ties to the earlier share).
  * @customfunction SPLIT
  * @helpurl https://localhost:3000/help/functions.html#split
- * @param total Amount to split, e.g. 936000.
- * @param shares Shares as weights, fractions or percentages (a row, a column or a block).
- * @param [decimals] Decimal places: 2 by default (pence); 0 for whole pounds.
+ * @param total Amount to split, e.g. 936000; first rounded to `decimals`. A negative total is split into negative parts.
+ * @param shares Shares as weights, fractions or percentages, each 0 or more (a row, a column or a block).
+ * @param [decimals] Decimal places, a whole number from 0 to 4: 2 by default (pence); 0 for whole pounds.
  * @returns The parts, in the same shape as `shares`.
  */
 export function split(total: number, shares: number[][], decimals?: number): number[][] {

@@ -11,7 +11,7 @@ import * as React from "react";
 import { Button, makeStyles, mergeClasses, Tab, TabList, tokens } from "@fluentui/react-components";
 import { a1, columnLetters, parseA1, type CellValue } from "../core/workbook";
 import type { MemoryWorkbook } from "../memory-excel";
-import { alignsRight, formatCellValue } from "./numberFormat";
+import { formatCellValue } from "../memory-excel/numberFormat";
 import { clipboardCell, entryFromTyping, parseClipboardTable, restoringEntry } from "./gridEditing";
 
 /** Never draw more than this, however large a sheet grows: the preview is for looking, not for 100,000 rows. */
@@ -755,7 +755,13 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
                       ? spilled.value
                       : info?.value;
                   const format = spilled ? spilled.numberFormat : (info?.numberFormat ?? "General");
-                  const text = value === undefined ? "" : formatCellValue(value, format);
+                  // A cell's own text is exactly what Range.text gives (one renderer for the grid and the workbook).
+                  const text =
+                    value === undefined
+                      ? ""
+                      : spilled || spills.blocked.has(address)
+                        ? formatCellValue(value, format)
+                        : (info?.text ?? "");
                   const runsOn =
                     typeof value === "string" &&
                     text !== "" &&
@@ -777,7 +783,7 @@ export function WorkbookGrid({ workbook }: WorkbookGridProps): React.JSX.Element
                       }
                       className={mergeClasses(
                         styles.cell,
-                        value !== undefined && alignsRight(value) && styles.number,
+                        typeof value === "number" && styles.number,
                         value !== undefined && isErrorText(value) && styles.error,
                         info?.bold && styles.bold,
                         runsOn && styles.overflow,

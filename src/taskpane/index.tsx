@@ -1,4 +1,3 @@
-/* global Office */
 /**
  * Entry point of the task pane page (also the shared runtime's page). Inside Office it renders the pane
  * in a FluentProvider that follows the Office theme. Opened in a browser outside Office (no host, or no
@@ -7,17 +6,10 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
+import { officeHost, officeTheme } from "../excel/officeHost";
 import { App } from "./components/App";
 import { themeFromOffice } from "./theme";
 import { silenceOfficeLoggingOutsideOffice } from "../preview/quietOffice";
-
-function officeTheme(): { bodyBackgroundColor?: string } | undefined {
-  try {
-    return Office.context?.officeTheme ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function render(container: HTMLElement): void {
   createRoot(container).render(
@@ -25,13 +17,6 @@ function render(container: HTMLElement): void {
       <App />
     </FluentProvider>
   );
-}
-
-/** The Office host the page runs in, or null in a plain browser. */
-async function officeHost(): Promise<Office.HostType | null> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return null;
-  const info = await Office.onReady();
-  return info?.host ?? null;
 }
 
 async function start(): Promise<void> {

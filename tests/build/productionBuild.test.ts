@@ -17,7 +17,6 @@ let out: string;
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), "bcf-build-"));
   process.env.BCF_ADDIN_URL = HOST;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const makeConfig = require(join(root, "webpack.config.js"));
   const config = await makeConfig({}, { mode: "production" });
   delete process.env.BCF_ADDIN_URL;

@@ -10,7 +10,7 @@
  * Prints one line per scenario; writes {"passed": n, "failed": n} to $BCF_E2E_RESULTS when set; exits 1
  * on any failure. `node tests/e2e/run.js keyboard` runs only the scenarios whose name contains "keyboard".
  */
-/* global require, process, console, document, window */
+/* global document, window */
 "use strict";
 const assert = require("assert/strict");
 const fs = require("fs");

@@ -3,7 +3,6 @@
  * 127.0.0.1 with a tiny static server, and launch Debian's Chromium through playwright-core (never a
  * downloaded browser). Plain Node CommonJS, so it runs without a TypeScript step.
  */
-/* global require, module, process, console, URL, __dirname */
 "use strict";
 const fs = require("fs");
 const os = require("os");

@@ -64,6 +64,39 @@ describe("worked examples from the seed plans", () => {
     expect(bcf.period(21, "week", "year", OMITTED)).toBe(1092);
   });
 
+  it("PERIOD takes the seed plans' words and makes a week exactly 7 days", () => {
+    expect(bcf.period(50, "per month", "per annum", OMITTED)).toBe(600); // 50 × 12
+    expect(bcf.period(21, "a week", "p.a.", OMITTED)).toBe(1092); // 21 × 52
+    expect(bcf.period(10, "Monthly", "QUARTERLY", OMITTED)).toBe(30); // 10 × 12 ÷ 4
+    expect(bcf.period(1, "day", "week", OMITTED)).toBe(7);
+    expect(bcf.period(1, "daily", "each week", 52.143)).toBe(7);
+  });
+
+  it('DSR with "ESP2013 65+": the falls metric, 1,405.40 per 100,000 on the worked example', () => {
+    // Σ xᵢwᵢ/nᵢ over 65–69 … 90+ = 15.714286 + 27.272727 + 43.181818 + 51.923077 + 63.461538 + 72.5
+    // = 274.053446; ÷ 19,500 × 100,000 = 1,405.40.
+    const falls65 = FALLS.slice(13);
+    const pops65 = POPULATIONS.slice(13);
+    expect(bcf.dsr(falls65, pops65, "ESP2013 65+" as never, OMITTED)).toBeCloseTo(1405.40226, 4);
+    expect(bcf.dsr(falls65, pops65, [["ESP2013 65+"]], OMITTED)).toBeCloseTo(1405.40226, 4);
+    const [[l, u]] = bcf.dsrCI(falls65, pops65, [["ESP2013 65+"]], 99.99, OMITTED);
+    expect(l).toBeLessThan(1405.4);
+    expect(u).toBeGreaterThan(1405.41);
+    expect(bcf.dsr(FALLS, POPULATIONS, [["ESP2013"]], OMITTED)).toBe(
+      bcf.dsr(FALLS, POPULATIONS, OMITTED, OMITTED)
+    );
+  });
+
+  it("SPLIT: 792,199.59 in 14 : 4 : 20 : 11 keeps its penny on the earlier of two exact ties", () => {
+    // In pence ÷ 49: 22,634,274 r 0; 6,466,935 r 21; 32,334,677 r 7; 17,784,072 r 21; one penny left.
+    expect(bcf.split(792199.59, [[14], [4], [20], [11]], OMITTED)).toEqual([
+      [226342.74],
+      [64669.36],
+      [323346.77],
+      [177840.72],
+    ]);
+  });
+
   it("SPLIT: seed 001's £936,000 and its ICR £240,000 = £125,000 + £115,000", () => {
     expect(bcf.split(936000, [[240000], [696000]], OMITTED)).toEqual([[240000], [696000]]);
     expect(bcf.split(240000, [[125000, 115000]], OMITTED)).toEqual([[125000, 115000]]);
@@ -86,15 +119,6 @@ describe("Excel errors through the wrappers", () => {
     ["PROPORTION.CI zero denominator", () => bcf.proportionCI(0, 0), ErrorCode.divisionByZero],
     ["DSR wrong band count", () => bcf.dsr([[10, 20]], [[100, 200]]), ErrorCode.invalidValue],
     [
-      "DSR empty cell",
-      () =>
-        bcf.dsr(
-          FALLS.map((r, i) => (i === 3 ? [null as never] : r)),
-          POPULATIONS
-        ),
-      ErrorCode.invalidValue,
-    ],
-    [
       "DSR fewer than 10 events",
       () =>
         bcf.dsr(
@@ -115,6 +139,33 @@ describe("Excel errors through the wrappers", () => {
     ["UPLIFT zero baseline", () => bcf.uplift(0, 5), ErrorCode.divisionByZero],
     ["TARGET text", () => bcf.target(50, "20%" as never), ErrorCode.invalidValue],
     ["PERIOD unknown period", () => bcf.period(50, "fortnight", "year"), ErrorCode.invalidValue],
+    [
+      "PERIOD weeks_per_year outside 52-53",
+      () => bcf.period(50, "month", "year", 12),
+      ErrorCode.invalidNumber,
+    ],
+    ["SPLIT decimals -3", () => bcf.split(100, [[1, 1]], -3), ErrorCode.invalidNumber],
+    ["SPLIT decimals 5", () => bcf.split(100, [[1, 1]], 5), ErrorCode.invalidNumber],
+    ["RATE.CI confidence 99.995", () => bcf.rateCI(1, 10, 99.995), ErrorCode.invalidNumber],
+    [
+      "DSR unknown standard",
+      () => bcf.dsr(FALLS, POPULATIONS, [["ESP2013 67+"]]),
+      ErrorCode.invalidValue,
+    ],
+    [
+      "DSR ESP2013 65+ with 19 bands",
+      () => bcf.dsr(FALLS, POPULATIONS, [["ESP2013 65+"]]),
+      ErrorCode.invalidValue,
+    ],
+    [
+      "DSR blank population",
+      () =>
+        bcf.dsr(
+          FALLS,
+          POPULATIONS.map((r, i) => (i === 3 ? [null as never] : r))
+        ),
+      ErrorCode.invalidValue,
+    ],
     ["SPLIT shares add to zero", () => bcf.split(100, [[0, 0]]), ErrorCode.divisionByZero],
     ["SPLIT negative share", () => bcf.split(100, [[1, -1]]), ErrorCode.invalidNumber],
   ];
@@ -197,7 +248,7 @@ describe("random input of every type", () => {
     fc.integer({ min: 0, max: 40 }),
     fc.double({ min: 0, max: 1e7, noNaN: true })
   );
-  const level = fc.constantFrom(null, 0.9, 0.95, 0.998, 95, 99.8);
+  const level = fc.constantFrom(null, 0.9, 0.95, 0.998, 0.9999, 95, 99.8, 99.99);
   const per = fc.constantFrom(null, 1, 100, 1000, 100000);
   const bands = fc
     .array(fc.integer({ min: 0, max: 50 }), { minLength: 19, maxLength: 19 })
@@ -205,14 +256,27 @@ describe("random input of every type", () => {
   const populations = fc
     .array(fc.integer({ min: 1, max: 5000 }), { minLength: 19, maxLength: 19 })
     .map((a) => [a]);
-  const periodName = fc.constantFrom("day", "WEEK", "month", "Quarter", "year");
+  const periodName = fc.constantFrom(
+    "day",
+    "WEEK",
+    "month",
+    "Quarter",
+    "year",
+    "per month",
+    "per annum",
+    "a week",
+    "monthly",
+    "p.a.",
+    "each qtr"
+  );
+  const standard = fc.constantFrom(null, [["ESP2013"]], "ESP2013", "ESP2013 0+");
   const plausible: Record<string, fc.Arbitrary<unknown>[]> = {
     RATE: [count, count, per],
     "RATE.CI": [count, count, level, per],
     PROPORTION: [count, count, per],
     "PROPORTION.CI": [count, count, level, per],
-    DSR: [bands, populations, fc.constant(null), per],
-    "DSR.CI": [bands, populations, fc.constant(null), level, per],
+    DSR: [bands, populations, standard, per],
+    "DSR.CI": [bands, populations, standard, level, per],
     UPLIFT: [count, count],
     TARGET: [count, fc.double({ min: -1, max: 5, noNaN: true })],
     PERIOD: [
@@ -224,7 +288,7 @@ describe("random input of every type", () => {
     SPLIT: [
       fc.double({ min: -1e9, max: 1e9, noNaN: true }),
       matrix,
-      fc.constantFrom(null, 0, 2, 4, -3),
+      fc.constantFrom(null, 0, 2, 4),
     ],
   };
 

@@ -15,6 +15,11 @@ const POPULATIONS = [
   1300, 780, 400,
 ].map((v) => [v]);
 const OMITTED = null as unknown as undefined;
+// Rows 15 to 20 of the worked example, 65–69 … 90+, and the falls metric's standard named as the page names it.
+const FALLS_65 = FALLS.slice(13);
+const POPULATIONS_65 = POPULATIONS.slice(13);
+const ESP_65 = [["ESP2013 65+"]];
+const prose = page.replace(/<[^>]+>/g, "").replace(/\s+/g, " ");
 
 /** Formats as the page does: thousands separators and 2 decimals unless whole. */
 function shown(value: number, decimals = 2): string {
@@ -65,6 +70,22 @@ describe("help page src/help/functions.html", () => {
       ["=BCF.DSR.CI(B2:B20, C2:C20)", bcf.dsrCI(FALLS, POPULATIONS)[0][0]],
       ["=BCF.DSR.CI(B2:B20, C2:C20)", bcf.dsrCI(FALLS, POPULATIONS)[0][1]],
       ['=BCF.PERIOD(21, "week", "year")', bcf.period(21, "week", "year", 365 / 7), 0],
+      ['=BCF.PERIOD(50, "per month", "per annum")', bcf.period(50, "per month", "per annum"), 0],
+      ['=BCF.PERIOD(1, "daily", "weekly")', bcf.period(1, "daily", "weekly"), 0],
+      ["=BCF.RATE.CI(20, 8540, 99.99)", bcf.rateCI(20, 8540, 99.99)[0][0]],
+      ["=BCF.RATE.CI(20, 8540, 99.99)", bcf.rateCI(20, 8540, 99.99)[0][1]],
+      ['=BCF.DSR(B15:B20, C15:C20, "ESP2013 65+")', bcf.dsr(FALLS_65, POPULATIONS_65, ESP_65)],
+      [
+        '=BCF.DSR.CI(B15:B20, C15:C20, "ESP2013 65+")',
+        bcf.dsrCI(FALLS_65, POPULATIONS_65, ESP_65)[0][0],
+      ],
+      [
+        '=BCF.DSR.CI(B15:B20, C15:C20, "ESP2013 65+")',
+        bcf.dsrCI(FALLS_65, POPULATIONS_65, ESP_65)[0][1],
+      ],
+      ...bcf
+        .split(792199.59, [[14], [4], [20], [11]])
+        .map(([part]): [string, number] => ["=BCF.SPLIT(792199.59, {14; 4; 20; 11})", part]),
     ];
     for (const [formula, value, decimals] of examples) {
       const at = page.indexOf(formula.replace(/"/g, '"'));
@@ -79,8 +100,27 @@ describe("help page src/help/functions.html", () => {
         POPULATIONS
       )
     ).toBeCloseTo(312.205, 3);
+    // The 65+ rate of the falls metric, worked by hand: Σ xᵢwᵢ/nᵢ = 274.053446; ÷ 19,500 × 100,000.
+    expect(bcf.dsr(FALLS_65, POPULATIONS_65, ESP_65)).toBeCloseTo(1405.40226, 4);
+    expect(FALLS_65.map(([x]) => x)).toEqual([6, 12, 19, 27, 33, 29]);
     expect(POPULATIONS.reduce((s, [n]) => s + n, 0)).toBe(37600);
     expect(POPULATIONS.slice(13).reduce((s, [n]) => s + n, 0)).toBe(8540);
+  });
+});
+
+describe("the falls metric as the help page describes it", () => {
+  it("is the 65+ rate on six ESP2013 bands, not the 19-band default", () => {
+    expect(prose).toContain(
+      "The BCF falls metric is a directly standardised rate for people aged 65+ using six ESP2013 bands"
+    );
+    expect(prose).not.toMatch(/19 bands[^.]*as the BCF falls metric does/);
+  });
+
+  it("states the confidence range and the new forms the functions accept", () => {
+    expect(prose).toContain("a fraction from 0.9 to 0.9999 or as a percentage from 90 to 99.99");
+    for (const word of ["daily", "weekly", "wk", "monthly", "mth", "qtr", "annum", "p.a.", "yr"])
+      expect(prose).toContain(word);
+    expect(prose).toContain("a whole number from 0 to 4");
   });
 });
 
@@ -88,6 +128,43 @@ describe("README function table src/help/README-functions.md", () => {
   it("has one row per function with an example", () => {
     for (const id of BCF_FUNCTION_IDS) {
       expect(readme).toMatch(new RegExp(`^\\| \`=BCF\\.${id.replace(".", "\\.")}\\(`, "m"));
+    }
+  });
+
+  it("is the table README.md shows, word for word", () => {
+    expect(readFileSync(join(ROOT, "README.md"), "utf8")).toContain(readme.trim());
+  });
+
+  it("states the results the functions really give for the new forms", () => {
+    const examples: Array<[string, number[], number?]> = [
+      ['`=BCF.DSR(B15:B20, C15:C20, "ESP2013 65+")`', [bcf.dsr(FALLS_65, POPULATIONS_65, ESP_65)]],
+      [
+        '`=BCF.DSR.CI(B15:B20, C15:C20, "ESP2013 65+")`',
+        bcf.dsrCI(FALLS_65, POPULATIONS_65, ESP_65)[0],
+      ],
+      ["`=BCF.DSR(B2:B20, C2:C20)`", [bcf.dsr(FALLS, POPULATIONS)]],
+      [
+        '`=BCF.PERIOD(50, "per month", "per annum")`',
+        [bcf.period(50, "per month", "per annum")],
+        0,
+      ],
+      ['`=BCF.PERIOD(21, "a week", "year")`', [bcf.period(21, "a week", "year")], 0],
+      ['`=BCF.PERIOD(1, "day", "week")`', [bcf.period(1, "day", "week")], 0],
+      [
+        "`=BCF.SPLIT(792199.59, {14; 4; 20; 11})`",
+        bcf.split(792199.59, [[14], [4], [20], [11]]).map(([p]) => p),
+      ],
+    ];
+    for (const [formula, values, decimals] of examples) {
+      const at = readme.indexOf(formula);
+      expect(at).toBeGreaterThan(0);
+      const next = readme.indexOf("`=BCF.", at + formula.length);
+      const stated = readme.slice(at, next < 0 ? readme.indexOf("\n", at) : next);
+      expect(stated).toContain("→ ");
+      // Money is written with £; the result figures come after the arrow.
+      const after = stated.slice(stated.indexOf("→ "));
+      for (const v of values)
+        expect(after).toContain((stated.includes("£") ? "£" : "") + shown(v, decimals ?? 2));
     }
   });
 });

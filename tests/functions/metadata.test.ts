@@ -156,7 +156,10 @@ describe("custom functions metadata generated from src/functions/functions.ts", 
         const [, optional, range] = expected.params[i];
         expect(Boolean(p.optional)).toBe(optional);
         expect(p.dimensionality ?? "scalar").toBe(range ? "matrix" : "scalar");
-        expect(p.type).toBe(p.name === "from" || p.name === "to" ? "string" : "number");
+        // standard takes a range of weights or a name ("ESP2013 65+"), so Excel must pass either.
+        expect(p.type).toBe(
+          p.name === "from" || p.name === "to" ? "string" : p.name === "standard" ? "any" : "number"
+        );
         expect(p.description && p.description.length).toBeGreaterThan(10);
       });
       expect(f.result?.type).toBe("number");

@@ -133,3 +133,19 @@ describe("PreviewLayout", () => {
     expect(screen.getByRole("grid", { name: "Sheet Pooled budget" })).toBeTruthy();
   });
 });
+
+describe("the grid shows what Range.text gives", () => {
+  test("for locale currency, a negative figure that rounds to zero and a date", async () => {
+    const handle = createMemoryWorkbook({
+      sheets: [{ name: "Formats", rows: [[1500, -0.004, 45000, 0.2545]] }],
+    });
+    const context = handle.context;
+    const range = context.workbook.worksheets.getItem("Formats").getRange("A1:D1");
+    range.numberFormat = [["[$£-809]#,##0.00", "£#,##0.00", "dd/mm/yyyy", "0.0%"]];
+    range.load("text");
+    await context.sync();
+    expect(range.text).toEqual([["£1,500.00", "-£0.00", "15/03/2023", "25.5%"]]);
+    renderGrid(handle);
+    expect(["A1", "B1", "C1", "D1"].map((a) => cell(a).textContent)).toEqual(range.text[0]);
+  });
+});

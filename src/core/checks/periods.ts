@@ -3,8 +3,8 @@
  * columns side by side ("Baseline per month" | "Baseline per year"), in labelled rows, or as free
  * text in one cell ("50 admissions per month  600 admissions per annum").
  *
- * Tolerance: year = 12 months = 4 quarters = 52 weeks = 365 days, and 365/7 (52.143) weeks is
- * accepted too. The figure for the shorter period is converted to the longer one and rounded to the
+ * Tolerance: a week is 7 days and year = 12 months = 4 quarters = 52 weeks = 365 days (the shared
+ * period factors), and 365/7 (52.143) weeks a year is accepted too. The figure for the shorter period is converted to the longer one and rounded to the
  * precision the longer figure is stated to (whole units when it has no decimals); the two reconcile
  * when that rounded figure equals the stated one on either week convention. So 50 a month and 600 a
  * year reconcile, and 21 a week and 1,091 a year do not (21 × 52 = 1,092; 21 × 365/7 = 1,095): a
@@ -16,45 +16,15 @@ import { WorkbookSnapshot } from "../workbook";
 import { Finding } from "./finding";
 import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf } from "./grid";
 import { figure } from "./format";
+import { Period, convertPerPeriod, periodOf, periodsPerYear } from "../periods";
 
 export const PERIODS_RULE = "periods";
-
-export type Period = "day" | "week" | "month" | "quarter" | "year";
 
 export const TOLERANCE_NOTE =
   "Figures reconcile when the shorter-period figure, converted (year = 12 months = 4 quarters = 52 weeks, " +
   "or 365/7 weeks) and rounded to whole units, equals the longer-period figure.";
 
 const WEEKS_PER_YEAR = [52, 365 / 7];
-
-function perYear(p: Period, weeks: number): number {
-  switch (p) {
-    case "day":
-      return 365;
-    case "week":
-      return weeks;
-    case "month":
-      return 12;
-    case "quarter":
-      return 4;
-    case "year":
-      return 1;
-  }
-}
-
-const PERIOD_WORD: Array<[RegExp, Period]> = [
-  [/^(day|days|daily)$/i, "day"],
-  [/^(week|weeks|wk|weekly)$/i, "week"],
-  [/^(month|months|mth|monthly|calendar month)$/i, "month"],
-  [/^(quarter|quarters|qtr|quarterly)$/i, "quarter"],
-  [/^(year|years|yr|annum|annual|annually|yearly|p\.?a\.?)$/i, "year"],
-];
-
-export function periodOf(word: string): Period | undefined {
-  const w = word.trim().replace(/\s+/g, " ");
-  for (const [re, p] of PERIOD_WORD) if (re.test(w)) return p;
-  return undefined;
-}
 
 const PERIOD_NAMES: Record<Period, string> = {
   day: "a day",
@@ -94,7 +64,7 @@ export function comparePeriods(
 ): PeriodComparison {
   const dp = decimals(longer);
   const implied = WEEKS_PER_YEAR.map((w) =>
-    roundTo((shorter * perYear(pShort, w)) / perYear(pLong, w), dp)
+    roundTo(convertPerPeriod(shorter, pShort, pLong, w), dp)
   );
   const reconciles = implied.some(
     (v) => Math.abs(v - longer) <= 1e-9 * Math.max(1, Math.abs(longer))
@@ -108,7 +78,7 @@ export function comparePeriods(
 }
 
 function periodLength(p: Period): number {
-  return 1 / perYear(p, 52);
+  return 1 / periodsPerYear(p);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,7 +183,7 @@ export function textPeriodProblems(text: string): TextPeriodProblem[] {
         const small = Math.min(a.value, b.value);
         const big = Math.max(a.value, b.value);
         if (small <= 0) continue;
-        const asYear = WEEKS_PER_YEAR.map((w) => Math.round(small * perYear(period, w)));
+        const asYear = WEEKS_PER_YEAR.map((w) => Math.round(small * periodsPerYear(period, w)));
         if (period === "month" || period === "week") {
           if (asYear.includes(Math.round(big)) && Math.abs(big - Math.round(big)) < 1e-9) {
             problems.push({

@@ -2,6 +2,7 @@
  * Names, columns and number formats of the plan workbook the add-in writes (tables, sheets, lists).
  * Engineer C's checks and the Office.js writer both rely on these exact strings.
  */
+import { quoteSheetName } from "../sheetAddress";
 import {
   AREAS_OF_SPEND,
   COMMISSIONERS,
@@ -98,10 +99,8 @@ export function thisRow(column: string): string {
   return `[@[${column}]]`;
 }
 
-/** A sheet name as it must appear in a formula: quoted unless it is a plain identifier. */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+/** A sheet name as it must appear in a formula. */
+export const sheetRef = quoteSheetName;
 
 /** Excel refuses a typed-in validation list longer than 255 characters. */
 export const MAX_LIST_SOURCE_LENGTH = 255;

@@ -6,17 +6,19 @@ export const DEFAULT_CONFIDENCE = 0.95;
 
 /**
  * A confidence level as a fraction. Analysts type either 0.95 or 95 (and 0.998 or 99.8 for the
- * 99.8% limits on funnel plots); anything outside 0.9–0.999 / 90–99.9 is far more likely a slip
- * (0.05 meant as alpha, 9.5 meant as 95) than a real request, so it is #NUM! rather than guessed at.
+ * 99.8% limits on funnel plots, up to 0.9999 or 99.99 for four-nines limits); anything outside
+ * 0.9–0.9999 / 90–99.99 is far more likely a slip (0.05 meant as alpha, 9.5 meant as 95) than a real
+ * request, so it is #NUM! rather than guessed at.
  */
 export function confidenceLevel(confidence: unknown): number {
   if (confidence === null || confidence === undefined) return DEFAULT_CONFIDENCE;
   const c = requireNumber(confidence, "confidence");
-  if (c >= 0.9 && c <= 0.999) return c;
-  if (c >= 90 && c <= 99.9) return c / 100;
+  if (c >= 0.9 && c <= 0.9999) return c;
+  // 99.99 / 100 is 0.99989999…; at 15 digits it is the 0.9999 the user meant, as 0.9999 typed is.
+  if (c >= 90 && c <= 99.99) return Number((c / 100).toPrecision(15));
   throw new FormulaInputError(
     "#NUM!",
-    "confidence must be a fraction from 0.9 to 0.999 or a percentage from 90 to 99.9 (e.g. 0.95 or 95)."
+    "confidence must be a fraction from 0.9 to 0.9999 or a percentage from 90 to 99.99 (e.g. 0.95 or 95)."
   );
 }
 

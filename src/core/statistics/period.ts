@@ -1,42 +1,35 @@
 import { FormulaInputError, requireNumber } from "../formulaError";
+import {
+  DEFAULT_WEEKS_PER_YEAR,
+  MAX_WEEKS_PER_YEAR,
+  MIN_WEEKS_PER_YEAR,
+  Period,
+  convertPerPeriod,
+  periodOf,
+} from "../periods";
 import { finiteResult } from "./rate";
 
-export type PeriodName = "day" | "week" | "month" | "quarter" | "year";
+const NAMES =
+  '"day", "week", "month", "quarter" or "year" (or "daily", "per week", "a month", "quarterly", "per annum"…)';
 
-/** The convention used when weeks_per_year is left out (seed plans convert weeks with 52). */
-export const DEFAULT_WEEKS_PER_YEAR = 52;
-
-function periodsPerYear(name: unknown, what: string, weeksPerYear: number): number {
+function periodArgument(name: unknown, what: string): Period {
   if (typeof name !== "string") {
-    throw new FormulaInputError(
-      "#VALUE!",
-      `${what} must be "day", "week", "month", "quarter" or "year".`
-    );
+    throw new FormulaInputError("#VALUE!", `${what} must be a period such as ${NAMES}.`);
   }
-  switch (name.trim().toLowerCase()) {
-    case "day":
-      return 365;
-    case "week":
-      return weeksPerYear;
-    case "month":
-      return 12;
-    case "quarter":
-      return 4;
-    case "year":
-      return 1;
-    default:
-      throw new FormulaInputError(
-        "#VALUE!",
-        `${what} "${name}" is not a period; use "day", "week", "month", "quarter" or "year".`
-      );
+  const period = periodOf(name);
+  if (period === undefined) {
+    throw new FormulaInputError("#VALUE!", `${what} "${name}" is not a period; use ${NAMES}.`);
   }
+  return period;
 }
 
 /**
- * Converts a figure stated per one period into the same activity per another: 50 a month is 600 a
- * year, 3 a quarter is 1 a month, 21 a week is 1,092 a year on 52 weeks. Year = 365 days = 52 weeks
- * (or weeksPerYear, e.g. 52.143 or 365/7) = 12 months = 4 quarters. Negative values are allowed:
- * a change per month converts the same way as an amount per month.
+ * =BCF.PERIOD: a figure stated per one period as the same activity per another. 50 a month is 600 a
+ * year, 3 a day is 21 a week, 21 a week is 1,092 a year on 52 weeks. Negative values are allowed: a
+ * change per month converts the same way as an amount per month.
+ *
+ * weeks_per_year is checked whenever it is given, even when neither period is a week: a value outside
+ * 52–53 is a slip (a weeks figure in the wrong argument) that should show, not pass unnoticed.
  */
 export function convertPeriod(
   value: unknown,
@@ -48,16 +41,14 @@ export function convertPeriod(
   let wpy = DEFAULT_WEEKS_PER_YEAR;
   if (weeksPerYear !== null && weeksPerYear !== undefined) {
     wpy = requireNumber(weeksPerYear, "weeks_per_year");
-    // A year has between 52 and 53 weeks whichever convention is used; outside that is a slip.
-    if (wpy < 52 || wpy > 53) {
+    if (wpy < MIN_WEEKS_PER_YEAR || wpy > MAX_WEEKS_PER_YEAR) {
       throw new FormulaInputError(
         "#NUM!",
-        "weeks_per_year must be between 52 and 53 (e.g. 52, 52.143 or 365/7)."
+        `weeks_per_year must be between ${MIN_WEEKS_PER_YEAR} and ${MAX_WEEKS_PER_YEAR} (e.g. 52, 52.143 or 365/7).`
       );
     }
   }
-  const fromPerYear = periodsPerYear(from, "from", wpy);
-  const toPerYear = periodsPerYear(to, "to", wpy);
-  if (fromPerYear === toPerYear) return v;
-  return finiteResult((v * fromPerYear) / toPerYear);
+  return finiteResult(
+    convertPerPeriod(v, periodArgument(from, "from"), periodArgument(to, "to"), wpy)
+  );
 }

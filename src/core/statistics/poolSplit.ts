@@ -2,20 +2,41 @@ import { FormulaInputError, requireNumber } from "../formulaError";
 import { numberMatrix } from "./range";
 
 export const DEFAULT_SPLIT_DECIMALS = 2;
-const MIN_DECIMALS = -9;
-const MAX_DECIMALS = 9;
+const MIN_DECIMALS = 0;
+const MAX_DECIMALS = 4;
 
-/** Excel shows 15 significant digits; rounding there first makes 1.005 → 1.01 as ROUND does, not 1.00. */
-function toUnits(amount: number, decimals: number): number {
-  const scaled = decimals >= 0 ? amount * 10 ** decimals : amount / 10 ** -decimals;
-  const fraction = scaled - Math.floor(scaled);
-  // Only a value within float noise of a half needs the (slower) 15-digit view to round the way Excel does.
-  if (Math.abs(fraction - 0.5) > 1e-6) return Math.round(scaled);
-  return Math.round(Number(scaled.toPrecision(15)));
+/** A decimal number held exactly: mantissa × 10^exponent. */
+interface Decimal {
+  mantissa: bigint;
+  exponent: number;
 }
 
-function fromUnits(units: number, decimals: number): number {
-  return decimals >= 0 ? units / 10 ** decimals : units * 10 ** -decimals;
+/**
+ * A cell's number as Excel shows and compares it, to 15 significant digits, held exactly. So 0.1 is
+ * one tenth, not the binary fraction near it, and 1.005 is 1.005 (which ROUND takes up to 1.01).
+ */
+function decimalOf(value: number): Decimal {
+  const [digits, power] = Math.abs(value).toPrecision(15).split("e");
+  const point = digits.indexOf(".");
+  const fraction = point < 0 ? 0 : digits.length - point - 1;
+  let mantissa = BigInt(digits.replace(".", ""));
+  let exponent = (power === undefined ? 0 : Number(power)) - fraction;
+  // Trailing zeros only make the integers longer.
+  while (mantissa !== 0n && mantissa % 10n === 0n) {
+    mantissa /= 10n;
+    exponent++;
+  }
+  return { mantissa, exponent };
+}
+
+/** |total| in whole units of 10^-decimals, rounded half away from zero. */
+function totalUnits(total: number, decimals: number): bigint {
+  const { mantissa, exponent } = decimalOf(total);
+  const shift = exponent + decimals;
+  if (shift >= 0) return mantissa * 10n ** BigInt(shift);
+  const divisor = 10n ** BigInt(-shift);
+  const whole = mantissa / divisor;
+  return 2n * (mantissa % divisor) >= divisor ? whole + 1n : whole;
 }
 
 function splitDecimals(decimals: unknown): number {
@@ -24,7 +45,7 @@ function splitDecimals(decimals: unknown): number {
   if (!Number.isInteger(d) || d < MIN_DECIMALS || d > MAX_DECIMALS) {
     throw new FormulaInputError(
       "#NUM!",
-      `decimals must be a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (2 for pence, 0 for whole pounds, -3 for thousands).`
+      `decimals must be a whole number from ${MIN_DECIMALS} to ${MAX_DECIMALS} (2 for pence, 0 for whole pounds).`
     );
   }
   return d;
@@ -35,15 +56,17 @@ function splitDecimals(decimals: unknown): number {
  * so that the parts add back to the total exactly: seed 001's £936,000 with shares 240 : 696 gives
  * £240,000 and £696,000.
  *
- * Method: work in whole units of 10^-decimals (pence) so no float drift creeps in; give each share
- * the floor of its exact portion, then hand the units left over one each to the largest remainders,
- * the earlier share winning a tie (largest-remainder / Hamilton method).
- * - Shares may be weights (125000, 115000), fractions (0.6, 0.4) or percentages (60, 40): only their
- *   proportions matter. A zero share gets nothing; a negative share is #NUM!; all zero is #DIV/0!.
- * - The total is first rounded to `decimals` (the parts add up to that rounded total).
- * - A negative total (a clawback or an underspend to hand back) is split exactly as its size would
- *   be, with every part negative, so the parts still add up to it.
- * - The result has the same shape as `shares`.
+ * Method (largest remainder, or Hamilton's method), in exact integer arithmetic so that no float
+ * noise can decide who gets a penny:
+ * - the total is rounded to `decimals` half away from zero and counted in whole units (pence);
+ * - each share is taken as Excel shows it (15 significant digits), scaled to a whole number;
+ * - each part gets the whole units of total × share ÷ Σshares, and the units left over (fewer than
+ *   the number of shares) go one each to the largest remainders, the earlier share in reading order
+ *   (row by row) winning an exact tie.
+ * Shares may be weights (125000, 115000), fractions (0.6, 0.4) or percentages (60, 40): only their
+ * proportions matter. A zero share gets nothing; a negative share is #NUM!; all zero is #DIV/0!.
+ * A negative total (a clawback or an underspend to hand back) is the split of its size, negated.
+ * The result has the same shape as `shares`.
  */
 export function poolSplit(total: unknown, shares: unknown, decimals: unknown = null): number[][] {
   const t = requireNumber(total, "total");
@@ -53,7 +76,9 @@ export function poolSplit(total: unknown, shares: unknown, decimals: unknown = n
   const cols = matrix[0].length;
   const count = rows * cols;
 
-  let sumShares = 0;
+  const exact: Decimal[] = new Array(count);
+  let lowestExponent = Infinity;
+  let anyPositive = false;
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const s = matrix[r][c];
@@ -62,79 +87,66 @@ export function poolSplit(total: unknown, shares: unknown, decimals: unknown = n
           "#NUM!",
           `shares cannot be negative (row ${r + 1}, column ${c + 1}).`
         );
-      sumShares += s;
+      const e = decimalOf(s);
+      exact[r * cols + c] = e;
+      if (e.mantissa !== 0n) {
+        anyPositive = true;
+        if (e.exponent < lowestExponent) lowestExponent = e.exponent;
+      }
     }
   }
-  if (sumShares === 0)
+  if (!anyPositive)
     throw new FormulaInputError(
       "#DIV/0!",
       "shares add up to zero, so there is nothing to split by."
     );
-  if (!Number.isFinite(sumShares))
-    throw new FormulaInputError("#NUM!", "shares are too large to add up.");
 
-  const sign = t < 0 ? -1 : 1;
-  const totalUnits = toUnits(Math.abs(t), d);
-  if (!Number.isSafeInteger(totalUnits)) {
+  const units = totalUnits(t, d);
+  if (units > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new FormulaInputError(
       "#NUM!",
       "total is too large to split exactly to that many decimal places."
     );
   }
 
-  const units = new Float64Array(count);
-  const remainders = new Float64Array(count);
-  let allocated = 0;
-  let candidates = 0;
+  // Every share as a whole number on one scale, so the proportions are exact integer ratios.
+  const scaled: bigint[] = new Array(count);
+  let sum = 0n;
   for (let i = 0; i < count; i++) {
-    const s = matrix[(i / cols) | 0][i % cols];
-    if (s === 0) {
-      remainders[i] = -1; // never receives a leftover unit
-      continue;
-    }
-    candidates++;
-    const exact = totalUnits * (s / sumShares); // s / sum ≤ 1 first, so huge weights cannot overflow
-    let whole = Math.floor(exact);
-    let rem = exact - whole;
-    // A portion that is a whole number in exact arithmetic can come out as n.9999999999 in floats.
-    if (rem > 1 - 1e-9) {
-      whole += 1;
-      rem = 0;
-    }
-    units[i] = whole;
-    // Remainders are compared at 1e-9 so that shares meant to tie (1:1:1) do tie despite float noise.
-    remainders[i] = Math.round(rem * 1e9);
-    allocated += whole;
+    const { mantissa, exponent } = exact[i];
+    scaled[i] = mantissa === 0n ? 0n : mantissa * 10n ** BigInt(exponent - lowestExponent);
+    sum += scaled[i];
   }
 
-  let leftover = totalUnits - allocated;
-  if (!(Math.abs(leftover) <= count)) {
-    // Cannot happen with finite inputs; a guard so that no input can ever loop or give a wrong total.
-    throw new FormulaInputError(
-      "#NUM!",
-      "shares are too far apart in size to split exactly; check them."
-    );
+  const parts: bigint[] = new Array(count);
+  const remainders: bigint[] = new Array(count);
+  let left = units;
+  for (let i = 0; i < count; i++) {
+    const product = units * scaled[i];
+    parts[i] = product / sum;
+    remainders[i] = product % sum;
+    left -= parts[i];
   }
-  if (leftover !== 0 && candidates > 0) {
+  if (left > 0n) {
     const order: number[] = [];
-    for (let i = 0; i < count; i++) if (remainders[i] >= 0) order.push(i);
-    order.sort((a, b) => remainders[b] - remainders[a] || a - b);
-    // leftover is below the number of shares in exact arithmetic; the loops only guard float edge cases.
-    for (let k = 0; leftover > 0; k = (k + 1) % order.length, leftover--) units[order[k]] += 1;
-    for (let k = order.length - 1; leftover < 0; k = k > 0 ? k - 1 : order.length - 1) {
-      if (units[order[k]] > 0) {
-        units[order[k]] -= 1;
-        leftover++;
-      }
-    }
+    for (let i = 0; i < count; i++) if (scaled[i] !== 0n) order.push(i);
+    // Largest remainder first; an exact tie keeps reading order (Array.prototype.sort is stable).
+    order.sort((a, b) =>
+      remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : 0
+    );
+    // left < number of non-zero shares: each remainder is below 1 unit and they add up to `left`.
+    for (let k = 0; left > 0n; k++, left--) parts[order[k]] += 1n;
   }
 
+  const sign = t < 0 ? -1 : 1;
+  const scale = 10 ** d;
   const out: number[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
     const row: number[] = new Array(cols);
     for (let c = 0; c < cols; c++) {
-      const u = units[r * cols + c];
-      row[c] = u === 0 ? 0 : sign * fromUnits(u, d);
+      const u = parts[r * cols + c];
+      // units/10^d of a safe integer is the double nearest the exact decimal; 0 stays +0, not −0.
+      row[c] = u === 0n ? 0 : (sign * Number(u)) / scale;
     }
     out[r] = row;
   }

@@ -6,10 +6,10 @@ import {
   PROVIDERS,
   SCHEME_TYPES,
 } from "../vocabulary";
+import { PERIODS } from "../periods";
 import type {
   ActivityTarget,
   CostLine,
-  Period,
   SchemeSource,
   SchemeTemplate,
   StatedFigure,
@@ -29,8 +29,6 @@ export const MAX_PROBLEMS = 50;
 
 /** The national template accepts numeric inputs from 0 to 100,000,000. */
 export const MAX_AMOUNT = 100_000_000;
-
-const PERIODS: readonly Period[] = ["day", "week", "month", "quarter", "year"];
 
 const TEMPLATE_FIELDS = [
   "id",

@@ -6,6 +6,7 @@ import type {
   Provider,
   SchemeType,
 } from "../vocabulary";
+import type { Period } from "../periods";
 
 /** One cost line of a scheme, as the plan states it. */
 export interface CostLine {
@@ -21,7 +22,7 @@ export interface CostLine {
   year?: string;
 }
 
-export type Period = "day" | "week" | "month" | "quarter" | "year";
+export type { Period };
 
 /** A baseline and target for one activity measure, with the figures exactly as the plan states them. */
 export interface ActivityTarget {

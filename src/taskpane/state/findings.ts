@@ -44,11 +44,7 @@ export function groupFindings(findings: Finding[]): SeverityGroup[] {
   return groups;
 }
 
-/** "Expenditure!M12", quoting sheet names the way Excel does when they need it: "'Year end'!B4". */
-export function cellReference(sheet: string, cell: string): string {
-  const needsQuotes = /[^A-Za-z0-9_.]/.test(sheet) || /^\d/.test(sheet);
-  return `${needsQuotes ? `'${sheet.replace(/'/g, "''")}'` : sheet}!${cell}`;
-}
+export { cellReference } from "../../core/sheetAddress";
 
 /** The number format of a cell in the snapshot, so a figure can be shown as the workbook shows it. */
 export function numberFormatAt(

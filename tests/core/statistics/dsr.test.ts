@@ -109,13 +109,14 @@ describe("directly standardised rate", () => {
     expect(
       codeOf(() => directlyStandardisedRate(column(COUNTS.slice(1)), column(POPULATIONS.slice(1))))
     ).toBe("#VALUE!");
-    const blank: unknown[][] = column(COUNTS);
+    const blank: unknown[][] = column(POPULATIONS);
     blank[4] = [null];
-    expect(codeOf(() => directlyStandardisedRate(blank, column(POPULATIONS)))).toBe("#VALUE!");
+    expect(codeOf(() => directlyStandardisedRate(column(COUNTS), blank))).toBe("#VALUE!");
     blank[4] = [""];
-    expect(codeOf(() => directlyStandardisedRate(blank, column(POPULATIONS)))).toBe("#VALUE!");
-    blank[4] = ["12"];
-    expect(codeOf(() => directlyStandardisedRate(blank, column(POPULATIONS)))).toBe("#VALUE!");
+    expect(codeOf(() => directlyStandardisedRate(column(COUNTS), blank))).toBe("#VALUE!");
+    const text: unknown[][] = column(COUNTS);
+    text[4] = ["12"];
+    expect(codeOf(() => directlyStandardisedRate(text, column(POPULATIONS)))).toBe("#VALUE!");
     const negative = [...COUNTS];
     negative[3] = -1;
     expect(codeOf(() => directlyStandardisedRate(column(negative), column(POPULATIONS)))).toBe(
@@ -154,7 +155,7 @@ describe("directly standardised rate", () => {
   const bands = fc
     .array(band, { minLength: 19, maxLength: 19 })
     .filter((b) => b.reduce((s, [x]) => s + x, 0) >= 10);
-  const level = fc.double({ min: 0.9, max: 0.999, noNaN: true });
+  const level = fc.double({ min: 0.9, max: 0.9999, noNaN: true });
 
   it("keeps lower ≤ DSR ≤ upper and widens with confidence", () => {
     fc.assert(
@@ -167,6 +168,173 @@ describe("directly standardised rate", () => {
         const [l2, u2] = dsrConfidenceInterval(x, n, null, hi);
         return l1 <= value && value <= u1 && l2 <= l1 && u2 >= u1;
       })
+    );
+  });
+});
+
+// The falls metric's age group: people aged 65+, the six ESP2013 bands 65–69 … 90+.
+const FALLS_65 = COUNTS.slice(13); // 6, 12, 19, 27, 33, 29: 126 admissions
+const POPULATIONS_65 = POPULATIONS.slice(13); // 2,100, 2,200, 1,760, 1,300, 780, 400: 8,540 people
+const ESP_65 = [5500, 5000, 4000, 2500, 1500, 1000]; // 19,500 in all
+
+describe("standard given by name: ESP2013 and ESP2013 N+", () => {
+  it("gives the falls metric's 65+ DSR on the worked example: 1,405.40 per 100,000", () => {
+    // By hand, Σ xᵢ wᵢ / nᵢ over the six bands:
+    //   6 × 5,500 / 2,100 = 15.714286    12 × 5,000 / 2,200 = 27.272727
+    //  19 × 4,000 / 1,760 = 43.181818    27 × 2,500 / 1,300 = 51.923077
+    //  33 × 1,500 /   780 = 63.461538    29 × 1,000 /   400 = 72.500000
+    // Σ = 274.053446; ÷ 19,500 × 100,000 = 1,405.40 (the 19-band rate of the whole area is 312.21).
+    expect(ESP_65.reduce((a, b) => a + b, 0)).toBe(19500);
+    const value = directlyStandardisedRate(column(FALLS_65), column(POPULATIONS_65), "ESP2013 65+");
+    expect(value).toBeCloseTo(1405.402, 3);
+    const [expected] = referenceDsr(FALLS_65, POPULATIONS_65, ESP_65, Z["0.95"], 100000);
+    expectClose(value, expected);
+    expectClose(
+      directlyStandardisedRate(column(FALLS_65), column(POPULATIONS_65), row(ESP_65)),
+      expected
+    );
+  });
+
+  it("matches Dobson's limits for ESP2013 65+ at 95%, 99.8% and 99.99%", () => {
+    for (const level of ["0.95", "0.998", "0.9999"]) {
+      const [, lower, upper] = referenceDsr(FALLS_65, POPULATIONS_65, ESP_65, Z[level], 100000);
+      const [l, u] = dsrConfidenceInterval(
+        column(FALLS_65),
+        column(POPULATIONS_65),
+        "ESP2013 65+",
+        Number(level)
+      );
+      expectClose(l, lower);
+      expectClose(u, upper);
+    }
+  });
+
+  it('reads "ESP2013" as all 19 bands, in any case, as text or a one-cell range', () => {
+    const [expected] = referenceDsr(COUNTS, POPULATIONS, ESP, Z["0.95"], 100000);
+    for (const name of ["ESP2013", "esp2013", " ESP2013 0+ ", "Esp 2013", [["ESP2013"]]]) {
+      expectClose(directlyStandardisedRate(column(COUNTS), column(POPULATIONS), name), expected);
+    }
+    const [, lower] = referenceDsr(COUNTS, POPULATIONS, ESP, Z["0.95"], 100000);
+    expectClose(
+      dsrConfidenceInterval(column(COUNTS), column(POPULATIONS), [["ESP2013"]])[0],
+      lower
+    );
+    expectClose(
+      directlyStandardisedRate(column(FALLS_65), column(POPULATIONS_65), [["esp2013 65+"]]),
+      referenceDsr(FALLS_65, POPULATIONS_65, ESP_65, Z["0.95"], 100000)[0]
+    );
+  });
+
+  it("takes the ESP2013 bands from N up for every N = 0, 5, …, 90", () => {
+    for (let n = 0; n <= 90; n += 5) {
+      const bands = 19 - n / 5;
+      const x = COUNTS.slice(n / 5).map((c) => c + 10); // at least 10 events in every band
+      const pops = POPULATIONS.slice(n / 5);
+      const [expected] = referenceDsr(x, pops, ESP.slice(n / 5), Z["0.95"], 100000);
+      expect(pops).toHaveLength(bands);
+      expectClose(directlyStandardisedRate(column(x), column(pops), `ESP2013 ${n}+`), expected);
+    }
+  });
+
+  it("gives #VALUE! for any other text", () => {
+    for (const name of [
+      "ESP2013 67+",
+      "ESP2013 95+",
+      "ESP2013 -5+",
+      "ESP2013 65",
+      "ESP2013 65-69",
+      "ESP2011",
+      "ESP",
+      "European",
+      "65+",
+      "",
+    ]) {
+      expect(
+        codeOf(() => directlyStandardisedRate(column(FALLS_65), column(POPULATIONS_65), name))
+      ).toBe("#VALUE!");
+    }
+  });
+
+  it("names the number of bands expected when counts or populations have another", () => {
+    const messageOf = (fn: () => unknown): string => {
+      expect(codeOf(fn)).toBe("#VALUE!");
+      try {
+        fn();
+      } catch (err) {
+        return (err as FormulaInputError).message;
+      }
+      return "";
+    };
+    const tooMany = messageOf(() =>
+      directlyStandardisedRate(column(COUNTS), column(POPULATIONS), "ESP2013 65+")
+    );
+    expect(tooMany).toContain("counts has 19 cells");
+    expect(tooMany).toContain("6 age bands (65–69 … 90+)");
+    expect(tooMany).toContain("give 6 counts and 6 populations");
+    expect(
+      messageOf(() =>
+        directlyStandardisedRate(column(FALLS_65), column(POPULATIONS), "ESP2013 65+")
+      )
+    ).toContain("populations has 19 cells");
+    expect(
+      messageOf(() => directlyStandardisedRate(column(FALLS_65), column(POPULATIONS_65)))
+    ).toContain("19 age bands (0–4 … 90+); give 19 counts");
+  });
+});
+
+describe("blank cells", () => {
+  it("counts a blank count cell as no events, as PHE/OHID's tools do", () => {
+    // Bands 0–4, 10–14 and 20–24 have 0 admissions; left blank they give the same rate.
+    const withBlanks: unknown[][] = column(COUNTS);
+    withBlanks[0] = [null];
+    withBlanks[2] = [""];
+    withBlanks[4] = [undefined];
+    expect(directlyStandardisedRate(withBlanks, column(POPULATIONS))).toBe(
+      directlyStandardisedRate(column(COUNTS), column(POPULATIONS))
+    );
+    expect(dsrConfidenceInterval(withBlanks, column(POPULATIONS))).toEqual(
+      dsrConfidenceInterval(column(COUNTS), column(POPULATIONS))
+    );
+  });
+
+  it("gives #VALUE! for a blank population or standard weight: no rate can be worked from it", () => {
+    const pops: unknown[][] = column(POPULATIONS_65);
+    pops[5] = [null];
+    expect(codeOf(() => directlyStandardisedRate(column(FALLS_65), pops, "ESP2013 65+"))).toBe(
+      "#VALUE!"
+    );
+    const weights: unknown[][] = column(ESP_65);
+    weights[1] = [""];
+    expect(
+      codeOf(() => directlyStandardisedRate(column(FALLS_65), column(POPULATIONS_65), weights))
+    ).toBe("#VALUE!");
+  });
+});
+
+describe("named standards: properties", () => {
+  const start = fc.integer({ min: 0, max: 18 }).map((k) => k * 5);
+  it('"ESP2013 N+" is the same as giving the ESP2013 weights from N up', () => {
+    fc.assert(
+      fc.property(
+        start,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 1e5 })), {
+          minLength: 19,
+          maxLength: 19,
+        }),
+        (n, b) => {
+          const bands = b.slice(n / 5);
+          fc.pre(bands.reduce((s, [x]) => s + x, 0) >= 10);
+          const x = column(bands.map(([xi]) => xi));
+          const pops = column(bands.map(([, ni]) => ni));
+          const w = column(ESP.slice(n / 5));
+          expect(directlyStandardisedRate(x, pops, `ESP2013 ${n}+`)).toBe(
+            directlyStandardisedRate(x, pops, w)
+          );
+          expect(dsrConfidenceInterval(x, pops, `ESP2013 ${n}+`, 0.9999)).toEqual(
+            dsrConfidenceInterval(x, pops, w, 0.9999)
+          );
+        }
+      )
     );
   });
 });

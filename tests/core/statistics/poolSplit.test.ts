@@ -35,17 +35,63 @@ describe("poolSplit", () => {
     expect(poolSplit(1, [[0, 1, 0, 1]])).toEqual([[0, 0.5, 0, 0.5]]);
   });
 
-  it("rounds to other decimal places", () => {
+  it("rounds to other decimal places, 0 to 4", () => {
     expect(poolSplit(100, [[1, 1, 1]], 0)).toEqual([[34, 33, 33]]);
-    expect(poolSplit(936000, [[1, 1, 1, 1, 1, 1, 1]], -3)).toEqual([
-      [134000, 134000, 134000, 134000, 134000, 133000, 133000],
-    ]);
     expect(poolSplit(1, [[1, 1, 1]], 4)).toEqual([[0.3334, 0.3333, 0.3333]]);
+    expect(poolSplit(1, [[1, 1, 1]], 1)).toEqual([[0.4, 0.3, 0.3]]);
   });
 
-  it("rounds the total to the decimals first, as Excel's ROUND would", () => {
-    expect(poolSplit(1.005, [[1]])).toEqual([[1.01]]);
+  it("rounds the total to the decimals first, half away from zero, as Excel's ROUND would", () => {
+    expect(poolSplit(1.005, [[1]])).toEqual([[1.01]]); // 1.005 as Excel shows it, not 1.00499999…
     expect(poolSplit(0.1 + 0.2, [[1, 1]])).toEqual([[0.15, 0.15]]);
+    expect(poolSplit(0.125, [[1]])).toEqual([[0.13]]);
+    expect(poolSplit(-0.125, [[1]])).toEqual([[-0.13]]);
+    expect(poolSplit(2.5, [[1]], 0)).toEqual([[3]]);
+    expect(poolSplit(-2.5, [[1]], 0)).toEqual([[-3]]);
+    expect(poolSplit(0.49999, [[1]], 0)).toEqual([[0]]);
+  });
+
+  it("does not let float noise move a penny: 792,199.59 in 14 : 4 : 20 : 11", () => {
+    // By hand, in pence: 79,219,959 × share ÷ 49.
+    //   14: 1,109,079,426 ÷ 49 = 22,634,274 exactly (remainder 0)
+    //    4:   316,879,836 ÷ 49 =  6,466,935 remainder 21
+    //   20: 1,584,399,180 ÷ 49 = 32,334,677 remainder 7
+    //   11:   871,419,549 ÷ 49 = 17,784,072 remainder 21
+    // The whole pence add up to 79,219,958: one penny left, and the 4 and the 11 tie on 21/49 exactly,
+    // so it goes to the earlier share, the 4. (In floats the 11's remainder came out larger.)
+    expect(poolSplit(792199.59, [[14], [4], [20], [11]])).toEqual([
+      [226342.74],
+      [64669.36],
+      [323346.77],
+      [177840.72],
+    ]);
+    expect(226342.74 * 100 + 64669.36 * 100 + 323346.77 * 100 + 177840.72 * 100).toBeCloseTo(
+      79219959,
+      6
+    );
+    expect(poolSplit(-792199.59, [[14, 4, 20, 11]])).toEqual([
+      [-226342.74, -64669.36, -323346.77, -177840.72],
+    ]);
+  });
+
+  it("takes shares as typed, so decimal shares that tie do tie", () => {
+    // 10p in 0.1 : 0.3 = 1 : 3 is 2.5p and 7.5p: the two halves tie and the earlier share gets the penny.
+    expect(poolSplit(0.1, [[0.1, 0.3]])).toEqual([[0.03, 0.07]]);
+    // 2p in 0.1 : 0.3 is 0.5p and 1.5p: a tie again, the first share's half penny goes up.
+    expect(poolSplit(0.02, [[0.1, 0.3]])).toEqual([[0.01, 0.01]]);
+    // 2p in four equal shares of a block: the first two in reading order (along the first row).
+    expect(
+      poolSplit(0.02, [
+        [1, 1],
+        [1, 1],
+      ])
+    ).toEqual([
+      [0.01, 0.01],
+      [0, 0],
+    ]);
+    expect(poolSplit(0.02, [[1], [1], [1], [1]])).toEqual([[0.01], [0.01], [0], [0]]);
+    // Shares worked out by formula: =1/3 three times are the same number, so they tie.
+    expect(poolSplit(0.05, [[1 / 3, 1 / 3, 1 / 3]])).toEqual([[0.02, 0.02, 0.01]]);
   });
 
   it("splits a negative total into negative parts that add up to it", () => {
@@ -63,7 +109,12 @@ describe("poolSplit", () => {
     expect(codeOf(() => poolSplit(100, []))).toBe("#VALUE!");
     expect(codeOf(() => poolSplit("100", [[1]]))).toBe("#VALUE!");
     expect(codeOf(() => poolSplit(100, [[1]], 1.5))).toBe("#NUM!");
-    expect(codeOf(() => poolSplit(100, [[1]], 10))).toBe("#NUM!");
+    expect(codeOf(() => poolSplit(100, [[1]], 5))).toBe("#NUM!");
+    expect(codeOf(() => poolSplit(100, [[1]], -1))).toBe("#NUM!");
+    expect(codeOf(() => poolSplit(100, [[1]], -3))).toBe("#NUM!");
+    expect(codeOf(() => poolSplit(100, [[1]], "2"))).toBe("#VALUE!");
+    expect(codeOf(() => poolSplit(100, [[-0.01, 5]]))).toBe("#NUM!");
+    expect(codeOf(() => poolSplit(100, [[0]]))).toBe("#DIV/0!");
     expect(codeOf(() => poolSplit(1e20, [[1]]))).toBe("#NUM!");
   });
 
@@ -106,6 +157,64 @@ describe("poolSplit", () => {
     );
   });
 
+  const places = fc.integer({ min: 0, max: 4 });
+  const anyTotal = fc.oneof(
+    total,
+    fc.double({ min: -1e11, max: 1e11, noNaN: true }),
+    fc.integer({ min: -1e9, max: 1e9 }).map((u) => u / 1000 + 0.0005) // a half at the 3rd place
+  );
+
+  it("parts add up exactly to the total rounded to the decimals, for any shares", () => {
+    fc.assert(
+      fc.property(anyTotal, shares, places, (t, s, d) => {
+        const unit = 10 ** d;
+        const rounded = poolSplit(t, [[1]], d)[0][0];
+        // The rounded total is the total to within half a unit (plus the total's own float error).
+        expect(Math.abs(rounded - t)).toBeLessThanOrEqual(0.5 / unit + Math.abs(t) * 1e-15);
+        const units = poolSplit(t, s, d)
+          .flat()
+          .map((p) => {
+            // A whole number of units: the part is the double nearest that many units.
+            expect(Math.round(p * unit) / unit + 0).toBe(p + 0);
+            return BigInt(Math.round(p * unit));
+          });
+        expect(units.reduce((a, b) => a + b, 0n)).toBe(BigInt(Math.round(rounded * unit)));
+      })
+    );
+  });
+
+  it("gives the left-over units to the largest exact remainders, ties to the earlier share", () => {
+    const whole = fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        whole.filter((w) => w.some((x) => x > 0)),
+        (pence, w) => {
+          // Exact reference in integers: each share's whole pence and its remainder (over Σw).
+          const sum = BigInt(w.reduce((a, b) => a + b, 0));
+          const floor = w.map((x) => (BigInt(pence) * BigInt(x)) / sum);
+          const rem = w.map((x) => (BigInt(pence) * BigInt(x)) % sum);
+          const got = poolSplit(pence / 100, [w])
+            .flat()
+            .map((p) => BigInt(Math.round(p * 100)));
+          const extra = got.map((g, i) => g - floor[i]);
+          extra.forEach((e, i) => {
+            expect(e === 0n || e === 1n).toBe(true);
+            if (w[i] === 0) expect(e).toBe(0n);
+          });
+          // No share that missed out has a larger remainder, or an equal one and an earlier place.
+          for (let i = 0; i < w.length; i++) {
+            if (extra[i] !== 1n) continue;
+            for (let j = 0; j < w.length; j++) {
+              if (extra[j] !== 0n || w[j] === 0) continue;
+              expect(rem[j] < rem[i] || (rem[j] === rem[i] && j > i)).toBe(true);
+            }
+          }
+        }
+      )
+    );
+  });
+
   it("each part is within a penny of its exact share, and a zero share gets nothing", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e10 }), shares, (units, s) => {
@@ -124,8 +233,11 @@ describe("poolSplit", () => {
 });
 
 describe("poolSplit with extreme shares", () => {
-  it("splits by weights of very different sizes without overflowing", () => {
+  it("splits by weights of any size exactly, without overflowing", () => {
     expect(poolSplit(1e9, [[1e300, 1e-300]])).toEqual([[1e9, 0]]);
-    expect(codeOf(() => poolSplit(1e9, [[1e308, 1e308]]))).toBe("#NUM!");
+    expect(poolSplit(1e9, [[1e308, 1e308]])).toEqual([[5e8, 5e8]]);
+    expect(poolSplit(0.03, [[5e-324, 5e-324, 5e-324]])).toEqual([[0.01, 0.01, 0.01]]);
+    // The largest totals keep every penny: 900,719,925,474,099p in halves is …049.5p each.
+    expect(poolSplit(9007199254740.99, [[1, 1]])).toEqual([[4503599627370.5, 4503599627370.49]]);
   });
 });

@@ -38,8 +38,8 @@ describe("proportion confidence interval (Wilson score)", () => {
     [10, 10],
     [83, 100],
     [8540, 37600],
-  ])("%d of %d matches the Wilson formula at 95%% and 99.8%%", (x, n) => {
-    for (const level of ["0.95", "0.998"]) {
+  ])("%d of %d matches the Wilson formula at 95%%, 99.8%% and 99.99%%", (x, n) => {
+    for (const level of ["0.95", "0.998", "0.9999"]) {
       const [lower, upper] = wilson(x, n, Z[level]);
       const [l, u] = proportionConfidenceInterval(x, n, Number(level));
       expectClose(l, lower);
@@ -52,11 +52,17 @@ describe("proportion confidence interval (Wilson score)", () => {
     const [l, u] = proportionConfidenceInterval(83, 100, 95, 100);
     expectClose(l, lower * 100);
     expectClose(u, upper * 100);
+    const [lower4, upper4] = wilson(83, 100, Z["0.9999"]);
+    const [l4, u4] = proportionConfidenceInterval(83, 100, 99.99, 100);
+    expectClose(l4, lower4 * 100);
+    expectClose(u4, upper4 * 100);
   });
 
   it("gives #NUM! for a numerator above the denominator or a bad confidence", () => {
     expect(codeOf(() => proportionConfidenceInterval(11, 10))).toBe("#NUM!");
     expect(codeOf(() => proportionConfidenceInterval(1, 10, 0.05))).toBe("#NUM!");
+    expect(codeOf(() => proportionConfidenceInterval(1, 10, 0.99995))).toBe("#NUM!");
+    expect(codeOf(() => proportionConfidenceInterval(1, 10, 99.995))).toBe("#NUM!");
     expect(codeOf(() => proportionConfidenceInterval(1, 0))).toBe("#DIV/0!");
   });
 
@@ -66,7 +72,7 @@ describe("proportion confidence interval (Wilson score)", () => {
       fc.double({ min: 1e-3, max: 1e7, noNaN: true })
     )
     .map(([p, n]) => [Math.min(n, p * n), n] as const);
-  const level = fc.double({ min: 0.9, max: 0.999, noNaN: true });
+  const level = fc.double({ min: 0.9, max: 0.9999, noNaN: true });
 
   it("keeps lower ≤ proportion ≤ upper within 0 to 1", () => {
     fc.assert(

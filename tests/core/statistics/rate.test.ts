@@ -59,7 +59,7 @@ describe("rate confidence interval, exact Poisson below 10 events", () => {
     expect(Math.abs(u - upper)).toBeLessThan(0.00006);
   });
 
-  it.each([0.9, 0.95, 0.99, 0.998])(
+  it.each([0.9, 0.95, 0.99, 0.998, 0.9999])(
     "agrees with Poisson limits found by bisection to 1e-9 at %s",
     (level) => {
       for (let x = 0; x < 10; x++) {
@@ -73,14 +73,16 @@ describe("rate confidence interval, exact Poisson below 10 events", () => {
 
   it("accepts the confidence as a percentage", () => {
     expect(rateConfidenceInterval(5, 1000, 99.8)).toEqual(rateConfidenceInterval(5, 1000, 0.998));
+    // 99.99 / 100 is 0.99989999… in floating point; it must mean exactly what 0.9999 means.
+    expect(rateConfidenceInterval(5, 1000, 99.99)).toEqual(rateConfidenceInterval(5, 1000, 0.9999));
   });
 });
 
 describe("rate confidence interval, Byar's method from 10 events", () => {
   it.each([10, 11, 25, 100, 376, 12345])(
-    "count %d at 95%% and 99.8%% matches Byar's formula",
+    "count %d at 95%%, 99.8%% and 99.99%% matches Byar's formula",
     (x) => {
-      for (const level of ["0.95", "0.998"]) {
+      for (const level of ["0.95", "0.998", "0.9999"]) {
         const [lower, upper] = byarsLimits(x, Z[level]);
         const [l, u] = rateConfidenceInterval(x, 37600, Number(level));
         expectClose(l, (lower / 37600) * 100000);
@@ -103,7 +105,8 @@ describe("rate confidence interval: errors", () => {
     [[1, 100, 0.5], "#NUM!"],
     [[1, 100, 0.8999], "#NUM!"],
     [[1, 100, 1], "#NUM!"],
-    [[1, 100, 99.95], "#NUM!"],
+    [[1, 100, 99.995], "#NUM!"],
+    [[1, 100, 0.99995], "#NUM!"],
     [[1, 100, 100], "#NUM!"],
     [[1, 100, -95], "#NUM!"],
     [[1, 100, "95%"], "#VALUE!"],
@@ -119,7 +122,7 @@ describe("rate confidence interval: errors", () => {
   });
 
   it("accepts the ends of the confidence ranges", () => {
-    for (const c of [0.9, 0.999, 90, 99.9])
+    for (const c of [0.9, 0.999, 0.9995, 0.9999, 90, 99.9, 99.95, 99.99])
       expect(() => rateConfidenceInterval(5, 100, c)).not.toThrow();
   });
 });
@@ -130,7 +133,7 @@ describe("rate confidence interval: properties", () => {
     fc.double({ min: 0, max: 1e6, noNaN: true })
   );
   const population = fc.double({ min: 1, max: 1e8, noNaN: true });
-  const level = fc.double({ min: 0.9, max: 0.999, noNaN: true });
+  const level = fc.double({ min: 0.9, max: 0.9999, noNaN: true });
 
   it("lower ≤ rate ≤ upper", () => {
     fc.assert(

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { targetFromUplift, uplift } from "../../../src/core/statistics/targets";
-import { convertPeriod } from "../../../src/core/statistics/period";
 import { FormulaInputError } from "../../../src/core/formulaError";
 import { expectClose } from "./reference";
 
@@ -46,61 +45,6 @@ describe("uplift and target", () => {
         expect(Math.abs(targetFromUplift(b, uplift(b, t)) - t)).toBeLessThanOrEqual(
           1e-12 * Math.max(b, t)
         );
-      })
-    );
-  });
-});
-
-describe("convertPeriod", () => {
-  it("converts the seed plans' figures", () => {
-    expect(convertPeriod(50, "month", "year")).toBe(600); // seed 004
-    expect(convertPeriod(720, "year", "month")).toBe(60);
-    expect(convertPeriod(21, "week", "year")).toBe(1092); // seed 001 wrote 1091
-    expect(convertPeriod(3, "quarter", "month")).toBe(1);
-    expect(convertPeriod(1, "day", "year")).toBe(365);
-    expect(convertPeriod(104, "year", "week")).toBe(2);
-    expect(convertPeriod(7, "week", "week")).toBe(7);
-  });
-
-  it("accepts any case and surrounding spaces", () => {
-    expect(convertPeriod(50, "Month", " YEAR ")).toBe(600);
-  });
-
-  it("uses weeks_per_year when given", () => {
-    expectClose(convertPeriod(1, "week", "year", 365 / 7), 365 / 7);
-    expectClose(convertPeriod(21, "week", "month", 52.143), (21 * 52.143) / 12);
-    expectClose(convertPeriod(1, "day", "week", 365 / 7), 7);
-  });
-
-  it("gives Excel's errors for bad input", () => {
-    expect(codeOf(() => convertPeriod(1, "fortnight", "year"))).toBe("#VALUE!");
-    expect(codeOf(() => convertPeriod(1, "month", ""))).toBe("#VALUE!");
-    expect(codeOf(() => convertPeriod(1, 12, "year"))).toBe("#VALUE!");
-    expect(codeOf(() => convertPeriod("1", "month", "year"))).toBe("#VALUE!");
-    expect(codeOf(() => convertPeriod(1, "week", "year", 12))).toBe("#NUM!");
-    expect(codeOf(() => convertPeriod(1, "week", "year", "52"))).toBe("#VALUE!");
-  });
-
-  const periods = fc.constantFrom("day", "week", "month", "quarter", "year");
-  it("converting there and back gives the value again", () => {
-    fc.assert(
-      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), periods, periods, (v, a, b) => {
-        expectClose(convertPeriod(convertPeriod(v, a, b), b, a), v, 1e-12);
-      })
-    );
-  });
-
-  it("agrees with year = 365 days = 52 weeks = 12 months = 4 quarters", () => {
-    const perYear: Record<string, number> = {
-      day: 365,
-      week: 52,
-      month: 12,
-      quarter: 4,
-      year: 1,
-    };
-    fc.assert(
-      fc.property(fc.double({ min: 0, max: 1e9, noNaN: true }), periods, periods, (v, a, b) => {
-        expectClose(convertPeriod(v, a, b), (v * perYear[a]) / perYear[b], 1e-12);
       })
     );
   });

@@ -1,4 +1,4 @@
-/** The national BCF planning template's vocabulary (domain.md), used for templates, drop-downs and checks. */
+/** The national BCF planning template's lists (scheme types, areas of spend, commissioners, providers, sources, metrics) for templates, drop-downs and checks. */
 
 export const SCHEME_TYPES = [
   "Assistive Technologies and Equipment",

@@ -1,0 +1,10 @@
+/**
+ * One vocabulary of BCF names for the checks, the templates, the skeleton and the pane: the national
+ * template's lists, funding sources by year, table headings, and a name normaliser they all match by.
+ */
+export * from "./lists";
+export * from "./normalise";
+export * from "./fundingSources";
+export * from "./headings";
+// Period words ("per month", "p.a.", "weekly") as the periods check reads them.
+export { periodOf, type Period } from "../periods";
