@@ -251,7 +251,7 @@ export function TemplatesTab({
       <Field label="Search templates">
         <SearchBox
           value={text}
-          placeholder="Scheme name, description or outcome"
+          placeholder="Scheme name, abbreviation (DFG) or outcome"
           onChange={(_, data) => setText(data.value)}
         />
       </Field>
