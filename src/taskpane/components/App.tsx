@@ -20,6 +20,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     minHeight: "100vh",
+    // Long formulas and sheet names wrap inside a 320 px pane instead of scrolling it sideways.
+    overflowWrap: "anywhere",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
