@@ -75,10 +75,13 @@ export function PreviewLayout({ workbook }: PreviewLayoutProps): React.JSX.Eleme
   const headingId = React.useId();
   return (
     <div className={styles.root}>
-      <div className={styles.banner} role="note" data-testid="preview-banner">
-        <strong>{PREVIEW_BANNER}.</strong> The workbook stands in for Excel: select a cell and type
-        to change it. The pane beside it (below, on a narrow screen) is the add-in&apos;s own.
-      </div>
+      <aside aria-label="About this preview">
+        <div className={styles.banner} role="note" data-testid="preview-banner">
+          <strong>{PREVIEW_BANNER}.</strong> The workbook stands in for Excel: select a cell and
+          type to change it. The pane beside it (below, on a narrow screen) is the add-in&apos;s
+          own.
+        </div>
+      </aside>
       <div className={styles.body}>
         <section className={styles.sheet} aria-labelledby={headingId}>
           <h2 id={headingId} className={styles.sheetHeading}>
