@@ -451,7 +451,8 @@ const scenarios = [
       await state(page, "keyboard-inserted");
 
       // The sheet tabs and the grid answer to the keyboard too.
-      await tabUntil(page, "the sheet tabs", focusedRole("tab", "Pooled budget"), {
+      // The insert took the grid to its rows, so the Expenditure tab is the current one.
+      await tabUntil(page, "the sheet tabs", focusedRole("tab", "Expenditure"), {
         backwards: true,
       });
       await page.keyboard.press("End");
@@ -463,6 +464,7 @@ const scenarios = [
       await tabUntil(page, "the grid", focusedRole("grid", "Sheet Expenditure"), {
         backwards: true,
       });
+      await page.keyboard.press("Control+Home");
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("ArrowRight");
       assert.equal((await selectedCell(page)).cell, "B2");
@@ -497,10 +499,19 @@ const scenarios = [
       await tabUntil(page, "the Check workbook button", focusedText("Check workbook"));
       await page.keyboard.press("Enter");
       await pane(page).getByRole("group", { name: "Findings summary" }).waitFor();
-      // After a template insert and a new plan, the checks still report the sample's three slips and no other error.
+      // After a template insert and a new plan: the sample's three slips, and the plan's Summary saying the
+      // inserted scheme's spend has no income yet (the plan took the inserted rows into its Expenditure table).
       assert.match(
         await pane(page).getByRole("group", { name: "Findings summary" }).innerText(),
-        /^3 errors/
+        /^5 errors/
+      );
+      assert.equal(
+        await pane(page)
+          .getByRole("button")
+          .filter({ hasText: /^Summary!D2 / })
+          .count(),
+        1,
+        "the Summary reports the unfunded spend"
       );
       await state(page, "keyboard-checked");
       await tabUntil(
@@ -684,6 +695,8 @@ const scenarios = [
       await page.keyboard.type("7");
       await page.keyboard.press("Enter");
       assert.equal((await selectedCell(page)).cell, "B3");
+      // The Undo edit button fades in once enabled; axe must see the end state.
+      await page.waitForTimeout(600);
       await strictState(page, "preview-360");
     },
   },
