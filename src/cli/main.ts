@@ -3,7 +3,7 @@
  * Exit 0: no error findings; 1: error findings; 2: a file could not be read (each such file is named
  * on stderr with the reason, and the other files are still checked) or the command line was wrong.
  */
-import { Finding, countBySeverity, runChecks } from "../core/checks";
+import { Finding, RuleCoverage, checkWorkbook, countBySeverity } from "../core/checks";
 import { cellReference } from "../core/sheetAddress";
 import { WorkbookReadError, readXlsxSnapshot } from "./readXlsx";
 
@@ -13,6 +13,9 @@ export const USAGE =
 export interface FileResult {
   file: string;
   findings: Finding[];
+  /** What each rule checked, and the same in one sentence. */
+  coverage?: RuleCoverage[];
+  summary?: string;
 }
 
 export interface Output {
@@ -56,6 +59,7 @@ export function formatTable(results: FileResult[], unreadable: number): string {
   }
   for (const r of results) {
     lines.push(`${r.file}: ${r.findings.length === 0 ? "no findings" : summaryOf(r.findings)}`);
+    if (r.summary) lines.push(`  ${r.summary}`);
   }
   const all = results.flatMap((r) => r.findings);
   const checked = `${plural(results.length, "file")} checked`;
@@ -91,7 +95,8 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
   for (const file of files) {
     try {
       const snapshot = await readXlsxSnapshot(file);
-      results.push({ file, findings: runChecks(snapshot) });
+      const report = checkWorkbook(snapshot);
+      results.push({ file, ...report });
     } catch (e) {
       unreadable++;
       const reason =
@@ -115,6 +120,7 @@ export async function main(argv: string[], io: Output = consoleOutput): Promise<
         if (f.actual !== undefined) o.actual = f.actual;
         return o;
       }),
+      coverage: r.coverage ?? [],
     }));
     io.out(JSON.stringify(payload, null, 2));
   } else {

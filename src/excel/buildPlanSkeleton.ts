@@ -1,10 +1,11 @@
 /**
- * "New BCF plan": adds the plan's sheets in three context.sync() calls (what exists; which of it is the
- * add-in's plan already; every write). The plan's own sheets already there (a plan built before, or the
- * Expenditure and Targets tables of templates inserted first) are used, not added again, so a second
- * build adds only what is missing. Other sheets are never touched: a person's own "Income" leaves the
- * plan an "Income (2)" and the formulas refer to it; taken table names become BCF_Expenditure_2 and so on.
- * If Excel refuses a write, the sheets already added are deleted again (two more syncs) before the error.
+ * "New BCF plan": adds the plan's sheets in four context.sync() calls (what exists; which of it is the
+ * add-in's plan already and whether the lists sheet is ours; the new sheets; every write). The plan's own
+ * sheets already there (a plan built before, or the Expenditure and Targets tables of templates inserted
+ * first) are used, not added again, so a second build adds only what is missing. Other sheets are never
+ * touched: a person's own "Income" leaves the plan an "Income (2)" and the formulas refer to it; taken
+ * table names become BCF_Expenditure_2 and so on. If Excel refuses a write, what this call wrote and is
+ * certainly its own is taken out again (undoFailedWrite, a few more syncs) before the error is reported.
  */
 import {
   EXPENDITURE_TABLE,
@@ -24,8 +25,11 @@ import {
 } from "../core/plan/skeleton";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import { queuePlanProbe } from "./planContents";
-import { type InsertionRecord, type InsertionResult, uniqueSheetName } from "./record";
-import { undoFailedWrite } from "./undoFailedWrite";
+import { parseA1 } from "../core/workbook";
+import { type CellPrints, emptyRecord, printCells } from "../core/undo";
+import { addSheets } from "./addSheets";
+import { type InsertionResult, uniqueSheetName } from "./record";
+import { refusedWriteError, undoFailedWrite } from "./undoFailedWrite";
 
 const TABLE_BASES: Record<PlanTableKey, string> = {
   expenditure: EXPENDITURE_TABLE,
@@ -108,41 +112,60 @@ export async function buildPlanSkeleton(
     };
     const layout = planSkeleton(layoutOptions);
 
-    // Sync 3: every write, calculation held until the sync so Excel recalculates once.
-    workbook.application.suspendApiCalculationUntilNextSync();
-    const record: InsertionRecord = {
-      kind: "skeleton",
-      sheetsAdded: [],
-      tablesAdded: [],
-      tableRowsAdded: [],
-      rowsFilled: [],
-    };
     // The lists sheet first: a validation may only refer to a sheet that exists. Hidden, its tab place does not matter.
     const order = [
       ...layout.sheets.filter((s) => s.key === "lists"),
       ...layout.sheets.filter((s) => s.key !== "lists"),
-    ];
-    for (const sheetLayout of order) {
-      if (sheetLayout.key === "lists" && listsIsOurs) continue;
-      if (present.sheets[sheetLayout.key] !== undefined) continue;
-      writeSheet(workbook, sheetLayout);
-      record.sheetsAdded.push(sheetLayout.name);
-    }
-    showPlan(workbook, layout.sheets, record.sheetsAdded);
+    ].filter((s) => !(s.key === "lists" && listsIsOurs) && present.sheets[s.key] === undefined);
+    // Sync 3: the new sheets, added so that a refusal can never be confused with someone else's sheet.
+    const added = await addSheets(
+      context,
+      order.map((s) => s.name)
+    );
+    const record = emptyRecord("skeleton");
+    order.forEach((sheetLayout, i) =>
+      record.sheets.push({
+        id: added[i].id,
+        name: sheetLayout.name,
+        cells: intendedCells(sheetLayout),
+        helper: sheetLayout.key === "lists" || undefined,
+      })
+    );
+
+    // Sync 4: every write, calculation held until the sync so Excel recalculates once.
+    workbook.application.suspendApiCalculationUntilNextSync();
+    order.forEach((sheetLayout, i) => writeSheet(workbook, sheetLayout, added[i].id));
+    showPlan(
+      workbook,
+      layout.sheets,
+      order.map((s) => s.name)
+    );
+    // What the sheets hold once written, as Excel reports it: the fingerprints undo compares with.
+    const written = added.map((s) =>
+      workbook.worksheets
+        .getItem(s.id)
+        .getUsedRangeOrNullObject(true)
+        .load("formulas,rowIndex,columnIndex")
+    );
     try {
       await context.sync();
     } catch (e) {
-      // Excel keeps what ran before the refused operation: delete the sheets this call added.
-      await undoFailedWrite(context, record);
-      throw e;
+      // Excel keeps what ran before the refused operation: take out what this call wrote.
+      throw refusedWriteError(e, await undoFailedWrite(context, record));
     }
+    written.forEach((range, i) => {
+      record.sheets[i].cells = range.isNullObject
+        ? {}
+        : printCells(range.formulas, range.rowIndex, range.columnIndex);
+    });
+    const sheetsAdded = record.sheets.map((s) => s.name);
 
-    const message = planMessage(options, record.sheetsAdded, sheetNames, present.sheets);
+    const message = planMessage(options, sheetsAdded, sheetNames, present.sheets);
     return {
       record,
       message,
       rowsAdded: 0,
-      sheetsAdded: record.sheetsAdded,
+      sheetsAdded,
       notes: [],
     };
   } catch (e) {
@@ -185,8 +208,8 @@ function planMessage(
 }
 
 /** Queues one sheet's writes (no sync). A table is added over its header before its formulas go in. */
-function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
-  const sheet = workbook.worksheets.add(layout.name);
+function writeSheet(workbook: Excel.Workbook, layout: SheetLayout, sheetId: string): void {
+  const sheet = workbook.worksheets.getItem(sheetId);
   const width = layout.formulas[0].length;
   // Formats before content: a year typed as text ("@") must not be read as a number or a date.
   sheet.getRange(layout.address).numberFormat = layout.numberFormats;
@@ -226,4 +249,14 @@ function writeSheet(workbook: Excel.Workbook, layout: SheetLayout): void {
   }
   sheet.getRange(layout.address).format.autofitColumns();
   if (layout.hidden) sheet.visibility = "Hidden";
+}
+
+/** The fingerprints of what a sheet's writes put in (its formulas from A1, the table's totals row below). */
+function intendedCells(layout: SheetLayout): CellPrints {
+  const cells = printCells(layout.formulas, 0, 0);
+  if (layout.table?.showTotals && layout.table.totals) {
+    const last = parseA1(layout.table.address.split(":")[1] ?? "");
+    if (last) printCells([layout.table.totals], last.row + 1, 0, cells);
+  }
+  return cells;
 }

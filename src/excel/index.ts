@@ -4,7 +4,15 @@ export * from "./host";
 export * from "./record";
 export { insertTemplates } from "./insertTemplates";
 export { buildPlanSkeleton } from "./buildPlanSkeleton";
-export { removeInsertion } from "./removeInsertion";
+export { previewRemoval, removeInsertion, type RemovalReport } from "./removeInsertion";
 export { readWorkbookSnapshot, type ReadOptions } from "./readWorkbookSnapshot";
-export { selectCell, listBcfFormulas, replaceBcfFormulasWithValues } from "./submission";
+export {
+  selectCell,
+  listBcfFormulas,
+  replaceBcfFormulasWithValues,
+  restoreBcfFormulas,
+  hideSheets,
+  type ReplacedFormula,
+  type ReplaceResult,
+} from "./submission";
 export { readSchemesInPlan, readPlanPresence, type SchemeInPlan } from "./planContents";

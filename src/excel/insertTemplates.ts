@@ -1,8 +1,9 @@
 /**
- * Inserting scheme templates: rows into the expenditure table (and the targets table), in at most three
+ * Inserting scheme templates: rows into the expenditure table (and the targets table), in at most four
  * context.sync() calls whatever the number of rows: 1) what exists, 2) where it is and what is in the
- * way, 3) every write at once. If Excel refuses part of the writes, what went in before the refusal is
- * taken out again (undoFailedWrite, two more syncs) before the error is reported.
+ * way, 3) only when sheets are new, adding them (addSheets), 4) every write at once, reading back what
+ * was written for the undo record. If Excel refuses part of the writes, what went in before the refusal
+ * and is certainly this call's is taken out again (undoFailedWrite) before the error is reported.
  */
 import {
   EXPENDITURE_COLUMNS,
@@ -23,13 +24,18 @@ import type { SchemeTemplate } from "../core/templates/types";
 import { a1 } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import {
-  type AddedTableRows,
+  emptyRecord,
   type InsertionRecord,
-  type InsertionResult,
-  splitSheetAddress,
-  uniqueSheetName,
-} from "./record";
-import { undoFailedWrite } from "./undoFailedWrite";
+  printCells,
+  printRows,
+  type RowFilled,
+  type RowsMade,
+  type SheetMade,
+  type TableMade,
+} from "../core/undo";
+import { addSheets } from "./addSheets";
+import { type InsertionResult, splitSheetAddress, uniqueSheetName } from "./record";
+import { refusedWriteError, undoFailedWrite } from "./undoFailedWrite";
 
 interface Destination {
   tableName: string;
@@ -59,6 +65,8 @@ interface Probe {
   area?: Excel.Range;
   /** The tables already on that sheet: after a refused write, any other one there is this call's. */
   tables?: Excel.TableCollection;
+  /** The sheet the table is on (its id, for the record). */
+  tableSheet?: Excel.Worksheet;
 }
 
 /** Where the rows go, once the workbook has been looked at. */
@@ -115,7 +123,8 @@ function queueProbe(
       .getCell(0, 0)
       .getResizedRange(0, dest.columns.length - 1)
       .load("formulas");
-    return { table, tableRange, header, body, ids, firstRow };
+    const tableSheet = table.worksheet.load("id");
+    return { table, tableRange, header, body, ids, firstRow, tableSheet };
   }
   const existing = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase());
   if (existing === undefined) return { table };
@@ -123,7 +132,7 @@ function queueProbe(
   // Header, rows and totals row: every cell must be empty before anything is written there.
   const height = 1 + dest.rowCount + (dest.totals ? 1 : 0);
   const area = sheet.getRange(blockAddress(height, dest.columns.length)).load("formulas");
-  return { table, sheet, area, tables: sheet.tables.load("items/name") };
+  return { table, sheet, area, tables: sheet.tables.load("items/name,id") };
 }
 
 /** Decides where the rows go from what sync 2 loaded; throws (nothing written) if anything is in the way. */
@@ -182,10 +191,10 @@ export async function insertTemplates(
     const tgtDest: Destination = { ...TARGETS, rowCount: targetCount };
 
     // Sync 1: which sheets and tables exist.
-    const worksheets = workbook.worksheets.load("items/name,items/visibility");
-    const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name");
+    const worksheets = workbook.worksheets.load("items/name,items/id,items/visibility");
+    const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name,id");
     const tgtTable = targetCount
-      ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name")
+      ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name,id")
       : undefined;
     await context.sync();
 
@@ -258,15 +267,7 @@ export async function insertTemplates(
     const expenditure = expenditureRows(templates, existingIds);
     const targets = targetRows(templates, expenditure.schemeIds);
 
-    // Sync 3: every write, calculation held until the sync so Excel recalculates once.
-    workbook.application.suspendApiCalculationUntilNextSync();
-    const record: InsertionRecord = {
-      kind: "templates",
-      sheetsAdded: [],
-      tablesAdded: [],
-      tableRowsAdded: [],
-      rowsFilled: [],
-    };
+    const record = emptyRecord("templates");
     const taken = [...sheetNames];
     let listsSheet: string = PLAN_SHEETS.lists;
     const listsIsOurs =
@@ -283,33 +284,61 @@ export async function insertTemplates(
       expDest.validations.map((v) => [v.column, validationSource(v.listColumn, listsSheet)])
     );
 
-    // The drop-down lists too long to type in live on a hidden sheet, which must exist before a validation refers to it.
+    // Sync 3 (only when sheets are new): the new sheets, added so that a refusal can never be confused
+    // with someone else's sheet. The lists sheet first: a validation may only refer to a sheet that exists.
+    const newSheets = [
+      ...(needsLists && !listsIsOurs ? [listsSheet] : []),
+      ...[expPlace, tgtPlace && targets.formulas.length ? tgtPlace : undefined]
+        .filter((p): p is Placement => p?.mode === "create" && !p.sheetExists)
+        .map((p) => p.sheet),
+    ];
+    const added = await addSheets(context, newSheets);
+    const sheetIds = new Map<string, string>(
+      worksheets.items.map((sheet) => [sheet.name.toLowerCase(), sheet.id])
+    );
+    for (const sheet of added) sheetIds.set(sheet.name.toLowerCase(), sheet.id);
+    const idOf = (name: string) => sheetIds.get(name.toLowerCase())!;
+
+    // Sync 4: every write, calculation held until the sync so Excel recalculates once.
+    workbook.application.suspendApiCalculationUntilNextSync();
+    const readBack: Array<() => void> = [];
     if (needsLists && !listsIsOurs) {
       const cells = listsSheetCells();
-      const sheet = workbook.worksheets.add(listsSheet);
+      const sheet = workbook.worksheets.getItem(idOf(listsSheet));
       sheet.getRange(blockAddress(cells.length, cells[0].length)).values = cells;
       sheet.visibility = "Hidden";
-      record.sheetsAdded.push(listsSheet);
+      const made: SheetMade = {
+        id: idOf(listsSheet),
+        name: listsSheet,
+        cells: printCells(cells, 0, 0),
+        helper: true,
+      };
+      record.sheets.push(made);
+      readBack.push(readSheetBack(sheet, made));
     }
-    writeRows(
-      context,
-      expDest,
-      expPlace,
-      expenditure.formulas,
-      expenditure.numberFormats,
-      sources,
-      record
-    );
-    if (tgtPlace && targets.formulas.length) {
-      writeRows(
-        context,
-        tgtDest,
-        tgtPlace,
-        targets.formulas,
-        targets.numberFormats,
-        new Map(),
-        record
+    const tableIds = {
+      [EXPENDITURE_TABLE]: expTable.isNullObject ? "" : expTable.id,
+      [TARGETS_TABLE]: tgtTable && !tgtTable.isNullObject ? tgtTable.id : "",
+    };
+    const write = (
+      dest: Destination,
+      placement: Placement,
+      probe: Probe,
+      rows: { formulas: PlanCell[][]; numberFormats: string[][] },
+      validations: Map<number, string>
+    ) =>
+      readBack.push(
+        ...writeRows(context, dest, placement, rows.formulas, rows.numberFormats, validations, {
+          record,
+          sheetId: idOf(placement.sheet),
+          tableId: tableIds[dest.tableName as keyof typeof tableIds] ?? "",
+          tableSheetId: probe.tableSheet?.id,
+          newSheet: newSheets.includes(placement.sheet),
+        })
       );
+    write(expDest, expPlace, expProbe, expenditure, sources);
+    if (tgtPlace && tgtProbe && targets.formulas.length) {
+      write(tgtDest, tgtPlace, tgtProbe, targets, new Map());
     }
     const hidden = worksheets.items.filter((s) => s.visibility !== "Visible").map((s) => s.name);
     selectInsertedRows(
@@ -322,14 +351,18 @@ export async function insertTemplates(
     try {
       await context.sync();
     } catch (e) {
-      // Excel keeps what ran before the refused operation: take this call's sheets and rows out again.
+      // Excel keeps what ran before the refused operation: take out what this call wrote.
       const tablesBefore: Record<string, string[]> = {};
-      if (expProbe.tables) tablesBefore[expPlace.sheet] = expProbe.tables.items.map((t) => t.name);
-      if (tgtPlace && tgtProbe?.tables)
-        tablesBefore[tgtPlace.sheet] = tgtProbe.tables.items.map((t) => t.name);
-      await undoFailedWrite(context, record, tablesBefore);
-      throw e;
+      for (const [placement, probe] of [
+        [expPlace, expProbe],
+        [tgtPlace, tgtProbe],
+      ] as const) {
+        if (placement && probe?.tables)
+          tablesBefore[idOf(placement.sheet)] = probe.tables.items.map((t) => t.id);
+      }
+      throw refusedWriteError(e, await undoFailedWrite(context, record, tablesBefore));
     }
+    for (const apply of readBack) apply();
 
     const schemes =
       templates.length === 1 ? `"${templates[0].name}"` : `${templates.length} schemes`;
@@ -345,7 +378,7 @@ export async function insertTemplates(
       record,
       message,
       rowsAdded: rows + targets.formulas.length,
-      sheetsAdded: record.sheetsAdded,
+      sheetsAdded: record.sheets.map((sheet) => sheet.name),
       notes: expenditure.notes,
     };
   } catch (e) {
@@ -379,18 +412,16 @@ function writeRows(
   formulas: PlanCell[][],
   numberFormats: string[][],
   validationSources: Map<number, string>,
-  record: InsertionRecord
-): void {
+  ledger: Ledger
+): Array<() => void> {
+  const { record } = ledger;
+  const readBack: Array<() => void> = [];
   const width = dest.columns.length;
   let sheet: Excel.Worksheet;
   let firstRow: number;
   let firstColumn = 0;
   if (placement.mode === "create") {
-    if (placement.sheetExists) sheet = context.workbook.worksheets.getItem(placement.sheet);
-    else {
-      sheet = context.workbook.worksheets.add(placement.sheet);
-      record.sheetsAdded.push(placement.sheet);
-    }
+    sheet = context.workbook.worksheets.getItem(ledger.sheetId);
     // The table first, so that the rows' structured references ([@[NHS (£)]]) resolve when written.
     sheet.getRange(blockAddress(1, width)).values = [[...dest.columns]];
     const table = sheet.tables.add(blockAddress(1 + formulas.length, width), true);
@@ -405,43 +436,74 @@ function writeRows(
     }
     sheet.getRange(blockAddress(1, width)).format.font.bold = true;
     firstRow = 1;
-    if (placement.sheetExists) {
-      const height = 1 + formulas.length + (dest.totals ? 1 : 0);
-      record.tablesAdded.push({
-        table: dest.tableName,
+    const height = 1 + formulas.length + (dest.totals ? 1 : 0);
+    const cells = printCells([[...dest.columns], ...formulas], 0, 0);
+    if (dest.totals) printCells([dest.totals], height - 1, 0, cells);
+    if (ledger.newSheet) {
+      const made: SheetMade = { id: ledger.sheetId, name: placement.sheet, cells };
+      record.sheets.push(made);
+      readBack.push(readSheetBack(sheet, made));
+    } else {
+      const made: TableMade = {
+        id: "",
+        name: dest.tableName,
+        sheetId: ledger.sheetId,
         sheet: placement.sheet,
-        address: blockAddress(height, width),
+        box: { row: 0, col: 0, lastRow: height - 1, lastCol: width - 1 },
+        cells,
+      };
+      record.tables.push(made);
+      table.load("id");
+      const range = sheet.getRangeByIndexes(0, 0, height, width).load("formulas");
+      readBack.push(() => {
+        made.id = table.id;
+        made.cells = printCells(range.formulas, 0, 0);
       });
     }
   } else {
-    sheet = context.workbook.worksheets.getItem(placement.sheet);
+    const sheetId = ledger.tableSheetId ?? ledger.sheetId;
+    sheet = context.workbook.worksheets.getItem(sheetId);
     const table = context.workbook.tables.getItem(dest.tableName);
     firstRow = placement.firstRow;
     firstColumn = placement.firstColumn;
     let rest = formulas;
+    const where = {
+      tableId: ledger.tableId,
+      table: dest.tableName,
+      sheetId,
+      sheet: placement.sheet,
+      column: firstColumn,
+    };
     if (placement.reuseBlankRow) {
-      const address = `${a1(firstRow, firstColumn)}:${a1(firstRow, firstColumn + width - 1)}`;
-      sheet.getRange(address).formulas = [formulas[0]];
-      record.rowsFilled.push({
-        sheet: placement.sheet,
-        address,
-        previous: [placement.previous ?? formulas[0].map(() => "")],
-        filledWith: shownText(formulas[0][0]),
+      const range = sheet.getRangeByIndexes(firstRow, firstColumn, 1, width);
+      range.formulas = [formulas[0]];
+      const filled: RowFilled = {
+        ...where,
+        row: firstRow,
+        previous: placement.previous ?? formulas[0].map(() => ""),
+        written: printRows([formulas[0]])[0],
+      };
+      record.filled.push(filled);
+      const written = sheet.getRangeByIndexes(firstRow, firstColumn, 1, width).load("formulas");
+      readBack.push(() => {
+        filled.written = printRows(written.formulas)[0];
       });
       rest = formulas.slice(1);
     }
     if (rest.length) {
       table.rows.add(undefined, rest);
-      const added: AddedTableRows = {
-        table: dest.tableName,
-        sheet: placement.sheet,
-        firstRow: firstRow + (placement.reuseBlankRow ? 1 : 0),
-        firstColumn,
-        rowCount: rest.length,
-        columnCount: width,
-        firstColumnValues: rest.map((row) => shownText(row[0])),
+      const made: RowsMade = {
+        ...where,
+        row: firstRow + (placement.reuseBlankRow ? 1 : 0),
+        rows: printRows(rest),
       };
-      record.tableRowsAdded.push(added);
+      record.rows.push(made);
+      const range = sheet
+        .getRangeByIndexes(made.row, firstColumn, rest.length, width)
+        .load("formulas");
+      readBack.push(() => {
+        made.rows = printRows(range.formulas);
+      });
     }
   }
   sheet.getRangeByIndexes(firstRow, firstColumn, formulas.length, width).numberFormat =
@@ -455,9 +517,30 @@ function writeRows(
   }
   if (placement.mode === "create")
     sheet.getRangeByIndexes(0, 0, 1 + formulas.length, width).format.autofitColumns();
+  return readBack;
 }
 
-/** What a cell written with `entry` shows: the text without the apostrophe that kept it text. */
-function shownText(entry: PlanCell): string {
-  return typeof entry === "string" && entry.startsWith("'") ? entry.slice(1) : String(entry);
+/** Where one destination's writes go, and the record they are entered in. */
+interface Ledger {
+  record: InsertionRecord;
+  /** The sheet written (by id): the new one, or the existing one a table is created on. */
+  sheetId: string;
+  /** The existing table rows are appended to, and the sheet it is on. */
+  tableId: string;
+  tableSheetId?: string;
+  /** Whether the sheet was added by this call (then the whole sheet is in the record). */
+  newSheet: boolean;
+}
+
+/**
+ * Queues a read of a new sheet's cells once written (same sync): the fingerprints undo compares with are
+ * what Excel reports, not what was sent. Returns what fills them in after the sync.
+ */
+function readSheetBack(sheet: Excel.Worksheet, made: SheetMade): () => void {
+  const used = sheet.getUsedRangeOrNullObject(true).load("formulas,rowIndex,columnIndex");
+  return () => {
+    made.cells = used.isNullObject
+      ? {}
+      : printCells(used.formulas, used.rowIndex, used.columnIndex);
+  };
 }

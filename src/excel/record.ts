@@ -1,42 +1,7 @@
-/** What an insertion added, as plain JSON, so that it can be removed in one step. */
-import type { PlanCell } from "../core/plan";
+/** What an insertion added (the record, from src/core/undo) and what it tells the pane. */
+import type { InsertionRecord } from "../core/undo";
 
-export interface AddedTableRows {
-  table: string;
-  sheet: string;
-  /** 0-based row of the first added row on the sheet, and the table's first column. */
-  firstRow: number;
-  firstColumn: number;
-  rowCount: number;
-  columnCount: number;
-  /** What the rows' first column showed (scheme IDs), so undo can tell the rows have not moved. */
-  firstColumnValues?: string[];
-}
-
-/** A blank table row the insertion filled in (the one row a new Excel table keeps), and what it held. */
-export interface FilledRow {
-  sheet: string;
-  address: string;
-  previous: PlanCell[][];
-  /** What the row's first cell showed after the insertion (its scheme ID). */
-  filledWith?: string;
-}
-
-/** A table created on a sheet that was already there (undo deletes the table and clears its cells). */
-export interface AddedTable {
-  table: string;
-  sheet: string;
-  /** Header, rows and totals row. */
-  address: string;
-}
-
-export interface InsertionRecord {
-  kind: "templates" | "skeleton";
-  sheetsAdded: string[];
-  tablesAdded: AddedTable[];
-  tableRowsAdded: AddedTableRows[];
-  rowsFilled: FilledRow[];
-}
+export type { InsertionRecord, RowFilled, RowsMade, SheetMade, TableMade } from "../core/undo";
 
 export interface InsertionResult {
   record: InsertionRecord;

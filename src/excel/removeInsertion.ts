@@ -1,104 +1,95 @@
 /**
- * Undo of the last insertion, in one step: deletes the sheets it added, the table rows it appended and
- * the tables it created on existing sheets, and puts back the blank row it filled. Three syncs: what is
- * still there; whether it is protected and the added rows are where they were put; every change at once.
- * Rows that have moved or changed since are never deleted: the undo is refused instead.
+ * Taking an insertion out again ("Undo last insert", "Remove the new sheets", and the clean-up after a
+ * refused write). The planner in src/core/undo decides what may be touched; this reads the workbook
+ * (readInsertionState, three syncs) and carries the plan out in one more sync.
  */
-import { toWorkbookActionError, WorkbookActionError } from "./errors";
-import type { InsertionRecord } from "./record";
+import {
+  type InsertionRecord,
+  planChangesSomething,
+  planRemoval,
+  type RemovalOptions,
+  type RemovalPlan,
+} from "../core/undo";
+import { toWorkbookActionError } from "./errors";
+import { readInsertionState } from "./readInsertionState";
 
-export async function removeInsertion(
+export interface RemovalReport {
+  /** Plain sentences: what was removed, what was kept and why, what had already gone. */
+  removed: string[];
+  kept: string[];
+  gone: string[];
+  /** One or two sentences for the pane. */
+  message: string;
+}
+
+/** What an undo would do now, without changing anything (the pane asks before whole sheets go). */
+export async function previewRemoval(
   context: Excel.RequestContext,
   record: InsertionRecord
-): Promise<void> {
+): Promise<RemovalPlan> {
   try {
-    const workbook = context.workbook;
-    const sheetsTouched = [
-      ...new Set([
-        ...record.tableRowsAdded.map((r) => r.sheet),
-        ...record.tablesAdded.map((t) => t.sheet),
-        ...record.rowsFilled.map((r) => r.sheet),
-      ]),
-    ];
-    // Sync 1: which of the added sheets and tables are still there, and whether the sheets we change are protected.
-    const added = record.sheetsAdded.map((name) => ({
-      name,
-      sheet: workbook.worksheets.getItemOrNullObject(name).load("name"),
-    }));
-    const touched = sheetsTouched.map((name) => {
-      const sheet = workbook.worksheets.getItemOrNullObject(name).load("name");
-      return { name, sheet };
-    });
-    await context.sync();
-    const protection = touched.map(({ sheet }) =>
-      sheet.isNullObject ? undefined : sheet.protection.load("protected")
-    );
-    const tables = record.tablesAdded.map((t) => ({
-      ...t,
-      table: workbook.tables.getItemOrNullObject(t.table).load("name"),
-    }));
-    const present = new Set(touched.filter((t) => !t.sheet.isNullObject).map((t) => t.name));
-    // The first column of the rows to delete or restore: they must still be the rows the insertion wrote.
-    const rowsNow = record.tableRowsAdded
-      .filter((r) => present.has(r.sheet) && r.firstColumnValues)
-      .map((r) => ({
-        r,
-        ids: workbook.worksheets
-          .getItem(r.sheet)
-          .getRangeByIndexes(r.firstRow, r.firstColumn, r.rowCount, 1)
-          .load("values"),
-      }));
-    const filledNow = record.rowsFilled
-      .filter((f) => present.has(f.sheet) && f.filledWith !== undefined)
-      .map((f) => ({
-        f,
-        cell: workbook.worksheets.getItem(f.sheet).getRange(f.address).getCell(0, 0).load("values"),
-      }));
-    await context.sync();
-
-    touched.forEach(({ name }, i) => {
-      if (protection[i]?.protected) {
-        throw new WorkbookActionError(
-          `The sheet "${name}" is protected, so the insertion was not removed. Unprotect it (Review > Unprotect Sheet) and try again.`
-        );
-      }
-    });
-    const moved = (sheet: string) =>
-      new WorkbookActionError(
-        `The rows the add-in inserted on "${sheet}" have been moved or changed since, so nothing was removed. Delete them by hand if you still want them gone.`
-      );
-    for (const { r, ids } of rowsNow) {
-      if (ids.values.some((row, i) => String(row[0]) !== r.firstColumnValues![i]))
-        throw moved(r.sheet);
-    }
-    for (const { f, cell } of filledNow) {
-      if (String(cell.values[0][0]) !== f.filledWith) throw moved(f.sheet);
-    }
-
-    // Sync 3: the changes. Rows are deleted bottom-up so earlier records' positions stay valid.
-    workbook.application.suspendApiCalculationUntilNextSync();
-    const rows = [...record.tableRowsAdded]
-      .filter((r) => present.has(r.sheet))
-      .sort((a, b) => b.firstRow - a.firstRow);
-    for (const r of rows) {
-      workbook.worksheets
-        .getItem(r.sheet)
-        .getRangeByIndexes(r.firstRow, r.firstColumn, r.rowCount, r.columnCount)
-        .delete("Up");
-    }
-    for (const filled of record.rowsFilled) {
-      if (present.has(filled.sheet))
-        workbook.worksheets.getItem(filled.sheet).getRange(filled.address).formulas =
-          filled.previous;
-    }
-    for (const t of tables) {
-      if (!t.table.isNullObject) t.table.delete();
-      if (present.has(t.sheet))
-        workbook.worksheets.getItem(t.sheet).getRange(t.address).clear("All");
-    }
-    for (const { sheet } of added) if (!sheet.isNullObject) sheet.delete();
-    await context.sync();
+    return planRemoval(record, await readInsertionState(context, record));
   } catch (e) {
     throw toWorkbookActionError(e);
   }
+}
+
+/**
+ * Removes what the insertion made and is unchanged since. `confirmedSheets`: the sheet ids the user
+ * agreed to delete (from previewRemoval); any other sheet is kept.
+ */
+export async function removeInsertion(
+  context: Excel.RequestContext,
+  record: InsertionRecord,
+  options: Pick<RemovalOptions, "confirmedSheets"> = {}
+): Promise<RemovalReport> {
+  try {
+    const plan = planRemoval(record, await readInsertionState(context, record), options);
+    await carryOut(context, plan);
+    return report(plan);
+  } catch (e) {
+    throw toWorkbookActionError(e);
+  }
+}
+
+/** Carries out a plan in one sync: rows bottom-up, rows put back, tables, cells, then whole sheets. */
+export async function carryOut(context: Excel.RequestContext, plan: RemovalPlan): Promise<void> {
+  if (!planChangesSomething(plan)) return;
+  const { workbook } = context;
+  const sheet = (id: string) => workbook.worksheets.getItem(id);
+  workbook.application.suspendApiCalculationUntilNextSync();
+  for (const r of plan.deleteRows) {
+    sheet(r.sheetId).getRangeByIndexes(r.row, r.column, r.rowCount, r.columnCount).delete("Up");
+  }
+  for (const r of plan.restoreRows) {
+    sheet(r.sheetId).getRangeByIndexes(r.row, r.column, 1, r.formulas[0].length).formulas =
+      r.formulas;
+  }
+  for (const t of plan.deleteTables) {
+    workbook.tables.getItem(t.id).delete();
+    sheet(t.sheetId)
+      .getRangeByIndexes(
+        t.box.row,
+        t.box.col,
+        t.box.lastRow - t.box.row + 1,
+        t.box.lastCol - t.box.col + 1
+      )
+      .clear("All");
+  }
+  for (const c of plan.clearCells) sheet(c.sheetId).getCell(c.row, c.col).clear("All");
+  for (const s of plan.deleteSheets) sheet(s.id).delete();
+  await context.sync();
+}
+
+function inWords(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+export function report(plan: RemovalPlan): RemovalReport {
+  const parts: string[] = [];
+  if (plan.removed.length) parts.push(`Removed ${inWords(plan.removed)}.`);
+  else parts.push("Nothing was removed.");
+  parts.push(...plan.kept, ...plan.gone);
+  return { removed: plan.removed, kept: plan.kept, gone: plan.gone, message: parts.join(" ") };
 }

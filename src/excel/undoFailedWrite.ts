@@ -1,77 +1,71 @@
 /**
  * Clean-up after a write sync that Excel refused. Excel does not roll a failed batch back: what was
- * queued before the refused operation stays applied, so a failed insertion could leave new sheets, a
- * lists sheet or half-written table rows behind. This takes out what the record says was queued, in two
- * syncs (what of it is there; the deletions), and only what is certainly the add-in's: sheets whose
- * names were free before the call, tables on a sheet that were not there before (or, lacking that list,
- * the table it named), rows inside the table whose first column still shows the scheme IDs it wrote.
- * Best effort: it never throws, so the caller can report the original error.
+ * queued before the refused operation stays applied. The record here is what the write meant to do
+ * (sheets by the ids they were given when added, tables and rows by where they were to go, with the
+ * fingerprints of what was to be written); the removal planner, in its failed-write mode, takes out
+ * only what holds exactly that. Best effort: it never throws, so the caller can report the original
+ * error, and it says what it could not take out.
  */
-import type { InsertionRecord } from "./record";
+import { type InsertionRecord, planRemoval } from "../core/undo";
+import { friendlyExcelError, toWorkbookActionError, WorkbookActionError } from "./errors";
+import { carryOut } from "./removeInsertion";
+import { readInsertionState } from "./readInsertionState";
+
+export interface CleanUp {
+  /** Everything the refused write had put in is gone again. */
+  complete: boolean;
+  /** Plain sentences: what was kept and why. */
+  kept: string[];
+}
 
 export async function undoFailedWrite(
   context: Excel.RequestContext,
-  record: InsertionRecord,
-  /** By sheet, the tables there before the call: a table Excel added but refused to rename has its default name. */
+  intended: InsertionRecord,
+  /** By sheet id, the ids of the tables there before the write: a new one there is this write's. */
   tablesBefore: Record<string, string[]> = {}
-): Promise<void> {
+): Promise<CleanUp> {
   try {
-    const { workbook } = context;
-    // Sync 1: which of the queued sheets, tables and rows exist.
-    const sheets = record.sheetsAdded.map((name) => workbook.worksheets.getItemOrNullObject(name));
-    const tables = record.tablesAdded.map((t) => ({
-      t,
-      table: workbook.tables.getItemOrNullObject(t.table),
-      onSheet: tablesBefore[t.sheet]
-        ? workbook.worksheets.getItem(t.sheet).tables.load("items/name")
-        : undefined,
-    }));
-    const rows = record.tableRowsAdded.map((r) => ({
-      r,
-      body: workbook.tables.getItem(r.table).getDataBodyRange().load("rowIndex,rowCount"),
-      ids: workbook.worksheets
-        .getItem(r.sheet)
-        .getRangeByIndexes(r.firstRow, r.firstColumn, r.rowCount, 1)
-        .load("values"),
-    }));
-    const filled = record.rowsFilled.map((f) => ({
-      f,
-      cell: workbook.worksheets.getItem(f.sheet).getRange(f.address).getCell(0, 0).load("values"),
-    }));
-    await context.sync();
-
-    // Sync 2: the deletions. New sheets first: on a sheet Excel now refuses, later steps would fail too.
-    for (const sheet of sheets) if (!sheet.isNullObject) sheet.delete();
-    const added = rows
-      .filter(
-        ({ r, body, ids }) =>
-          r.firstRow >= body.rowIndex &&
-          r.firstRow + r.rowCount <= body.rowIndex + body.rowCount &&
-          ids.values.every((row, i) => String(row[0]) === r.firstColumnValues?.[i])
-      )
-      .map(({ r }) => r)
-      .sort((a, b) => b.firstRow - a.firstRow);
-    for (const r of added) {
-      workbook.worksheets
-        .getItem(r.sheet)
-        .getRangeByIndexes(r.firstRow, r.firstColumn, r.rowCount, r.columnCount)
-        .delete("Up");
+    const record: InsertionRecord = { ...intended, tables: intended.tables.map((t) => ({ ...t })) };
+    const unknown = record.tables.filter((t) => !t.id);
+    if (unknown.length) {
+      // A table Excel added but whose name (or a later step) was refused: find it by its id being new.
+      const onSheets = new Map(
+        [...new Set(unknown.map((t) => t.sheetId))].map((id) => [
+          id,
+          context.workbook.worksheets.getItem(id).tables.load("items/id"),
+        ])
+      );
+      await context.sync();
+      for (const t of unknown) {
+        const before = new Set(tablesBefore[t.sheetId] ?? []);
+        const added = onSheets.get(t.sheetId)!.items.filter((item) => !before.has(item.id));
+        if (added.length === 1) t.id = added[0].id;
+      }
     }
-    for (const { f, cell } of filled) {
-      if (String(cell.values[0][0]) === f.filledWith)
-        workbook.worksheets.getItem(f.sheet).getRange(f.address).formulas = f.previous;
-    }
-    // A table over cells that were empty (checked before writing): its header may be written even if
-    // the table itself was refused, so the cells are cleared either way.
-    for (const { t, table, onSheet } of tables) {
-      const before = new Set(tablesBefore[t.sheet]?.map((n) => n.toLowerCase()));
-      if (onSheet) {
-        for (const item of onSheet.items) if (!before.has(item.name.toLowerCase())) item.delete();
-      } else if (!table.isNullObject) table.delete();
-      workbook.worksheets.getItem(t.sheet).getRange(t.address).clear("All");
-    }
-    await context.sync();
+    const plan = planRemoval(record, await readInsertionState(context, record), {
+      mode: "failed-write",
+    });
+    await carryOut(context, plan);
+    return { complete: plan.kept.length === 0, kept: plan.kept };
   } catch {
-    // The original error is what the user needs to see; a failed clean-up adds nothing they can act on.
+    return {
+      complete: false,
+      kept: ["The add-in could not check what the refused write had left; look over the workbook."],
+    };
   }
+}
+
+/**
+ * The error to report after a refused write and its clean-up: Excel's reason in plain English, and,
+ * unless everything was taken out again, what is left (never "nothing was changed" then).
+ */
+export function refusedWriteError(e: unknown, cleanUp: CleanUp): WorkbookActionError {
+  if (cleanUp.complete) return toWorkbookActionError(e);
+  const reason = friendlyExcelError(e)
+    .replace(/,? and nothing was changed/i, "")
+    .replace(/,? so nothing was changed/i, "");
+  return new WorkbookActionError(
+    `${reason} The add-in took out what it had written, except: ${cleanUp.kept.join(" ")}`,
+    e
+  );
 }

@@ -15,7 +15,7 @@ import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
 import { bodyBox, headerBox, tableBox, totalsRowIndex } from "./model/table";
-import type { WorkbookModel } from "./model/workbookModel";
+import { sheetId, type WorkbookModel } from "./model/workbookModel";
 
 export interface CellInfo {
   /** What Range.values shows: the calculated value, "" when empty. */
@@ -98,6 +98,18 @@ export class MemoryWorkbook {
   /** Sheet names in tab order. */
   sheetNames(): string[] {
     return this.model.sheets.map((s) => s.name);
+  }
+
+  /** The id Worksheet.id reports for the sheet named `name` (undefined if there is none). */
+  sheetId(name: string): string | undefined {
+    const sheet = this.model.findSheet(name);
+    return sheet && sheetId(sheet);
+  }
+
+  /** The id Table.id reports for the table named `name` (undefined if there is none). */
+  tableId(name: string): string | undefined {
+    const table = this.model.findTable(name);
+    return table && String(table.id);
   }
 
   get activeSheet(): string {

@@ -304,6 +304,11 @@ const scenarios = [
       await screenshot(page, "template-rows-in-grid");
       // Undo takes the rows away again.
       await pane(page).getByRole("button", { name: "Undo last insert" }).click();
+      // The insert added whole sheets: the pane lists them and asks before deleting.
+      const ask = pane(page).getByRole("group", { name: "Confirm deleting sheets" });
+      await ask.waitFor();
+      await state(page, "undo-confirm");
+      await ask.getByRole("button", { name: "Delete" }).click();
       await waitForMessage(page, "Removed");
       const after = await page.locator('table[role="grid"] td').allInnerTexts();
       assert.ok(

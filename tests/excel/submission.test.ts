@@ -6,10 +6,13 @@ import {
   listBcfFormulas,
   RANGE_WRITE_BYTES_ESTIMATE,
   replaceBcfFormulasWithValues,
+  restoreBcfFormulas,
   selectCell,
   valueRuns,
 } from "../../src/excel/submission";
 import { readWorkbookSnapshot, REQUEST_BUDGET_BYTES } from "../../src/excel/readWorkbookSnapshot";
+import { MemoryExcelError } from "../../src/memory-excel";
+import { RangeProxy } from "../../src/memory-excel/proxy/range";
 import { admissionAvoidance, everything, memoryWorkbook } from "./support";
 
 async function planWithFigures() {
@@ -37,7 +40,7 @@ describe("callsBcfFunction", () => {
 });
 
 describe("valueRuns", () => {
-  it("groups consecutive rows of a column into one write and keeps formula-like text as text", () => {
+  it("groups consecutive rows of a column into one write and keeps text as text", () => {
     expect(
       valueRuns([
         { sheet: "T", row: 2, col: 3, value: 7 },
@@ -85,10 +88,13 @@ describe("replaceBcfFormulasWithValues", () => {
     const listed = (await listBcfFormulas(h.context)).length;
     expect(listed).toBeGreaterThanOrEqual(24);
     const result = await replaceBcfFormulasWithValues(h.context, "in-place");
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       replaced: listed,
       sheets: expect.arrayContaining(["Metrics", "Targets"]),
+      originals: [],
     });
+    expect(result.cells).toHaveLength(listed);
+    expect(result.incomplete).toBeUndefined();
     const after = h.workbook.snapshot();
     expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
     before.sheets.forEach((sheet, i) => {
@@ -109,13 +115,14 @@ describe("replaceBcfFormulasWithValues", () => {
     expect(await listBcfFormulas(h.context)).toEqual([]);
   });
 
-  it("copy: replaces in a copy of each affected sheet, leaving the originals", async () => {
+  it("copy: replaces in a copy of each affected sheet, leaving the originals (named as such)", async () => {
     const h = await planWithFigures();
     const before = h.workbook.snapshot();
     const listed = (await listBcfFormulas(h.context)).length;
     const result = await replaceBcfFormulasWithValues(h.context, "copy");
     expect(result.replaced).toBe(listed);
     expect(result.sheets.sort()).toEqual(["Metrics (2)", "Targets (2)"]);
+    expect(result.originals.sort()).toEqual(["Metrics", "Targets"]);
     for (const sheet of before.sheets) {
       expect(h.workbook.snapshot().sheets.find((s) => s.name === sheet.name)).toEqual(sheet);
     }
@@ -204,8 +211,129 @@ describe("replaceBcfFormulasWithValues", () => {
     await expect(replaceBcfFormulasWithValues(h.context, "copy")).resolves.toEqual({
       replaced: 0,
       sheets: [],
+      originals: [],
+      cells: [],
     });
     expect(h.workbook.sheetNames()).toEqual(["Sheet1"]);
+  });
+});
+
+describe("replaceBcfFormulasWithValues keeps each result what it was", () => {
+  /** A =BCF.* function that returns its argument: stands for any =BCF.* result of that type. */
+  const echo = (value: unknown) => {
+    if (value === "N/A") throw Object.assign(new Error("No data"), { code: "#N/A" });
+    return value;
+  };
+
+  it.each([
+    ['"00123"', "00123"],
+    ['"TRUE"', "TRUE"],
+    ['"50%"', "50%"],
+    ['"1e5"', "1e5"],
+    ['"+1"', "+1"],
+    ['"=1+1"', "=1+1"],
+    ["0.25", 0.25],
+    ["TRUE", true],
+    ['"N/A"', "#N/A"],
+  ])("=BCF.ECHO(%s) becomes %p, of the same type", async (argument, shown) => {
+    const h = memoryWorkbook({ customFunctions: { "BCF.ECHO": echo } as never });
+    h.workbook.setCell("Sheet1", "B2", `=BCF.ECHO(${argument})`);
+    expect(h.workbook.getCell("Sheet1", "B2").value).toBe(shown);
+    await replaceBcfFormulasWithValues(h.context, "in-place");
+    expect(h.workbook.getCell("Sheet1", "B2")).toMatchObject({ value: shown, formula: shown });
+  });
+
+  it("replaces a spilled result over its whole spill range", async () => {
+    const h = memoryWorkbook();
+    h.workbook.setCells("Sheet1", "A1", [[3760, 37600, "=BCF.RATE.CI(A1,B1)"]]);
+    // The memory workbook does not spill: Excel would show the upper limit in D1. Stand in for it.
+    const lower = h.workbook.getCell("Sheet1", "C1").value as number;
+    const upper = 10330.7;
+    h.workbook.setCell("Sheet1", "D1", upper);
+    const spy = jest
+      .spyOn(RangeProxy.prototype, "getSpillingToRangeOrNullObject")
+      .mockImplementation(function (this: RangeProxy) {
+        return this.getResizedRange(0, 1);
+      });
+    try {
+      const result = await replaceBcfFormulasWithValues(h.context, "in-place");
+      expect(result.replaced).toBe(1);
+      expect(result.cells[0].values[0][1]).toBe(upper);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(h.workbook.getCell("Sheet1", "C1").formula).toBe(lower);
+    expect(h.workbook.getCell("Sheet1", "D1").formula).toBe(upper);
+  });
+
+  it("refuses plainly, changing nothing, where Excel cannot say where a result spills", async () => {
+    const h = memoryWorkbook();
+    h.workbook.setCells("Sheet1", "A1", [[3760, 37600, "=BCF.RATE.CI(A1,B1)"]]);
+    const before = everything(h);
+    await expect(
+      replaceBcfFormulasWithValues(h.context, "in-place", { spillSupported: false })
+    ).rejects.toThrow(/Sheet1!C1 holds =BCF\.\*\.CI.*so no formulas were replaced/);
+    expect(everything(h)).toEqual(before);
+  });
+});
+
+describe("when Excel refuses part of a replace", () => {
+  /** 12 =BCF.UPLIFT formulas in A1:A12; a request writing A9 (the third block of 4) is refused. */
+  function refusingAtA9() {
+    let refuse = true;
+    const h = memoryWorkbook({
+      partialBatches: true,
+      beforeOperation: ({ action, path }) => {
+        if (refuse && action === "set values" && path.includes("getRangeByIndexes(8,0,")) {
+          refuse = false;
+          throw new MemoryExcelError("AccessDenied", "Refused.");
+        }
+      },
+    });
+    h.workbook.setCells(
+      "Sheet1",
+      "A1",
+      Array.from({ length: 12 }, (_, i) => [`=BCF.UPLIFT(${i + 1},${i + 2})`])
+    );
+    return h;
+  }
+
+  it("says exactly how many were replaced and where, and how many are left", async () => {
+    const h = refusingAtA9();
+    const result = await replaceBcfFormulasWithValues(h.context, "in-place", {
+      maxCellsPerBlock: 4,
+      maxRangesPerBlock: 1,
+    });
+    // Blocks A1:A4 and A5:A8 went in; A9:A12 was refused whole.
+    expect(result.replaced).toBe(8);
+    expect(result.incomplete).toMatchObject({ remaining: 4, where: "Sheet1!A1:A4, Sheet1!A5:A8" });
+    expect(result.incomplete!.reason).toMatch(/protected|nothing was changed|could not/);
+    expect(h.workbook.getCell("Sheet1", "A8").formula).toBeCloseTo(1 / 8, 9);
+    expect(h.workbook.getCell("Sheet1", "A9").formula).toBe("=BCF.UPLIFT(9,10)");
+  });
+
+  it("can finish: a second run replaces the rest", async () => {
+    const h = refusingAtA9();
+    await replaceBcfFormulasWithValues(h.context, "in-place", {
+      maxCellsPerBlock: 4,
+      maxRangesPerBlock: 1,
+    });
+    const rest = await replaceBcfFormulasWithValues(h.context, "in-place");
+    expect(rest.replaced).toBe(4);
+    expect(await listBcfFormulas(h.context)).toEqual([]);
+  });
+
+  it("can put the replaced formulas back, except in a cell typed over since", async () => {
+    const h = refusingAtA9();
+    const result = await replaceBcfFormulasWithValues(h.context, "in-place", {
+      maxCellsPerBlock: 4,
+      maxRangesPerBlock: 1,
+    });
+    h.workbook.setCell("Sheet1", "A2", 99);
+    const back = await restoreBcfFormulas(h.context, result.cells.slice(0, result.replaced));
+    expect(back).toEqual({ restored: 7, kept: 1 });
+    expect(h.workbook.getCell("Sheet1", "A1").formula).toBe("=BCF.UPLIFT(1,2)");
+    expect(h.workbook.getCell("Sheet1", "A2").formula).toBe(99);
   });
 });
 

@@ -22,7 +22,7 @@ jest.mock("../../src/excel", () => ({
 // The real rules by default; a test may hand the pane findings of its own to check the listing exactly.
 jest.mock("../../src/core/checks", () => {
   const actual = jest.requireActual("../../src/core/checks");
-  return { ...actual, runChecks: jest.fn() };
+  return { ...actual, checkWorkbook: jest.fn() };
 });
 const mocked = excel as jest.Mocked<typeof excel>;
 const mockedChecks = checks as jest.Mocked<typeof checks>;
@@ -97,7 +97,7 @@ const FINDINGS: Finding[] = [
 
 beforeEach(() => {
   jest.resetAllMocks();
-  mockedChecks.runChecks.mockImplementation(actualChecks.runChecks);
+  mockedChecks.checkWorkbook.mockImplementation(actualChecks.checkWorkbook);
   setWorkbookProvider(() => fakeContext);
 });
 afterEach(() => setWorkbookProvider(undefined));
@@ -113,9 +113,14 @@ function expectNoWrites() {
   for (const name of WRITES) expect(mocked[name]).not.toHaveBeenCalled();
 }
 
+/** A check report around findings of the test's own. */
+function reportOf(findings: Finding[]) {
+  return { findings, coverage: [], summary: "Checked 2 totals.", recognised: true };
+}
+
 async function runCheck(findings?: Finding[], snapshot: WorkbookSnapshot = SNAPSHOT) {
   mocked.readWorkbookSnapshot.mockResolvedValueOnce(snapshot);
-  if (findings) mockedChecks.runChecks.mockReturnValueOnce(findings);
+  if (findings) mockedChecks.checkWorkbook.mockReturnValueOnce(reportOf(findings));
   fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
   await waitFor(() =>
     expect(
@@ -128,7 +133,7 @@ describe("Check tab", () => {
   test("lists findings grouped by severity then sheet, with a count summary and figures as the cells show them", async () => {
     renderInFluent(<CheckTab />);
     await runCheck(FINDINGS);
-    expect(mockedChecks.runChecks).toHaveBeenCalledWith(SNAPSHOT);
+    expect(mockedChecks.checkWorkbook).toHaveBeenCalledWith(SNAPSHOT);
     const message = screen
       .getByText("Some figures do not reconcile")
       .closest("[role=alert]") as HTMLElement;
@@ -207,7 +212,7 @@ describe("Check tab", () => {
       progress = options?.onProgress;
       return new Promise((resolve) => (finish = resolve));
     });
-    mockedChecks.runChecks.mockReturnValueOnce(FINDINGS);
+    mockedChecks.checkWorkbook.mockReturnValueOnce(reportOf(FINDINGS));
     renderInFluent(<CheckTab />);
     const check = screen.getByRole("button", { name: "Check workbook" }) as HTMLButtonElement;
     fireEvent.click(check);
@@ -229,7 +234,7 @@ describe("Check tab", () => {
 
     // The user fixes the total and checks again: the list follows the workbook.
     mocked.readWorkbookSnapshot.mockResolvedValueOnce(SNAPSHOT);
-    mockedChecks.runChecks.mockReturnValueOnce(FINDINGS.slice(2));
+    mockedChecks.checkWorkbook.mockReturnValueOnce(reportOf(FINDINGS.slice(2)));
     fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
     await screen.findByText("No errors, some warnings");
     expect(screen.queryByRole("button", { name: /^Income!B4/ })).toBeNull();
@@ -257,13 +262,31 @@ describe("Check tab", () => {
       ],
     };
     await runCheck(undefined, clean);
-    expect(mockedChecks.runChecks).toHaveBeenCalledWith(clean);
+    expect(mockedChecks.checkWorkbook).toHaveBeenCalledWith(clean);
     const message = await screen.findByText("No errors found");
     expect(message.closest("[role=status]")!.textContent).toContain(
       "Checked 1 sheet: 0 errors, 0 warnings, 0 for information."
     );
+    // What was checked, so a clean result is not mistaken for an unchecked one.
+    expect(screen.getByLabelText("What was checked").textContent).toMatch(
+      /^Checked 1 total, .*funding balance: income by source found, but no expenditure lines/
+    );
     expect(screen.queryAllByRole("region")).toHaveLength(1); // only the submission section
     expectNoWrites();
+  });
+
+  test("a workbook with nothing the rules recognise is not reported as clean", async () => {
+    renderInFluent(<CheckTab />);
+    const notes: WorkbookSnapshot = {
+      sheets: [sheetFromRows("Notes", [["Meeting notes"], ["Agreed to review in March"]])],
+    };
+    await runCheck(undefined, notes);
+    const message = await screen.findByText("Nothing was recognised to check");
+    expect(message.closest("[role=alert], [role=status]")).toBeTruthy();
+    expect(screen.queryByText("No errors found")).toBeNull();
+    expect(screen.getByLabelText("What was checked").textContent).toMatch(
+      /^Nothing was checked: totals: no total row or column found/
+    );
   });
 
   test("a wrong typed total is found by the real rules and shown with expected and actual in £", async () => {
@@ -312,6 +335,6 @@ describe("Check tab", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("The workbook could not be checked");
     expect(alert.textContent).toContain("Excel is busy editing a cell");
-    expect(mockedChecks.runChecks).not.toHaveBeenCalled();
+    expect(mockedChecks.checkWorkbook).not.toHaveBeenCalled();
   });
 });

@@ -17,6 +17,7 @@ jest.mock("../../src/excel", () => ({
   readPlanPresence: jest.fn(),
   readSchemesInPlan: jest.fn(),
   selectCell: jest.fn(),
+  previewRemoval: jest.fn(),
 }));
 const mocked = excel as jest.Mocked<typeof excel>;
 const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
@@ -24,7 +25,13 @@ const SHEETS = ["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary
 
 function skeletonResult(sheetsAdded: string[]): InsertionResult {
   return {
-    record: { kind: "skeleton", sheetsAdded, tablesAdded: [], tableRowsAdded: [], rowsFilled: [] },
+    record: {
+      kind: "skeleton",
+      sheets: sheetsAdded.map((name) => ({ id: `{${name}}`, name, cells: {} })),
+      tables: [],
+      rows: [],
+      filled: [],
+    },
     message: `Built the plan workbook for Rutland, 2025-26.`,
     rowsAdded: 0,
     sheetsAdded,
@@ -83,9 +90,27 @@ describe("New plan tab", () => {
     expect(document.activeElement).toBe(bar);
   });
 
-  test("the sheets a build added can be removed again in one step", async () => {
+  test("the sheets a build added can be removed again in one step, once the user agrees", async () => {
     mocked.buildPlanSkeleton.mockResolvedValue(skeletonResult(["Cover", "Income (2)"]));
-    mocked.removeInsertion.mockResolvedValue(undefined);
+    mocked.previewRemoval.mockResolvedValue({
+      deleteSheets: [
+        { id: "{Cover}", name: "Cover" },
+        { id: "{Income (2)}", name: "Income (2)" },
+      ],
+      deleteTables: [],
+      clearCells: [],
+      deleteRows: [],
+      restoreRows: [],
+      removed: ["the sheet “Cover”", "the sheet “Income (2)”"],
+      kept: [],
+      gone: [],
+    });
+    mocked.removeInsertion.mockResolvedValue({
+      removed: ["the sheet “Cover”", "the sheet “Income (2)”"],
+      kept: [],
+      gone: [],
+      message: "Removed the sheet “Cover” and the sheet “Income (2)”.",
+    });
     renderInFluent(<NewPlanTab />);
     expect(screen.queryByRole("button", { name: "Remove the new sheets" })).toBeNull();
     fill("Area", "Rutland");
@@ -93,13 +118,15 @@ describe("New plan tab", () => {
     fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
     await screen.findByText("Plan workbook built");
     fireEvent.click(screen.getByRole("button", { name: "Remove the new sheets" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Delete" }));
     const done = await screen.findByText("New sheets removed");
     expect(done.closest("[role=status]")!.textContent).toContain(
-      "Cover and Income (2) have been taken out again."
+      "Removed the sheet “Cover” and the sheet “Income (2)”."
     );
     expect(mocked.removeInsertion).toHaveBeenCalledWith(
       fakeContext,
-      skeletonResult(["Cover", "Income (2)"]).record
+      skeletonResult(["Cover", "Income (2)"]).record,
+      { confirmedSheets: ["{Cover}", "{Income (2)}"] }
     );
     expect(screen.queryByRole("button", { name: "Remove the new sheets" })).toBeNull();
   });

@@ -98,11 +98,9 @@ describe("the pane on the in-memory workbook", () => {
       .values.flat();
     expect(names).toContain("Integrated Crisis Response");
     fireEvent.click(screen.getByRole("button", { name: "Undo last insert" }));
-    await screen.findByText(
-      /Removed “Integrated Crisis Response”: the rows and sheets/,
-      undefined,
-      { timeout: 10000 }
-    );
+    // The insert added whole sheets: the pane lists them and asks before deleting.
+    fireEvent.click(await screen.findByRole("button", { name: "Delete" }, { timeout: 10000 }));
+    await screen.findByText(/Removed the sheet “Expenditure”/, undefined, { timeout: 10000 });
     expect(workbook.sheetNames()).not.toContain("Expenditure");
 
     // Build a new plan.
@@ -166,6 +164,7 @@ describe("the pane on the in-memory workbook", () => {
     await screen.findByText("Plan workbook built", undefined, { timeout: 10000 });
     expect(workbook.sheetNames().length).toBeGreaterThan(2);
     fireEvent.click(screen.getByRole("button", { name: "Remove the new sheets" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Delete" }, { timeout: 10000 }));
     await screen.findByText("New sheets removed", undefined, { timeout: 10000 });
     expect(workbook.sheetNames()).toEqual(["Sheet1", "Income"]);
   });

@@ -10,6 +10,8 @@ import { renderInFluent } from "./fixtures";
 jest.mock("../../src/excel", () => ({
   listBcfFormulas: jest.fn(),
   replaceBcfFormulasWithValues: jest.fn(),
+  restoreBcfFormulas: jest.fn(),
+  hideSheets: jest.fn(),
 }));
 const mocked = excel as jest.Mocked<typeof excel>;
 const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
@@ -65,8 +67,9 @@ describe("Prepare for submission", () => {
     await find();
     fireEvent.click(replaceButton());
     const confirmGroup = screen.getByRole("group", { name: "Confirm replacing formulas" });
+    // Exactly what will change, sheet by sheet.
     expect(confirmGroup.textContent).toContain(
-      "Replace 3 =BCF formulas with their values in place"
+      "Replace 3 =BCF formulas with their values in place (2 on Metrics and 1 on Targets)."
     );
     const confirm = within(confirmGroup).getByRole("button", { name: "Confirm" });
     await waitFor(() => expect(document.activeElement).toBe(confirm));
@@ -92,8 +95,11 @@ describe("Prepare for submission", () => {
     mocked.replaceBcfFormulasWithValues.mockResolvedValue({
       replaced: 3,
       sheets: ["Metrics", "Targets"],
+      originals: [],
+      cells: [],
     });
-    renderInFluent(<SubmissionPanel />);
+    const onReplaced = jest.fn();
+    renderInFluent(<SubmissionPanel onReplaced={onReplaced} />);
     await find();
     fireEvent.click(replaceButton());
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
@@ -101,6 +107,8 @@ describe("Prepare for submission", () => {
     expect(mocked.replaceBcfFormulasWithValues).toHaveBeenCalledTimes(1);
     expect(mocked.replaceBcfFormulasWithValues).toHaveBeenCalledWith(fakeContext, "in-place");
     expect(result.closest("[role=status]")!.textContent).toContain("On Metrics and Targets.");
+    // The findings are refreshed: they described the formulas.
+    expect(onReplaced).toHaveBeenCalledTimes(1);
     // The old list is gone; a new search is needed before another replacement.
     expect(screen.queryByRole("list", { name: "=BCF formulas found" })).toBeNull();
     expect(replaceButton().disabled).toBe(true);
@@ -111,7 +119,10 @@ describe("Prepare for submission", () => {
     mocked.replaceBcfFormulasWithValues.mockResolvedValue({
       replaced: 3,
       sheets: ["Metrics (values)", "Targets (values)"],
+      originals: ["Metrics", "Targets"],
+      cells: [],
     });
+    mocked.hideSheets.mockResolvedValue(undefined);
     renderInFluent(<SubmissionPanel />);
     await find();
     const copy = screen.getByRole("radio", {
@@ -124,14 +135,17 @@ describe("Prepare for submission", () => {
     expect(copy.checked).toBe(true);
     fireEvent.click(replaceButton());
     expect(screen.getByRole("group", { name: "Confirm replacing formulas" }).textContent).toContain(
-      "in a copy of each sheet, leaving the originals as they are"
+      "The original sheets keep their =BCF formulas: anyone opening the file without the add-in still sees #NAME? on them"
     );
     fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
     const result = await screen.findByText("Replaced 3 formulas with values");
     expect(mocked.replaceBcfFormulasWithValues).toHaveBeenCalledWith(fakeContext, "copy");
     expect(result.closest("[role=status]")!.textContent).toContain(
-      "The values are in new sheets: Metrics (values) and Targets (values). The original sheets keep their formulas."
+      "The values are in new sheets: Metrics (values) and Targets (values). The original sheets Metrics and Targets still have the =BCF formulas"
     );
+    fireEvent.click(screen.getByRole("button", { name: "Hide the original sheets" }));
+    await screen.findByText("Hid Metrics and Targets");
+    expect(mocked.hideSheets).toHaveBeenCalledWith(fakeContext, ["Metrics", "Targets"]);
   });
 
   test("with no =BCF formulas there is nothing to replace", async () => {
@@ -154,5 +168,30 @@ describe("Prepare for submission", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("The formulas were not replaced");
     expect(alert.textContent).toContain("A sheet is protected");
+  });
+
+  test("when Excel stops part-way it says how many were replaced and where, and offers to finish or put them back", async () => {
+    mocked.listBcfFormulas.mockResolvedValue(FORMULAS);
+    const cells = [{ sheet: "Metrics", cell: "E2", formula: FORMULAS[0].formula, values: [[12]] }];
+    mocked.replaceBcfFormulasWithValues.mockResolvedValueOnce({
+      replaced: 1,
+      sheets: ["Metrics", "Targets"],
+      originals: [],
+      cells,
+      incomplete: { reason: "A sheet is protected.", remaining: 2, where: "Metrics!E2" },
+    });
+    mocked.restoreBcfFormulas.mockResolvedValue({ restored: 1, kept: 0 });
+    renderInFluent(<SubmissionPanel />);
+    await find();
+    fireEvent.click(replaceButton());
+    fireEvent.click(screen.getByRole("button", { name: "Confirm" }));
+    const title = await screen.findByText("Replaced 1 of 3 formulas");
+    expect(title.closest("[role=status]")!.textContent).toContain(
+      "Values are in Metrics!E2. Excel stopped before the other 2 formulas: A sheet is protected."
+    );
+    expect(screen.queryByText(/The formulas were not replaced/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Put the formulas back" }));
+    await screen.findByText("Put back 1 formula");
+    expect(mocked.restoreBcfFormulas).toHaveBeenCalledWith(fakeContext, cells);
   });
 });

@@ -6,6 +6,7 @@ import { App } from "../../src/taskpane/components/App";
 import { setWorkbookProvider } from "../../src/excel/host";
 import * as excel from "../../src/excel";
 import type { InsertionRecord, InsertionResult } from "../../src/excel";
+import type { RemovalPlan } from "../../src/core/undo";
 import {
   CRISIS_RESPONSE,
   DFG_ADAPTATIONS,
@@ -18,6 +19,7 @@ import {
 jest.mock("../../src/excel", () => ({
   insertTemplates: jest.fn(),
   removeInsertion: jest.fn(),
+  previewRemoval: jest.fn(),
   buildPlanSkeleton: jest.fn(),
   readWorkbookSnapshot: jest.fn(),
   selectCell: jest.fn(),
@@ -29,16 +31,30 @@ jest.mock("../../src/excel", () => ({
 const mocked = excel as jest.Mocked<typeof excel>;
 const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
 
-const RECORD: InsertionRecord = {
-  kind: "templates",
-  sheetsAdded: [],
-  tablesAdded: [],
-  tableRowsAdded: [],
-  rowsFilled: [],
-};
+const RECORD: InsertionRecord = { kind: "templates", sheets: [], tables: [], rows: [], filled: [] };
 
 function insertionResult(message: string, sheetsAdded: string[] = []): InsertionResult {
-  return { record: { ...RECORD, sheetsAdded }, message, rowsAdded: 2, sheetsAdded, notes: [] };
+  const sheets = sheetsAdded.map((name, i) => ({ id: `{sheet-${i}}`, name, cells: {} }));
+  return { record: { ...RECORD, sheets }, message, rowsAdded: 2, sheetsAdded, notes: [] };
+}
+
+/** What previewRemoval reports: by default, rows of BCF_Expenditure to remove and nothing kept. */
+function removalPlan(overrides: Partial<RemovalPlan> = {}): RemovalPlan {
+  return {
+    deleteSheets: [],
+    deleteTables: [],
+    clearCells: [],
+    deleteRows: [{ sheetId: "{expenditure}", row: 5, column: 0, rowCount: 2, columnCount: 13 }],
+    restoreRows: [],
+    removed: ["2 rows of BCF_Expenditure on “Expenditure”"],
+    kept: [],
+    gone: [],
+    ...overrides,
+  };
+}
+
+function report(message: string, kept: string[] = []) {
+  return { removed: [], kept, gone: [], message };
 }
 
 beforeEach(() => {
@@ -208,11 +224,17 @@ describe("Templates tab", () => {
     expect(option("Home Adaptations").getAttribute("aria-selected")).toBe("false");
   });
 
-  test("Insert into workbook inserts the template on show, reports the result, and Undo removes it", async () => {
-    mocked.insertTemplates.mockResolvedValue(
-      insertionResult("Added 2 rows to the BCF_Expenditure table.", ["Expenditure"])
+  test("Insert into workbook inserts the template on show, reports the result, and Undo asks before deleting the sheet it added", async () => {
+    const inserted = insertionResult("Added 2 rows to the BCF_Expenditure table.", ["Expenditure"]);
+    mocked.insertTemplates.mockResolvedValue(inserted);
+    mocked.previewRemoval.mockResolvedValue(
+      removalPlan({
+        deleteSheets: [{ id: "{sheet-0}", name: "Expenditure" }],
+        deleteRows: [],
+        removed: ["the sheet “Expenditure”"],
+      })
     );
-    mocked.removeInsertion.mockResolvedValue(undefined);
+    mocked.removeInsertion.mockResolvedValue(report("Removed the sheet “Expenditure”."));
     renderPane();
     const insert = screen.getByRole("button", {
       name: "Insert into workbook",
@@ -239,24 +261,25 @@ describe("Templates tab", () => {
 
     expect(undo.disabled).toBe(false);
     fireEvent.click(undo);
-    await waitFor(() =>
-      expect(
-        screen.getByText(/Removed “Integrated Crisis Response”: the rows and sheets/)
-      ).toBeTruthy()
+    // Nothing is deleted until the user agrees: the sheets to delete are listed first.
+    const ask = await screen.findByRole("group", { name: "Confirm deleting sheets" });
+    expect(mocked.removeInsertion).not.toHaveBeenCalled();
+    expect(within(ask).getByRole("list", { name: "Sheets to delete" }).textContent).toBe(
+      "Expenditure"
     );
-    expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, {
-      ...RECORD,
-      sheetsAdded: ["Expenditure"],
+    expect(document.activeElement).toBe(within(ask).getByRole("button", { name: "Delete" }));
+    fireEvent.click(within(ask).getByRole("button", { name: "Delete" }));
+    await screen.findByText("Insert undone.");
+    expect(screen.getByText("Removed the sheet “Expenditure”.")).toBeTruthy();
+    expect(mocked.removeInsertion).toHaveBeenCalledWith(fakeContext, inserted.record, {
+      confirmedSheets: ["{sheet-0}"],
     });
     expect(undo.disabled).toBe(true);
   });
 
   test("ticked templates are inserted together, in list order, and undone most recent first", async () => {
-    const first = {
-      ...RECORD,
-      tablesAdded: [{ table: "BCF_Expenditure", sheet: "Expenditure", address: "A1:M4" }],
-    };
-    const second = { ...RECORD, sheetsAdded: ["Targets"] };
+    const first = { ...RECORD, rows: [] };
+    const second = { ...RECORD, filled: [] };
     mocked.insertTemplates
       .mockResolvedValueOnce({
         record: first,
@@ -272,7 +295,17 @@ describe("Templates tab", () => {
         sheetsAdded: [],
         notes: ["The plan gives only a total for Grants, so it is shown on the council side."],
       });
-    mocked.removeInsertion.mockResolvedValue(undefined);
+    mocked.previewRemoval.mockResolvedValue(removalPlan());
+    mocked.removeInsertion
+      .mockResolvedValueOnce(report("Removed 1 row of BCF_Expenditure on “Expenditure”."))
+      .mockResolvedValueOnce(
+        report(
+          "Removed 2 rows of BCF_Expenditure on “Expenditure”. 1 row the add-in added to BCF_Expenditure on “Expenditure” has 1 cell you changed; it was kept.",
+          [
+            "1 row the add-in added to BCF_Expenditure on “Expenditure” has 1 cell you changed; it was kept.",
+          ]
+        )
+      );
     renderPane();
     fireEvent.click(screen.getByTestId(`tick-${DFG_ADAPTATIONS.id}`));
     fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
@@ -297,12 +330,19 @@ describe("Templates tab", () => {
     );
 
     const undo = screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement;
+    // Rows only: nothing to confirm.
     fireEvent.click(undo);
-    await screen.findByText(/Removed “Home Adaptations”/);
-    expect(mocked.removeInsertion).toHaveBeenLastCalledWith(fakeContext, second);
+    await screen.findByText(/Removed 1 row of BCF_Expenditure/);
+    expect(mocked.removeInsertion).toHaveBeenLastCalledWith(fakeContext, second, {
+      confirmedSheets: [],
+    });
     fireEvent.click(undo);
-    await screen.findByText(/Removed 2 templates/);
-    expect(mocked.removeInsertion).toHaveBeenLastCalledWith(fakeContext, first);
+    // What was kept is said, and the undo is spent: the rows kept are the user's now.
+    await screen.findByText("Insert undone in part");
+    expect(screen.getByText(/has 1 cell you changed; it was kept\./)).toBeTruthy();
+    expect(mocked.removeInsertion).toHaveBeenLastCalledWith(fakeContext, first, {
+      confirmedSheets: [],
+    });
     expect(undo.disabled).toBe(true);
   });
 

@@ -22,6 +22,7 @@ import {
   isPercentFormat,
 } from "./grid";
 import { SheetSnapshot } from "../workbook";
+import { MONEY_HEADINGS, matchHeading } from "../vocabulary";
 
 export interface Cell {
   r: number;
@@ -46,6 +47,22 @@ export interface TotalBlock {
   errors: Cell[];
   /** The total's figures are money (a £ format or a £ in the heading or label). */
   isMoney: boolean;
+  /**
+   * Where the total is also the other way's total (the corner of a row total column and a total
+   * row), the cells that other total adds: a formula adding those instead is just as right.
+   */
+  other?: Cell[];
+  /** The total is at such a corner (even when the other way has no lines to add). */
+  corner?: boolean;
+}
+
+/** Every total of a sheet, how many total figures were compared, and totals Excel has not calculated. */
+export interface SheetTotals {
+  blocks: TotalBlock[];
+  /** Total figures compared with their lines (a total row's cells, a total column's rows). */
+  checked: number;
+  /** Sum formulas in total positions with no calculated value (a file saved by another program). */
+  uncalculated: Cell[];
 }
 
 function cellKey(r: number, c: number): string {
@@ -106,7 +123,14 @@ function headingAbove(grid: SheetGrid, r: number, c: number): string {
   return "";
 }
 
-function rowBlocks(grid: SheetGrid, out: TotalBlock[]): void {
+/** A sum formula whose cell holds no value: Excel would show a figure, so nothing was calculated. */
+function uncalculatedSum(grid: SheetGrid, r: number, c: number): boolean {
+  if (grid.value(r, c) !== "") return false;
+  const formula = grid.formula(r, c);
+  return formula !== "" && isSumFormula(formula);
+}
+
+function rowBlocks(grid: SheetGrid, out: SheetTotals): void {
   const { cols } = grid;
   for (const [index, kind] of grid.totalLabels) {
     const t = Math.floor(index / cols);
@@ -114,6 +138,8 @@ function rowBlocks(grid: SheetGrid, out: TotalBlock[]): void {
     // Only the leftmost total label of a row makes it a total row.
     const leftmost = grid.rowTotalLabel(t);
     if (!leftmost || leftmost.col !== labelCol) continue;
+    for (let c = labelCol + 1; c < cols; c++)
+      if (uncalculatedSum(grid, t, c)) out.uncalculated.push({ r: t, c });
     if (!grid.rowHasNumber[t] && !rowHasError(grid, t)) continue;
     const label = grid.text(t, labelCol);
     for (let c = labelCol + 1; c < cols; c++) {
@@ -132,7 +158,8 @@ function rowBlocks(grid: SheetGrid, out: TotalBlock[]): void {
         block.lines.some(
           (l) => isCurrencyFormat(grid.format(l.r, l.c)) || grid.text(l.r, l.c).includes("£")
         );
-      out.push({
+      out.checked++;
+      out.blocks.push({
         orientation: "row",
         label,
         labelAt: { r: t, c: labelCol },
@@ -224,7 +251,7 @@ function walkUp(
   };
 }
 
-function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
+function columnBlocks(grid: SheetGrid, out: SheetTotals, corners: Map<string, Cell[]>): void {
   const { cols } = grid;
   for (const [index, kind] of grid.totalLabels) {
     const h = Math.floor(index / cols);
@@ -263,7 +290,7 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
       }
       if (numbers === 0) break;
       if (percents > 0) continue;
-      if (totalIsMoney && !currency && !moneyText(heading)) break;
+      if (totalIsMoney && !currency && !headingIsMoney(grid, h, k)) break;
       parts.push(k);
     }
     if (parts.length === 0) continue;
@@ -271,7 +298,10 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
     const labelAt = { r: h, c };
     for (let r = h + 1; r < end; r++) {
       const k = grid.k(r, c);
-      if (k !== NUMBER && k !== TEXT_NUMBER && k !== ERROR) continue;
+      if (k !== NUMBER && k !== TEXT_NUMBER && k !== ERROR) {
+        if (uncalculatedSum(grid, r, c)) out.uncalculated.push({ r, c });
+        continue;
+      }
       const formula = grid.formula(r, c);
       if (!isSumFormula(formula)) continue;
       // Most rows of a long table reconcile: settle those without building a block.
@@ -287,6 +317,13 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
       }
       // A row with a total but none of its parts filled in has nothing to reconcile.
       if (filled === 0 && !broken) continue;
+      out.checked++;
+      const corner = grid.rowTotalLabel(r, c) !== undefined;
+      if (corner) {
+        const partCells: Cell[] = [];
+        for (const p of parts) if (grid.isNumeric(r, p)) partCells.push({ r, c: p });
+        corners.set(cellKey(r, c), partCells);
+      }
       const plainRefs = formula !== "" && !formula.includes("[") && !formula.includes("!");
       if (!broken && !plainRefs && !differsByAPenny(sum, grid.n(r, c))) continue;
       const lines: Cell[] = [];
@@ -296,7 +333,7 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
         if (kp === NUMBER || kp === TEXT_NUMBER) lines.push({ r, c: p });
         else if (kp === ERROR) errors.push({ r, c: p });
       }
-      out.push({
+      out.blocks.push({
         orientation: "column",
         label,
         labelAt,
@@ -307,9 +344,19 @@ function columnBlocks(grid: SheetGrid, out: TotalBlock[]): void {
         closed: NONE,
         errors: errors.length ? errors : NONE,
         isMoney: totalIsMoney,
+        ...(corner ? { corner } : {}),
       });
     }
   }
+}
+
+/** A heading that names money ("Amount", "Planned spend", "(£)") or a year typed above amounts. */
+function headingIsMoney(grid: SheetGrid, h: number, c: number): boolean {
+  if (grid.k(h, c) === NUMBER) return !grid.rowHasNumber[h];
+  const text = grid.text(h, c);
+  if (moneyText(text)) return true;
+  const id = matchHeading(text);
+  return id !== undefined && MONEY_HEADINGS.has(id);
 }
 
 function columnHasCurrency(grid: SheetGrid, r0: number, r1: number, c: number): boolean {
@@ -328,21 +375,45 @@ function columnHasCurrency(grid: SheetGrid, r0: number, r1: number, c: number): 
 /** Shared by blocks with no subtotals or errors (never modified), to spare 10,000 empty arrays. */
 const NONE: Cell[] = Object.freeze([]) as unknown as Cell[];
 
-const blockCache = new WeakMap<SheetSnapshot, TotalBlock[]>();
+const blockCache = new WeakMap<SheetSnapshot, SheetTotals>();
 
 /**
  * Every total in a sheet with the lines it closes, computed once per snapshot. Rows of a total column
  * that reconcile, have no error value and no plain-reference formula to diagnose are left out: there
  * is nothing to report about them, and a 10,000-line table would otherwise mean 10,000 blocks.
  */
-export function totalBlocks(sheet: SheetSnapshot): TotalBlock[] {
-  let blocks = blockCache.get(sheet);
-  if (!blocks) {
+export function sheetTotals(sheet: SheetSnapshot): SheetTotals {
+  let totals = blockCache.get(sheet);
+  if (!totals) {
     const grid = gridOf(sheet);
-    blocks = [];
-    rowBlocks(grid, blocks);
-    columnBlocks(grid, blocks);
-    blockCache.set(sheet, blocks);
+    totals = { blocks: [], checked: 0, uncalculated: [] };
+    const corners = new Map<string, Cell[]>();
+    rowBlocks(grid, totals);
+    const rowCount = totals.blocks.length;
+    columnBlocks(grid, totals, corners);
+    if (corners.size) {
+      // The corner of a total row and a total column: each way's total may add the other's cells.
+      const rowByCell = new Map<string, TotalBlock>();
+      for (const b of totals.blocks.slice(0, rowCount))
+        rowByCell.set(cellKey(b.total.r, b.total.c), b);
+      for (const b of totals.blocks.slice(rowCount)) {
+        const key = cellKey(b.total.r, b.total.c);
+        const row = rowByCell.get(key);
+        if (row) b.other = [...row.lines, ...row.subtotals];
+      }
+      for (const [key, parts] of corners) {
+        const row = rowByCell.get(key);
+        if (row) {
+          row.other = parts;
+          row.corner = true;
+        }
+      }
+    }
+    blockCache.set(sheet, totals);
   }
-  return blocks;
+  return totals;
+}
+
+export function totalBlocks(sheet: SheetSnapshot): TotalBlock[] {
+  return sheetTotals(sheet).blocks;
 }

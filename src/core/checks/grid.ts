@@ -156,6 +156,8 @@ export class SheetGrid {
     this.rowBlank = new Uint8Array(this.rows);
     this.rowHasNumber = new Uint8Array(this.rows);
     this.rowTotalCol = new Int32Array(this.rows).fill(-1);
+    /** Whole numbers 1900-2100 in rows with no other figure: a heading or an amount, by position. */
+    const yearCandidates: number[][] = [];
     let lastFormat = "General";
     let lastIsDate = false;
     for (let r = 0; r < this.rows; r++) {
@@ -163,6 +165,7 @@ export class SheetGrid {
       const formats = sheet.numberFormats[r];
       let blank = true;
       let hasNumber = false;
+      const yearLike: number[] = [];
       for (let c = 0; c < values.length; c++) {
         const v: CellValue = values[c];
         const i = r * cols + c;
@@ -178,9 +181,9 @@ export class SheetGrid {
           } else {
             this.kind[i] = NUMBER;
             this.num[i] = v;
-            // A whole year in General format is a column heading (2016, 2017), not an amount.
-            if (!(fmt === "General" && Number.isInteger(v) && v >= 1900 && v <= 2100))
-              hasNumber = true;
+            // A whole number that could be a year is decided by its place in the layout, below.
+            if (Number.isInteger(v) && v >= 1900 && v <= 2100) yearLike.push(i);
+            else hasNumber = true;
           }
         } else if (typeof v === "boolean") {
           blank = false;
@@ -218,6 +221,10 @@ export class SheetGrid {
       }
       this.rowBlank[r] = blank ? 1 : 0;
       this.rowHasNumber[r] = hasNumber ? 1 : 0;
+      if (yearLike.length) {
+        if (hasNumber) this.rowHasNumber[r] = 1;
+        else yearCandidates.push(yearLike);
+      }
       const formulas = sheet.formulas[r];
       if (formulas) {
         for (let c = 0; c < formulas.length; c++) {
@@ -235,11 +242,38 @@ export class SheetGrid {
         }
       }
     }
+    for (const cells of yearCandidates) {
+      if (!this.yearsAreHeadings(cells)) this.rowHasNumber[Math.floor(cells[0] / cols)] = 1;
+    }
     for (let i = 0; i < n; i++) {
       const k = this.kind[i];
       if (k === TEXT_NUMBER) this.textNumberCells.push(i);
       else if (k === ERROR) this.errorCells.push(i);
     }
+  }
+
+  /**
+   * Whether the year-like whole numbers of a row otherwise made of labels are headings (2024 | 2025
+   * above two money columns) or amounts (£2,000 between £240,000 and £696,000). A column has one
+   * heading: a number straight under a figure, or under a text heading, is an amount; years are
+   * headings when at least one of them has nothing straight above it (the top of the sheet, a blank
+   * line, or a heading that spans them from another column). "Straight above" stops at a blank line.
+   */
+  private yearsAreHeadings(cells: number[]): boolean {
+    const { cols } = this;
+    const r = Math.floor(cells[0] / cols);
+    let headed = 0;
+    for (const i of cells) {
+      const c = i % cols;
+      for (let above = r - 1; above >= 0 && !this.rowBlank[above]; above--) {
+        const k = this.kind[above * cols + c];
+        if (k === BLANK) continue;
+        if (k === NUMBER || k === TEXT_NUMBER) return false;
+        headed++;
+        break;
+      }
+    }
+    return headed < cells.length;
   }
 
   k(r: number, c: number): number {

@@ -9,8 +9,8 @@
  * 10,000 lookups showing #N/A is one finding, not 10,000.
  */
 import { WorkbookSnapshot } from "../workbook";
-import { Finding } from "./finding";
-import { ERROR, NUMBER, SheetGrid, TEXT, gridOf, parseTextNumber } from "./grid";
+import { Finding, RuleOutcome } from "./finding";
+import { BLANK, ERROR, NUMBER, SheetGrid, TEXT, gridOf, parseTextNumber } from "./grid";
 import { totalBlocks } from "./blocks";
 import { quoteLabel } from "./format";
 
@@ -177,14 +177,20 @@ function bcfFormulas(
   }
 }
 
-export function checkHygiene(snapshot: WorkbookSnapshot): Finding[] {
+export function checkHygiene(snapshot: WorkbookSnapshot): RuleOutcome {
   const findings: Finding[] = [];
+  let checked = 0;
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
+    // Every filled cell is looked at for error values, numbers stored as text and =BCF.* formulas.
+    for (let i = 0; i < grid.kind.length; i++) if (grid.kind[i] !== BLANK) checked++;
     textNumbers(grid, findings);
     const bcf = bcfFormulaCells(grid);
     const reported = errorValues(grid, findings, bcf);
     bcfFormulas(grid, findings, bcf, reported);
   }
-  return findings;
+  return {
+    findings,
+    coverage: { rule: HYGIENE_RULE, checked, ...(checked ? {} : { note: "no filled cells" }) },
+  };
 }

@@ -1,20 +1,23 @@
 /**
  * The pre-submission checks: every rule over one workbook snapshot, findings sorted so errors come
- * first, then by sheet (workbook order), row and column. The same code runs in the pane and the CLI.
+ * first, then by sheet (workbook order), row and column, and an account of what each rule checked so
+ * "no findings" is never mistaken for "all checked". The same code runs in the pane and the CLI.
  */
 import { WorkbookSnapshot, parseA1 } from "../workbook";
-import { Finding, Severity } from "./finding";
+import { Finding, RuleCoverage, RuleOutcome, Severity } from "./finding";
 import { checkTotals } from "./totals";
 import { checkSplits } from "./splits";
 import { checkPeriods } from "./periods";
 import { checkFundingBalance } from "./fundingBalance";
 import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
+import { coverageSummary, recognisedAnything } from "./coverage";
 
-export type { Finding, Severity } from "./finding";
+export type { Finding, Severity, RuleCoverage, RuleOutcome } from "./finding";
+export { coverageSummary, recognisedAnything } from "./coverage";
 
 /** Rules in the order their findings win when two rules flag the same cell with the same severity. */
-export const RULES: Array<(snapshot: WorkbookSnapshot) => Finding[]> = [
+export const RULES: Array<(snapshot: WorkbookSnapshot) => RuleOutcome> = [
   checkTotals,
   checkSplits,
   checkPeriods,
@@ -25,11 +28,23 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => Finding[]> = [
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-export function runChecks(snapshot: WorkbookSnapshot): Finding[] {
+/** What one run of the checks found and what it covered, with the coverage in one sentence. */
+export interface CheckReport {
+  findings: Finding[];
+  coverage: RuleCoverage[];
+  summary: string;
+  /** False when no rule found anything to compare: "no findings" then means nothing was checked. */
+  recognised: boolean;
+}
+
+export function checkWorkbook(snapshot: WorkbookSnapshot): CheckReport {
   const seen = new Set<string>();
   const findings: Finding[] = [];
+  const coverage: RuleCoverage[] = [];
   for (const rule of RULES) {
-    for (const f of rule(snapshot)) {
+    const outcome = rule(snapshot);
+    coverage.push(outcome.coverage);
+    for (const f of outcome.findings) {
       // One finding per cell and severity: a split total that is also a column total is one problem.
       const key = `${f.severity}\u0000${f.sheet}\u0000${f.cell}`;
       if (seen.has(key)) continue;
@@ -40,7 +55,7 @@ export function runChecks(snapshot: WorkbookSnapshot): Finding[] {
   const sheetOrder = new Map(snapshot.sheets.map((s, i) => [s.name, i]));
   const pos = new Map<Finding, { row: number; col: number }>();
   for (const f of findings) pos.set(f, parseA1(f.cell) ?? { row: 0, col: 0 });
-  return findings.sort((a, b) => {
+  findings.sort((a, b) => {
     const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
     if (s) return s;
     const sh = (sheetOrder.get(a.sheet) ?? 1e9) - (sheetOrder.get(b.sheet) ?? 1e9);
@@ -50,6 +65,17 @@ export function runChecks(snapshot: WorkbookSnapshot): Finding[] {
     const pb = pos.get(b)!;
     return pa.row - pb.row || pa.col - pb.col;
   });
+  return {
+    findings,
+    coverage,
+    summary: coverageSummary(snapshot, coverage),
+    recognised: recognisedAnything(coverage),
+  };
+}
+
+/** The findings alone, for callers that do not show coverage. */
+export function runChecks(snapshot: WorkbookSnapshot): Finding[] {
+  return checkWorkbook(snapshot).findings;
 }
 
 export function countBySeverity(findings: Finding[]): {

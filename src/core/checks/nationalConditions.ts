@@ -5,7 +5,7 @@
  * - a line commissioned jointly states % NHS and % LA, and they total 100%.
  */
 import { WorkbookSnapshot } from "../workbook";
-import { Finding } from "./finding";
+import { Finding, RuleOutcome } from "./finding";
 import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf, isPercentFormat } from "./grid";
 import { findSplitHeaders } from "./splits";
 import { money, percent, quoteLabel, toPenny } from "./format";
@@ -33,7 +33,8 @@ function numberAt(grid: SheetGrid, r: number, c: number): number | undefined {
 const SUBJECT_HINT = /care|hospital/i;
 const NHS_BODY = /\bnhs\b|\bccg\b|\bicb\b/i;
 
-function minimumSpend(grid: SheetGrid, findings: Finding[]): void {
+function minimumSpend(grid: SheetGrid, findings: Finding[]): number {
+  let compared = 0;
   // Labels are the first text in a row of figures; gather the candidates once for all subjects.
   const candidates: Labelled[] = [];
   for (let r = 0; r < grid.rows; r++) {
@@ -46,7 +47,7 @@ function minimumSpend(grid: SheetGrid, findings: Finding[]): void {
       break;
     }
   }
-  if (candidates.length < 2) return;
+  if (candidates.length < 2) return 0;
   for (const subject of SUBJECTS) {
     const minimums: Labelled[] = [];
     const planned: Labelled[] = [];
@@ -63,6 +64,7 @@ function minimumSpend(grid: SheetGrid, findings: Finding[]): void {
         const actual = numberAt(grid, plan.r, c);
         if (required === undefined || actual === undefined) continue;
         if (isPercentFormat(grid.format(plan.r, c))) continue;
+        compared++;
         if (actual < required - 0.005) {
           findings.push({
             rule: NATIONAL_CONDITIONS_RULE,
@@ -80,9 +82,11 @@ function minimumSpend(grid: SheetGrid, findings: Finding[]): void {
       }
     }
   }
+  return compared;
 }
 
-function jointCommissioning(grid: SheetGrid, findings: Finding[]): void {
+function jointCommissioning(grid: SheetGrid, findings: Finding[]): number {
+  let compared = 0;
   for (const cols of findSplitHeaders(grid)) {
     if (cols.pctNhs === undefined || cols.pctCouncil === undefined) continue;
     const h = cols.header;
@@ -97,6 +101,7 @@ function jointCommissioning(grid: SheetGrid, findings: Finding[]): void {
     for (let r = h + 1; r < grid.rows; r++) {
       if (grid.rowBlank[r]) break;
       if (!/^joint\b/i.test(grid.text(r, commissioner))) continue;
+      compared++;
       const a = numberAt(grid, r, cols.pctNhs);
       const b = numberAt(grid, r, cols.pctCouncil);
       const where = grid.addr(r, cols.pctNhs);
@@ -130,14 +135,29 @@ function jointCommissioning(grid: SheetGrid, findings: Finding[]): void {
       }
     }
   }
+  return compared;
 }
 
-export function checkNationalConditions(snapshot: WorkbookSnapshot): Finding[] {
+export function checkNationalConditions(snapshot: WorkbookSnapshot): RuleOutcome {
   const findings: Finding[] = [];
+  let minimums = 0;
+  let joint = 0;
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
-    minimumSpend(grid, findings);
-    jointCommissioning(grid, findings);
+    minimums += minimumSpend(grid, findings);
+    joint += jointCommissioning(grid, findings);
   }
-  return findings;
+  const checked = minimums + joint;
+  return {
+    findings,
+    coverage: {
+      rule: NATIONAL_CONDITIONS_RULE,
+      checked,
+      ...(checked === 0
+        ? { note: "no minimum found" }
+        : minimums === 0
+          ? { note: "no minimum found; joint commissioning checked" }
+          : {}),
+    },
+  };
 }

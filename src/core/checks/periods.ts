@@ -4,8 +4,9 @@
  * text in one cell ("50 admissions per month  600 admissions per annum").
  *
  * Tolerance: a week is 7 days and year = 12 months = 4 quarters = 52 weeks = 365 days (the shared
- * period factors), and 365/7 (52.143) weeks a year is accepted too. The figure for the shorter period is converted to the longer one and rounded to the
- * precision the longer figure is stated to (whole units when it has no decimals); the two reconcile
+ * period factors), and 365/7 (52.143) weeks a year is accepted too. The figure for the shorter
+ * period is converted to the longer one and rounded to the precision the longer figure is stated
+ * to (whole units when it has no decimals); the two reconcile
  * when that rounded figure equals the stated one on either week convention. So 50 a month and 600 a
  * year reconcile, and 21 a week and 1,091 a year do not (21 × 52 = 1,092; 21 × 365/7 = 1,095): a
  * stated annual figure is taken to be derived from the weekly one, so a one-unit slip is still a slip.
@@ -13,7 +14,7 @@
  * ("15 discharges a month … 180 discharges per month") are reported as a period written wrongly.
  */
 import { WorkbookSnapshot } from "../workbook";
-import { Finding } from "./finding";
+import { Finding, RuleOutcome } from "./finding";
 import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf } from "./grid";
 import { figure } from "./format";
 import { Period, convertPerPeriod, periodOf, periodsPerYear } from "../periods";
@@ -241,13 +242,15 @@ function textFindings(
   findings: Finding[],
   marks: Uint8Array,
   reported: Set<string>
-): void {
+): number {
+  let compared = 0;
   for (const i of grid.periodCells) {
     if (marks[i] !== (HINT | HAS_DIGIT)) continue;
     const r = Math.floor(i / grid.cols);
     const c = i % grid.cols;
     const v = grid.sheet.values[r][c] as string;
     if (v.length < 8) continue;
+    if (statementsIn(v).length >= 2) compared++;
     {
       for (const p of textPeriodProblems(v)) {
         const where = grid.addr(r, c);
@@ -285,6 +288,7 @@ function textFindings(
       }
     }
   }
+  return compared;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,12 +344,12 @@ function compareCells(
   reported: Set<string>,
   a: { r: number; c: number; period: Period; heading: string },
   b: { r: number; c: number; period: Period; heading: string }
-): void {
+): number {
   const va = figureAt(grid, a.r, a.c);
   const vb = figureAt(grid, b.r, b.c);
-  if (va === undefined || vb === undefined) return;
+  if (va === undefined || vb === undefined) return 0;
   const cmp = comparePeriods(va, a.period, vb, b.period);
-  if (cmp.reconciles) return;
+  if (cmp.reconciles) return 1;
   // Point at the figure someone typed: a computed one follows from the other.
   const at = grid.formula(b.r, b.c) && !grid.formula(a.r, a.c) ? a : b;
   reported.add(mismatchKey(at.r, cmp.expected, vb));
@@ -365,6 +369,7 @@ function compareCells(
     expected: cmp.expected,
     actual: vb,
   });
+  return 1;
 }
 
 function headingFindings(
@@ -372,7 +377,8 @@ function headingFindings(
   findings: Finding[],
   marks: Uint8Array,
   reported: Set<string>
-): void {
+): number {
+  let compared = 0;
   // Heading rows: columns side by side.
   for (let h = 0; h < grid.rows; h++) {
     if (grid.rowHasNumber[h] || grid.rowBlank[h]) continue;
@@ -391,7 +397,7 @@ function headingFindings(
         for (let i = 0; i + 1 < g.length; i++) {
           const a = g[i];
           const b = g[i + 1];
-          compareCells(
+          compared += compareCells(
             grid,
             findings,
             reported,
@@ -438,7 +444,7 @@ function headingFindings(
           const a = g[i];
           const b = g[i + 1];
           for (let cc = c + 1; cc < grid.cols; cc++) {
-            compareCells(
+            compared += compareCells(
               grid,
               findings,
               reported,
@@ -450,16 +456,25 @@ function headingFindings(
       }
     }
   }
+  return compared;
 }
 
-export function checkPeriods(snapshot: WorkbookSnapshot): Finding[] {
+export function checkPeriods(snapshot: WorkbookSnapshot): RuleOutcome {
   const findings: Finding[] = [];
+  let checked = 0;
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
     const marks = periodHints(grid);
     const reported = new Set<string>();
-    headingFindings(grid, findings, marks, reported);
-    textFindings(grid, findings, marks, reported);
+    checked += headingFindings(grid, findings, marks, reported);
+    checked += textFindings(grid, findings, marks, reported);
   }
-  return findings;
+  return {
+    findings,
+    coverage: {
+      rule: PERIODS_RULE,
+      checked,
+      ...(checked ? {} : { note: "no figure stated for two periods found" }),
+    },
+  };
 }

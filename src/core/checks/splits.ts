@@ -4,7 +4,7 @@
  * 100% (as fractions, 1; as plain numbers, 100), within 0.01 of a percentage point.
  */
 import { WorkbookSnapshot } from "../workbook";
-import { Finding } from "./finding";
+import { Finding, RuleOutcome } from "./finding";
 import {
   NUMBER,
   SheetGrid,
@@ -15,6 +15,7 @@ import {
   isPercentFormat,
 } from "./grid";
 import { figure, money, percent, quoteLabel, toPenny } from "./format";
+import { MONEY_HEADINGS, matchHeading } from "../vocabulary";
 
 export const SPLITS_RULE = "splits";
 
@@ -29,6 +30,46 @@ interface SplitColumns {
   total?: number;
   pctNhs?: number;
   pctCouncil?: number;
+}
+
+/** A money column heading other than the NHS and council parts: "Amount", "Other (£)", a year. */
+function isOtherAmount(grid: SheetGrid, h: number, c: number): boolean | undefined {
+  if (grid.k(h, c) === NUMBER) return true;
+  const text = grid.text(h, c);
+  if (text.includes("%") || PERCENT.test(text)) return false;
+  if (text.includes("£")) return true;
+  const id = matchHeading(text);
+  return id !== undefined && MONEY_HEADINGS.has(id) ? true : undefined;
+}
+
+/**
+ * Whether the total also adds columns besides the NHS and council parts (NHS | LA | Other | Total):
+ * the total rule checks such a total; as a split it would be a false alarm.
+ */
+function hasOtherParts(
+  grid: SheetGrid,
+  h: number,
+  nhs: number,
+  council: number,
+  total: number
+): boolean {
+  const first = Math.min(nhs, council);
+  for (let c = first + 1; c < total; c++) {
+    // Between the parts and the total, any column but a percentage is added in.
+    if (
+      c !== nhs &&
+      c !== council &&
+      isOtherAmount(grid, h, c) !== false &&
+      grid.value(h, c) !== ""
+    )
+      return true;
+  }
+  for (let c = first - 1; c >= 0; c--) {
+    const other = isOtherAmount(grid, h, c);
+    if (other) return true;
+    if (other === undefined) break; // a label or other column ends the amounts
+  }
+  return false;
 }
 
 /** Heading rows naming an NHS part and a council part (amounts, percentages or both). */
@@ -58,7 +99,10 @@ export function findSplitHeaders(grid: SheetGrid): SplitColumns[] {
       }
     }
     const amounts =
-      cols.nhs !== undefined && cols.council !== undefined && cols.total !== undefined;
+      cols.nhs !== undefined &&
+      cols.council !== undefined &&
+      cols.total !== undefined &&
+      !hasOtherParts(grid, r, cols.nhs, cols.council, cols.total);
     const percents = cols.pctNhs !== undefined && cols.pctCouncil !== undefined;
     if (amounts || percents) {
       if (!amounts) {
@@ -91,7 +135,8 @@ function percentScale(
   return Math.max(Math.abs(a ?? 0), Math.abs(b ?? 0)) <= 1 ? 1 : 100;
 }
 
-function checkSheet(grid: SheetGrid, findings: Finding[]): void {
+function checkSheet(grid: SheetGrid, findings: Finding[]): number {
+  let compared = 0;
   for (const cols of findSplitHeaders(grid)) {
     const h = cols.header;
     const headingOf = (c: number) => quoteLabel(grid.text(h, c));
@@ -110,6 +155,7 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
         const nhs = numberAt(grid, r, cols.nhs);
         const council = numberAt(grid, r, cols.council);
         if (total !== undefined && (nhs !== undefined || council !== undefined)) {
+          compared++;
           const sum = (nhs ?? 0) + (council ?? 0);
           if (differsByAPenny(sum, total)) {
             const where = grid.addr(r, cols.total);
@@ -134,6 +180,7 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
         if (a === undefined && b === undefined) continue;
         // No split stated (both 0, as the plan's formulas show for a line with no money yet).
         if ((a ?? 0) === 0 && (b ?? 0) === 0) continue;
+        compared++;
         const scale = percentScale(grid, r, a, b, cols.pctNhs, cols.pctCouncil);
         const sum = (a ?? 0) + (b ?? 0);
         if (Math.abs(sum - scale) > scale * 1e-4) {
@@ -155,10 +202,19 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): void {
       }
     }
   }
+  return compared;
 }
 
-export function checkSplits(snapshot: WorkbookSnapshot): Finding[] {
+export function checkSplits(snapshot: WorkbookSnapshot): RuleOutcome {
   const findings: Finding[] = [];
-  for (const sheet of snapshot.sheets) checkSheet(gridOf(sheet), findings);
-  return findings;
+  let checked = 0;
+  for (const sheet of snapshot.sheets) checked += checkSheet(gridOf(sheet), findings);
+  return {
+    findings,
+    coverage: {
+      rule: SPLITS_RULE,
+      checked,
+      ...(checked ? {} : { note: "no NHS and LA columns with a total or percentages found" }),
+    },
+  };
 }

@@ -4,8 +4,8 @@
  * which lines it leaves out, counts twice or adds from outside its block.
  */
 import { WorkbookSnapshot } from "../workbook";
-import { Finding } from "./finding";
-import { Cell, TotalBlock, totalBlocks } from "./blocks";
+import { Finding, RuleOutcome } from "./finding";
+import { Cell, TotalBlock, sheetTotals } from "./blocks";
 import { ERROR, SheetGrid, TEXT_NUMBER, differsByAPenny, gridOf } from "./grid";
 import { figure, listCells, quoteLabel, toPenny } from "./format";
 
@@ -21,6 +21,16 @@ function range(grid: SheetGrid, cells: Cell[]): string {
 
 function has(set: Set<string>, cell: Cell): boolean {
   return set.has(`${cell.r},${cell.c}`);
+}
+
+/** A formula adding only cells in the total's column (for a row's total) or row (for a column's). */
+function sumsOtherWay(cells: Set<string>, block: TotalBlock): boolean {
+  if (cells.size === 0) return false;
+  for (const key of cells) {
+    const [r, c] = key.split(",").map(Number);
+    if (block.orientation === "column" ? c !== block.total.c : r !== block.total.r) return false;
+  }
+  return true;
 }
 
 export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | undefined {
@@ -44,9 +54,15 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
   const cov = grid.coverage(total.r, total.c);
   const textLines = block.lines.filter((l) => grid.k(l.r, l.c) === TEXT_NUMBER);
 
+  // At the corner of a total row and a total column, adding the other way's cells is as good.
+  const addsOtherWay =
+    cov !== null &&
+    ((block.other !== undefined && block.other.every((cell) => has(cov.cells, cell))) ||
+      (block.corner === true && sumsOtherWay(cov.cells, block)));
+
   if (reconciles) {
     // The figure reconciles today; a SUM that skips a line that is zero now will not tomorrow.
-    if (!cov) return undefined;
+    if (!cov || addsOtherWay) return undefined;
     const omitted = counted.filter((cell) => !has(cov.cells, cell));
     if (omitted.length === 0) return undefined;
     return {
@@ -74,7 +90,7 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
     `a difference of ${figure(Math.abs(actual - expected), m)}.`;
 
   const reasons: string[] = [];
-  if (cov) {
+  if (cov && !addsOtherWay) {
     const omitted = counted.filter((cell) => !has(cov.cells, cell));
     if (omitted.length)
       reasons.push(`The formula leaves out ${listCells(omitted.map((o) => grid.addr(o.r, o.c)))}.`);
@@ -147,14 +163,44 @@ function blankLabelledLines(grid: SheetGrid, block: TotalBlock): string[] {
   return found;
 }
 
-export function checkTotals(snapshot: WorkbookSnapshot): Finding[] {
+/** Totals whose formulas have no calculated value: one info per sheet, never a silent pass. */
+function uncalculatedFinding(grid: SheetGrid, cells: Cell[]): Finding {
+  const first = grid.addr(cells[0].r, cells[0].c);
+  const others = cells.length - 1;
+  return {
+    rule: TOTALS_RULE,
+    severity: "info",
+    sheet: grid.name,
+    cell: first,
+    message:
+      `${others ? `${first} and ${others} other total${others === 1 ? "" : "s"} on this sheet have` : `${first} has`} ` +
+      `a formula but no calculated value, so ${others ? "they were" : "it was"} not checked (the file was saved ` +
+      `without calculating): open and save the file in Excel so the figures are calculated, then check it again.`,
+  };
+}
+
+export function checkTotals(snapshot: WorkbookSnapshot): RuleOutcome {
   const findings: Finding[] = [];
+  let checked = 0;
+  let uncalculated = 0;
   for (const sheet of snapshot.sheets) {
     const grid = gridOf(sheet);
-    for (const block of totalBlocks(sheet)) {
+    const totals = sheetTotals(sheet);
+    checked += totals.checked;
+    for (const block of totals.blocks) {
       const f = checkTotalBlock(grid, block);
       if (f) findings.push(f);
     }
+    if (totals.uncalculated.length) {
+      uncalculated += totals.uncalculated.length;
+      findings.push(uncalculatedFinding(grid, totals.uncalculated));
+    }
   }
-  return findings;
+  const note =
+    checked > 0
+      ? undefined
+      : uncalculated > 0
+        ? `${uncalculated} total${uncalculated === 1 ? " has" : "s have"} no calculated value`
+        : "no total row or column found";
+  return { findings, coverage: { rule: TOTALS_RULE, checked, ...(note ? { note } : {}) } };
 }

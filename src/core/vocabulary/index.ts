@@ -6,5 +6,6 @@ export * from "./lists";
 export * from "./normalise";
 export * from "./fundingSources";
 export * from "./headings";
-// Period words ("per month", "p.a.", "weekly") as the periods check reads them.
+export * from "./abbreviations";
+// Period words ("per month", "p.a.", "weekly"): one definition shared by =BCF.PERIOD and the periods check.
 export { periodOf, type Period } from "../periods";

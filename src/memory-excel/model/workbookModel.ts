@@ -51,6 +51,11 @@ interface Transaction {
   >;
 }
 
+/** The id Excel's Worksheet.id reports for a sheet of the memory workbook. */
+export function sheetId(sheet: SheetModel): string {
+  return `{memory-sheet-${sheet.id}}`;
+}
+
 const MAX_BROADCAST_CELLS = 1_000_000;
 
 export type WriteKind = "values" | "formulas" | "numberFormat";
@@ -140,12 +145,17 @@ export class WorkbookModel {
     return this.sheets.find((s) => sameName(s.name, name));
   }
 
+  /** A sheet by name or by its id (`{memory-sheet-N}`), as Excel's worksheets.getItem takes either. */
+  findSheetByKey(key: string): SheetModel | undefined {
+    return this.findSheet(key) ?? this.sheets.find((s) => sheetId(s) === key);
+  }
+
   hasSheet(sheet: SheetModel): boolean {
     return this.sheets.includes(sheet);
   }
 
   requireSheet(name: string, location: string): SheetModel {
-    const sheet = this.findSheet(name);
+    const sheet = this.findSheetByKey(name);
     if (!sheet) throw itemNotFound(`there is no worksheet named "${name}"`, location);
     return sheet;
   }
@@ -153,6 +163,11 @@ export class WorkbookModel {
   findTable(name: string): TableModel | undefined {
     const wanted = name.toUpperCase();
     return this.tables.find((t) => t.name.toUpperCase() === wanted);
+  }
+
+  /** A table by name or by its id, as Excel's tables.getItem takes either. */
+  findTableByKey(key: string): TableModel | undefined {
+    return this.findTable(key) ?? this.tables.find((t) => String(t.id) === key);
   }
 
   tablesOn(sheet: SheetModel): TableModel[] {

@@ -215,6 +215,19 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
     );
   }
 
+  /** The range a dynamic-array formula spills into: the memory workbook does not spill, so a null object. */
+  getSpillingToRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      `${this._path}.getSpillingToRangeOrNullObject()`,
+      () => {
+        this.context._resolve(this);
+        return null;
+      },
+      true
+    );
+  }
+
   /** A cell relative to this range's top-left cell; it may lie outside the range. */
   getCell(row: number, column: number): RangeProxy {
     return this.derived("getCell", [row, column], ({ box }, location) =>

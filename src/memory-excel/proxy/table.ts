@@ -86,7 +86,7 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
   }
 
   private find(scope: SheetModel | "workbook", name: string): TableModel | undefined {
-    const table = this.context.model.findTable(name);
+    const table = this.context.model.findTableByKey(name);
     return table && (scope === "workbook" || table.sheet === scope) ? table : undefined;
   }
 

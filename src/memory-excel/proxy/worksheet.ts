@@ -9,7 +9,7 @@ import {
 } from "../address";
 import { invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
-import type { SheetPosition } from "../model/workbookModel";
+import { sheetId, type SheetPosition } from "../model/workbookModel";
 import { ChartCollectionProxy } from "./chart";
 import { ClientObject } from "./clientObject";
 import { RangeProxy } from "./range";
@@ -53,7 +53,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
       case "name":
         return sheet.name;
       case "id":
-        return `{memory-sheet-${sheet.id}}`;
+        return sheetId(sheet);
       case "position":
         return this.context.model.sheets.indexOf(sheet);
       case "visibility":
@@ -305,7 +305,7 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
     return new WorksheetProxy(
       this.context,
       `${this._path}.getItemOrNullObject(${JSON.stringify(key)})`,
-      () => this.context.model.findSheet(key) ?? null,
+      () => this.context.model.findSheetByKey(key) ?? null,
       true
     );
   }

@@ -13,7 +13,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { countBySeverity, runChecks } from "../../core/checks";
+import { checkWorkbook, countBySeverity } from "../../core/checks";
 import type { Finding } from "../../core/checks/finding";
 import type { WorkbookSnapshot } from "../../core/workbook";
 import { cellReference, summaryText } from "../state/findings";
@@ -42,6 +42,10 @@ const useStyles = makeStyles({
 interface CheckResult {
   snapshot: WorkbookSnapshot;
   findings: Finding[];
+  /** What the rules checked, in one sentence ("Checked 14 totals, 3 splits …"). */
+  coverage: string;
+  /** Whether any table, total or figure of a kind the rules check was found. */
+  recognised: boolean;
   checkedAt: Date;
 }
 
@@ -60,7 +64,14 @@ export function CheckTab(): React.JSX.Element {
   const check = useWorkbookAction(
     async (onProgress: (done: number, total: number) => void): Promise<CheckResult> => {
       const snapshot = await workbookActions.readWorkbookSnapshot(onProgress);
-      return { snapshot, findings: runChecks(snapshot), checkedAt: new Date() };
+      const report = checkWorkbook(snapshot);
+      return {
+        snapshot,
+        findings: report.findings,
+        coverage: report.summary,
+        recognised: report.recognised,
+        checkedAt: new Date(),
+      };
     }
   );
   const select = useWorkbookAction(workbookActions.selectCell);
@@ -98,7 +109,9 @@ export function CheckTab(): React.JSX.Element {
               body: `${checked} Select a finding to go to its cell.`,
               id,
             }
-          : { intent: "success", title: "No errors found", body: checked, id }
+          : !outcome.value.recognised
+            ? { intent: "warning", title: "Nothing was recognised to check", body: checked, id }
+            : { intent: "success", title: "No errors found", body: checked, id }
     );
   };
 
@@ -169,6 +182,7 @@ export function CheckTab(): React.JSX.Element {
           {selectProblem.text}
         </ResultMessage>
       ) : null}
+      {result ? <Text aria-label="What was checked">{result.coverage}</Text> : null}
       {result ? (
         <FindingsList
           findings={result.findings}
@@ -178,7 +192,13 @@ export function CheckTab(): React.JSX.Element {
         />
       ) : null}
       <hr className={styles.divider} />
-      <SubmissionPanel disabled={check.running} />
+      <SubmissionPanel
+        disabled={check.running}
+        onReplaced={() => {
+          // The findings describe the workbook before the values went in: check it again.
+          if (check.state.status === "done") void onCheck();
+        }}
+      />
     </div>
   );
 }

@@ -14,12 +14,13 @@ import {
   financialYearProblem,
   normaliseFinancialYear,
 } from "../state/financialYear";
+import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
-import { listInWords } from "../state/format";
 import { PLAN_SHEETS, type PlanPresence } from "../../core/plan";
 import { ExistingPlanQuestion } from "./ExistingPlanQuestion";
 import { ResultMessage } from "./ResultMessage";
+import { UndoConfirmation } from "./UndoConfirmation";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
 });
 
 interface Message {
-  intent: "success" | "error" | "info";
+  intent: "success" | "error" | "warning" | "info";
   title: string;
   body: React.ReactNode;
   details?: React.ReactNode;
@@ -57,10 +58,39 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   const open = useWorkbookAction(workbookActions.selectCell);
   // Set when the workbook already has a plan: the person chooses to open it or to add what is missing.
   const [existing, setExisting] = React.useState<PlanPresence>();
-  const undo = useWorkbookAction(workbookActions.removeInsertion);
   // What the last build added, so it can be taken out again in one step.
   const [lastBuild, setLastBuild] = React.useState<InsertionRecord>();
-  const busy = build.running || undo.running || open.running;
+  const undo = useUndoInsertion((outcome) => {
+    const id = Date.now() + Math.random();
+    if (outcome.status === "cancelled") {
+      setMessage({
+        intent: "info",
+        title: "Nothing was removed",
+        body: "The new sheets are still there.",
+        id,
+      });
+      return;
+    }
+    if (outcome.status === "failed") {
+      setMessage({
+        intent: "error",
+        title: "The new sheets were not removed",
+        body: outcome.message,
+        id,
+      });
+      return;
+    }
+    // Whatever was kept is the user's now: the button goes either way.
+    const { report } = outcome;
+    setMessage({
+      intent: report.kept.length ? "warning" : "success",
+      title: report.kept.length ? "Some new sheets were kept" : "New sheets removed",
+      body: report.message,
+      id,
+    });
+    setLastBuild(undefined);
+  });
+  const busy = build.running || undo.running || !!undo.pending || open.running;
 
   const problems = {
     area: area.trim() ? undefined : "Enter the area the plan is for.",
@@ -148,25 +178,8 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
 
   const onUndo = async () => {
     if (!lastBuild) return;
-    const outcome = await undo.run(lastBuild);
-    if (!outcome) return;
-    const id = Date.now() + Math.random();
-    if (!outcome.ok) {
-      setMessage({
-        intent: "error",
-        title: "The new sheets were not removed",
-        body: outcome.message,
-        id,
-      });
-      return;
-    }
-    setMessage({
-      intent: "success",
-      title: "New sheets removed",
-      body: `${listInWords(visibleSheets(lastBuild.sheetsAdded))} ${visibleSheets(lastBuild.sheetsAdded).length === 1 ? "has" : "have"} been taken out again.`,
-      id,
-    });
-    setLastBuild(undefined);
+    setMessage(undefined);
+    await undo.start(lastBuild);
   };
 
   return (
@@ -216,6 +229,9 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
           onAddMissing={buildPlan}
           onCancel={() => setExisting(undefined)}
         />
+      ) : null}
+      {undo.pending ? (
+        <UndoConfirmation plan={undo.pending} onConfirm={undo.confirm} onCancel={undo.cancel} />
       ) : null}
       {message ? (
         <ResultMessage

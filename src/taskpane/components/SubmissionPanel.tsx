@@ -16,7 +16,12 @@ import {
 import { cellReference } from "../state/findings";
 import { listInWords, plural } from "../state/format";
 import { useWorkbookAction } from "../state/useWorkbookAction";
-import { workbookActions, type BcfFormulaCell, type ReplaceMode } from "../state/workbookActions";
+import {
+  workbookActions,
+  type BcfFormulaCell,
+  type ReplacedFormula,
+  type ReplaceMode,
+} from "../state/workbookActions";
 import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
@@ -47,19 +52,36 @@ const useStyles = makeStyles({
   },
 });
 
-const MODE_WORDS: Record<ReplaceMode, string> = {
-  "in-place": "in place, on the sheets themselves",
-  copy: "in a copy of each sheet, leaving the originals as they are",
-};
+/** Exactly what confirming will change, by sheet. */
+function whatWillChange(found: BcfFormulaCell[], mode: ReplaceMode): string {
+  const bySheet = new Map<string, number>();
+  for (const f of found) bySheet.set(f.sheet, (bySheet.get(f.sheet) ?? 0) + 1);
+  const sheets = [...bySheet.keys()];
+  const counts = listInWords([...bySheet].map(([sheet, n]) => `${n} on ${sheet}`));
+  const formulas = plural(found.length, "=BCF formula");
+  if (mode === "in-place") {
+    return `Replace ${formulas} with their values in place (${counts}). Those cells will hold values, and a result that fills several cells is replaced in all of them. Nothing else changes. The add-in can put the formulas back only until you close the pane.`;
+  }
+  return `Copy ${listInWords(sheets)} to new ${sheets.length === 1 ? "sheet" : "sheets"} and replace ${formulas} there with their values (${counts}). The original sheets keep their =BCF formulas: anyone opening the file without the add-in still sees #NAME? on them, so hide or delete them before you send the file on.`;
+}
 
 interface Message {
-  intent: "success" | "error" | "info";
+  intent: "success" | "error" | "info" | "warning";
   title: string;
   body?: React.ReactNode;
   id: number;
+  /** What the user can do next: finish a replace Excel stopped, put formulas back, hide originals. */
+  actions?: Array<{ label: string; run: () => void }>;
 }
 
-export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX.Element {
+export function SubmissionPanel({
+  disabled,
+  onReplaced,
+}: {
+  disabled?: boolean;
+  /** Called once values are in: the findings are out of date (a re-check sees the values). */
+  onReplaced?: () => void;
+}): React.JSX.Element {
   const styles = useStyles();
   const headingId = React.useId();
   const [found, setFound] = React.useState<BcfFormulaCell[]>();
@@ -71,7 +93,9 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
 
   const find = useWorkbookAction(workbookActions.listBcfFormulas);
   const replace = useWorkbookAction(workbookActions.replaceBcfFormulasWithValues);
-  const busy = find.running || replace.running || !!disabled;
+  const restore = useWorkbookAction(workbookActions.restoreBcfFormulas);
+  const hide = useWorkbookAction(workbookActions.hideSheets);
+  const busy = find.running || replace.running || restore.running || hide.running || !!disabled;
 
   React.useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -114,6 +138,38 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
     });
   };
 
+  const onHide = async (sheets: string[]) => {
+    const outcome = await hide.run(sheets);
+    if (!outcome) return;
+    show(
+      outcome.ok
+        ? {
+            intent: "success",
+            title: `Hid ${listInWords(sheets)}`,
+            body: "Their =BCF formulas are still in the file, out of sight. Unhide them (right-click a sheet tab > Unhide) to work on them.",
+          }
+        : { intent: "error", title: "The original sheets were not hidden", body: outcome.message }
+    );
+  };
+
+  const onRestore = async (cells: ReplacedFormula[]) => {
+    const outcome = await restore.run(cells);
+    if (!outcome) return;
+    onReplaced?.();
+    if (!outcome.ok) {
+      show({ intent: "error", title: "The formulas were not put back", body: outcome.message });
+      return;
+    }
+    const { restored, kept } = outcome.value;
+    show({
+      intent: kept ? "warning" : "success",
+      title: `Put back ${plural(restored, "formula")}`,
+      body: kept
+        ? `${plural(kept, "cell")} changed since the replace kept what you typed.`
+        : "The cells hold their =BCF formulas again.",
+    });
+  };
+
   const onConfirm = async () => {
     setConfirming(false);
     const outcome = await replace.run(mode);
@@ -122,16 +178,43 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
       show({ intent: "error", title: "The formulas were not replaced", body: outcome.message });
       return;
     }
-    const { replaced, sheets } = outcome.value;
+    const { replaced, sheets, originals, cells, incomplete } = outcome.value;
     // The list is out of date now: the user can search again to confirm none are left.
     setFound(undefined);
+    onReplaced?.();
+    if (incomplete && mode === "copy") {
+      show({
+        intent: "warning",
+        title: `Replaced ${replaced} of ${replaced + incomplete.remaining} formulas`,
+        body: `Excel stopped part-way: ${incomplete.reason} The copies ${listInWords(sheets)} hold values only in part; the original sheets are unchanged. Delete the copies and try again.`,
+      });
+      return;
+    }
+    if (incomplete) {
+      show({
+        intent: "warning",
+        title: `Replaced ${replaced} of ${replaced + incomplete.remaining} formulas`,
+        body: `${replaced ? `Values are in ${incomplete.where}. ` : ""}Excel stopped before the other ${plural(incomplete.remaining, "formula")}: ${incomplete.reason}`,
+        actions: [
+          { label: "Finish replacing", run: () => void onConfirm() },
+          ...(cells.length && mode === "in-place"
+            ? [{ label: "Put the formulas back", run: () => void onRestore(cells) }]
+            : []),
+        ],
+      });
+      return;
+    }
     show({
       intent: "success",
       title: `Replaced ${plural(replaced, "formula")} with values`,
       body:
         mode === "copy"
-          ? `The values are in ${sheets.length === 1 ? "a new sheet" : "new sheets"}: ${listInWords(sheets)}. The original sheets keep their formulas.`
-          : `On ${listInWords(sheets)}. Those cells now hold numbers anyone can open.`,
+          ? `The values are in ${sheets.length === 1 ? "a new sheet" : "new sheets"}: ${listInWords(sheets)}. The original ${originals.length === 1 ? "sheet" : "sheets"} ${listInWords(originals)} still ${originals.length === 1 ? "has" : "have"} the =BCF formulas: hide them before you send the file on.`
+          : `On ${listInWords(sheets)}. Those cells now hold values anyone can open.`,
+      actions:
+        mode === "copy"
+          ? [{ label: "Hide the original sheets", run: () => void onHide(originals) }]
+          : [{ label: "Put the formulas back", run: () => void onRestore(cells) }],
     });
   };
 
@@ -192,11 +275,7 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
             }
           }}
         >
-          <Text>
-            Replace {plural(found.length, "=BCF formula")} with{" "}
-            {found.length === 1 ? "its value" : "their values"} {MODE_WORDS[mode]}?{" "}
-            {mode === "in-place" ? "The formulas cannot be brought back by the add-in." : ""}
-          </Text>
+          <Text>{whatWillChange(found, mode)}</Text>
           <div className={styles.actions}>
             <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>
               Confirm
@@ -208,6 +287,15 @@ export function SubmissionPanel({ disabled }: { disabled?: boolean }): React.JSX
       {message ? (
         <ResultMessage key={message.id} intent={message.intent} title={message.title}>
           {message.body}
+          {message.actions ? (
+            <div className={styles.actions}>
+              {message.actions.map((action) => (
+                <Button key={action.label} size="small" disabled={busy} onClick={action.run}>
+                  {action.label}
+                </Button>
+              ))}
+            </div>
+          ) : null}
         </ResultMessage>
       ) : null}
     </section>

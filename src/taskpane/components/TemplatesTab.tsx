@@ -14,6 +14,7 @@ import { PLAN_SHEETS, schemesAlreadyIn, type SchemeInPlan } from "../../core/pla
 import { searchTemplates, templateFacets } from "../../core/templates/search";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { listInWords, plural } from "../state/format";
+import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
 import { DuplicateQuestion, type Duplicate } from "./DuplicateQuestion";
@@ -21,6 +22,7 @@ import { PackLoader } from "./PackLoader";
 import { ResultMessage } from "./ResultMessage";
 import { TemplateDetail } from "./TemplateDetail";
 import { TemplateList } from "./TemplateList";
+import { UndoConfirmation } from "./UndoConfirmation";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -38,7 +40,7 @@ const useStyles = makeStyles({
 });
 
 interface Message {
-  intent: "success" | "error" | "info";
+  intent: "success" | "error" | "info" | "warning";
   title: string;
   body?: React.ReactNode;
   details?: React.ReactNode;
@@ -104,8 +106,30 @@ export function TemplatesTab({
     () => new Map(schemesAlreadyIn(templates, inPlan).map((d) => [d.template.id, d.id])),
     [templates, inPlan]
   );
-  const undo = useWorkbookAction(workbookActions.removeInsertion);
-  const busy = insert.running || undo.running;
+  const undo = useUndoInsertion((outcome) => {
+    if (outcome.status === "cancelled") {
+      show({
+        intent: "info",
+        title: "Nothing was undone",
+        body: "The insert is still in the workbook.",
+      });
+      return;
+    }
+    if (outcome.status === "failed") {
+      show({ intent: "error", title: "The insert could not be undone", body: outcome.message });
+      return;
+    }
+    // Done: whatever was kept is the user's now, so this insert leaves the undo list either way.
+    const { report } = outcome;
+    setUndoStack((stack) => stack.slice(1));
+    void refreshInPlan();
+    show({
+      intent: report.kept.length ? "warning" : "success",
+      title: report.kept.length ? "Insert undone in part" : "Insert undone.",
+      body: report.message,
+    });
+  });
+  const busy = insert.running || undo.running || !!undo.pending;
 
   const facets = React.useMemo(() => templateFacets(templates), [templates]);
   const results = React.useMemo(
@@ -205,19 +229,8 @@ export function TemplatesTab({
   const onUndo = async () => {
     const last = undoStack[0];
     if (!last) return;
-    const outcome = await undo.run(last.record);
-    if (!outcome) return;
-    if (!outcome.ok) {
-      show({ intent: "error", title: "The insert could not be undone", body: outcome.message });
-      return;
-    }
-    setUndoStack((stack) => stack.slice(1));
-    void refreshInPlan();
-    show({
-      intent: "success",
-      title: "Insert undone.",
-      body: `Removed ${last.label}: the rows and sheets that insert added have been taken out.`,
-    });
+    setMessage(undefined);
+    await undo.start(last.record);
   };
 
   const insertHint =
@@ -297,6 +310,9 @@ export function TemplatesTab({
         {insert.running ? <Spinner size="tiny" label="Inserting…" /> : null}
         {undo.running ? <Spinner size="tiny" label="Removing the last insert…" /> : null}
       </div>
+      {undo.pending ? (
+        <UndoConfirmation plan={undo.pending} onConfirm={undo.confirm} onCancel={undo.cancel} />
+      ) : null}
       <Text id={hintId} size={200} className={styles.count}>
         {insertHint}
       </Text>

@@ -10,16 +10,36 @@ import {
   readPlanPresence,
   readSchemesInPlan,
   readWorkbookSnapshot,
+  previewRemoval,
   removeInsertion,
   replaceBcfFormulasWithValues,
+  restoreBcfFormulas,
+  hideSheets,
   selectCell,
 } from "../../excel";
-import type { InsertionRecord, InsertionResult, SchemeInPlan } from "../../excel";
+import type {
+  InsertionRecord,
+  InsertionResult,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+  SchemeInPlan,
+} from "../../excel";
 import type { PlanPresence } from "../../core/plan";
+import type { RemovalPlan } from "../../core/undo";
 import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
-export type { InsertionRecord, InsertionResult, PlanPresence, SchemeInPlan };
+export type {
+  InsertionRecord,
+  InsertionResult,
+  RemovalPlan,
+  RemovalReport,
+  ReplacedFormula,
+  ReplaceResult,
+  PlanPresence,
+  SchemeInPlan,
+};
 
 export interface PlanOptions {
   area: string;
@@ -38,8 +58,12 @@ export type ReplaceMode = "in-place" | "copy";
 export const workbookActions = {
   insertTemplates: (templates: SchemeTemplate[]): Promise<InsertionResult> =>
     withWorkbook((context) => insertTemplates(context, templates)),
-  removeInsertion: (record: InsertionRecord): Promise<void> =>
-    withWorkbook((context) => removeInsertion(context, record)),
+  /** What undoing an insertion would remove and keep, changing nothing. */
+  previewRemoval: (record: InsertionRecord): Promise<RemovalPlan> =>
+    withWorkbook((context) => previewRemoval(context, record)),
+  /** Removes what the insertion made and is unchanged; `confirmedSheets`: the sheet ids the user agreed to delete. */
+  removeInsertion: (record: InsertionRecord, confirmedSheets?: string[]): Promise<RemovalReport> =>
+    withWorkbook((context) => removeInsertion(context, record, { confirmedSheets })),
   buildPlanSkeleton: (options: PlanOptions): Promise<InsertionResult> =>
     withWorkbook((context) => buildPlanSkeleton(context, options)),
   readSchemesInPlan: (): Promise<SchemeInPlan[]> =>
@@ -54,8 +78,11 @@ export const workbookActions = {
     withWorkbook((context) => selectCell(context, sheet, cell)),
   listBcfFormulas: (): Promise<BcfFormulaCell[]> =>
     withWorkbook((context) => listBcfFormulas(context)),
-  replaceBcfFormulasWithValues: (
-    mode: ReplaceMode
-  ): Promise<{ replaced: number; sheets: string[] }> =>
+  replaceBcfFormulasWithValues: (mode: ReplaceMode): Promise<ReplaceResult> =>
     withWorkbook((context) => replaceBcfFormulasWithValues(context, mode)),
+  /** Puts replaced =BCF formulas back where the cells still hold what the replace wrote. */
+  restoreBcfFormulas: (cells: ReplacedFormula[]): Promise<{ restored: number; kept: number }> =>
+    withWorkbook((context) => restoreBcfFormulas(context, cells)),
+  hideSheets: (names: string[]): Promise<void> =>
+    withWorkbook((context) => hideSheets(context, names)),
 };

@@ -6,14 +6,14 @@ import { GBP, expenditureLines, f, planSnapshot, spendBySource, typed } from "./
 
 describe("funding balance: the plan's Summary sheet", () => {
   test("income equal to planned spend per source gives no balance finding", () => {
-    expect(checkFundingBalance(planSnapshot())).toEqual([]);
+    expect(checkFundingBalance(planSnapshot()).findings).toEqual([]);
   });
 
   test("£1,000 more iBCF income than planned iBCF spend is an error on that source and on the total", () => {
     const lines = expenditureLines(12);
     const income = spendBySource(lines);
     income.set("iBCF", (income.get("iBCF") ?? 0) + 1000);
-    const found = checkFundingBalance(planSnapshot({ lines, income }));
+    const found = checkFundingBalance(planSnapshot({ lines, income })).findings;
     const ibcfRow = FUNDING_SOURCES.indexOf("iBCF") + 2;
     const totalRow = FUNDING_SOURCES.length + 2;
     expect(found.map((x) => x.cell)).toEqual([`D${ibcfRow}`, `D${totalRow}`]);
@@ -33,8 +33,8 @@ describe("funding balance: the plan's Summary sheet", () => {
         ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
         ["DFG", typed(0.1 + 0.2, GBP), typed(spend, GBP), f("=B2-C2", 0.1 + 0.2 - spend, GBP)],
       ]);
-    expect(checkFundingBalance({ sheets: [sheet(0.3)] })).toEqual([]);
-    expect(checkFundingBalance({ sheets: [sheet(0.29)] })).toMatchObject([
+    expect(checkFundingBalance({ sheets: [sheet(0.3)] }).findings).toEqual([]);
+    expect(checkFundingBalance({ sheets: [sheet(0.29)] }).findings).toMatchObject([
       { cell: "D2", actual: 0.01 },
     ]);
   });
@@ -44,7 +44,7 @@ describe("funding balance: the plan's Summary sheet", () => {
       ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
       ["iBCF", 500, 400, 0],
     ]);
-    expect(checkFundingBalance({ sheets: [sheet] })).toMatchObject([
+    expect(checkFundingBalance({ sheets: [sheet] }).findings).toMatchObject([
       { cell: "D2", expected: 0, actual: 100 },
     ]);
   });
@@ -70,7 +70,7 @@ describe("funding balance: an Income sheet and an Expenditure sheet laid out by 
   });
 
   test("iBCF income £663,000 against £696,000 of iBCF spend is an error at the income figure", () => {
-    const found = checkFundingBalance({ sheets: [income(663000), expenditure] });
+    const found = checkFundingBalance({ sheets: [income(663000), expenditure] }).findings;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ sheet: "Income", cell: "B3", expected: 0, actual: -33000 });
   });
@@ -80,6 +80,6 @@ describe("funding balance: an Income sheet and an Expenditure sheet laid out by 
       ["Income source", "Amount (£)"],
       ["Car parking", 1000],
     ]);
-    expect(checkFundingBalance({ sheets: [unrelated, expenditure] })).toEqual([]);
+    expect(checkFundingBalance({ sheets: [unrelated, expenditure] }).findings).toEqual([]);
   });
 });

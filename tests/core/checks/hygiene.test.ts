@@ -10,7 +10,7 @@ describe("hygiene: numbers stored as text", () => {
       ["001", "2017", "£340,000", 10],
       ["002", "2018", 125000, "12,500"],
     ]);
-    const found = checkHygiene({ sheets: [sheet] });
+    const found = checkHygiene({ sheets: [sheet] }).findings;
     expect(found.map((x) => [x.severity, x.cell])).toEqual([
       ["warning", "C2"],
       ["warning", "D3"],
@@ -21,7 +21,7 @@ describe("hygiene: numbers stored as text", () => {
   test("a column of amounts typed as text is one finding for the run", () => {
     const rows: Parameters<typeof sheetFromRows>[1] = [["Line", "Amount (£)"]];
     for (let i = 1; i <= 200; i++) rows.push([`Line ${i}`, `£${i},000`]);
-    const found = checkHygiene({ sheets: [sheetFromRows("S", rows)] });
+    const found = checkHygiene({ sheets: [sheetFromRows("S", rows)] }).findings;
     expect(found).toHaveLength(1);
     expect(found[0].message).toContain("B2:B201 hold numbers stored as text");
   });
@@ -31,7 +31,7 @@ describe("hygiene: numbers stored as text", () => {
       ["Provider", "Code"],
       ["Trust", "12345"],
     ]);
-    expect(checkHygiene({ sheets: [sheet] })).toEqual([]);
+    expect(checkHygiene({ sheets: [sheet] }).findings).toEqual([]);
   });
 });
 
@@ -56,7 +56,9 @@ describe("hygiene: error values", () => {
       ["Metric", "Value"],
       ["Rate", f("=B5/B6", "#DIV/0!")],
     ]);
-    expect(checkHygiene({ sheets: [sheet] })).toMatchObject([{ severity: "warning", cell: "B2" }]);
+    expect(checkHygiene({ sheets: [sheet] }).findings).toMatchObject([
+      { severity: "warning", cell: "B2" },
+    ]);
   });
 });
 
@@ -67,7 +69,7 @@ describe("hygiene: =BCF.* formulas", () => {
       ["Admissions", 50, f('=BCF.PERIOD(B2,"month","year")', 600)],
       ["Cases", 65, f('=bcf.period(B3,"month","year")', 780)],
     ]);
-    const found = checkHygiene({ sheets: [sheet] });
+    const found = checkHygiene({ sheets: [sheet] }).findings;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: "info", cell: "C2" });
     expect(found[0].message).toContain("C2:C3 use 2 =BCF.PERIOD formulas");
@@ -80,7 +82,9 @@ describe("hygiene: =BCF.* formulas", () => {
       ["Metric", "Value"],
       ["Falls", f("=BCF.RATE(180,8540)", "#NAME?")],
     ]);
-    expect(checkHygiene({ sheets: [sheet] })).toMatchObject([{ severity: "warning", cell: "B2" }]);
+    expect(checkHygiene({ sheets: [sheet] }).findings).toMatchObject([
+      { severity: "warning", cell: "B2" },
+    ]);
   });
 
   test("names that merely contain BCF are not =BCF.* formulas", () => {
@@ -89,6 +93,6 @@ describe("hygiene: =BCF.* formulas", () => {
       ["b", f('="BCF.RATE"', "BCF.RATE")],
     ]);
     // MYBCF.X is another name; "BCF.RATE" in quotes is text, not a call.
-    expect(checkHygiene({ sheets: [sheet] })).toEqual([]);
+    expect(checkHygiene({ sheets: [sheet] }).findings).toEqual([]);
   });
 });

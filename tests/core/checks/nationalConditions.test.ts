@@ -11,11 +11,11 @@ describe("national conditions: NHS contribution to adult social care", () => {
     const lines = expenditureLines(12);
     const planned = socialCareNhs(lines);
     expect(planned).toBeGreaterThan(0);
-    expect(checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned }))).toEqual(
-      []
-    );
     expect(
-      checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned - 1 }))
+      checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned })).findings
+    ).toEqual([]);
+    expect(
+      checkNationalConditions(planSnapshot({ lines, minimumSocialCare: planned - 1 })).findings
     ).toEqual([]);
   });
 
@@ -24,7 +24,7 @@ describe("national conditions: NHS contribution to adult social care", () => {
     const planned = socialCareNhs(lines);
     const found = checkNationalConditions(
       planSnapshot({ lines, minimumSocialCare: planned + 0.01 })
-    );
+    ).findings;
     expect(found).toHaveLength(1);
     const plannedRow = 7 + 2 + 3 + 1; // 7 sources + heading + total, a blank, the heading, the minimum
     expect(found[0]).toMatchObject({
@@ -44,7 +44,7 @@ describe("national conditions: NHS contribution to adult social care", () => {
       ["Minimum required NHS contribution to adult social care", 1000000, 1056600],
       ["Planned NHS spend on adult social care", 1000000, 1050000],
     ]);
-    const found = checkNationalConditions({ sheets: [sheet] });
+    const found = checkNationalConditions({ sheets: [sheet] }).findings;
     expect(found).toMatchObject([{ cell: "C3", expected: 1056600, actual: 1050000 }]);
   });
 });
@@ -59,7 +59,7 @@ describe("national conditions: joint commissioner percentages", () => {
       ["S3", "Joint", pct(0.5), pct(0.5)],
       ["S4", "Local Authority", null, null],
     ]);
-    const found = checkNationalConditions({ sheets: [sheet] });
+    const found = checkNationalConditions({ sheets: [sheet] }).findings;
     expect(found.map((x) => [x.severity, x.cell])).toEqual([
       ["warning", "C2"],
       ["error", "D3"],

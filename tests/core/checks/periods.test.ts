@@ -37,7 +37,9 @@ describe("periods: free text in one cell (seed 004)", () => {
   });
 
   test("8 patients a month / 104 patients a year is an error: 8 × 12 = 96", () => {
-    const found = checkPeriods(one([["Baseline"], ["8 patients a month / 104 patients a year"]]));
+    const found = checkPeriods(
+      one([["Baseline"], ["8 patients a month / 104 patients a year"]])
+    ).findings;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
       rule: "periods",
@@ -50,15 +52,15 @@ describe("periods: free text in one cell (seed 004)", () => {
   });
 
   test("the target beside it, 12 a month / 144 a year, is clean", () => {
-    expect(checkPeriods(one([["Target"], ["12 patients a month / 144 patients a year"]]))).toEqual(
-      []
-    );
+    expect(
+      checkPeriods(one([["Target"], ["12 patients a month / 144 patients a year"]])).findings
+    ).toEqual([]);
   });
 
   test("an additional 15 discharges a month … 180 discharges per month: 180 is the annual figure", () => {
     const text =
       "The aim is to achieve an additional 15 discharges a month from CH beds. This will provide an additional 180 discharges per month over and above current levels";
-    const found = checkPeriods(one([["Target"], [text]]));
+    const found = checkPeriods(one([["Target"], [text]])).findings;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: "error", expected: 15, actual: 180 });
     expect(found[0].message).toMatch(/should "180 discharges per month" read per year/);
@@ -67,17 +69,17 @@ describe("periods: free text in one cell (seed 004)", () => {
   test("21 discharges a week and 1091 discharges per annum is a slip on either week convention", () => {
     const found = checkPeriods(
       one([["Target"], ["21 discharges a week  1091 discharges per annum"]])
-    );
+    ).findings;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ expected: 1092, actual: 1091 });
     expect(found[0].message).toContain("1,092 a year on 52 weeks (1,095 on 365/7 weeks)");
     // Stated the way the conversion gives it, on 52 or on 365/7 weeks, it is clean.
-    expect(checkPeriods(one([["T"], ["21 discharges a week  1092 discharges per annum"]]))).toEqual(
-      []
-    );
-    expect(checkPeriods(one([["T"], ["21 discharges a week  1095 discharges per annum"]]))).toEqual(
-      []
-    );
+    expect(
+      checkPeriods(one([["T"], ["21 discharges a week  1092 discharges per annum"]])).findings
+    ).toEqual([]);
+    expect(
+      checkPeriods(one([["T"], ["21 discharges a week  1095 discharges per annum"]])).findings
+    ).toEqual([]);
   });
 
   test("durations and single figures are not reconciled", () => {
@@ -87,7 +89,7 @@ describe("periods: free text in one cell (seed 004)", () => {
       ["Core business levels at circa 1200 discharges per annum from the acute trusts"],
       ["Baseline 50 admissions a month, target 60 admissions a month"],
     ]);
-    expect(checkPeriods(snapshot)).toEqual([]);
+    expect(checkPeriods(snapshot).findings).toEqual([]);
   });
 });
 
@@ -156,7 +158,7 @@ describe("periods: figures in columns and rows", () => {
         ]),
       ],
     };
-    expect(checkPeriods(snapshot)).toEqual([]);
+    expect(checkPeriods(snapshot).findings).toEqual([]);
   });
 
   test("a typed annual figure that does not match the monthly one is an error at the typed cell", () => {
@@ -176,7 +178,7 @@ describe("periods: figures in columns and rows", () => {
         ]),
       ],
     };
-    const found = checkPeriods(snapshot);
+    const found = checkPeriods(snapshot).findings;
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ cell: "D2", expected: 96, actual: 104 });
   });
@@ -221,7 +223,7 @@ describe("periods: figures in columns and rows", () => {
         ]),
       ],
     };
-    const found = checkPeriods(snapshot).map((x) => [x.cell, x.expected, x.actual]);
+    const found = checkPeriods(snapshot).findings.map((x) => [x.cell, x.expected, x.actual]);
     expect(found.sort()).toEqual([
       ["D2", 96, 104],
       ["H3", 1092, 1091],
@@ -235,14 +237,14 @@ describe("periods: figures in columns and rows", () => {
       ["Rehab support workers", 21, 1091],
       ["Integrated discharge teams", 23, 1196],
     ]);
-    const found = checkPeriods({ sheets: [columns] });
+    const found = checkPeriods({ sheets: [columns] }).findings;
     expect(found.map((x) => x.cell)).toEqual(["C2"]);
     const rows = sheetFromRows("Activity", [
       ["Measure", "2017-18", "2018-19"],
       ["Admissions per month", 50, 60],
       ["Admissions per year", 600, 700],
     ]);
-    const byRow = checkPeriods({ sheets: [rows] });
+    const byRow = checkPeriods({ sheets: [rows] }).findings;
     expect(byRow).toHaveLength(1);
     expect(byRow[0]).toMatchObject({ cell: "C3", expected: 720, actual: 700 });
   });

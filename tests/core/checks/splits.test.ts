@@ -33,7 +33,7 @@ describe("splits: NHS and council parts add to the total", () => {
       expected: 240000,
       actual: 250000,
     });
-    const splits = checkSplits({ sheets: [scheme(250000)] });
+    const splits = checkSplits({ sheets: [scheme(250000)] }).findings;
     expect(splits).toHaveLength(1);
     expect(splits[0].message).toContain('"CCG (£)" £125,000 + "LA (£)" £115,000 = £240,000');
   });
@@ -43,7 +43,7 @@ describe("splits: NHS and council parts add to the total", () => {
       ["Scheme", "NHS (£)", "Council (£)", "Total (£)"],
       ["A", 100.01, 200, 300],
     ]);
-    expect(checkSplits({ sheets: [sheet] })).toMatchObject([
+    expect(checkSplits({ sheets: [sheet] }).findings).toMatchObject([
       { cell: "D2", expected: 300.01, actual: 300 },
     ]);
   });
@@ -73,7 +73,7 @@ describe("splits: % NHS and % LA add to 100%", () => {
       ["Community beds", "Joint", pct(0.6), pct(0.3)],
       ["Carers", "Joint", 70, 40],
     ]);
-    const found = checkSplits({ sheets: [sheet] });
+    const found = checkSplits({ sheets: [sheet] }).findings;
     expect(found).toHaveLength(2);
     expect(found[0]).toMatchObject({ cell: "D2", expected: 1, actual: 0.9 });
     expect(found[0].message).toContain("add up to 90%, not 100%");
@@ -133,9 +133,9 @@ describe("splits: property", () => {
               ],
               { numberFormat: GBP }
             );
-          expect(checkSplits({ sheets: [build()] })).toEqual([]);
+          expect(checkSplits({ sheets: [build()] }).findings).toEqual([]);
           const row = pick % pence.length;
-          const found = checkSplits({ sheets: [build(row)] });
+          const found = checkSplits({ sheets: [build(row)] }).findings;
           expect(found).toHaveLength(1);
           expect(found[0].cell).toBe(`D${row + 2}`);
         }

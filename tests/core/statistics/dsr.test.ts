@@ -4,18 +4,9 @@ import {
   dsrConfidenceInterval,
   ESP2013,
 } from "../../../src/core/statistics/dsr";
+import { codeOf } from "./formulaErrors";
 import { FormulaInputError } from "../../../src/core/formulaError";
 import { byarsLimits, expectClose, Z } from "./reference";
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormulaInputError) return e.code;
-    throw e;
-  }
-  throw new Error("expected a FormulaInputError");
-}
 
 // The 2013 European Standard Population as published (0–4 … 85–89, 90+).
 const ESP = [

@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { convertPeriod } from "../../../src/core/statistics/period";
-import { FormulaInputError } from "../../../src/core/formulaError";
+import { codeOf } from "./formulaErrors";
 import { expectClose } from "./reference";
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormulaInputError) return e.code;
-    throw e;
-  }
-  throw new Error("expected a FormulaInputError");
-}
 
 /** Every form =BCF.PERIOD accepts, by the period it names. */
 const FORMS: Record<string, string[]> = {

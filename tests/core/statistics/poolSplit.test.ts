@@ -1,16 +1,10 @@
 import fc from "fast-check";
-import { poolSplit } from "../../../src/core/statistics/poolSplit";
-import { FormulaInputError } from "../../../src/core/formulaError";
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormulaInputError) return e.code;
-    throw e;
-  }
-  throw new Error("expected a FormulaInputError");
-}
+import {
+  largestRemainder,
+  largestRemainderSafe,
+  poolSplit,
+} from "../../../src/core/statistics/poolSplit";
+import { codeOf } from "./formulaErrors";
 
 const pence = (v: number) => Math.round(v * 100);
 
@@ -183,6 +177,16 @@ describe("poolSplit", () => {
     );
   });
 
+  it("leaves a total already at the decimals as it is", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -9e11, max: 9e11 }), places, (n, d) => {
+        const v = n / 10 ** d;
+        expect(poolSplit(v, [[1]], d)[0][0]).toBe(v + 0);
+        expect(poolSplit(v, [[1]], 4)[0][0]).toBe(v + 0);
+      })
+    );
+  });
+
   it("gives the left-over units to the largest exact remainders, ties to the earlier share", () => {
     const whole = fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 12 });
     fc.assert(
@@ -239,5 +243,28 @@ describe("poolSplit with extreme shares", () => {
     expect(poolSplit(0.03, [[5e-324, 5e-324, 5e-324]])).toEqual([[0.01, 0.01, 0.01]]);
     // The largest totals keep every penny: 900,719,925,474,099p in halves is …049.5p each.
     expect(poolSplit(9007199254740.99, [[1, 1]])).toEqual([[4503599627370.5, 4503599627370.49]]);
+  });
+});
+
+describe("largest remainder in whole numbers", () => {
+  it("works the 792,199.59 example by hand: 79,219,959p in 14 : 4 : 20 : 11", () => {
+    const expected = [22634274, 6466936, 32334677, 17784072];
+    expect(largestRemainderSafe(79219959, [14, 4, 20, 11])).toEqual(expected);
+    expect(largestRemainder(79219959n, [14n, 4n, 20n, 11n])).toEqual(expected.map(BigInt));
+  });
+
+  it("gives the same parts in ordinary numbers as in BigInt wherever both are exact", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1, maxLength: 10 }),
+        (units, shares) => {
+          fc.pre(shares.some((s) => s > 0));
+          expect(largestRemainderSafe(units, shares).map(BigInt)).toEqual(
+            largestRemainder(BigInt(units), shares.map(BigInt))
+          );
+        }
+      )
+    );
   });
 });

@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { proportion, proportionConfidenceInterval } from "../../../src/core/statistics/proportion";
-import { FormulaInputError } from "../../../src/core/formulaError";
+import { codeOf } from "./formulaErrors";
 import { expectClose, wilson, Z } from "./reference";
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormulaInputError) return e.code;
-    throw e;
-  }
-  throw new Error("expected a FormulaInputError");
-}
 
 describe("proportion", () => {
   it("is a fraction by default and percentage points with per = 100", () => {

@@ -4,18 +4,8 @@ import {
   rateConfidenceInterval,
   rateWithInterval,
 } from "../../../src/core/statistics/rateInterval";
-import { FormulaInputError } from "../../../src/core/formulaError";
+import { codeOf } from "./formulaErrors";
 import { byarsLimits, exactPoissonLimits, expectClose, Z } from "./reference";
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormulaInputError) return e.code;
-    throw e;
-  }
-  throw new Error("expected a FormulaInputError");
-}
 
 describe("crudeRate", () => {
   it("gives Rutland's rate per 100,000 for 20 admissions of people aged 65+ (8,540, seed 001)", () => {

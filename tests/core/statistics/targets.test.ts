@@ -1,17 +1,7 @@
 import fc from "fast-check";
 import { targetFromUplift, uplift } from "../../../src/core/statistics/targets";
-import { FormulaInputError } from "../../../src/core/formulaError";
+import { codeOf } from "./formulaErrors";
 import { expectClose } from "./reference";
-
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FormulaInputError) return e.code;
-    throw e;
-  }
-  throw new Error("expected a FormulaInputError");
-}
 
 describe("uplift and target", () => {
   it("gives Wiltshire's +20% from 50 to 60 admissions a month (seed 004)", () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   FUNDING_SOURCES,
+  expandAbbreviation,
   type FundingSourceId,
   financialYearStart,
   fundingSourceExistsIn,
@@ -171,4 +172,20 @@ describe("period words", () => {
     ["monthly", "month"],
     ["wk", "week"],
   ])("%s → %s", (w, p) => expect(periodOf(w)).toBe(p));
+});
+
+describe("abbreviations", () => {
+  it.each([
+    ["UCR", "Urgent Community Response"],
+    ["dfg", "Disabled Facilities Grant"],
+    ["DFG's", "Disabled Facilities Grant"],
+    ["i.BCF", "improved Better Care Fund"],
+    ["D2A", "Discharge to Assess"],
+  ])("%s stands for %s", (abbreviation, meaning) =>
+    expect(expandAbbreviation(abbreviation)).toContain(meaning)
+  );
+  it("a word that is no abbreviation stands for nothing", () => {
+    expect(expandAbbreviation("reablement")).toEqual([]);
+    expect(expandAbbreviation("constructor")).toEqual([]);
+  });
 });
