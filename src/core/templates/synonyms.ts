@@ -1,9 +1,9 @@
 /**
  * Names people search the templates by that the templates may spell otherwise: abbreviations and their
- * full names. The funding sources' spellings come from the BCF vocabulary; the rest are the scheme and
- * NHS terms plans abbreviate. Each group is one name: searching any spelling finds the others.
+ * full names. The funding sources' spellings and the abbreviations come from the BCF vocabulary; the rest
+ * are further spellings of the scheme and NHS terms plans abbreviate. Each group is one name: searching any spelling finds the others.
  */
-import { FUNDING_SOURCE_DEFINITIONS } from "../vocabulary";
+import { ABBREVIATIONS, FUNDING_SOURCE_DEFINITIONS } from "../vocabulary";
 
 const SCHEME_TERMS: readonly (readonly string[])[] = [
   ["DFG", "Disabled Facilities Grant", "Disabled Facilities", "DFG Related Schemes"],
@@ -41,5 +41,6 @@ function mergeGroups(groups: readonly (readonly string[])[]): string[][] {
 /** Every group of spellings: the vocabulary's funding sources and the scheme terms, merged where they share one. */
 export const SEARCH_SYNONYMS: readonly (readonly string[])[] = mergeGroups([
   ...FUNDING_SOURCE_DEFINITIONS.map((d) => [d.name, ...d.spellings]),
+  ...Object.entries(ABBREVIATIONS).map(([short, long]) => [short, ...long]),
   ...SCHEME_TERMS,
 ]);
