@@ -16,3 +16,10 @@ export {
   type ReplaceResult,
 } from "./submission";
 export { readSchemesInPlan, readPlanPresence, type SchemeInPlan } from "./planContents";
+export {
+  insertSpcChart,
+  insertFunnelChart,
+  removeChartInsert,
+  type ChartInsertRecord,
+  type ChartInsertResult,
+} from "./insertCharts";

@@ -14,8 +14,11 @@ import {
   type WorkbookNow,
 } from "../core/undo";
 
-/** Cells read to compare one sheet or table: far more than the add-in writes, far less than 5 MB. */
-export const MAX_COMPARE_CELLS = 100_000;
+/**
+ * Cells read to compare one sheet or table: far more than the add-in writes (a plan is a few hundred
+ * cells, 500 templates some 26,000), and at some 40 bytes a cell well under Excel on the web's 5 MB.
+ */
+export const MAX_COMPARE_CELLS = 40_000;
 
 interface Dimensions {
   rowIndex: number;

@@ -16,6 +16,8 @@ import { directlyStandardisedRate, dsrConfidenceInterval } from "../core/statist
 import { targetFromUplift, uplift as upliftOf } from "../core/statistics/targets";
 import { convertPeriod } from "../core/statistics/period";
 import { poolSplit } from "../core/statistics/poolSplit";
+import { spcAssurance as spcAssuranceOf, spcTable } from "../core/statistics/spc";
+import { funnelLimits } from "../core/statistics/funnel";
 
 const ERROR_CODES = {
   "#VALUE!": "invalidValue",
@@ -232,6 +234,71 @@ export function split(total: number, shares: number[][], decimals?: number): num
   }
 }
 
+/**
+ * Statistical process control (Making Data Count XmR chart): mean, process limits and each point's type, as NHSRplotthedots computes them.
+ * @customfunction SPC
+ * @helpurl https://localhost:3000/help/functions.html#spc
+ * @param values Monthly (or weekly) figures in time order: one column or one row of at least 2 numbers.
+ * @param [improvement] Which way is better: "increase", "decrease" or "neutral" (the default).
+ * @param [baseline_points] How many of the first points set the mean and limits: all of them by default.
+ * @returns One row per point: mean, lower process limit, upper process limit, point type ("common cause", "special cause improvement", ...).
+ */
+export function spc(values: number[][], improvement?: string, baseline_points?: number): any[][] {
+  try {
+    return spcTable(values, improvement ?? null, baseline_points ?? null);
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Whether a target will be met given the variation: "consistently passes target", "consistently fails target" or "hit and miss".
+ * @customfunction SPC.ASSURANCE
+ * @helpurl https://localhost:3000/help/functions.html#spc-assurance
+ * @param values Monthly (or weekly) figures in time order: one column or one row of at least 2 numbers.
+ * @param target The target each month, e.g. 60 falls admissions.
+ * @param improvement Which way is better: "increase" or "decrease" ("neutral" gives #N/A).
+ * @param [baseline_points] How many of the first points set the mean and limits: all of them by default.
+ * @returns The assurance in words.
+ */
+export function spcAssurance(
+  values: number[][],
+  target: number,
+  improvement: string,
+  baseline_points?: number
+): string {
+  try {
+    return spcAssuranceOf(values, target, improvement, baseline_points ?? null);
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+/**
+ * Funnel plot control limits at one denominator, as PHE (PHEindicatormethods) draws them: 95% or 99.8% around the average of all areas.
+ * @customfunction FUNNEL
+ * @helpurl https://localhost:3000/help/functions.html#funnel
+ * @param average Average of all areas: a proportion (per `per`) or a rate per `per` a year.
+ * @param denominator The denominator to draw the limits at, e.g. an area's population.
+ * @param [statistic] "proportion" (the default) or "rate".
+ * @param [confidence] 0.998 (the default) or 0.95; 99.8 and 95 also work.
+ * @param [per] Multiplier: 1 by default for a proportion, 100000 for a rate.
+ * @returns One row of two cells: lower and upper control limit.
+ */
+export function funnel(
+  average: number,
+  denominator: number,
+  statistic?: string,
+  confidence?: number,
+  per?: number
+): number[][] {
+  try {
+    return [funnelLimits(average, denominator, statistic ?? null, confidence ?? null, per ?? null)];
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
 /** Defined inside a webpack bundle only (webpack evaluates `typeof __webpack_require__` at build time). */
 declare const __webpack_require__: unknown;
 
@@ -249,4 +316,7 @@ if (typeof __webpack_require__ !== "function") {
   CustomFunctions.associate("TARGET", target);
   CustomFunctions.associate("PERIOD", period);
   CustomFunctions.associate("SPLIT", split);
+  CustomFunctions.associate("SPC", spc);
+  CustomFunctions.associate("SPC.ASSURANCE", spcAssurance);
+  CustomFunctions.associate("FUNNEL", funnel);
 }

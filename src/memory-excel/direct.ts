@@ -14,7 +14,7 @@ import { contentFromEntry } from "./model/entries";
 import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
-import { bodyBox, headerBox, tableBox, totalsRowIndex } from "./model/table";
+import { bodyBox, headerBox, tableBox, totalsRowIndex, type ChartSeriesModel } from "./model/table";
 import { sheetId, type WorkbookModel } from "./model/workbookModel";
 
 export interface CellInfo {
@@ -293,6 +293,14 @@ export class MemoryWorkbook {
         categoryAxisTitle: c.categoryAxisTitle,
         position: c.position && { ...c.position },
       }));
+  }
+
+  /** A chart's series: names, the ranges they plot and their formats. */
+  chartSeries(sheetName: string, chartName: string): ChartSeriesModel[] {
+    const sheet = this.sheet(sheetName);
+    const chart = this.model.charts.find((c) => c.sheet === sheet && c.name === chartName);
+    if (!chart) throw new Error(`There is no chart "${chartName}" on "${sheetName}".`);
+    return (chart.series ?? []).map((s) => ({ ...s }));
   }
 
   /** The data validation rule of a cell, as it was set ({ list: { inCellDropDown, source } }). */

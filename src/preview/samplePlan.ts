@@ -6,6 +6,9 @@
  *   2. "Schemes" G3: Hospital Transfer & Reablement's total is typed £669,000; £135,000 + £561,000 = £696,000.
  *   3. "Intentions" C5: seed 004's "8 patients a month / 104 patients a year" (8 × 12 = 96).
  * Numerators of the outcome measures are illustrative; denominators are Rutland's (37,600 people, 8,540 aged 65+).
+ * Two sheets for the Charts tab: 24 months of falls admissions (an SPC chart: mean 67, limits 54.39 to
+ * 79.61, seven months of concern then twelve of improvement) and six areas' falls against their
+ * populations aged 65+ (a funnel plot); both illustrative.
  */
 import type { CellValue } from "../core/workbook";
 
@@ -13,6 +16,38 @@ export const GBP = "£#,##0";
 export const PERCENT = "0.0%";
 export const COUNT = "#,##0";
 export const RATE = "#,##0.0";
+
+/** The sample 24 months of falls admissions, April 2023 to March 2025 (illustrative). */
+export const SAMPLE_FALLS = [
+  72, 68, 75, 70, 66, 74, 79, 83, 77, 71, 69, 73, 64, 62, 65, 61, 60, 63, 58, 66, 59, 57, 61, 55,
+];
+const SAMPLE_MONTHS = Array.from({ length: 24 }, (_, i) => {
+  const names = [
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Jan",
+    "Feb",
+    "Mar",
+  ];
+  return `${names[i % 12]} ${2023 + Math.floor((i + 3) / 12)}`;
+});
+
+/** Falls admissions of people aged 65+ and populations aged 65+ by area (Rutland's 8,540; the rest illustrative). */
+export const SAMPLE_AREAS: Array<[string, number, number]> = [
+  ["Rutland", 220, 8540],
+  ["Melton", 255, 12400],
+  ["Harborough", 540, 21800],
+  ["Charnwood", 780, 36400],
+  ["North West Leicestershire", 730, 22900],
+  ["Oadby and Wigston", 240, 13100],
+];
 
 export interface SampleBlock {
   /** Top-left cell of the block. */
@@ -293,6 +328,24 @@ export const SAMPLE_PLAN: SampleSheet[] = [
         numberFormat: RATE,
       },
       { at: "E4", rows: [[null, null, null]], numberFormat: PERCENT },
+    ],
+  },
+  {
+    name: "Falls by month",
+    widths: [80, 150],
+    blocks: [
+      { at: "A1", rows: [["Month", "Falls admissions (65+)"]], bold: true },
+      { at: "A2", rows: SAMPLE_MONTHS.map((m, i) => [m, SAMPLE_FALLS[i]]) },
+      { at: "B2", rows: SAMPLE_FALLS.map(() => [null]), numberFormat: COUNT },
+    ],
+  },
+  {
+    name: "Area comparison",
+    widths: [190, 150, 120],
+    blocks: [
+      { at: "A1", rows: [["Area", "Falls admissions (65+)", "Population 65+"]], bold: true },
+      { at: "A2", rows: SAMPLE_AREAS.map((row) => [...row]) },
+      { at: "B2", rows: SAMPLE_AREAS.map(() => [null, null]), numberFormat: COUNT },
     ],
   },
 ];

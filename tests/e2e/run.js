@@ -705,6 +705,56 @@ const scenarios = [
       await strictState(page, "preview-360");
     },
   },
+  {
+    name: "inserts an SPC chart and a funnel plot from the Charts tab",
+    async run(page) {
+      await page.getByRole("tab", { name: "Charts" }).click();
+      // The preview's grid selects single cells, so the cells are typed into the pane.
+      await pane(page)
+        .getByRole("textbox", { name: /Cells to chart/ })
+        .fill("'Falls by month'!A1:B25");
+      await pane(page)
+        .getByRole("textbox", { name: /Target each month/ })
+        .fill("60");
+      await pane(page)
+        .getByRole("textbox", { name: /Annual target/ })
+        .fill("720");
+      await pane(page).getByRole("button", { name: "Insert SPC chart" }).click();
+      await waitForMessage(page, "SPC chart added");
+      const spcMessage = await pane(page).getByRole("status").last().innerText();
+      assert.match(spcMessage, /Variation: the latest point is special cause improvement/);
+      assert.match(spcMessage, /Assurance: hit and miss/);
+      await showSheet(page, "Falls by month");
+      // The sample's worked figures: mean 67.0, limits 54.4 and 79.6, phased target 60 a month.
+      assert.equal(await cellText(page, "C2"), "67.0");
+      assert.equal(await cellText(page, "D2"), "54.4");
+      assert.equal(await cellText(page, "E2"), "79.6");
+      assert.equal(await cellText(page, "F25"), "special cause improvement");
+      assert.equal(await cellText(page, "K25"), "60");
+      await state(page, "charts-spc-inserted");
+
+      await pane(page)
+        .getByRole("textbox", { name: /Areas to plot/ })
+        .fill("'Area comparison'!A1:C7");
+      await pane(page).getByRole("button", { name: "Insert funnel plot" }).click();
+      await waitForMessage(page, "Funnel plot added");
+      const funnelMessage = await pane(page).getByRole("status").last().innerText();
+      assert.match(funnelMessage, /North West Leicestershire: above the upper 99.8% limit/);
+      await showSheet(page, "Area comparison");
+      assert.equal(await cellText(page, "E5"), "below the lower 99.8% limit");
+      const charts = await page.evaluate(() =>
+        window.__bcfPreview.workbook.charts().map((c) => `${c.sheet}: ${c.type}`)
+      );
+      assert.deepEqual(charts, ["Falls by month: LineMarkers", "Area comparison: XYScatter"]);
+      await state(page, "charts-funnel-inserted");
+
+      // Undo takes the funnel plot out again, leaving the areas as they were.
+      await pane(page).getByRole("button", { name: "Remove the last chart" }).click();
+      await waitForMessage(page, "Chart removed");
+      assert.equal(await cellText(page, "E5"), "");
+      assert.equal(await cellText(page, "A5"), "Charnwood");
+    },
+  },
 ];
 
 // ---------- runner ----------

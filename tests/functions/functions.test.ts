@@ -21,6 +21,9 @@ describe("registration", () => {
     expect([...registered.keys()].sort()).toEqual([...BCF_FUNCTION_IDS].sort());
     expect(registered.get("RATE.CI")).toBe(bcf.rateCI);
     expect(registered.get("SPLIT")).toBe(bcf.split);
+    expect(registered.get("SPC")).toBe(bcf.spc);
+    expect(registered.get("SPC.ASSURANCE")).toBe(bcf.spcAssurance);
+    expect(registered.get("FUNNEL")).toBe(bcf.funnel);
   });
 });
 
@@ -168,6 +171,31 @@ describe("Excel errors through the wrappers", () => {
     ],
     ["SPLIT shares add to zero", () => bcf.split(100, [[0, 0]]), ErrorCode.divisionByZero],
     ["SPLIT negative share", () => bcf.split(100, [[1, -1]]), ErrorCode.invalidNumber],
+    ["SPC one value", () => bcf.spc([[5]]), ErrorCode.invalidNumber],
+    ["SPC text in values", () => bcf.spc([[1], ["n/a" as never], [3]]), ErrorCode.invalidValue],
+    ["SPC blank in values", () => bcf.spc([[1], ["" as never], [3]]), ErrorCode.invalidValue],
+    [
+      "SPC block of values",
+      () =>
+        bcf.spc([
+          [1, 2],
+          [3, 4],
+        ]),
+      ErrorCode.invalidValue,
+    ],
+    ["SPC unknown improvement", () => bcf.spc([[1, 2, 3]], "better"), ErrorCode.invalidValue],
+    ["SPC baseline of 1", () => bcf.spc([[1, 2, 3]], OMITTED, 1), ErrorCode.invalidNumber],
+    ["SPC baseline beyond n", () => bcf.spc([[1, 2, 3]], OMITTED, 4), ErrorCode.invalidNumber],
+    [
+      "SPC.ASSURANCE neutral",
+      () => bcf.spcAssurance([[1, 2, 3]], 2, "neutral"),
+      ErrorCode.notAvailable,
+    ],
+    ["FUNNEL zero denominator", () => bcf.funnel(0.8, 0), ErrorCode.invalidNumber],
+    ["FUNNEL negative average", () => bcf.funnel(-1, 10, "rate"), ErrorCode.invalidNumber],
+    ["FUNNEL proportion above per", () => bcf.funnel(1.5, 10), ErrorCode.invalidNumber],
+    ["FUNNEL unknown statistic", () => bcf.funnel(0.5, 10, "ratio"), ErrorCode.invalidValue],
+    ["FUNNEL confidence 90%", () => bcf.funnel(0.5, 10, OMITTED, 0.9), ErrorCode.invalidNumber],
   ];
 
   it.each(cases)("%s", (_name, call, code) => {
@@ -270,6 +298,15 @@ describe("random input of every type", () => {
     "each qtr"
   );
   const standard = fc.constantFrom(null, [["ESP2013"]], "ESP2013", "ESP2013 0+");
+  const series = fc.oneof(
+    fc
+      .array(fc.integer({ min: 0, max: 120 }), { minLength: 1, maxLength: 30 })
+      .map((a) => a.map((v) => [v])),
+    fc
+      .array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 30 })
+      .map((a) => [a])
+  );
+  const improvement = fc.constantFrom(null, "increase", "Decrease", "neutral", "up");
   const plausible: Record<string, fc.Arbitrary<unknown>[]> = {
     RATE: [count, count, per],
     "RATE.CI": [count, count, level, per],
@@ -290,6 +327,41 @@ describe("random input of every type", () => {
       matrix,
       fc.constantFrom(null, 0, 2, 4),
     ],
+    SPC: [series, improvement, fc.constantFrom(null, 2, 12, 24, 30)],
+    // Mostly valid directions and baselines, so that results are as common as errors.
+    "SPC.ASSURANCE": [
+      series,
+      fc.double({ min: 0, max: 200, noNaN: true }),
+      fc.constantFrom("increase", "Decrease", "decrease", "neutral"),
+      fc.constantFrom(null, null, 2, 30),
+    ],
+    FUNNEL: [
+      fc.double({ min: 0, max: 5000, noNaN: true }),
+      fc.double({ min: 0, max: 1e6, noNaN: true }),
+      fc.constantFrom(null, "proportion", "Rate", "ratio"),
+      fc.constantFrom(null, 0.95, 0.998, 95, 99.8, 0.9),
+      per,
+    ],
+  };
+
+  /** What each function must return when it does not throw. */
+  const resultIsValid: Record<string, (v: unknown) => boolean> = {
+    SPC: (v) =>
+      Array.isArray(v) &&
+      v.length > 1 &&
+      v.every(
+        (r) =>
+          Array.isArray(r) &&
+          r.length === 4 &&
+          r.slice(0, 3).every(isFiniteNumber) &&
+          typeof r[3] === "string" &&
+          /^(common cause|special cause (improvement|concern|high|low))$/.test(r[3])
+      ),
+    "SPC.ASSURANCE": (v) =>
+      v === "consistently passes target" ||
+      v === "consistently fails target" ||
+      v === "hit and miss",
+    FUNNEL: (v) => isFiniteMatrix(v) && (v as number[][])[0].length === 2,
   };
 
   function isFiniteNumber(v: unknown): boolean {
@@ -339,7 +411,8 @@ describe("random input of every type", () => {
             errors++;
             return;
           }
-          expect(matrixResult ? isFiniteMatrix(result) : isFiniteNumber(result)).toBe(true);
+          const valid = resultIsValid[id] ?? (matrixResult ? isFiniteMatrix : isFiniteNumber);
+          expect(valid(result)).toBe(true);
           results++;
         }),
         { numRuns: 500 }
@@ -349,6 +422,26 @@ describe("random input of every type", () => {
       expect(errors).toBeGreaterThan(25);
     }
   );
+
+  it("SPC, SPC.ASSURANCE and FUNNEL give the core's figures through the wrappers", () => {
+    const falls = [
+      72, 68, 75, 70, 66, 74, 79, 83, 77, 71, 69, 73, 64, 62, 65, 61, 60, 63, 58, 66, 59, 57, 61,
+      55,
+    ];
+    const rows = bcf.spc(
+      falls.map((v) => [v]),
+      "decrease",
+      OMITTED
+    );
+    expect(rows).toHaveLength(24);
+    expect(rows[0][0]).toBe(67);
+    expect(rows[23][3]).toBe("special cause improvement");
+    expect(bcf.spcAssurance([falls], 60, "decrease", OMITTED)).toBe("hit and miss");
+    const [[lower, upper]] = bcf.funnel(2000, 8540, "rate", 0.95, OMITTED);
+    // mpmath at 40 digits (tests/core/statistics/reference/funnel_reference.py).
+    expect(lower).toBeCloseTo(1699.8980605279453, 9);
+    expect(upper).toBeCloseTo(2311.2020658371825, 9);
+  });
 
   it("SPLIT keeps the shape of the shares for any valid block", () => {
     fc.assert(

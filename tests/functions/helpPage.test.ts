@@ -15,6 +15,10 @@ const POPULATIONS = [
   1300, 780, 400,
 ].map((v) => [v]);
 const OMITTED = null as unknown as undefined;
+/** The sample plan's 24 months of falls admissions, as the help page's SPC example lists them. */
+const SPC_FALLS = [
+  72, 68, 75, 70, 66, 74, 79, 83, 77, 71, 69, 73, 64, 62, 65, 61, 60, 63, 58, 66, 59, 57, 61, 55,
+].map((v) => [v]);
 // Rows 15 to 20 of the worked example, 65–69 … 90+, and the falls metric's standard named as the page names it.
 const FALLS_65 = FALLS.slice(13);
 const POPULATIONS_65 = POPULATIONS.slice(13);
@@ -70,6 +74,18 @@ describe("help page src/help/functions.html", () => {
       ["=BCF.DSR.CI(B2:B20, C2:C20)", bcf.dsrCI(FALLS, POPULATIONS)[0][0]],
       ["=BCF.DSR.CI(B2:B20, C2:C20)", bcf.dsrCI(FALLS, POPULATIONS)[0][1]],
       ['=BCF.PERIOD(21, "week", "year")', bcf.period(21, "week", "year", 365 / 7), 0],
+      ['=BCF.SPC(B2:B25, "decrease")', Number(bcf.spc(SPC_FALLS, "decrease")[0][0])],
+      ['=BCF.SPC(B2:B25, "decrease")', Number(bcf.spc(SPC_FALLS, "decrease")[0][1])],
+      ['=BCF.SPC(B2:B25, "decrease")', Number(bcf.spc(SPC_FALLS, "decrease")[0][2])],
+      ['=BCF.SPC(B2:B25, "decrease", 12)', Number(bcf.spc(SPC_FALLS, "decrease", 12)[0][0])],
+      ['=BCF.SPC(B2:B25, "decrease", 12)', Number(bcf.spc(SPC_FALLS, "decrease", 12)[0][1])],
+      ['=BCF.SPC(B2:B25, "decrease", 12)', Number(bcf.spc(SPC_FALLS, "decrease", 12)[0][2])],
+      ['=BCF.FUNNEL(2000, 8540, "rate", 95)', bcf.funnel(2000, 8540, "rate", 95)[0][0]],
+      ['=BCF.FUNNEL(2000, 8540, "rate", 95)', bcf.funnel(2000, 8540, "rate", 95)[0][1]],
+      ['=BCF.FUNNEL(2000, 8540, "rate")', bcf.funnel(2000, 8540, "rate")[0][0]],
+      ['=BCF.FUNNEL(2000, 8540, "rate")', bcf.funnel(2000, 8540, "rate")[0][1]],
+      ["=BCF.FUNNEL(0.82, 1200, , 95)", bcf.funnel(0.82, 1200, OMITTED, 95)[0][0], 4],
+      ["=BCF.FUNNEL(0.82, 1200, , 95)", bcf.funnel(0.82, 1200, OMITTED, 95)[0][1], 4],
       ['=BCF.PERIOD(50, "per month", "per annum")', bcf.period(50, "per month", "per annum"), 0],
       ['=BCF.PERIOD(1, "daily", "weekly")', bcf.period(1, "daily", "weekly"), 0],
       ["=BCF.RATE.CI(20, 8540, 99.99)", bcf.rateCI(20, 8540, 99.99)[0][0]],
@@ -105,6 +121,14 @@ describe("help page src/help/functions.html", () => {
     expect(FALLS_65.map(([x]) => x)).toEqual([6, 12, 19, 27, 33, 29]);
     expect(POPULATIONS.reduce((s, [n]) => s + n, 0)).toBe(37600);
     expect(POPULATIONS.slice(13).reduce((s, [n]) => s + n, 0)).toBe(8540);
+    const listed =
+      "72, 68, 75, 70, 66, 74, 79, 83, 77, 71, 69, 73,\n  then 64, 62, 65, 61, 60, 63, 58, 66, 59, 57, 61, 55";
+    expect(page).toContain(listed);
+    expect(listed.match(/\d+/g)?.map(Number)).toEqual(SPC_FALLS.map(([v]) => v));
+    expect(bcf.spcAssurance(SPC_FALLS, 60, "decrease")).toBe("hit and miss");
+    expect(page).toContain(
+      '<code>=BCF.SPC.ASSURANCE(B2:B25, 60, "decrease")</code> gives\n  <strong>hit and miss</strong>'
+    );
   });
 });
 

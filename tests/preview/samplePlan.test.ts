@@ -24,7 +24,14 @@ describe("sample plan", () => {
   test("it is written in one sync and carries the seed figures", async () => {
     const { workbook, stats } = await samplePlan();
     expect(stats.syncs).toBe(1);
-    expect(workbook.sheetNames()).toEqual(["Pooled budget", "Schemes", "Intentions", "Outcomes"]);
+    expect(workbook.sheetNames()).toEqual([
+      "Pooled budget",
+      "Schemes",
+      "Intentions",
+      "Outcomes",
+      "Falls by month",
+      "Area comparison",
+    ]);
     // Seed 001: ICR £125,000 + £115,000 and HTR £135,000 + £561,000.
     expect(workbook.getCell("Pooled budget", "D4").value).toBe(240000);
     expect(workbook.getCell("Pooled budget", "D5").value).toBe(696000);

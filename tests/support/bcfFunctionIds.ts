@@ -10,4 +10,7 @@ export const BCF_FUNCTION_IDS = [
   "TARGET",
   "PERIOD",
   "SPLIT",
+  "SPC",
+  "SPC.ASSURANCE",
+  "FUNNEL",
 ] as const;

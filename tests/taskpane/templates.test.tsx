@@ -85,12 +85,12 @@ function option(name: string): HTMLElement {
 }
 
 describe("Templates tab", () => {
-  test("shows the app name, the three tabs and every template with its source, type and total in £", () => {
+  test("shows the app name, the four tabs and every template with its source, type and total in £", () => {
     renderPane();
     expect(screen.getByRole("heading", { level: 1, name: "BCF Toolkit for Excel" })).toBeTruthy();
     const tabs = screen.getAllByRole("tab");
     expect(tabs).toEqual(
-      ["Templates", "New plan", "Check"].map((name) => screen.getByRole("tab", { name }))
+      ["Templates", "New plan", "Check", "Charts"].map((name) => screen.getByRole("tab", { name }))
     );
     expect(screen.getByRole("tab", { name: "Templates" }).getAttribute("aria-selected")).toBe(
       "true"

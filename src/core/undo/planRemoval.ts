@@ -58,7 +58,8 @@ export interface WorkbookNow {
 export type RemovalMode = "undo" | "failed-write";
 
 export interface RemovalPlan {
-  deleteSheets: Array<{ id: string; name: string }>;
+  /** `helper`: the hidden sheet of drop-down lists. */
+  deleteSheets: Array<{ id: string; name: string; helper?: boolean }>;
   /** Tables to delete; their cells are cleared too. */
   deleteTables: Array<{ id: string; name: string; sheetId: string; box: CellBox }>;
   /** Single cells to clear (a refused write's header without its table). */
@@ -160,7 +161,11 @@ export function planRemoval(
       keep(`The sheet ${name} was not among those you agreed to delete; it was kept.`);
       continue;
     }
-    plan.deleteSheets.push({ id: made.id, name: sheet.name });
+    plan.deleteSheets.push(
+      made.helper
+        ? { id: made.id, name: sheet.name, helper: true }
+        : { id: made.id, name: sheet.name }
+    );
     deleting.add(made.id);
     plan.removed.push(`the sheet ${name}`);
   }

@@ -72,6 +72,25 @@ export function tableNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * One series of a chart. Immutable: edits replace the object and the chart's array, so a failed sync's
+ * rollback (which restores each chart's fields) restores its series too.
+ */
+export interface ChartSeriesModel {
+  name: string;
+  /** Sheet-qualified address of the values. */
+  values: string;
+  /** Sheet-qualified address of the categories (x values); none when left to Excel. */
+  xValues?: string;
+  chartType?: string;
+  lineColor?: string;
+  lineStyle?: string;
+  markerStyle?: string;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
+  markerSize?: number;
+}
+
 export interface ChartModel {
   readonly id: number;
   name: string;
@@ -84,4 +103,6 @@ export interface ChartModel {
   valueAxisTitle: string;
   categoryAxisTitle: string;
   position?: { start: string; end?: string };
+  /** The series, one per column (or row) of the source when added, then as added and edited. */
+  series?: readonly ChartSeriesModel[];
 }

@@ -1,7 +1,11 @@
-/** Excel.Chart over the memory workbook: stored (type, source, title, axis titles, position), not drawn. */
+/**
+ * Excel.Chart over the memory workbook: stored (type, source, title, axis titles, position, series with
+ * their ranges and formats), not drawn.
+ */
+import { formatBox, type CellBox } from "../address";
 import { invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
-import type { ChartModel } from "../model/table";
+import type { ChartModel, ChartSeriesModel } from "../model/table";
 import { ClientObject } from "./clientObject";
 import { RangeProxy } from "./range";
 import type { MemoryRequestContext } from "./requestContext";
@@ -47,6 +51,7 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
         title: "",
         valueAxisTitle: "",
         categoryAxisTitle: "",
+        series: seriesOfSource(model, source.sheet, source.box, seriesBy),
       };
       model.charts = [...model.charts, added];
       model.changed = true;
@@ -85,6 +90,40 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
   }
 }
 
+/**
+ * The series Excel makes from a source range: one per column (per row with "Rows", or "Auto" on a range
+ * wider than tall), named by a first row (column) of text when there is one, else Series1, Series2, …
+ */
+function seriesOfSource(
+  model: MemoryRequestContext["model"],
+  sheet: SheetModel,
+  box: CellBox,
+  seriesBy: string
+): ChartSeriesModel[] {
+  const rows = box.lastRow - box.row + 1;
+  const cols = box.lastCol - box.col + 1;
+  const byRows = seriesBy === "Rows" || (seriesBy === "Auto" && cols > rows);
+  const count = byRows ? rows : cols;
+  const length = byRows ? cols : rows;
+  const at = (i: number, j: number) =>
+    byRows ? sheet.cells.get(box.row + i, box.col + j) : sheet.cells.get(box.row + j, box.col + i);
+  const named =
+    length > 1 &&
+    Array.from({ length: count }, (_, i) => at(i, 0)?.value).every(
+      (v) => typeof v === "string" && v !== ""
+    );
+  const first = named ? 1 : 0;
+  return Array.from({ length: count }, (_, i) => {
+    const values: CellBox = byRows
+      ? { row: box.row + i, lastRow: box.row + i, col: box.col + first, lastCol: box.lastCol }
+      : { row: box.row + first, lastRow: box.lastRow, col: box.col + i, lastCol: box.col + i };
+    return {
+      name: named ? String(at(i, 0)?.value) : `Series${i + 1}`,
+      values: model.address(sheet, values),
+    };
+  });
+}
+
 /** Changes a chart inside the current sync (charts are copied when a sync begins, so this rolls back). */
 function editChart(
   context: MemoryRequestContext,
@@ -102,6 +141,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
   protected readonly _scalarProperties = ["name", "chartType", "id"] as const;
   readonly title: ChartTitleProxy;
   readonly axes: ChartAxesProxy;
+  readonly series: ChartSeriesCollectionProxy;
 
   constructor(
     context: MemoryRequestContext,
@@ -112,6 +152,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
     super(context, path, resolver, orNullObject);
     this.title = new ChartTitleProxy(context, this, "title");
     this.axes = new ChartAxesProxy(context, this);
+    this.series = new ChartSeriesCollectionProxy(context, this);
     Object.seal(this);
   }
 
@@ -249,5 +290,266 @@ export class ChartAxesProxy extends ClientObject<ChartModel> {
 
   protected _read(): unknown {
     return undefined;
+  }
+}
+
+/** The address of a range proxy as the chart stores it, or an error for the sync. */
+function rangeAddress(context: MemoryRequestContext, range: RangeProxy, location: string): string {
+  const resolved = range._resolved();
+  if (!resolved) throw itemNotFound("the series' source range is a null object", location);
+  if (resolved.box.row !== resolved.box.lastRow && resolved.box.col !== resolved.box.lastCol)
+    throw invalidArgument(
+      `A series takes one row or one column, not ${formatBox(resolved.box)}.`,
+      location
+    );
+  return context.model.address(resolved.sheet, resolved.box);
+}
+
+export class ChartSeriesCollectionProxy extends ClientObject<ChartModel> {
+  readonly _typeName = "ChartSeriesCollection";
+  protected readonly _scalarProperties = ["count"] as const;
+
+  constructor(
+    context: MemoryRequestContext,
+    private readonly chart: ChartProxy
+  ) {
+    super(context, `${chart._path}.series`, () => context._resolve(chart));
+    Object.seal(this);
+  }
+
+  protected _read(chart: ChartModel): unknown {
+    return (chart.series ?? []).length;
+  }
+
+  get count(): number {
+    return this._get("count");
+  }
+
+  /** series.add(name, index?): a new, empty series (give it values with setValues). */
+  add(name?: string, index?: number): ChartSeriesProxy {
+    let added: ChartSeriesModel | undefined;
+    this._call("add", [name ?? null, index ?? null], (chart, location) =>
+      editChart(this.context, chart, location, () => {
+        const list = [...(chart.series ?? [])];
+        added = { name: name ?? `Series${list.length + 1}`, values: "" };
+        list.splice(index ?? list.length, 0, added);
+        chart.series = list;
+      })
+    );
+    return new ChartSeriesProxy(
+      this.context,
+      this.chart,
+      `${this._path}.add(${JSON.stringify(name ?? null)})`,
+      () => added ?? null
+    );
+  }
+
+  getItemAt(index: number): ChartSeriesProxy {
+    return new ChartSeriesProxy(
+      this.context,
+      this.chart,
+      `${this._path}.getItemAt(${index})`,
+      (chart) => {
+        // Once found, the proxy follows that series through its edits (ChartSeriesProxy._latest).
+        const found = (chart.series ?? [])[index];
+        if (!found)
+          throw itemNotFound(`the chart has no series ${index}`, "ChartSeriesCollection.getItemAt");
+        return found;
+      }
+    );
+  }
+}
+
+type SeriesField = Exclude<keyof ChartSeriesModel, "values" | "xValues">;
+
+/** One series; every edit replaces the series object (see ChartSeriesModel). */
+export class ChartSeriesProxy extends ClientObject<ChartModel> {
+  readonly _typeName = "ChartSeries";
+  protected readonly _scalarProperties = [
+    "name",
+    "chartType",
+    "markerStyle",
+    "markerBackgroundColor",
+    "markerForegroundColor",
+    "markerSize",
+  ] as const;
+  readonly format: ChartSeriesFormatProxy;
+
+  constructor(
+    context: MemoryRequestContext,
+    chart: ChartProxy,
+    path: string,
+    private readonly find: (chart: ChartModel) => ChartSeriesModel | null | undefined
+  ) {
+    super(context, path, () => context._resolve(chart));
+    this.format = new ChartSeriesFormatProxy(context, this);
+    Object.seal(this);
+  }
+
+  /** The series this proxy refers to: found on first use, then followed through its edits. */
+  private _current: ChartSeriesModel | undefined = undefined;
+
+  /** The series itself within its chart, or an error for the sync. */
+  _seriesOf(chart: ChartModel, location: string): ChartSeriesModel {
+    const found = this._latest(chart);
+    if (!found) throw itemNotFound("the series is not on the chart", location);
+    return found;
+  }
+
+  _latest(chart: ChartModel): ChartSeriesModel | undefined {
+    const list = chart.series ?? [];
+    if (this._current && list.includes(this._current)) return this._current;
+    this._current = this.find(chart) ?? undefined;
+    return this._current && list.includes(this._current) ? this._current : undefined;
+  }
+
+  /** Replaces the series with `change` applied, inside the current sync. */
+  _edit(location: string, change: Partial<ChartSeriesModel>, name: string, value: unknown): void {
+    this._call(name, [value], (chart, where) => {
+      const current = this._seriesOf(chart, where);
+      editChart(this.context, chart, location, () => {
+        const next = { ...current, ...change };
+        chart.series = (chart.series ?? []).map((s) => (s === current ? next : s));
+        this._current = next;
+      });
+    });
+  }
+
+  protected _read(chart: ChartModel, property: string): unknown {
+    const series = this._latest(chart);
+    return series ? (series[property as SeriesField] ?? null) : null;
+  }
+
+  private _setField<K extends SeriesField>(field: K, value: ChartSeriesModel[K]): void {
+    this._loaded.set(field, value);
+    this._edit(
+      `ChartSeries.${field}`,
+      { [field]: value } as Partial<ChartSeriesModel>,
+      `set ${field}`,
+      value
+    );
+  }
+
+  get name(): string {
+    return this._get("name");
+  }
+  set name(value: string) {
+    this._setField("name", value);
+  }
+  get chartType(): string {
+    return this._get("chartType");
+  }
+  set chartType(value: string) {
+    this._setField("chartType", value);
+  }
+  get markerStyle(): string {
+    return this._get("markerStyle");
+  }
+  set markerStyle(value: string) {
+    this._setField("markerStyle", value);
+  }
+  get markerBackgroundColor(): string {
+    return this._get("markerBackgroundColor");
+  }
+  set markerBackgroundColor(value: string) {
+    this._setField("markerBackgroundColor", value);
+  }
+  get markerForegroundColor(): string {
+    return this._get("markerForegroundColor");
+  }
+  set markerForegroundColor(value: string) {
+    this._setField("markerForegroundColor", value);
+  }
+  get markerSize(): number {
+    return this._get("markerSize");
+  }
+  set markerSize(value: number) {
+    this._setField("markerSize", value);
+  }
+
+  /** The series' values: one row or one column. */
+  setValues(sourceData: RangeProxy): void {
+    this._call("setValues", [sourceData._path], (chart, location) => {
+      const address = rangeAddress(this.context, sourceData, location);
+      const current = this._seriesOf(chart, location);
+      editChart(this.context, chart, location, () => {
+        const next = { ...current, values: address };
+        chart.series = (chart.series ?? []).map((s) => (s === current ? next : s));
+        this._current = next;
+      });
+    });
+  }
+
+  /** The series' categories (x values on a scatter chart): one row or one column. */
+  setXAxisValues(sourceData: RangeProxy): void {
+    this._call("setXAxisValues", [sourceData._path], (chart, location) => {
+      const address = rangeAddress(this.context, sourceData, location);
+      const current = this._seriesOf(chart, location);
+      editChart(this.context, chart, location, () => {
+        const next = { ...current, xValues: address };
+        chart.series = (chart.series ?? []).map((s) => (s === current ? next : s));
+        this._current = next;
+      });
+    });
+  }
+}
+
+export class ChartSeriesFormatProxy extends ClientObject<ChartModel> {
+  readonly _typeName = "ChartSeriesFormat";
+  protected readonly _scalarProperties = [] as const;
+  readonly line: ChartLineFormatProxy;
+
+  constructor(context: MemoryRequestContext, series: ChartSeriesProxy) {
+    super(context, `${series._path}.format`, () => context._resolve(series));
+    this.line = new ChartLineFormatProxy(context, series);
+    Object.seal(this);
+  }
+
+  protected _read(): unknown {
+    return undefined;
+  }
+}
+
+export class ChartLineFormatProxy extends ClientObject<ChartModel> {
+  readonly _typeName = "ChartLineFormat";
+  protected readonly _scalarProperties = ["color", "lineStyle"] as const;
+
+  constructor(
+    context: MemoryRequestContext,
+    private readonly series: ChartSeriesProxy
+  ) {
+    super(context, `${series._path}.format.line`, () => context._resolve(series));
+    Object.seal(this);
+  }
+
+  protected _read(chart: ChartModel, property: string): unknown {
+    const s = this.series._latest(chart);
+    if (!s) return null;
+    return property === "color" ? (s.lineColor ?? null) : (s.lineStyle ?? null);
+  }
+
+  get color(): string {
+    return this._get("color");
+  }
+  set color(value: string) {
+    this._loaded.set("color", value);
+    this.series._edit(
+      "ChartLineFormat.color",
+      { lineColor: value },
+      "set format.line.color",
+      value
+    );
+  }
+  get lineStyle(): string {
+    return this._get("lineStyle");
+  }
+  set lineStyle(value: string) {
+    this._loaded.set("lineStyle", value);
+    this.series._edit(
+      "ChartLineFormat.lineStyle",
+      { lineStyle: value },
+      "set format.line.lineStyle",
+      value
+    );
   }
 }

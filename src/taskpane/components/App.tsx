@@ -1,4 +1,4 @@
-/** The task pane: a header and three tabs (Templates, New plan, Check). */
+/** The task pane: a header and four tabs (Templates, New plan, Check, Charts). */
 import * as React from "react";
 import {
   Link,
@@ -11,6 +11,7 @@ import {
 } from "@fluentui/react-components";
 import { CATALOGUE } from "../../core/templates/catalogue";
 import type { SchemeTemplate } from "../../core/templates/types";
+import { ChartsTab } from "./ChartsTab";
 import { CheckTab } from "./CheckTab";
 import { NewPlanTab } from "./NewPlanTab";
 import { TemplatesTab } from "./TemplatesTab";
@@ -57,12 +58,13 @@ const useStyles = makeStyles({
 /** The functions' help page, beside the pane's page in the build. */
 export const FUNCTIONS_HELP_URL = "help/functions.html";
 
-export type TabName = "templates" | "new-plan" | "check";
+export type TabName = "templates" | "new-plan" | "check" | "charts";
 
 const TABS: Array<{ value: TabName; label: string; heading: string }> = [
   { value: "templates", label: "Templates", heading: "Scheme templates" },
   { value: "new-plan", label: "New plan", heading: "New plan workbook" },
   { value: "check", label: "Check", heading: "Check the workbook" },
+  { value: "charts", label: "Charts", heading: "SPC charts and funnel plots" },
 ];
 
 export interface AppProps {
@@ -86,6 +88,7 @@ export function App({
     templates: <TemplatesTab templates={templates} onTemplatesChange={setTemplates} />,
     "new-plan": <NewPlanTab />,
     check: <CheckTab />,
+    charts: <ChartsTab />,
   };
 
   return (

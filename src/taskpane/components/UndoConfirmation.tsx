@@ -29,7 +29,9 @@ export function UndoConfirmation({
   const styles = useStyles();
   const confirmButton = React.useRef<HTMLButtonElement>(null);
   React.useEffect(() => confirmButton.current?.focus(), []);
-  const sheets = plan.deleteSheets.map((s) => s.name);
+  const sheets = plan.deleteSheets.map((s) =>
+    s.helper ? `${s.name} (hidden: the drop-down lists)` : s.name
+  );
   const others = plan.removed.filter((r) => !r.startsWith("the sheet "));
   return (
     <div

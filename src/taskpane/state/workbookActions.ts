@@ -16,7 +16,13 @@ import {
   restoreBcfFormulas,
   hideSheets,
   selectCell,
+  insertSpcChart,
+  insertFunnelChart,
+  removeChartInsert,
 } from "../../excel";
+import type { ChartInsertRecord, ChartInsertResult } from "../../excel";
+import type { SpcChartOptions } from "../../core/charts/spcChart";
+import type { FunnelChartOptions } from "../../core/charts/funnelChart";
 import type {
   InsertionRecord,
   InsertionResult,
@@ -31,6 +37,8 @@ import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
 export type {
+  ChartInsertRecord,
+  ChartInsertResult,
   InsertionRecord,
   InsertionResult,
   RemovalPlan,
@@ -78,6 +86,12 @@ export const workbookActions = {
     withWorkbook((context) => selectCell(context, sheet, cell)),
   listBcfFormulas: (): Promise<BcfFormulaCell[]> =>
     withWorkbook((context) => listBcfFormulas(context)),
+  insertSpcChart: (options: SpcChartOptions, source?: string): Promise<ChartInsertResult> =>
+    withWorkbook((context) => insertSpcChart(context, options, source)),
+  insertFunnelChart: (options: FunnelChartOptions, source?: string): Promise<ChartInsertResult> =>
+    withWorkbook((context) => insertFunnelChart(context, options, source)),
+  removeChartInsert: (record: ChartInsertRecord): Promise<void> =>
+    withWorkbook((context) => removeChartInsert(context, record)),
   replaceBcfFormulasWithValues: (mode: ReplaceMode): Promise<ReplaceResult> =>
     withWorkbook((context) => replaceBcfFormulasWithValues(context, mode)),
   /** Puts replaced =BCF formulas back where the cells still hold what the replace wrote. */
