@@ -115,6 +115,9 @@ describe("typing into the grid", () => {
       TARGET: "=BCF.TARGET(600,0.2)",
       PERIOD: '=BCF.PERIOD(8,"month","year")',
       SPLIT: "=BCF.SPLIT(100,E1:E2)",
+      SPC: "=BCF.SPC(G1:G6)",
+      "SPC.ASSURANCE": '=BCF.SPC.ASSURANCE(G1:G6,60,"decrease")',
+      FUNNEL: "=BCF.FUNNEL(0.8,500)",
     };
     expect(Object.keys(calls).sort()).toEqual([...BCF_FUNCTION_IDS].sort());
     act(() => {
@@ -124,6 +127,8 @@ describe("typing into the grid", () => {
         [10, 1000, 0.5],
         [20, 2000, 0.5],
       ]);
+      // Six months of falls admissions for the SPC functions.
+      handle.workbook.setCells("Try", "G1", [[70], [65], [68], [72], [66], [64]]);
     });
     fireEvent.click(screen.getByRole("tab", { name: "Try" }));
     Object.values(calls).forEach((formula, i) => typeInto(`A${1 + i * 3}`, formula));
