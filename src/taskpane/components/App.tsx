@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   subtitle: { color: tokens.colorNeutralForeground2 },
   help: { display: "block", fontSize: tokens.fontSizeBase200 },
+  // Four tabs do not fit a 320 px pane in one row: the last wraps rather than pushing the pane sideways.
+  tabs: { flexWrap: "wrap" },
   // A heading per panel for screen-reader navigation (h1 → h2 → h3); the selected tab already says it on screen.
   visuallyHidden: {
     position: "absolute",
@@ -103,6 +105,7 @@ export function App({
           Help on the =BCF functions
         </Link>
         <TabList
+          className={styles.tabs}
           selectedValue={tab}
           onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
           aria-label="BCF Toolkit sections"
