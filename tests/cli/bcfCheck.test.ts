@@ -88,7 +88,8 @@ test("a clean plan exits 0 and says so in the summary", async () => {
   const run = await bcfCheck(file("clean plan.xlsx"));
   expect(run.code).toBe(0);
   expect(run.stderr).toBe("");
-  expect(run.stdout).toContain(`${file("clean plan.xlsx")}: 0 errors, 0 warnings, 7 info`);
+  // The seven =BCF.* notes and the completeness note on the Cover (no contact or sign-off).
+  expect(run.stdout).toContain(`${file("clean plan.xlsx")}: 0 errors, 0 warnings, 8 info`);
   expect(run.stdout).not.toMatch(/\berror\s{2,}/);
   // The =BCF.* notes are listed as info rows with sheet!cell.
   expect(run.stdout).toMatch(/info\s+Targets!D2\s+D2:D3 use 2 =BCF\.PERIOD formulas/);

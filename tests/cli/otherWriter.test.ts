@@ -136,6 +136,8 @@ test("formulas saved without calculated values: an info finding, and the CLI say
     "periods",
     "funding-balance",
     "national-conditions",
+    "income-allocations",
+    "completeness",
     "hygiene",
   ]);
 

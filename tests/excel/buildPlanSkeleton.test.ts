@@ -75,8 +75,15 @@ describe("buildPlanSkeleton", () => {
       numberFormat: "£#,##0.00",
     });
     expect(wb.getCell("Summary", `A${totalRow + 2}`).value).toBe("National conditions");
-    // Admission avoidance is Social Care, all council-funded: no NHS spend on adult social care yet.
-    expect(wb.getCell("Summary", `B${totalRow + 4}`).value).toBe(0);
+    // Out of hospital from the NHS minimum: ICR is jointly commissioned community health, its NHS share
+    // £125,000. Social care from the NHS minimum: admission avoidance is social care but iBCF, so £0.
+    expect(wb.getCell("Summary", `A${totalRow + 3}`).value).toBe("Requirement");
+    expect(wb.getCell("Summary", `C${totalRow + 4}`).value).toBe(125000);
+    expect(wb.getCell("Summary", `C${totalRow + 5}`).value).toBe(0);
+    // Under Spend stays blank until the minimum is typed, then shows the shortfall.
+    expect(wb.getCell("Summary", `D${totalRow + 4}`).value).toBe("");
+    wb.setCell("Summary", `B${totalRow + 4}`, 200000);
+    expect(wb.getCell("Summary", `D${totalRow + 4}`).value).toBe(75000);
   });
 
   it("keeps a financial year typed as digits as text", async () => {
@@ -105,7 +112,7 @@ describe("buildPlanSkeleton", () => {
     });
     expect(tables.BCF_Metrics).toMatchObject({
       sheet: "Metrics",
-      address: "A1:G8",
+      address: "A1:I5", // the four 2023-25 metrics, with Goal and About
     });
     expect(wb.getCell("Expenditure", "M3")).toMatchObject({
       formula: "=SUBTOTAL(109,[Total (£)])",

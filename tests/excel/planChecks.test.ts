@@ -4,7 +4,6 @@
  */
 import { runChecks } from "../../src/core/checks";
 import { CATALOGUE } from "../../src/core/templates/catalogue";
-import { FUNDING_SOURCES } from "../../src/core/vocabulary";
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
 import { readWorkbookSnapshot } from "../../src/excel/readWorkbookSnapshot";
@@ -69,9 +68,11 @@ describe("the add-in's plan under the workbook checks", () => {
     for (const t of CATALOGUE)
       for (const c of t.costs)
         income.set(c.fundingSource, (income.get(c.fundingSource) ?? 0) + c.total);
-    FUNDING_SOURCES.forEach((source, i) =>
-      h.workbook.setCell("Income", `B${i + 2}`, income.get(source) ?? 0)
-    );
+    // The Income sheet lists the plan year's sources: fill each by the name it shows.
+    for (let r = 2; h.workbook.getCell("Income", `A${r}`).value !== "Total"; r++) {
+      const source = String(h.workbook.getCell("Income", `A${r}`).value);
+      h.workbook.setCell("Income", `B${r}`, income.get(source) ?? 0);
+    }
     const snapshot = await readWorkbookSnapshot(h.context);
     const targets = snapshot.sheets.find((s) => s.name === "Targets")!;
     const header = targets.values[0].map(String);

@@ -11,6 +11,8 @@ import { checkPeriods } from "./periods";
 import { checkFundingBalance } from "./fundingBalance";
 import { checkNationalConditions } from "./nationalConditions";
 import { checkHygiene } from "./hygiene";
+import { checkIncomeAllocations } from "./incomeAllocations";
+import { checkCompleteness } from "./completeness";
 import { coverageSummary, recognisedAnything } from "./coverage";
 
 export type { Finding, Severity, RuleCoverage, RuleOutcome } from "./finding";
@@ -23,6 +25,8 @@ export const RULES: Array<(snapshot: WorkbookSnapshot) => RuleOutcome> = [
   checkPeriods,
   checkFundingBalance,
   checkNationalConditions,
+  checkIncomeAllocations,
+  checkCompleteness,
   checkHygiene,
 ];
 

@@ -4,3 +4,4 @@ export * from "./expenditure";
 export * from "./targets";
 export * from "./skeleton";
 export * from "./presence";
+export * from "./metrics";

@@ -76,6 +76,10 @@ export const METRIC_COLUMNS = [
   "Value",
   "Lower 95% CI",
   "Upper 95% CI",
+  /** The plan's goal for the year, in the value's own units. */
+  "Goal",
+  /** Whether the metric is current for the plan's year, and what it measures. */
+  "About",
 ] as const;
 
 /**

@@ -3,7 +3,12 @@
  * as plain grids of values and formulas so the Office.js code only writes them.
  */
 import { a1 } from "../workbook";
-import { BCF_METRICS, type BcfMetric, FUNDING_SOURCES } from "../vocabulary";
+import {
+  FUNDING_SOURCES,
+  type FundingSourceId,
+  fundingSourcesFor,
+  matchFundingSource,
+} from "../vocabulary";
 import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from "./expenditure";
 import {
   asText,
@@ -13,20 +18,25 @@ import {
   GBP_FORMAT,
   GENERAL_FORMAT,
   listsSheetCells,
+  PERCENT_FORMAT,
   METRIC_COLUMNS,
   METRICS_TABLE,
-  PERCENT_FORMAT,
   PLAN_SHEETS,
   type PlanCell,
   type PlanSheetKey,
-  RATE_FORMAT,
   sheetRef,
   TARGET_COLUMNS,
   TARGETS_TABLE,
-  thisRow,
   VALIDATION_LISTS,
   validationSource,
 } from "./layout";
+import {
+  type BandBlock,
+  bandBlockCells,
+  metricsForYear,
+  planMetricFormats,
+  planMetricRow,
+} from "./metrics";
 import { TARGET_FORMATS } from "./targets";
 
 export interface TableSpec {
@@ -85,12 +95,6 @@ export interface SkeletonOptions {
   tableNames?: Partial<Record<PlanTableKey, string>>;
 }
 
-/** Proportion metrics (BCF.PROPORTION, shown as %); the others are rates per 100,000 (BCF.RATE). */
-export const PROPORTION_METRICS: readonly BcfMetric[] = [
-  "Still at home 91 days after reablement",
-  "Discharge to usual place of residence",
-];
-
 /** The A1 address of a rows × cols block starting at A1 (or at `row`, `col`). */
 export function blockAddress(rows: number, cols: number, row = 0, col = 0): string {
   return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
@@ -126,27 +130,151 @@ function sheetLayout(
   };
 }
 
-/** The guarded formula of a metric value: blank until both numerator and denominator are typed. */
-function whenFigures(formula: string): string {
-  return `=IF(${thisRow("Numerator")}="","",IF(${thisRow("Denominator")}="","",${formula}))`;
+/** The national template's minimum-spend table, headed as the template heads it so the checks know it. */
+export const MINIMUM_SPEND_COLUMNS = [
+  "Requirement",
+  "Minimum Required Spend",
+  "Planned Spend",
+  "Under Spend",
+] as const;
+
+export const MINIMUM_SPEND_REQUIREMENTS = {
+  outOfHospital: "NHS commissioned out of hospital spend from the minimum ICB allocation",
+  socialCare: "Adult social care services spend from the minimum ICB allocations",
+} as const;
+
+/**
+ * The funding sources of a plan for `year`, as the template lists them that year: from 2025-26 the NHS
+ * minimum contribution, the Local Authority Better Care Grant, the DFG and the additional contributions;
+ * for 2022-25 iBCF and the Discharge Fund's council and ICB parts as well. Each is named as the scheme
+ * templates name it where they do ("DFG", "iBCF"), so the Summary's SUMIFS finds their lines. A year that
+ * cannot be read gets every source.
+ */
+export function planFundingSources(year: string): string[] {
+  const templateNames = new Map<FundingSourceId | undefined, string>(
+    FUNDING_SOURCES.map((name) => [matchFundingSource(name), name])
+  );
+  const forYear = fundingSourcesFor(year);
+  if (forYear.length === 0) return [...FUNDING_SOURCES];
+  return forYear.map((d) => templateNames.get(d.id) ?? d.name);
 }
 
-export function metricRow(metric: BcfMetric): PlanCell[] {
-  const proportion = PROPORTION_METRICS.includes(metric);
-  const fn = proportion ? "BCF.PROPORTION" : "BCF.RATE";
-  const args = `${thisRow("Numerator")},${thisRow("Denominator")}`;
-  // The CI functions return lower and upper side by side; INDEX takes one of them, as a table cell cannot spill.
-  const ci = (which: 1 | 2) =>
-    whenFigures(`INDEX(${fn}.CI(${args},0.95,${thisRow("Per")}),1,${which})`);
+/** The Cover's contact and sign-off lines, below area, Health and Wellbeing Board and year, as the national template asks. */
+export const COVER_CONTACT_LABELS = [
+  "Completed by",
+  "Email",
+  "Contact number",
+  "Signed off by (for the Health and Wellbeing Board)",
+  "Date of sign-off",
+] as const;
+
+/** The Income sheet: planned income per source first (the Summary adds it up), then the published allocation. */
+export const INCOME_COLUMNS = [
+  "Funding source",
+  "Planned income (£)",
+  "Published allocation (£)",
+] as const;
+
+/**
+ * Published uplifts of the minimum NHS contribution to adult social care over the year before, by the
+ * year they apply to: only to fill in the input cell of a new plan; the checks read the cell.
+ */
+export const PUBLISHED_SOCIAL_CARE_UPLIFTS: Readonly<Record<string, number>> = {
+  "2025-26": 0.039,
+};
+
+export const SOCIAL_CARE_UPLIFT_LABELS = {
+  previous: "Previous year's minimum NHS contribution to adult social care (£)",
+  uplift: "Required uplift on the previous year",
+  uplifted: "Previous year's minimum with the uplift (£)",
+} as const;
+
+/**
+ * The uplift block from row `firstRow` (1-based): last year's minimum and the required uplift, both
+ * typed, and last year's minimum uplifted, which this year's minimum must reach.
+ */
+export function socialCareUpliftRows(year: string, firstRow: number): PlanCell[][] {
+  const prev = `B${firstRow}`;
+  const uplift = `B${firstRow + 1}`;
   return [
-    metric,
-    "",
-    "",
-    proportion ? 1 : 100000,
-    whenFigures(`${fn}(${args},${thisRow("Per")})`),
-    ci(1),
-    ci(2),
+    [SOCIAL_CARE_UPLIFT_LABELS.previous, ""],
+    [SOCIAL_CARE_UPLIFT_LABELS.uplift, PUBLISHED_SOCIAL_CARE_UPLIFTS[year] ?? ""],
+    [
+      SOCIAL_CARE_UPLIFT_LABELS.uplifted,
+      `=IF(OR(${prev}="",${uplift}=""),"",ROUND(${prev}*(1+${uplift}),2))`,
+    ],
   ];
+}
+
+/** How the expenditure table names the NHS minimum contribution as a line's source of funding. */
+export const NHS_MINIMUM_SOURCE = "NHS minimum contribution";
+
+/**
+ * The two requirements of the minimum-spend table from row `firstRow` (1-based). Planned spend counts
+ * only lines funded from the NHS minimum contribution: adult social care is every such line whose area
+ * of spend is Social Care; out-of-hospital is what the NHS commissions (the whole line for the CCG/ICB or
+ * NHS England, the NHS share of a joint line) in any area but Acute. The minimum is the officer's to type.
+ */
+export function minimumSpendRows(table: string, firstRow: number): PlanCell[][] {
+  const col = (c: string) => `${table}[${c}]`;
+  const fromMinimum = `${col("Source of Funding")},"${NHS_MINIMUM_SOURCE}"`;
+  const notAcute = `${col("Area of Spend")},"<>Acute"`;
+  const commissionedBy = (who: string, amount: string) =>
+    `SUMIFS(${col(amount)},${fromMinimum},${col("Commissioner")},"${who}",${notAcute})`;
+  const outOfHospital =
+    `=${commissionedBy("CCG/ICB", "Total (£)")}+${commissionedBy("NHS England", "Total (£)")}` +
+    `+${commissionedBy("Joint", "NHS (£)")}`;
+  const socialCare = `=SUMIFS(${col("Total (£)")},${fromMinimum},${col("Area of Spend")},"Social Care")`;
+  const underSpend = (row: number) => `=IF(B${row}="","",MAX(0,B${row}-C${row}))`;
+  return [
+    [MINIMUM_SPEND_REQUIREMENTS.outOfHospital, "", outOfHospital, underSpend(firstRow)],
+    [MINIMUM_SPEND_REQUIREMENTS.socialCare, "", socialCare, underSpend(firstRow + 1)],
+  ];
+}
+
+/**
+ * The Metrics sheet of a plan for `year`: the table of that year's metrics and, when the falls metric
+ * is one of them, its six ESP2013 age bands one column clear of the table.
+ */
+export function metricsSheet(name: string, tableName: string, year: string): SheetLayout {
+  const yearMetrics = metricsForYear(year);
+  const width = METRIC_COLUMNS.length;
+  const bands: BandBlock | undefined = yearMetrics.some((m) => m.form === "dsr-65-plus")
+    ? { col: width + 1, row: 0 }
+    : undefined;
+  const rows: PlanCell[][] = [
+    [...METRIC_COLUMNS],
+    ...yearMetrics.map((m) => planMetricRow(m, year, bands)),
+  ];
+  const formats: string[][] = [
+    METRIC_COLUMNS.map(() => GENERAL_FORMAT),
+    ...yearMetrics.map(planMetricFormats),
+  ];
+  if (bands) {
+    const block = bandBlockCells();
+    for (let r = 0; r < block.length; r++) {
+      rows[r] ??= [];
+      formats[r] ??= [];
+      while (rows[r].length < bands.col) rows[r].push("");
+      while (formats[r].length < bands.col) formats[r].push(GENERAL_FORMAT);
+      rows[r].push(...block[r]);
+      formats[r].push(...block[r].map((_, c) => (r >= 2 && c > 0 ? COUNT_FORMAT : GENERAL_FORMAT)));
+    }
+  }
+  const layout = sheetLayout("metrics", name, rows, (r, c) => formats[r]?.[c] ?? GENERAL_FORMAT, {
+    table: {
+      name: tableName,
+      address: blockAddress(yearMetrics.length + 1, width),
+      showTotals: false,
+    },
+  });
+  if (bands) {
+    layout.bold.push(
+      blockAddress(1, 1, bands.row, bands.col),
+      blockAddress(1, 4, bands.row + 1, bands.col)
+    );
+  }
+  return layout;
 }
 
 export function planSkeleton(options: SkeletonOptions): PlanLayout {
@@ -156,7 +284,8 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     targets: options.tableNames?.targets ?? TARGETS_TABLE,
     metrics: options.tableNames?.metrics ?? METRICS_TABLE,
   };
-  const sources = FUNDING_SOURCES.length;
+  const planSources = planFundingSources(options.year);
+  const sources = planSources.length;
   const lastSourceRow = sources + 1; // 1-based row of the last funding source (row 1 is the header)
 
   const cover = sheetLayout(
@@ -167,23 +296,27 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
       ["Area", asText(options.area)],
       ["Health and Wellbeing Board", asText(options.healthAndWellbeingBoard)],
       ["Financial year", options.year],
+      ...COVER_CONTACT_LABELS.map((label) => [label, ""]),
     ],
     () => GENERAL_FORMAT,
     { bold: ["A1"] }
   );
-  // The year is text ("2024-25"); a year typed as digits only must not turn into a number.
+  // The year is text ("2024-25"); a year typed as digits only must not turn into a number. So is a
+  // telephone number (its leading 0); the sign-off date shows as a date.
   cover.numberFormats[3][1] = "@";
+  cover.numberFormats[6][1] = "@";
+  cover.numberFormats[8][1] = "dd/mm/yyyy";
 
   const income = sheetLayout(
     "income",
     names.income,
     [
-      ["Funding source", "Amount (£)"],
-      ...FUNDING_SOURCES.map((s) => [s, ""]),
-      ["Total", `=SUM(B2:B${lastSourceRow})`],
+      [...INCOME_COLUMNS],
+      ...planSources.map((s) => [s, "", ""]),
+      ["Total", `=SUM(B2:B${lastSourceRow})`, `=SUM(C2:C${lastSourceRow})`],
     ],
-    (r, c) => (r > 0 && c === 1 ? GBP_FORMAT : GENERAL_FORMAT),
-    { bold: ["A1:B1", `A${lastSourceRow + 1}:B${lastSourceRow + 1}`] }
+    (r, c) => (r > 0 && c > 0 ? GBP_FORMAT : GENERAL_FORMAT),
+    { bold: ["A1:C1", `A${lastSourceRow + 1}:C${lastSourceRow + 1}`] }
   );
 
   const expenditureBlank: PlanCell[] = EXPENDITURE_COLUMNS.map((c) =>
@@ -211,7 +344,11 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
         const col = EXPENDITURE_COLUMNS.indexOf(l.column);
         return {
           address: a1(1, col),
-          source: validationSource(l.column, names.lists),
+          // The year's sources, typed in: the lists sheet may be shared with a plan for another year.
+          source:
+            l.column === "Source of Funding"
+              ? planSources.join(",")
+              : validationSource(l.column, names.lists),
         };
       }),
     }
@@ -242,30 +379,13 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     }
   );
 
-  const metricRows = BCF_METRICS.map(metricRow);
-  const metrics = sheetLayout(
-    "metrics",
-    names.metrics,
-    [[...METRIC_COLUMNS], ...metricRows],
-    (r, c) => {
-      if (r === 0 || c === 0) return GENERAL_FORMAT;
-      if (c <= 3) return COUNT_FORMAT;
-      return PROPORTION_METRICS.includes(BCF_METRICS[r - 1]) ? PERCENT_FORMAT : RATE_FORMAT;
-    },
-    {
-      table: {
-        name: tables.metrics,
-        address: blockAddress(metricRows.length + 1, METRIC_COLUMNS.length),
-        showTotals: false,
-      },
-    }
-  );
+  const metrics = metricsSheet(names.metrics, tables.metrics, options.year);
 
   const incomeAmounts = `${sheetRef(names.income)}!$B$2:$B$${lastSourceRow}`;
   const incomeSources = `${sheetRef(names.income)}!$A$2:$A$${lastSourceRow}`;
   const summaryRows: PlanCell[][] = [
     ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
-    ...FUNDING_SOURCES.map((source, i) => {
+    ...planSources.map((source, i) => {
       const row = i + 2;
       return [
         source,
@@ -277,13 +397,13 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     ["Total", ...["B", "C", "D"].map((col) => `=SUM(${col}2:${col}${lastSourceRow})`)],
     [],
     ["National conditions"],
-    ["Minimum NHS contribution to adult social care (£)", ""],
-    [
-      "Planned NHS spend on adult social care (£)",
-      `=SUMIFS(${tables.expenditure}[NHS (£)],${tables.expenditure}[Area of Spend],"Social Care")`,
-    ],
+    [...MINIMUM_SPEND_COLUMNS],
+    ...minimumSpendRows(tables.expenditure, lastSourceRow + 5),
+    [],
+    ...socialCareUpliftRows(options.year, lastSourceRow + 8),
   ];
   const conditionsRow = lastSourceRow + 3; // 1-based row of the "National conditions" heading
+  const upliftRow = lastSourceRow + 9; // 1-based row of the required uplift
   const summary = sheetLayout(
     "summary",
     names.summary,
@@ -291,9 +411,15 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     (r, c) =>
       c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow) ? GBP_FORMAT : GENERAL_FORMAT,
     {
-      bold: ["A1:D1", `A${lastSourceRow + 1}:D${lastSourceRow + 1}`, `A${conditionsRow}`],
+      bold: [
+        "A1:D1",
+        `A${lastSourceRow + 1}:D${lastSourceRow + 1}`,
+        `A${conditionsRow}`,
+        `A${conditionsRow + 1}:D${conditionsRow + 1}`,
+      ],
     }
   );
+  summary.numberFormats[upliftRow - 1][1] = PERCENT_FORMAT;
 
   const lists = sheetLayout("lists", names.lists, listsSheetCells(), () => GENERAL_FORMAT, {
     bold: ["A1:E1"],

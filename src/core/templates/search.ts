@@ -1,5 +1,6 @@
 import { BCF_METRICS, SCHEME_TYPES } from "../vocabulary";
 import { SEARCH_SYNONYMS } from "./synonyms";
+import { isStarterTemplate } from "./starters";
 import type { SchemeTemplate } from "./types";
 
 /** What the template browser filters on; an empty or missing field does not filter. */
@@ -24,6 +25,7 @@ const YEAR_NOT_STATED = "not stated";
 
 /** "Rutland, BCF business case 2016-17"; a plan that gives no year reads "…, Draft BCF plan (year not stated)". */
 export function sourceLabel(template: SchemeTemplate): string {
+  if (isStarterTemplate(template)) return "Starter templates";
   const { area, plan, year } = template.source;
   const statedYear = year.trim();
   if (statedYear === "" || statedYear.toLowerCase() === YEAR_NOT_STATED)

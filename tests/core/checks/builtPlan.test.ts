@@ -130,16 +130,17 @@ async function builtPlan(
     .getRange(`B2:B${FUNDING_SOURCES.length + 1}`).values = FUNDING_SOURCES.map((s) => [
     income.get(s) ?? 0,
   ]);
-  // The minimum NHS contribution to adult social care: below the £135,000 NHS spend on HTR.
+  // The minimum NHS contribution to adult social care: below HTR's £696,000, the one social-care line
+  // funded from the NHS minimum (intermediate care is social care too, but iBCF and DFG).
   const summary = context.workbook.worksheets.getItem("Summary");
   const used = summary.getUsedRange();
   used.load("values");
   await context.sync();
   const minRow = (used.values as unknown[][]).findIndex((row) =>
-    String(row[0]).startsWith("Minimum NHS contribution")
+    String(row[0]).startsWith("Adult social care services spend")
   );
   expect(minRow).toBeGreaterThan(0);
-  summary.getRange(`B${minRow + 1}`).values = [[options.minimum ?? 130000]];
+  summary.getRange(`B${minRow + 1}`).values = [[options.minimum ?? 690000]];
   options.edit?.(context);
   await context.sync();
   return readWorkbookSnapshot(context);
@@ -150,7 +151,8 @@ test("a filled-in plan built by the add-in gets no error and no warning", async 
   const counts = countBySeverity(findings);
   expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
   expect(counts.info).toBeGreaterThan(0); // the =BCF.* notes
-  expect(findings.every((f) => f.rule === "hygiene")).toBe(true);
+  // The =BCF.* notes, and what the new plan leaves to fill in (the Cover's contact and sign-off, providers).
+  expect(findings.every((f) => f.rule === "hygiene" || f.rule === "completeness")).toBe(true);
 });
 
 test("iBCF income a penny short is caught on the Summary, for iBCF and in total", async () => {
@@ -169,20 +171,22 @@ test("iBCF income a penny short is caught on the Summary, for iBCF and in total"
   ]);
 });
 
-test("a minimum NHS contribution to social care a penny above planned NHS social care spend is caught", async () => {
-  // Planned NHS spend on social care: HTR's £135,000 (ICR is community health; intermediate care is council-funded).
+test("a minimum NHS contribution to social care a penny above social-care spend from the NHS minimum is caught", async () => {
+  // Social care from the NHS minimum: HTR's whole £696,000 (ICR is community health; intermediate care,
+  // social care, is funded from iBCF and DFG and does not count).
   expect(
-    runChecks(await builtPlan({ minimum: 135000 })).filter((f) => f.severity === "error")
+    runChecks(await builtPlan({ minimum: 696000 })).filter((f) => f.severity === "error")
   ).toEqual([]);
-  const errors = runChecks(await builtPlan({ minimum: 135000.01 })).filter(
+  const errors = runChecks(await builtPlan({ minimum: 696000.01 })).filter(
     (f) => f.severity === "error"
   );
   expect(errors).toHaveLength(1);
   expect(errors[0]).toMatchObject({
     rule: "national-conditions",
     sheet: "Summary",
-    expected: 135000.01,
-    actual: 135000,
+    cell: `C${FUNDING_SOURCES.length + 7}`,
+    expected: 696000.01,
+    actual: 696000,
   });
 });
 

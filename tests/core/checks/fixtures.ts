@@ -243,20 +243,26 @@ export function planSnapshot(options: PlanOptions = {}): WorkbookSnapshot {
     f(`=SUM(C2:C${last})`, spendSum, GBP),
     f(`=SUM(D2:D${last})`, incSum - spendSum, GBP),
   ]);
-  const socialCareNhs = lines
-    .filter((l) => l.area === "Social Care")
-    .reduce((a, l) => a + l.nhs, 0);
+  // The condition counts social-care lines funded from the NHS minimum contribution, whole amounts.
+  const socialCareFromMinimum = lines
+    .filter((l) => l.area === "Social Care" && l.source === "NHS minimum contribution")
+    .reduce((a, l) => a + l.nhs + l.council, 0);
+  const minimum = options.minimumSocialCare ?? Math.floor(socialCareFromMinimum * 0.9);
+  const row = summaryRows.length + 4; // 1-based: after a blank row, the heading and the table header
   summaryRows.push([]);
   summaryRows.push(["National conditions"]);
+  summaryRows.push(["Requirement", "Minimum Required Spend", "Planned Spend", "Under Spend"]);
   summaryRows.push([
-    "Minimum NHS contribution to adult social care (£)",
-    typed(options.minimumSocialCare ?? Math.floor(socialCareNhs * 0.9), GBP),
-  ]);
-  summaryRows.push([
-    "Planned NHS spend on adult social care (£)",
+    "Adult social care services spend from the minimum ICB allocations",
+    typed(minimum, GBP),
     f(
-      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")',
-      socialCareNhs,
+      '=SUMIFS(BCF_Expenditure[Total (£)],BCF_Expenditure[Source of Funding],"NHS minimum contribution",BCF_Expenditure[Area of Spend],"Social Care")',
+      socialCareFromMinimum,
+      GBP
+    ),
+    f(
+      `=IF(B${row}="","",MAX(0,B${row}-C${row}))`,
+      Math.max(0, minimum - socialCareFromMinimum),
       GBP
     ),
   ]);

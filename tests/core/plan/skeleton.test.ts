@@ -17,6 +17,16 @@ const options = {
   healthAndWellbeingBoard: "Rutland Health and Wellbeing Board",
   year: "2024-25",
 };
+// 2024-25: the Discharge Fund's two parts instead of one "Discharge fund"; no Winter Pressures grant.
+const SOURCES_2024 = [
+  "NHS minimum contribution",
+  "iBCF",
+  "DFG",
+  "Local Authority Discharge Fund",
+  "ICB Discharge Fund",
+  "Additional LA contribution",
+  "Additional NHS contribution",
+];
 const sheet = (layout: ReturnType<typeof planSkeleton>, key: string) =>
   layout.sheets.find((s) => s.key === key)!;
 
@@ -41,25 +51,84 @@ describe("planSkeleton", () => {
     }
   });
 
-  it("Cover: the title, area, Health and Wellbeing Board and financial year", () => {
-    expect(sheet(layout, "cover").formulas).toEqual([
+  it("Cover: the title, area, Health and Wellbeing Board, financial year, contact and sign-off", () => {
+    const cover = sheet(layout, "cover");
+    expect(cover.formulas).toEqual([
       ["BCF plan", ""],
       ["Area", "Rutland"],
       ["Health and Wellbeing Board", "Rutland Health and Wellbeing Board"],
       ["Financial year", "2024-25"],
+      ["Completed by", ""],
+      ["Email", ""],
+      ["Contact number", ""],
+      ["Signed off by (for the Health and Wellbeing Board)", ""],
+      ["Date of sign-off", ""],
     ]);
-    expect(sheet(layout, "cover").address).toBe("A1:B4");
+    expect(cover.address).toBe("A1:B9");
+    // The year and a telephone number stay text; the sign-off date shows as a date.
+    expect([
+      cover.numberFormats[3][1],
+      cover.numberFormats[6][1],
+      cover.numberFormats[8][1],
+    ]).toEqual(["@", "@", "dd/mm/yyyy"]);
   });
 
-  it("Income: one £ line per funding source and a SUM total", () => {
+  it("Income: per funding source, planned income and the published allocation, each with a SUM total", () => {
     const income = sheet(layout, "income");
-    expect(income.formulas[0]).toEqual(["Funding source", "Amount (£)"]);
-    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual([...FUNDING_SOURCES]);
+    expect(income.formulas[0]).toEqual([
+      "Funding source",
+      "Planned income (£)",
+      "Published allocation (£)",
+    ]);
+    expect(income.formulas.slice(1, -1).map((r) => r[0])).toEqual(SOURCES_2024);
     expect(income.formulas[income.formulas.length - 1]).toEqual([
       "Total",
       `=SUM(B2:B${FUNDING_SOURCES.length + 1})`,
+      `=SUM(C2:C${FUNDING_SOURCES.length + 1})`,
     ]);
-    expect(income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00")).toBe(true);
+    expect(
+      income.numberFormats.slice(1).every((r) => r[1] === "£#,##0.00" && r[2] === "£#,##0.00")
+    ).toBe(true);
+  });
+
+  it("funding sources follow the year: 2025-26 has the Better Care Grant and no iBCF or Discharge Fund", () => {
+    const names = (year: string) =>
+      sheet(planSkeleton({ ...options, year }), "income")
+        .formulas.slice(1, -1)
+        .map((r) => r[0]);
+    expect(names("2025-26")).toEqual([
+      "NHS minimum contribution",
+      "Local Authority Better Care Grant",
+      "DFG",
+      "Additional LA contribution",
+      "Additional NHS contribution",
+    ]);
+    expect(names("2023-24")).toEqual(SOURCES_2024);
+    expect(names("2019-20")).toContain("Winter Pressures grant");
+    const summary = sheet(planSkeleton({ ...options, year: "2025-26" }), "summary");
+    expect(summary.formulas.slice(1, 6).map((r) => r[0])).toEqual(names("2025-26"));
+    expect(summary.formulas[6][0]).toBe("Total");
+    const exp = sheet(planSkeleton({ ...options, year: "2025-26" }), "expenditure");
+    expect(exp.validations.find((v) => v.address === "H2")?.source).toBe(
+      names("2025-26").join(",")
+    );
+  });
+
+  it("Summary: last year's minimum for adult social care and the uplift are input cells, 3.9% filled in for 2025-26 only", () => {
+    const rows = (year: string) =>
+      sheet(planSkeleton({ ...options, year }), "summary").formulas.slice(-3);
+    const n = 5 + 1; // 2025-26 has five sources
+    expect(rows("2025-26")).toEqual([
+      ["Previous year's minimum NHS contribution to adult social care (£)", "", "", ""],
+      ["Required uplift on the previous year", 0.039, "", ""],
+      [
+        "Previous year's minimum with the uplift (£)",
+        `=IF(OR(B${n + 8}="",B${n + 9}=""),"",ROUND(B${n + 8}*(1+B${n + 9}),2))`,
+        "",
+        "",
+      ],
+    ]);
+    expect(rows("2024-25")[1]).toEqual(["Required uplift on the previous year", "", "", ""]);
   });
 
   it("Expenditure: the BCF_Expenditure table with its columns, totals row and drop-downs", () => {
@@ -90,7 +159,7 @@ describe("planSkeleton", () => {
       { address: "C2", source: "='BCF Lists'!$A$2:$A$20" },
       { address: "E2", source: AREAS_OF_SPEND.join(",") },
       { address: "F2", source: COMMISSIONERS.join(",") },
-      { address: "H2", source: FUNDING_SOURCES.join(",") },
+      { address: "H2", source: SOURCES_2024.join(",") },
     ]);
   });
 
@@ -128,29 +197,37 @@ describe("planSkeleton", () => {
     expect(targets.table?.address).toBe("A1:H2");
   });
 
-  it("Metrics: BCF.RATE for rates and BCF.PROPORTION for proportions, with their CI columns", () => {
+  it("Metrics: the plan year's metrics, BCF.RATE for rates and BCF.PROPORTION for proportions, with their CI columns", () => {
     const metrics = sheet(layout, "metrics");
-    expect(metrics.formulas[0]).toEqual([...METRIC_COLUMNS]);
+    expect(metrics.formulas[0].slice(0, METRIC_COLUMNS.length)).toEqual([...METRIC_COLUMNS]);
     expect(metrics.table?.name).toBe("BCF_Metrics");
-    const nea = metrics.formulas.find((r) => r[0] === "Non-elective admissions")!;
-    expect(nea[3]).toBe(100000);
-    expect(nea[4]).toBe(
+    // 2024-25: the four 2023-25 metrics, and no retired ones.
+    expect(metrics.formulas.slice(1, 5).map((r) => r[0])).toEqual([
+      "Permanent admissions to residential and nursing care",
+      "Avoidable admissions",
+      "Discharge to usual place of residence",
+      "Emergency admissions due to falls",
+    ]);
+    expect(metrics.table?.address).toBe("A1:I5");
+    const admissions = metrics.formulas[1];
+    expect(admissions[3]).toBe(100000);
+    expect(admissions[4]).toBe(
       '=IF([@[Numerator]]="","",IF([@[Denominator]]="","",BCF.RATE([@[Numerator]],[@[Denominator]],[@[Per]])))'
     );
-    expect(nea[5]).toContain(
+    expect(admissions[5]).toContain(
       "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,1)"
     );
-    expect(nea[6]).toContain(
+    expect(admissions[6]).toContain(
       "INDEX(BCF.RATE.CI([@[Numerator]],[@[Denominator]],0.95,[@[Per]]),1,2)"
     );
-    const reablement = metrics.formulas.findIndex(
-      (r) => r[0] === "Still at home 91 days after reablement"
+    const discharge = metrics.formulas.findIndex(
+      (r) => r[0] === "Discharge to usual place of residence"
     );
-    expect(metrics.formulas[reablement][4]).toContain(
+    expect(metrics.formulas[discharge][4]).toContain(
       "BCF.PROPORTION([@[Numerator]],[@[Denominator]],[@[Per]])"
     );
-    expect(metrics.formulas[reablement][3]).toBe(1);
-    expect(metrics.numberFormats[reablement][4]).toBe("0.0%");
+    expect(metrics.formulas[discharge][3]).toBe(1);
+    expect(metrics.numberFormats[discharge][4]).toBe("0.0%");
   });
 
   it("Summary: income by lookup, planned spend by SUMIFS on the table, balance, total and national conditions", () => {
@@ -175,16 +252,30 @@ describe("planSkeleton", () => {
       `=SUM(D2:D${n})`,
     ]);
     expect(summary.formulas[n + 2][0]).toBe("National conditions");
+    // The national template's minimum-spend table, planned spend counting only lines funded from the
+    // NHS minimum contribution.
     expect(summary.formulas[n + 3]).toEqual([
-      "Minimum NHS contribution to adult social care (£)",
-      "",
-      "",
-      "",
+      "Requirement",
+      "Minimum Required Spend",
+      "Planned Spend",
+      "Under Spend",
     ]);
-    expect(summary.formulas[n + 4][1]).toBe(
-      '=SUMIFS(BCF_Expenditure[NHS (£)],BCF_Expenditure[Area of Spend],"Social Care")'
-    );
-    expect(summary.numberFormats[n + 3][1]).toBe("£#,##0.00");
+    const fromMinimum = 'BCF_Expenditure[Source of Funding],"NHS minimum contribution"';
+    const ooh = (who: string, amount: string) =>
+      `SUMIFS(BCF_Expenditure[${amount}],${fromMinimum},BCF_Expenditure[Commissioner],"${who}",BCF_Expenditure[Area of Spend],"<>Acute")`;
+    expect(summary.formulas[n + 4]).toEqual([
+      "NHS commissioned out of hospital spend from the minimum ICB allocation",
+      "",
+      `=${ooh("CCG/ICB", "Total (£)")}+${ooh("NHS England", "Total (£)")}+${ooh("Joint", "NHS (£)")}`,
+      `=IF(B${n + 5}="","",MAX(0,B${n + 5}-C${n + 5}))`,
+    ]);
+    expect(summary.formulas[n + 5]).toEqual([
+      "Adult social care services spend from the minimum ICB allocations",
+      "",
+      `=SUMIFS(BCF_Expenditure[Total (£)],${fromMinimum},BCF_Expenditure[Area of Spend],"Social Care")`,
+      `=IF(B${n + 6}="","",MAX(0,B${n + 6}-C${n + 6}))`,
+    ]);
+    expect(summary.numberFormats[n + 5][1]).toBe("£#,##0.00");
     expect(summary.numberFormats[n + 1][1]).toBe("General");
   });
 

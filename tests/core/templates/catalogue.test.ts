@@ -1,4 +1,6 @@
-import { CATALOGUE, findTemplate } from "../../../src/core/templates/catalogue";
+import { CATALOGUE, SEED_TEMPLATES, findTemplate } from "../../../src/core/templates/catalogue";
+import { STARTER_TEMPLATES, isStarterTemplate } from "../../../src/core/templates/starters";
+import { expenditureRows } from "../../../src/core/plan";
 import { parseTemplatePack } from "../../../src/core/templates/pack";
 import type { ActivityTarget, SchemeTemplate } from "../../../src/core/templates/types";
 import {
@@ -25,6 +27,46 @@ function onlyTarget(id: string): ActivityTarget {
 function seedOf(seed: string): SchemeTemplate[] {
   return CATALOGUE.filter((t) => t.source.seed === seed);
 }
+
+describe("every national scheme type has a template", () => {
+  it("the 19 scheme types each have at least one: a seed plan's scheme, or else a starter", () => {
+    for (const type of SCHEME_TYPES) {
+      const of = CATALOGUE.filter((t) => t.schemeType === type);
+      expect(of.length > 0 ? type : `no template for ${type}`).toBe(type);
+      // A starter only where no seed has a scheme of the type.
+      if (of.some(isStarterTemplate)) expect(of.every(isStarterTemplate)).toBe(true);
+    }
+    // The seeds cover 14 of the 19; five starters cover the rest, the DFG among them.
+    expect(STARTER_TEMPLATES.map((t) => t.schemeType)).toEqual([
+      "Assistive Technologies and Equipment",
+      "Care Act Implementation Related Duties",
+      "DFG Related Schemes",
+      "Personalised Care at Home",
+      "Residential Placements",
+    ]);
+    expect(CATALOGUE.filter((t) => t.schemeType === "Carers Services").length).toBeGreaterThan(0);
+  });
+
+  it("a starter is marked as such and invents nothing: no figures, commissioner, provider, outcomes or metrics", () => {
+    for (const t of STARTER_TEMPLATES) {
+      expect(t.name).toMatch(/\(starter\)$/);
+      expect(t.description).toContain("A starter template");
+      expect(t.id).toMatch(/^starter-/);
+      expect([t.costs, t.targets, t.outcomes, t.metrics, t.risks]).toEqual([[], [], [], [], []]);
+      expect([t.commissioner, t.provider, t.percentNhs]).toEqual([undefined, undefined, undefined]);
+    }
+    // Inserted, a starter is one row with its name and type, the amounts left blank.
+    const dfg = STARTER_TEMPLATES.find((t) => t.schemeType === "DFG Related Schemes")!;
+    const rows = expenditureRows([dfg]).formulas;
+    expect(rows).toHaveLength(1);
+    expect(rows[0].slice(0, 3)).toEqual([
+      "S001",
+      "Disabled Facilities Grant adaptations (starter)",
+      "DFG Related Schemes",
+    ]);
+    expect([rows[0][7], rows[0][10], rows[0][11]]).toEqual(["", "", ""]);
+  });
+});
 
 describe("catalogue schema", () => {
   it("holds at least 25 templates", () => {
@@ -56,8 +98,8 @@ describe("catalogue schema", () => {
     }
   });
 
-  it("gives every template a name, source, description and at least one outcome", () => {
-    for (const t of CATALOGUE) {
+  it("gives every seed template a name, source, description and at least one outcome", () => {
+    for (const t of SEED_TEMPLATES) {
       expect(t.name.trim()).not.toBe("");
       expect(t.description.length).toBeGreaterThan(40);
       expect(t.outcomes.length).toBeGreaterThan(0);

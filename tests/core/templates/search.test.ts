@@ -182,13 +182,14 @@ describe("searchTemplates", () => {
 });
 
 describe("templateFacets", () => {
-  it("lists the sources of the five seeds in seed order", () => {
+  it("lists the sources of the five seeds in seed order, then the starter templates", () => {
     expect(templateFacets(CATALOGUE).sources).toEqual([
       "Area not named, Proposed Section 256 schemes (year not stated)",
       "Rutland, BCF business case 2016-17",
       "South Kent Coast, Draft BCF plan (year not stated)",
       "Coventry, iBCF programme plan 2017-19",
       "Wiltshire, Better Care Plan commissioning intentions 2017-18",
+      "Starter templates",
     ]);
   });
 
