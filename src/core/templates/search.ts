@@ -73,10 +73,10 @@ function searchableText(template: SchemeTemplate): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** A phrase as whole words ("la" is not found in "plan"; "a&e" is found in "a&e attendances"). */
+/** A phrase as whole words, any spaces or dashes between them ("la" is not found in "plan"; "discharge to assess" is found in "Discharge-to-Assess"). */
 function phrasePattern(phrase: string): RegExp {
   const words = normalise(phrase).trim().split(/\s+/).map(escapeRegExp);
-  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("\\s+")}(?![\\p{L}\\p{N}])`, "gu");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`, "gu");
 }
 
 interface SynonymGroup {
