@@ -16,11 +16,27 @@ const DEV_URL = "https://localhost:3000/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
 
+/** A build error people read without a stack trace: what is wrong and what to do. */
+function plainError(message) {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
+
 /** The production hosting URL, always with one trailing slash. */
 function productionUrl() {
-  const url = process.env.BCF_ADDIN_URL || DEV_URL;
-  if (!/^https:\/\//.test(url))
-    throw new Error(`BCF_ADDIN_URL must be an https:// URL, not "${url}".`);
+  const url = process.env.BCF_ADDIN_URL;
+  // Without it the manifest would send Excel to https://localhost:3000/, which works on no one's machine.
+  if (!url) {
+    throw plainError(
+      "BCF_ADDIN_URL is not set. A production build writes it into manifest.xml as the address the add-in " +
+        "is served from: run, for example, BCF_ADDIN_URL=https://your-host.example.org/bcf/ npm run build " +
+        "(or npm run build:dev to build for https://localhost:3000/)."
+    );
+  }
+  if (!/^https:\/\//.test(url)) {
+    throw plainError(`BCF_ADDIN_URL must be an https:// address, not "${url}".`);
+  }
   return url.endsWith("/") ? url : `${url}/`;
 }
 
@@ -59,9 +75,6 @@ class RewriteUrlPlugin {
 module.exports = async (env, options) => {
   const dev = options.mode !== "production";
   const baseUrl = dev ? DEV_URL : productionUrl();
-  if (!dev && !process.env.BCF_ADDIN_URL) {
-    console.warn(`BCF_ADDIN_URL is not set: the production manifest points at ${DEV_URL}.`);
-  }
 
   return {
     devtool: dev ? "source-map" : false,

@@ -6,6 +6,8 @@
  *   pane.bundle_gzip_bytes     gzip size of the JavaScript the page loads in Office (the scripts taskpane.html
  *                              names: functions.js, taskpane.js), office.js excluded (Microsoft's CDN)
  *   pane.preview_gzip_bytes    the preview chunk, loaded only outside Office (not part of the figure above)
+ *   pane.largest.<module>      the packages and src folders that weigh most in those scripts, by webpack's
+ *                              module sizes (before minifying), largest first: where to look to shrink it
  * office.js is served from node_modules in place of the CDN, so nothing leaves the machine.
  */
 import { readFileSync, readdirSync, existsSync } from "fs";
@@ -17,7 +19,12 @@ type BenchLine = [name: string, value: number, unit: string];
 
 interface Support {
   ROOT: string;
-  ensureBuild(options: { mode?: string; outDir?: string; log?: (m: string) => void }): boolean;
+  ensureBuild(options: {
+    mode?: string;
+    outDir?: string;
+    log?: (m: string) => void;
+    statsFile?: string;
+  }): boolean;
   serve(dir: string): Promise<{ url: string; close: () => Promise<void> }>;
   launchChromium(): Promise<{
     context: import("playwright-core").BrowserContext;
@@ -80,12 +87,67 @@ const INTERACTIVE_PROBE = `
   })();
 `;
 
+interface StatsModule {
+  name: string;
+  size: number;
+  usedExports?: boolean | string[] | null;
+  providedExports?: string[] | null;
+  chunks?: Array<string | number>;
+  modules?: StatsModule[];
+}
+
+function keptBytes(m: StatsModule): number {
+  if (m.usedExports === false) return 0;
+  const provided = m.providedExports?.length ?? 0;
+  if (Array.isArray(m.usedExports) && provided >= 50) {
+    return Math.round((m.size * m.usedExports.length) / provided);
+  }
+  return m.size;
+}
+
+/** How many of the heaviest packages and src folders the bench lists. */
+const LARGEST_SHOWN = 10;
+
+/**
+ * Bytes (before minifying) per npm package or src folder in the chunks `scripts` come from. Modules
+ * webpack concatenated are counted inside the chunk of the module that holds them. A module none of
+ * whose exports are used counts nothing, and one of many separate exports (an icon set) counts the
+ * share of them in use, since minifying drops the rest.
+ */
+export function largestModules(statsFile: string, scripts: string[]): Array<[string, number]> {
+  const stats = JSON.parse(readFileSync(statsFile, "utf8")) as {
+    chunks: Array<{ id: string | number; files: string[] }>;
+    modules: StatsModule[];
+  };
+  const wanted = new Set(
+    stats.chunks.filter((c) => c.files.some((f) => scripts.includes(f))).map((c) => c.id)
+  );
+  const owner = (name: string): string => {
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(name);
+    if (pkg) return pkg[1];
+    const src = /^\.\/src\/([^/]+(?:\/[^/.]+(?=\/))?)/.exec(name);
+    return src ? `src/${src[1]}` : name.replace(/ \+ \d+ modules$/, "");
+  };
+  const bytes = new Map<string, number>();
+  const walk = (modules: StatsModule[], inWanted: boolean) => {
+    for (const m of modules) {
+      const here = m.chunks?.length ? m.chunks.some((c) => wanted.has(c)) : inWanted;
+      if (m.modules) walk(m.modules, here);
+      else if (here) bytes.set(owner(m.name), (bytes.get(owner(m.name)) ?? 0) + keptBytes(m));
+    }
+  };
+  walk(stats.modules, false);
+  return [...bytes].sort((a, b) => b[1] - a[1]).slice(0, LARGEST_SHOWN);
+}
+
 export async function run(): Promise<BenchLine[]> {
   const outDir = join(tmpdir(), "bcf-bench-pane-production");
+  const statsFile = join(tmpdir(), "bcf-bench-pane-stats.json");
   support.ensureBuild({
     mode: "production",
     outDir,
     log: (m) => console.error(m),
+    statsFile,
   });
   const ids = functionIds(outDir);
 
@@ -154,5 +216,10 @@ export async function run(): Promise<BenchLine[]> {
     ["pane.interactive_ms", median(interactive), "ms"],
     ["pane.bundle_gzip_bytes", bundleGzip, "bytes"],
     ["pane.preview_gzip_bytes", previewGzip, "bytes"],
+    ...largestModules(statsFile, scripts).map(([name, size]): BenchLine => [
+      `pane.largest.${name}`,
+      size,
+      "bytes",
+    ]),
   ];
 }

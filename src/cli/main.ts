@@ -5,6 +5,7 @@
  */
 import { Finding, RuleCoverage, checkWorkbook, countBySeverity } from "../core/checks";
 import { cellReference } from "../core/sheetAddress";
+import { plural } from "../core/wording";
 import { WorkbookReadError, readXlsxSnapshot } from "./readXlsx";
 
 export const USAGE =
@@ -28,13 +29,9 @@ const consoleOutput: Output = {
   err: (t) => process.stderr.write(`${t}\n`),
 };
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 || word === "info" ? "" : "s"}`;
-}
-
 function summaryOf(findings: Finding[]): string {
   const c = countBySeverity(findings);
-  return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.info, "info")}`;
+  return `${plural(c.error, "error")}, ${plural(c.warning, "warning")}, ${plural(c.info, "info", "info")}`;
 }
 
 /** The readable table: file, severity, sheet!cell, message; then a count per file and overall. */

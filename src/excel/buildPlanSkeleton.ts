@@ -12,6 +12,7 @@ import {
   listsSheetCells,
   METRICS_TABLE,
   PLAN_SHEETS,
+  type PlanOptions,
   type PlanSheetKey,
   planSkeleton,
   TARGETS_TABLE,
@@ -46,7 +47,7 @@ function tableCandidates(base: string): string[] {
 
 export async function buildPlanSkeleton(
   context: Excel.RequestContext,
-  options: { area: string; healthAndWellbeingBoard: string; year: string }
+  options: PlanOptions
 ): Promise<InsertionResult> {
   try {
     const workbook = context.workbook;

@@ -14,6 +14,7 @@ export {
   hideSheets,
   type ReplacedFormula,
   type ReplaceResult,
+  type BcfFormulaCell,
 } from "./submission";
 export { readSchemesInPlan, readPlanPresence, type SchemeInPlan } from "./planContents";
 export {

@@ -1,19 +1,29 @@
 /**
  * Reads the workbook into a plain snapshot for the checks, without writing anything. Two syncs find
- * the sheets and their used ranges; then one sync per block of rows, each block sized to keep a request
- * well under Excel on the web's 5 MB limit. A block Excel still refuses as too large is split in half
- * and retried.
+ * the sheets and their used ranges; then one sync per block of rows. The first block is sized by a
+ * guess at what a cell weighs; every later one by what Excel actually returned so far, so each
+ * request stays under READ_BUDGET_BYTES (4 MB), below Excel on the web's 5 MB limit, in as few syncs
+ * as that allows. A block Excel still refuses as too large is split in half and retried.
  */
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/workbook";
 import { isPayloadTooLarge, toWorkbookActionError, WorkbookActionError } from "./errors";
 
 export interface ReadOptions {
   onProgress?: (done: number, total: number) => void;
-  /** Cells (rows × used columns) read per request; by default what keeps a request near REQUEST_BUDGET_BYTES. */
+  /** At most this many cells (rows × used columns) per request; by default only READ_BUDGET_BYTES limits a block. */
   maxCellsPerBlock?: number;
 }
 
-/** What one block's request may weigh by the estimate below: under half of Excel on the web's 5 MB. */
+/** What one block of a read may weigh: under Excel on the web's 5 MB, with room for the envelope. */
+export const READ_BUDGET_BYTES = 4_000_000;
+/** What a cell of the first block is taken to weigh, before any has been measured. */
+export const FIRST_BLOCK_BYTES_PER_CELL = 75;
+/** Later blocks allow this much more per cell than the heaviest block so far weighed. */
+const MEASURED_MARGIN = 1.1;
+/** Excel on the web's limit: a refused block of n cells weighed more than this over n. */
+const EXCEL_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** What a block of writes (src/excel/submission.ts) may weigh by the estimate below: under half of the 5 MB. */
 export const REQUEST_BUDGET_BYTES = 2_000_000;
 /**
  * Bytes one cell costs in a response: its value, formula and number format as JSON (a number and a
@@ -45,11 +55,12 @@ export function rowsPerBlock(columns: number, maxCellsPerBlock: number): number 
 }
 
 /**
- * Cuts each sheet's used rows into segments of at most `maxCellsPerBlock` cells and packs consecutive
- * segments (small sheets) into blocks of at most that many cells.
+ * Cuts each sheet's used rows (from `firstRow`, 0 by default) into segments of at most
+ * `maxCellsPerBlock` cells and packs consecutive segments (small sheets) into blocks of at most that
+ * many cells.
  */
 export function planBlocks(
-  areas: ReadonlyArray<{ rowCount: number; columnCount: number }>,
+  areas: ReadonlyArray<{ rowCount: number; columnCount: number; firstRow?: number }>,
   maxCellsPerBlock: number
 ): Segment[][] {
   const blocks: Segment[][] = [];
@@ -57,8 +68,9 @@ export function planBlocks(
   let cells = 0;
   areas.forEach((area, sheet) => {
     const step = rowsPerBlock(area.columnCount, maxCellsPerBlock);
-    for (let row = 0; row < area.rowCount; row += step) {
-      const rows = Math.min(step, area.rowCount - row);
+    const first = area.firstRow ?? 0;
+    for (let row = first; row < first + area.rowCount; row += step) {
+      const rows = Math.min(step, first + area.rowCount - row);
       const size = rows * area.columnCount;
       if (current.length && cells + size > maxCellsPerBlock) {
         blocks.push(current);
@@ -90,7 +102,7 @@ export async function readWorkbookSnapshot(
   options: ReadOptions = {}
 ): Promise<WorkbookSnapshot> {
   try {
-    const maxCells = Math.max(1, options.maxCellsPerBlock ?? DEFAULT_MAX_CELLS_PER_BLOCK);
+    const cap = Math.max(1, options.maxCellsPerBlock ?? Infinity);
     // Sync 1: the sheets.
     const worksheets = context.workbook.worksheets.load("items/name");
     await context.sync();
@@ -130,10 +142,24 @@ export async function readWorkbookSnapshot(
     const total = areas.reduce((n, a) => n + a.rowCount, 0);
     let done = 0;
     options.onProgress?.(0, total);
-    const queue = planBlocks(areas, maxCells);
+    // Rows not yet handed to a block, per sheet; halves of a refused block wait in `retry`.
+    const nextRow = areas.map(() => 0);
+    const retry: Segment[][] = [];
+    let bytesPerCell = FIRST_BLOCK_BYTES_PER_CELL;
+    let heaviestMeasured = 0;
+    const handOut = (): Segment[] | undefined => {
+      const maxCells = Math.max(1, Math.min(cap, Math.floor(READ_BUDGET_BYTES / bytesPerCell)));
+      const remaining = areas.map((area, i) => ({
+        rowCount: area.rowCount - nextRow[i],
+        columnCount: area.columnCount,
+        firstRow: nextRow[i],
+      }));
+      const [block] = planBlocks(remaining, maxCells);
+      for (const segment of block ?? []) nextRow[segment.sheet] = segment.row + segment.rows;
+      return block;
+    };
     // The one sync inside a loop: one per block, and the number of blocks is bounded by the used cells.
-    while (queue.length) {
-      const block = queue.shift()!;
+    for (let block = retry.shift() ?? handOut(); block; block = retry.shift() ?? handOut()) {
       const ranges = block.map((segment) => {
         const area = areas[segment.sheet];
         return context.workbook.worksheets
@@ -150,6 +176,9 @@ export async function readWorkbookSnapshot(
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block, bounded by the cells
         await context.sync();
       } catch (e) {
+        if (isPayloadTooLarge(e)) {
+          bytesPerCell = Math.max(bytesPerCell, EXCEL_PAYLOAD_LIMIT_BYTES / cellsOf(block, areas));
+        }
         const halves = isPayloadTooLarge(e) ? splitBlock(block) : undefined;
         if (!halves) {
           if (isPayloadTooLarge(e)) {
@@ -160,9 +189,21 @@ export async function readWorkbookSnapshot(
           }
           throw e;
         }
-        queue.unshift(...halves);
+        retry.unshift(...halves);
         continue;
       }
+      heaviestMeasured = Math.max(
+        heaviestMeasured,
+        ranges.reduce(
+          (bytes, range) =>
+            bytes +
+            jsonBytes(range.values) +
+            jsonBytes(range.formulas) +
+            jsonBytes(range.numberFormat),
+          0
+        ) / cellsOf(block, areas)
+      );
+      bytesPerCell = heaviestMeasured * MEASURED_MARGIN;
       block.forEach((segment, i) => {
         const sheet = sheets[segment.sheet];
         const range = ranges[i];
@@ -181,4 +222,25 @@ export async function readWorkbookSnapshot(
   } catch (e) {
     throw toWorkbookActionError(e);
   }
+}
+
+function cellsOf(block: Segment[], areas: ReadonlyArray<{ columnCount: number }>): number {
+  return Math.max(
+    1,
+    block.reduce((n, segment) => n + segment.rows * areas[segment.sheet].columnCount, 0)
+  );
+}
+
+/** Bytes of `value` as JSON in UTF-8, the form Excel sends it in. */
+function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value) ?? "";
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x800 && (code < 0xd800 || code > 0xdfff)) bytes += 2;
+    else if (code >= 0x80 && code < 0x800) bytes += 1;
+    // A surrogate pair is two UTF-16 units for four UTF-8 bytes: one more each.
+    else if (code >= 0xd800 && code <= 0xdfff) bytes += 1;
+  }
+  return bytes;
 }

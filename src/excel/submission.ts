@@ -57,11 +57,15 @@ export interface ReplaceResult {
   incomplete?: { reason: string; remaining: number; where: string };
 }
 
+/** A cell holding a =BCF.* formula, as the pane lists it. */
 export interface BcfFormulaCell {
   sheet: string;
   cell: string;
   formula: string;
-  /** What the cell shows now. */
+}
+
+/** A =BCF.* formula cell with what it shows now. */
+export interface ShownBcfFormula extends BcfFormulaCell {
   value: CellValue;
 }
 
@@ -101,8 +105,8 @@ export function callsBcfFunction(formula: string): boolean {
 }
 
 /** Every =BCF.* formula of a snapshot, sheet by sheet, row by row. */
-export function bcfFormulasIn(snapshot: WorkbookSnapshot): BcfFormulaCell[] {
-  const found: BcfFormulaCell[] = [];
+export function bcfFormulasIn(snapshot: WorkbookSnapshot): ShownBcfFormula[] {
+  const found: ShownBcfFormula[] = [];
   for (const sheet of snapshot.sheets) {
     sheet.formulas.forEach((row, r) =>
       row.forEach((entry, c) => {
@@ -123,7 +127,7 @@ export function bcfFormulasIn(snapshot: WorkbookSnapshot): BcfFormulaCell[] {
 export async function listBcfFormulas(
   context: Excel.RequestContext,
   options: ReadOptions = {}
-): Promise<Array<{ sheet: string; cell: string; formula: string }>> {
+): Promise<BcfFormulaCell[]> {
   const snapshot = await readWorkbookSnapshot(context, options);
   return bcfFormulasIn(snapshot).map(({ sheet, cell, formula }) => ({
     sheet,

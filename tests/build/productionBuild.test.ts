@@ -1,5 +1,5 @@
 /**
- * The build contract (design.md): a production build leaves functions.js, functions.json, the pane's
+ * The build contract: a production build leaves functions.js, functions.json, the pane's
  * HTML and manifest.xml with the hosting URL written in; loading functions.js with a CustomFunctions
  * global registers every =BCF.* function once. Builds into a temporary folder so it needs no prior build.
  */

@@ -108,7 +108,7 @@ test("broken totals exit 1 with a table row naming the file, severity, sheet!cel
   expect(run.stdout).toContain("1 file checked: 1 error, 0 warnings, 0 info.");
 });
 
-test("--json prints exactly the design.md array, with expected and actual where there are figures", async () => {
+test("--json prints exactly the documented array, with expected and actual where there are figures", async () => {
   const run = await bcfCheck(
     "--json",
     file("broken-totals.xlsx"),

@@ -35,11 +35,15 @@ function newestMtime(dir) {
 }
 
 /** Runs webpack into `outDir` unless its taskpane.html is newer than every source and config file. */
+/** The hosting URL for production builds made only to be measured or tested here (a reserved name). */
+const PLACEHOLDER_ADDIN_URL = "https://bcf-toolkit.invalid/";
+
 function ensureBuild({
   mode = "development",
   outDir = path.join(ROOT, "dist"),
   force = false,
   log = console.log,
+  statsFile,
 } = {}) {
   // webpack leaves unchanged files untouched, so a stamp written after each build dates it.
   const stamp = path.join(outDir, ".bcf-build-stamp");
@@ -57,12 +61,17 @@ function ensureBuild({
   // A development build has office.js copied next to it; a production one must not be mistaken for it.
   const wantsOfficeJs = mode === "development";
   const hasOfficeJs = fs.existsSync(path.join(outDir, "office-js", "office.js"));
-  if (!force && built > sources && wantsOfficeJs === hasOfficeJs) return false;
+  const hasStats = !statsFile || fs.existsSync(statsFile);
+  if (!force && built > sources && wantsOfficeJs === hasOfficeJs && hasStats) return false;
   log(`Building (${mode}) into ${path.relative(ROOT, outDir) || "."}…`);
   const args = ["webpack", "--mode", mode];
   if (outDir !== path.join(ROOT, "dist")) args.push("--output-path", outDir);
+  // webpack's module statistics, for the bench's list of the largest modules the page loads.
+  if (statsFile) args.push(`--json=${statsFile}`);
   const result = spawnSync("npx", args, {
     cwd: ROOT,
+    // A production build needs a hosting URL; these builds are only served locally.
+    env: { BCF_ADDIN_URL: PLACEHOLDER_ADDIN_URL, ...process.env },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
   });
@@ -147,6 +156,7 @@ module.exports = {
   CHROMIUM,
   CHROMIUM_ARGS,
   ensureBuild,
+  PLACEHOLDER_ADDIN_URL,
   serve,
   launchChromium,
   newestMtime,

@@ -2,7 +2,12 @@ import { EXPENDITURE_COLUMNS } from "../../src/core/plan";
 import type { CellValue } from "../../src/core/workbook";
 import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
-import { readWorkbookSnapshot, rowsPerBlock } from "../../src/excel/readWorkbookSnapshot";
+import {
+  READ_BUDGET_BYTES,
+  readWorkbookSnapshot,
+  rowsPerBlock,
+} from "../../src/excel/readWorkbookSnapshot";
+import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES } from "../../src/memory-excel";
 import { admissionAvoidance, everything, icr, memoryWorkbook } from "./support";
 
 /** An expenditure sheet of `lines` typed lines (no formulas), laid out by hand from A1. */
@@ -29,6 +34,26 @@ function expenditureSheet(lines: number): Array<Array<CellValue | null>> {
 }
 
 describe("readWorkbookSnapshot", () => {
+  it("reads a 10,000-line plan in 4 syncs, sizing later blocks by what the first weighed, each under 4 MB", async () => {
+    // 10,001 rows × 13 columns with scheme text: some 5.6 MB in all, so at least two blocks under 4 MB.
+    const rows = expenditureSheet(10_000).map((row, i) =>
+      i === 0 ? row : row.map((v, c) => (c === 2 ? "Home-based intermediate care services" : v))
+    );
+    const h = memoryWorkbook({
+      sheets: [{ name: "Expenditure", rows }],
+      maxRequestBytes: EXCEL_WEB_PAYLOAD_LIMIT_BYTES,
+    });
+    h.stats.reset();
+    const snapshot = await readWorkbookSnapshot(h.context);
+    expect(snapshot.sheets[0].values[10_000][12]).toBe(20_000);
+    expect(h.stats.syncs).toBeLessThanOrEqual(4);
+    expect(h.stats.details.every((d) => d.ok)).toBe(true);
+    const blocks = h.stats.details.slice(2);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const d of blocks)
+      expect(d.requestBytes + d.responseBytes).toBeLessThan(READ_BUDGET_BYTES);
+  });
+
   it("reads what the direct view of the workbook shows, in 2 syncs plus one block, and writes nothing", async () => {
     const h = memoryWorkbook();
     await buildPlanSkeleton(h.context, {

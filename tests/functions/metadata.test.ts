@@ -17,7 +17,7 @@ interface FunctionMetadata {
   result?: { type?: string; dimensionality?: string };
 }
 
-// [parameter name, optional, range?] per function, in argument order: the contract of issue 3.
+// [parameter name, optional, range?] per function, in argument order: a contract with the workbooks that call them.
 const EXPECTED: Record<
   string,
   {

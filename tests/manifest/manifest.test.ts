@@ -76,9 +76,14 @@ describe("manifest.xml", () => {
     );
   });
 
-  test("requires SharedRuntime 1.1", () => {
-    const set = all("Set").find((s) => s.getAttribute("Name") === "SharedRuntime");
-    expect(set?.getAttribute("MinVersion")).toBe("1.1");
+  test("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1, as custom functions in a shared runtime need", () => {
+    const sets = new Map(
+      all("Set")
+        .filter((s) => s.parentElement?.parentElement === one("Requirements"))
+        .map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])
+    );
+    expect(sets.get("SharedRuntime")).toBe("1.1");
+    expect(sets.get("CustomFunctionsRuntime")).toBe("1.1");
   });
 
   test("declares the custom functions under the BCF namespace with script and metadata", () => {
@@ -132,5 +137,140 @@ describe("manifest.xml", () => {
     const hosts = new Set(urls.map((u) => new URL(u).host));
     expect(hosts.size).toBe(1);
     for (const u of urls) expect(new URL(u).protocol).toBe("https:");
+  });
+
+  describe("follows the structure of Microsoft's manifest schema (checked here, offline)", () => {
+    const children = (e: Element): string[] => Array.from(e.children).map((c) => c.localName);
+    /** The names, in order, that a schema sequence allows; `required` must all be there. */
+    const expectSequence = (e: Element, sequence: string[], required: string[]) => {
+      const names = children(e);
+      for (const name of names) expect(sequence).toContain(name);
+      const positions = names.map((n) => sequence.indexOf(n));
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      for (const name of required) expect(names).toContain(name);
+    };
+    const APP_NS = "http://schemas.microsoft.com/office/appforoffice/1.1";
+    const OVERRIDES_NS = "http://schemas.microsoft.com/office/taskpaneappversionoverrides";
+    const BASIC_TYPES_NS = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
+
+    test("the task pane app's elements come in the schema's order, the required ones present", () => {
+      expect(doc.documentElement.namespaceURI).toBe(APP_NS);
+      expectSequence(
+        doc.documentElement,
+        [
+          "Id",
+          "AlternateId",
+          "Version",
+          "ProviderName",
+          "DefaultLocale",
+          "DisplayName",
+          "Description",
+          "IconUrl",
+          "HighResolutionIconUrl",
+          "SupportUrl",
+          "AppDomains",
+          "Hosts",
+          "Requirements",
+          "DefaultSettings",
+          "Permissions",
+          "Dictionary",
+          "VersionOverrides",
+        ],
+        [
+          "Id",
+          "Version",
+          "ProviderName",
+          "DefaultLocale",
+          "DisplayName",
+          "Description",
+          "IconUrl",
+          "DefaultSettings",
+          "Permissions",
+        ]
+      );
+    });
+
+    test("simple values have the schema's form and lengths", () => {
+      expect(one("Version").textContent).toMatch(/^\d{1,5}(\.\d{1,5}){0,3}$/);
+      expect(one("DefaultLocale").textContent).toMatch(/^[a-z]{2,3}-[A-Z]{2}$/);
+      expect((one("ProviderName").textContent ?? "").length).toBeLessThanOrEqual(250);
+      const top = (tag: string) =>
+        Array.from(doc.documentElement.children).find((e) => e.localName === tag)!;
+      expect(top("DisplayName").getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
+      expect(top("Description").getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
+      expect([
+        "Restricted",
+        "ReadDocument",
+        "ReadAllDocument",
+        "WriteDocument",
+        "ReadWriteDocument",
+      ]).toContain(one("Permissions").textContent);
+      for (const set of all("Set")) {
+        expect(set.getAttribute("Name")).toMatch(/^\w+$/);
+        expect(set.getAttribute("MinVersion")).toMatch(/^\d+\.\d+$/);
+      }
+    });
+
+    test("the version overrides are in their own namespace, in the schema's order", () => {
+      const overrides = one("VersionOverrides");
+      expect(overrides.namespaceURI).toBe(OVERRIDES_NS);
+      expect(overrides.getAttribute("xsi:type")).toBe("VersionOverridesV1_0");
+      expectSequence(
+        overrides,
+        ["Description", "Requirements", "Hosts", "Resources"],
+        ["Hosts", "Resources"]
+      );
+      const host = overrides.getElementsByTagName("Host")[0];
+      expect(host.getAttribute("xsi:type")).toBe("Workbook");
+      expectSequence(
+        host,
+        ["Runtimes", "AllFormFactors", "DesktopFormFactor"],
+        ["DesktopFormFactor"]
+      );
+      expectSequence(
+        one("DesktopFormFactor"),
+        ["GetStarted", "FunctionFile", "ExtensionPoint"],
+        ["FunctionFile"]
+      );
+      expectSequence(one("Resources"), ["Images", "Urls", "ShortStrings", "LongStrings"], []);
+      for (const e of all("Image").concat(all("Url"), all("String"))) {
+        if (e.parentElement?.parentElement?.localName === "Resources") {
+          expect(e.namespaceURI).toBe(BASIC_TYPES_NS);
+        }
+      }
+    });
+
+    test("resource ids are unique and short, strings and URLs within their limits", () => {
+      const ids = [
+        ...all("Images"),
+        ...all("Urls"),
+        ...all("ShortStrings"),
+        ...all("LongStrings"),
+      ].flatMap((group) => Array.from(group.children).map((e) => e.getAttribute("id") ?? ""));
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id).toMatch(/^[^\s]{1,32}$/);
+      for (const e of Array.from(one("ShortStrings").children)) {
+        expect(e.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(125);
+      }
+      for (const e of Array.from(one("LongStrings").children)) {
+        expect(e.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(250);
+      }
+      for (const e of [
+        ...Array.from(one("Urls").children),
+        ...Array.from(one("Images").children),
+      ]) {
+        expect(e.getAttribute("DefaultValue")!.length).toBeLessThanOrEqual(2048);
+      }
+    });
+
+    test("ribbon ids are unique, and each icon comes in the three sizes Office asks for", () => {
+      const ids = [...all("Group"), ...all("Control")].map((e) => e.getAttribute("id") ?? "");
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const id of ids) expect(id.length).toBeGreaterThan(0);
+      for (const icon of all("Icon")) {
+        const sizes = Array.from(icon.children).map((img) => img.getAttribute("size"));
+        expect(sizes).toEqual(["16", "32", "80"]);
+      }
+    });
   });
 });

@@ -139,7 +139,7 @@ describe("the grid shows what Range.text gives", () => {
     const handle = createMemoryWorkbook({
       sheets: [{ name: "Formats", rows: [[1500, -0.004, 45000, 0.2545]] }],
     });
-    const context = handle.context;
+    const { context } = handle;
     const range = context.workbook.worksheets.getItem("Formats").getRange("A1:D1");
     range.numberFormat = [["[$£-809]#,##0.00", "£#,##0.00", "dd/mm/yyyy", "0.0%"]];
     range.load("text");

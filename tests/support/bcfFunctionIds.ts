@@ -1,4 +1,4 @@
-/** The ids of the =BCF.* functions: a contract with users' workbooks (issue 3), so tests name them once. */
+/** The ids of the =BCF.* functions: a contract with users' workbooks, so tests name them once. */
 export const BCF_FUNCTION_IDS = [
   "RATE",
   "RATE.CI",

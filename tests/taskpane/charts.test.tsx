@@ -51,8 +51,10 @@ async function select(sheet: string, address: string) {
   await handle.context.sync();
 }
 
-function renderCharts() {
+/** The pane opened on the Charts tab, once the tab's code has loaded. */
+async function renderCharts() {
   renderInFluent(<App templates={FIXTURE_TEMPLATES} initialTab="charts" />);
+  await screen.findByRole("button", { name: "Insert SPC chart" });
 }
 
 describe("Charts tab", () => {
@@ -60,7 +62,7 @@ describe("Charts tab", () => {
     open(SAMPLE_PLAN.map((s) => s.name));
     await loadSamplePlan(handle.context);
     await select("Falls by month", "A1:B25");
-    renderCharts();
+    await renderCharts();
     fireEvent.change(screen.getByRole("textbox", { name: /Target each month/ }), {
       target: { value: "60" },
     });
@@ -100,7 +102,7 @@ describe("Charts tab", () => {
     open(SAMPLE_PLAN.map((s) => s.name));
     await loadSamplePlan(handle.context);
     await select("Area comparison", "A1:C7");
-    renderCharts();
+    await renderCharts();
     fireEvent.click(screen.getByRole("button", { name: "Insert funnel plot" }));
     const title = await screen.findByText("Funnel plot added", undefined, { timeout: 10000 });
     const bar = title.closest("[role=status]") as HTMLElement;
@@ -121,7 +123,7 @@ describe("Charts tab", () => {
       },
     ]);
     await select("Sheet1", "A1:A25");
-    renderCharts();
+    await renderCharts();
     fireEvent.click(screen.getByRole("radio", { name: /Higher/ }));
     fireEvent.click(screen.getByRole("button", { name: "Insert SPC chart" }));
     const title = await screen.findByText("SPC chart added", undefined, { timeout: 10000 });
@@ -135,7 +137,7 @@ describe("Charts tab", () => {
   test("says in plain English what is wrong with the selection", async () => {
     open(["Sheet1"]);
     await select("Sheet1", "A1:C3");
-    renderCharts();
+    await renderCharts();
     fireEvent.click(screen.getByRole("button", { name: "Insert SPC chart" }));
     const title = await screen.findByText("The SPC chart was not added", undefined, {
       timeout: 10000,

@@ -66,6 +66,8 @@ describe("New plan tab", () => {
     expect(screen.getByRole("tab", { name: "New plan" }).getAttribute("aria-selected")).toBe(
       "true"
     );
+    // The tab's code loads when it is first opened.
+    await screen.findByRole("textbox", { name: "Area" });
     fill("Area", "  Rutland ");
     fill("Health and Wellbeing Board", "Rutland Health and Wellbeing Board");
     fill("Financial year", "2025 – 26");

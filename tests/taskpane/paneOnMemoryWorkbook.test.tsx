@@ -57,7 +57,7 @@ describe("the pane on the in-memory workbook", () => {
     workbook.onChange(() => changes++);
 
     renderInFluent(<App templates={FIXTURE_TEMPLATES} initialTab="check" />);
-    fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Check workbook" }));
     await screen.findByText("Some figures do not reconcile", undefined, { timeout: 10000 });
     const errors = screen.getByRole("region", { name: /^Errors/ });
     for (const slip of SAMPLE_SLIPS) {
@@ -105,7 +105,7 @@ describe("the pane on the in-memory workbook", () => {
 
     // Build a new plan.
     fireEvent.click(screen.getByRole("tab", { name: "New plan" }));
-    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), {
+    fireEvent.change(await screen.findByRole("textbox", { name: "Area" }), {
       target: { value: "Rutland" },
     });
     fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), {
@@ -140,7 +140,7 @@ describe("the pane on the in-memory workbook", () => {
         .filter((f) => typeof f === "string" && /^=.*\bBCF\./i.test(f));
     const before = bcfCells().length;
     expect(before).toBeGreaterThan(0);
-    fireEvent.click(screen.getByRole("button", { name: "Find =BCF formulas" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Find =BCF formulas" }));
     await idle("Find =BCF formulas");
     expect(
       within(screen.getByRole("list", { name: "=BCF formulas found" })).getAllByRole("listitem")
@@ -154,7 +154,7 @@ describe("the pane on the in-memory workbook", () => {
   test("a plan build can be taken out again, leaving the sheets the workbook had", async () => {
     const { workbook } = openWorkbook(["Sheet1", "Income"]);
     renderInFluent(<App templates={FIXTURE_TEMPLATES} initialTab="new-plan" />);
-    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), {
+    fireEvent.change(await screen.findByRole("textbox", { name: "Area" }), {
       target: { value: "Rutland" },
     });
     fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), {

@@ -4,6 +4,7 @@
  */
 import type { CostLine, SchemeTemplate } from "../templates/types";
 import type { Commissioner, FundingSource } from "../vocabulary";
+import { money, toPenny } from "../wording";
 import {
   asText,
   EXPENDITURE_COLUMNS,
@@ -41,11 +42,6 @@ export function nextSchemeIds(existingIds: Iterable<unknown>, count: number): st
   return ids;
 }
 
-/** Pounds to the penny, free of binary floating-point dust. */
-export function pennies(amount: number): number {
-  return Math.round(amount * 100) / 100;
-}
-
 const NHS_COMMISSIONERS: readonly Commissioner[] = ["CCG/ICB", "NHS England"];
 const NHS_FUNDED: readonly FundingSource[] = [
   "NHS minimum contribution",
@@ -61,23 +57,23 @@ export function splitCostLine(
   const { nhs, council, total } = line;
   const what = `${template.name}, "${line.description}"`;
   if (nhs !== undefined && council !== undefined) {
-    const sum = pennies(nhs + council);
+    const sum = toPenny(nhs + council);
     const note =
-      pennies(total) !== sum
-        ? `${what}: the plan gives a total of £${fmt(total)} but NHS + council of £${fmt(sum)}; the table shows the two parts.`
+      toPenny(total) !== sum
+        ? `${what}: the plan gives a total of ${money(total)} but NHS + council of ${money(sum)}; the table shows the two parts.`
         : undefined;
     return { nhs, council, note };
   }
   if (nhs !== undefined) {
     return {
       nhs,
-      council: pennies(total - nhs),
+      council: toPenny(total - nhs),
       note: `${what}: council share taken as the total less the NHS share.`,
     };
   }
   if (council !== undefined) {
     return {
-      nhs: pennies(total - council),
+      nhs: toPenny(total - council),
       council,
       note: `${what}: NHS share taken as the total less the council share.`,
     };
@@ -87,37 +83,30 @@ export function splitCostLine(
     return {
       nhs: total,
       council: 0,
-      note: `${what}: the whole £${fmt(total)} is shown as NHS, as the ${template.commissioner} commissions it.`,
+      note: `${what}: the whole ${money(total)} is shown as NHS, as the ${template.commissioner} commissions it.`,
     };
   }
   if (template.commissioner === "Local Authority") {
     return {
       nhs: 0,
       council: total,
-      note: `${what}: the whole £${fmt(total)} is shown as council, as the Local Authority commissions it.`,
+      note: `${what}: the whole ${money(total)} is shown as council, as the Local Authority commissions it.`,
     };
   }
   if (template.commissioner === "Joint" && template.percentNhs !== undefined) {
-    const nhsShare = pennies((total * template.percentNhs) / 100);
+    const nhsShare = toPenny((total * template.percentNhs) / 100);
     return {
       nhs: nhsShare,
-      council: pennies(total - nhsShare),
-      note: `${what}: £${fmt(total)} split ${template.percentNhs}% NHS / ${pennies(100 - template.percentNhs)}% council, as the joint commission states.`,
+      council: toPenny(total - nhsShare),
+      note: `${what}: ${money(total)} split ${template.percentNhs}% NHS / ${toPenny(100 - template.percentNhs)}% council, as the joint commission states.`,
     };
   }
   const nhsSide = NHS_FUNDED.includes(line.fundingSource);
   return {
     nhs: nhsSide ? total : 0,
     council: nhsSide ? 0 : total,
-    note: `${what}: the plan does not say who pays; the whole £${fmt(total)} is shown as ${nhsSide ? "NHS" : "council"} from its funding source (${line.fundingSource}). Check it.`,
+    note: `${what}: the plan does not say who pays; the whole ${money(total)} is shown as ${nhsSide ? "NHS" : "council"} from its funding source (${line.fundingSource}). Check it.`,
   };
-}
-
-function fmt(amount: number): string {
-  return amount.toLocaleString("en-GB", {
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 2,
-  });
 }
 
 /** The formulas of the computed columns, identical on every row so Excel keeps them as calculated columns. */
@@ -155,8 +144,8 @@ export function expenditureRows(
       const split = splitCostLine(line, template);
       if (split.note) notes.push(`${schemeIds[t]} ${split.note}`);
       const sums = bySource.get(line.fundingSource) ?? { nhs: 0, council: 0 };
-      sums.nhs = pennies(sums.nhs + split.nhs);
-      sums.council = pennies(sums.council + split.council);
+      sums.nhs = toPenny(sums.nhs + split.nhs);
+      sums.council = toPenny(sums.council + split.council);
       bySource.set(line.fundingSource, sums);
     }
     // A template without cost lines still gets its row, amounts left for the officer to type.

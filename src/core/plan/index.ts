@@ -1,4 +1,5 @@
 /** Pure layouts of what the add-in writes into a workbook; src/excel only writes them. */
+export * from "./options";
 export * from "./layout";
 export * from "./expenditure";
 export * from "./targets";

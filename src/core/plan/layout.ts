@@ -1,6 +1,6 @@
 /**
  * Names, columns and number formats of the plan workbook the add-in writes (tables, sheets, lists).
- * Engineer C's checks and the Office.js writer both rely on these exact strings.
+ * The checks and the Office.js writer both rely on these exact strings.
  */
 import { quoteSheetName } from "../sheetAddress";
 import {

@@ -2,6 +2,7 @@
  * "New BCF plan": the six sheets of a plan workbook (plus a hidden sheet of drop-down lists), laid out
  * as plain grids of values and formulas so the Office.js code only writes them.
  */
+import type { PlanOptions } from "./options";
 import { a1 } from "../workbook";
 import {
   FUNDING_SOURCES,
@@ -85,10 +86,7 @@ export interface PlanLayout {
 
 export type PlanTableKey = "expenditure" | "targets" | "metrics";
 
-export interface SkeletonOptions {
-  area: string;
-  healthAndWellbeingBoard: string;
-  year: string;
+export interface SkeletonOptions extends PlanOptions {
   /** Names to use instead of the standard ones, where a sheet of that name already exists. */
   sheetNames?: Partial<Record<PlanSheetKey, string>>;
   /** Names to use instead of BCF_Expenditure, BCF_Targets, BCF_Metrics where those are taken. */

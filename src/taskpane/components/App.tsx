@@ -11,10 +11,21 @@ import {
 } from "@fluentui/react-components";
 import { CATALOGUE } from "../../core/templates/catalogue";
 import type { SchemeTemplate } from "../../core/templates/types";
-import { ChartsTab } from "./ChartsTab";
-import { CheckTab } from "./CheckTab";
-import { NewPlanTab } from "./NewPlanTab";
 import { TemplatesTab } from "./TemplatesTab";
+
+// The New plan, Check and Charts tabs (and the code behind them) load the first time the user opens
+// them, so the pane is ready sooner; Templates, the first tab, comes with the page.
+const NewPlanTab = React.lazy(() =>
+  import(/* webpackChunkName: "tab-new-plan" */ "./NewPlanTab").then((m) => ({
+    default: m.NewPlanTab,
+  }))
+);
+const CheckTab = React.lazy(() =>
+  import(/* webpackChunkName: "tab-check" */ "./CheckTab").then((m) => ({ default: m.CheckTab }))
+);
+const ChartsTab = React.lazy(() =>
+  import(/* webpackChunkName: "tab-charts" */ "./ChartsTab").then((m) => ({ default: m.ChartsTab }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -81,6 +92,12 @@ export function App({
 }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [tab, setTab] = React.useState<TabName>(initialTab);
+  // Tabs opened so far: a panel is first rendered when its tab is opened, then stays mounted.
+  const [opened, setOpened] = React.useState<ReadonlySet<TabName>>(() => new Set([initialTab]));
+  const open = (value: TabName) => {
+    setTab(value);
+    setOpened((current) => (current.has(value) ? current : new Set(current).add(value)));
+  };
   const [templates, setTemplates] = React.useState<SchemeTemplate[]>(initialTemplates);
   const baseId = React.useId();
   const tabId = (value: TabName) => `${baseId}-tab-${value}`;
@@ -107,7 +124,7 @@ export function App({
         <TabList
           className={styles.tabs}
           selectedValue={tab}
-          onTabSelect={(_, data: SelectTabData) => setTab(data.value as TabName)}
+          onTabSelect={(_, data: SelectTabData) => open(data.value as TabName)}
           aria-label="BCF Toolkit sections"
         >
           {TABS.map(({ value, label }) => (
@@ -129,7 +146,11 @@ export function App({
             className={styles.panel}
           >
             <h2 className={styles.visuallyHidden}>{heading}</h2>
-            {panels[value]}
+            {opened.has(value) ? (
+              <React.Suspense fallback={<Text role="status">Loading…</Text>}>
+                {panels[value]}
+              </React.Suspense>
+            ) : null}
           </div>
         ))}
       </main>

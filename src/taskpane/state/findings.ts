@@ -1,7 +1,7 @@
 /** Grouping and wording of check findings for the pane. */
 import type { Finding, Severity } from "../../core/checks/finding";
 import { parseA1, type WorkbookSnapshot } from "../../core/workbook";
-import { formatFigure } from "./format";
+import { formatFigure, plural } from "./format";
 
 export const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 
@@ -72,6 +72,5 @@ export function expectedActualText(finding: Finding, numberFormat?: string): str
 
 /** "2 errors, 1 warning, 0 for information" */
 export function summaryText(counts: { error: number; warning: number; info: number }): string {
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  return `${n(counts.error, "error")}, ${n(counts.warning, "warning")}, ${counts.info} for information`;
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} for information`;
 }

@@ -1,13 +1,15 @@
 /** en-GB display helpers for the pane: £ amounts, plain figures, template summaries. */
 import type { SchemeTemplate } from "../../core/templates/types";
+import { money } from "../../core/wording";
 
-const gbp = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+export { listInWords, plural } from "../../core/wording";
+
 const plain = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 2 });
 
 /** £125,000.00 */
 export function formatGbp(amount: number): string {
-  return gbp.format(amount);
+  return money(amount, true);
 }
 
 /** 1,091 or 8.5 */
@@ -33,15 +35,4 @@ export function formatFigure(value: number, numberFormat?: string): string {
 /** The plan's total cost of a template: the sum of its cost lines as stated. */
 export function templateTotal(template: SchemeTemplate): number {
   return template.costs.reduce((sum, line) => sum + line.total, 0);
-}
-
-/** "1 template" / "3 templates" */
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
-}
-
-/** "Cover, Income and Summary" */
-export function listInWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }

@@ -88,7 +88,7 @@ describe("totals: seed 001 funding (£240,000 + £696,000 = £936,000)", () => {
   });
 });
 
-describe("totals: a council's 2022-23 year-end figures (domain.md)", () => {
+describe("totals: a council's 2022-23 year-end figures", () => {
   const yearEnd = (dfg: number | null, total: number) =>
     sheetFromRows("Year end", [
       ["Funding source", "2022-23 (£)"],
