@@ -1,9 +1,11 @@
 /**
- * "New BCF plan": adds the plan's sheets in four context.sync() calls (what exists; whether the lists
- * sheet is ours; the new sheets; every write). Existing sheets are never touched: a taken name becomes
- * "Income (2)" and the formulas refer to the new names; taken table names become BCF_Expenditure_2 and
- * so on. If Excel refuses a write, what this call wrote and is certainly its own is taken out again
- * (undoFailedWrite, a few more syncs) before the error is reported.
+ * "New BCF plan": adds the plan's sheets in four context.sync() calls (what exists; which of it is the
+ * add-in's plan already and whether the lists sheet is ours; the new sheets; every write). The plan's own
+ * sheets already there (a plan built before, or the Expenditure and Targets tables of templates inserted
+ * first) are used, not added again, so a second build adds only what is missing. Other sheets are never
+ * touched: a person's own "Income" leaves the plan an "Income (2)" and the formulas refer to it; taken
+ * table names become BCF_Expenditure_2 and so on. If Excel refuses a write, what this call wrote and is
+ * certainly its own is taken out again (undoFailedWrite, a few more syncs) before the error is reported.
  */
 import {
   EXPENDITURE_TABLE,
@@ -14,6 +16,7 @@ import {
   type PlanSheetKey,
   planSkeleton,
   TARGETS_TABLE,
+  VISIBLE_PLAN_SHEETS,
 } from "../core/plan";
 import {
   blockAddress,
@@ -22,6 +25,7 @@ import {
   type SkeletonOptions,
 } from "../core/plan/skeleton";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
+import { queuePlanProbe } from "./planContents";
 import { parseA1 } from "../core/workbook";
 import { type CellPrints, emptyRecord, printCells } from "../core/undo";
 import { addSheets } from "./addSheets";
@@ -62,13 +66,18 @@ export async function buildPlanSkeleton(
 
     const taken = worksheets.items.map((s) => s.name);
     const existingLists = taken.find((n) => n.toLowerCase() === PLAN_SHEETS.lists.toLowerCase());
-    // Sync 2 (only when a sheet called "BCF Lists" exists): reuse it if it is the add-in's.
-    let listsIsOurs = false;
-    if (existingLists) {
-      const heading = workbook.worksheets.getItem(existingLists).getRange("A1").load("values");
-      await context.sync();
-      listsIsOurs = heading.values[0][0] === listsSheetCells()[0][0];
-    }
+    // Sync 2 (only when a sheet or table of the plan's names exists): which of them are the add-in's own.
+    const heading = existingLists
+      ? workbook.worksheets.getItem(existingLists).getRange("A1").load("values")
+      : undefined;
+    const probe = queuePlanProbe(context, [...taken], {
+      expenditure: candidates.expenditure[0].table,
+      targets: candidates.targets[0].table,
+      metrics: candidates.metrics[0].table,
+    });
+    if (heading || probe.needsSync) await context.sync();
+    const listsIsOurs = heading !== undefined && heading.values[0][0] === listsSheetCells()[0][0];
+    const present = probe.read();
 
     const sheetNames: Partial<Record<PlanSheetKey, string>> = {};
     for (const key of Object.keys(PLAN_SHEETS) as PlanSheetKey[]) {
@@ -76,11 +85,19 @@ export async function buildPlanSkeleton(
         sheetNames.lists = existingLists;
         continue;
       }
+      if (present.sheets[key] !== undefined) {
+        sheetNames[key] = present.sheets[key];
+        continue;
+      }
       sheetNames[key] = uniqueSheetName(PLAN_SHEETS[key], taken);
       taken.push(sheetNames[key]!);
     }
     const tableNames: Partial<Record<PlanTableKey, string>> = {};
     for (const key of Object.keys(TABLE_BASES) as PlanTableKey[]) {
+      if (present.tables[key] !== undefined) {
+        tableNames[key] = present.tables[key];
+        continue;
+      }
       const free = candidates[key].find((c) => c.table.isNullObject);
       if (!free) {
         throw new WorkbookActionError(
@@ -100,7 +117,7 @@ export async function buildPlanSkeleton(
     const order = [
       ...layout.sheets.filter((s) => s.key === "lists"),
       ...layout.sheets.filter((s) => s.key !== "lists"),
-    ].filter((s) => !(s.key === "lists" && listsIsOurs));
+    ].filter((s) => !(s.key === "lists" && listsIsOurs) && present.sheets[s.key] === undefined);
     // Sync 3: the new sheets, added so that a refusal can never be confused with someone else's sheet.
     const added = await addSheets(
       context,
@@ -119,8 +136,11 @@ export async function buildPlanSkeleton(
     // Sync 4: every write, calculation held until the sync so Excel recalculates once.
     workbook.application.suspendApiCalculationUntilNextSync();
     order.forEach((sheetLayout, i) => writeSheet(workbook, sheetLayout, added[i].id));
-    const cover = layout.sheets.find((s) => s.key === "cover")!;
-    workbook.worksheets.getItem(cover.name).activate();
+    showPlan(
+      workbook,
+      layout.sheets,
+      order.map((s) => s.name)
+    );
     // What the sheets hold once written, as Excel reports it: the fingerprints undo compares with.
     const written = added.map((s) =>
       workbook.worksheets
@@ -141,11 +161,7 @@ export async function buildPlanSkeleton(
     });
     const sheetsAdded = record.sheets.map((s) => s.name);
 
-    const visible = sheetsAdded.filter((n) => n !== sheetNames.lists);
-    const renamed = visible.filter((n) => !Object.values(PLAN_SHEETS).includes(n as never));
-    let message = `Added a new BCF plan for ${options.area || "your area"} (${options.year}): ${visible.join(", ")}.`;
-    if (renamed.length)
-      message += ` Sheets with the standard names were already there and have been left untouched.`;
+    const message = planMessage(options, sheetsAdded, sheetNames, present.sheets);
     return {
       record,
       message,
@@ -156,6 +172,40 @@ export async function buildPlanSkeleton(
   } catch (e) {
     throw toWorkbookActionError(e);
   }
+}
+
+/**
+ * Takes the person to what was built: the first sheet added (Cover for a whole new plan), its A1 selected;
+ * the Cover when nothing needed adding. Queued with the writes, so no sync of its own.
+ */
+function showPlan(workbook: Excel.Workbook, sheets: SheetLayout[], added: string[]): void {
+  const first = sheets.find((s) => !s.hidden && added.includes(s.name));
+  const target = first ?? sheets.find((s) => s.key === "cover")!;
+  workbook.worksheets.getItem(target.name).getRange("A1").select();
+}
+
+/** One or two sentences: what was added, and which of the plan's sheets were there already. */
+function planMessage(
+  options: { area: string; year: string },
+  added: string[],
+  names: Partial<Record<PlanSheetKey, string>>,
+  reused: Partial<Record<PlanSheetKey, string>>
+): string {
+  const visible = added.filter((n) => n !== names.lists);
+  const kept = VISIBLE_PLAN_SHEETS.filter((key) => reused[key] !== undefined).map(
+    (key) => reused[key]!
+  );
+  const list = (items: string[]) =>
+    items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+  if (visible.length === 0)
+    return `The workbook already has the whole plan (${list(kept)}); nothing was added.`;
+  const renamed = visible.filter((n) => !Object.values(PLAN_SHEETS).includes(n as never));
+  let message = kept.length
+    ? `Added ${list(visible)} to the plan for ${options.area || "your area"} (${options.year}); ${list(kept)} ${kept.length === 1 ? "was" : "were"} already there and ${kept.length === 1 ? "is" : "are"} part of it.`
+    : `Added a new BCF plan for ${options.area || "your area"} (${options.year}): ${visible.join(", ")}.`;
+  if (renamed.length)
+    message += ` Sheets of your own with the standard names have been left untouched.`;
+  return message;
 }
 
 /** Queues one sheet's writes (no sync). A table is added over its header before its formulas go in. */

@@ -16,6 +16,7 @@ export {
   type ReplaceResult,
   type BcfFormulaCell,
 } from "./submission";
+export { readSchemesInPlan, readPlanPresence, type SchemeInPlan } from "./planContents";
 export {
   insertSpcChart,
   insertFunnelChart,

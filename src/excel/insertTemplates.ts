@@ -191,7 +191,7 @@ export async function insertTemplates(
     const tgtDest: Destination = { ...TARGETS, rowCount: targetCount };
 
     // Sync 1: which sheets and tables exist.
-    const worksheets = workbook.worksheets.load("items/name,id");
+    const worksheets = workbook.worksheets.load("items/name,items/id,items/visibility");
     const expTable = workbook.tables.getItemOrNullObject(EXPENDITURE_TABLE).load("name,id");
     const tgtTable = targetCount
       ? workbook.tables.getItemOrNullObject(TARGETS_TABLE).load("name,id")
@@ -340,6 +340,14 @@ export async function insertTemplates(
     if (tgtPlace && tgtProbe && targets.formulas.length) {
       write(tgtDest, tgtPlace, tgtProbe, targets, new Map());
     }
+    const hidden = worksheets.items.filter((s) => s.visibility !== "Visible").map((s) => s.name);
+    selectInsertedRows(
+      context,
+      expPlace,
+      expenditure.formulas.length,
+      expDest.columns.length,
+      hidden
+    );
     try {
       await context.sync();
     } catch (e) {
@@ -365,7 +373,7 @@ export async function insertTemplates(
     }
     message += ".";
     if (expenditure.notes.length)
-      message += ` ${expenditure.notes.length} ${expenditure.notes.length === 1 ? "figure was" : "figures were"} placed by the add-in: check the notes.`;
+      message += ` ${expenditure.notes.length === 1 ? "One amount" : `${expenditure.notes.length} amounts`} the plan did not split between NHS and council ${expenditure.notes.length === 1 ? "was" : "were"} split as the notes say: check ${expenditure.notes.length === 1 ? "it" : "them"}.`;
     return {
       record,
       message,
@@ -376,6 +384,24 @@ export async function insertTemplates(
   } catch (e) {
     throw toWorkbookActionError(e);
   }
+}
+
+/**
+ * Takes the person to the rows just added: selects them (which activates their sheet), queued with the
+ * writes so it costs no sync. A sheet the person has hidden is left hidden and unselected.
+ */
+function selectInsertedRows(
+  context: Excel.RequestContext,
+  placement: Placement,
+  rowCount: number,
+  width: number,
+  hiddenSheets: string[]
+): void {
+  if (rowCount === 0 || hiddenSheets.includes(placement.sheet)) return;
+  const sheet = context.workbook.worksheets.getItem(placement.sheet);
+  const [row, column] =
+    placement.mode === "append" ? [placement.firstRow, placement.firstColumn] : [1, 0];
+  sheet.getRangeByIndexes(row, column, rowCount, width).select();
 }
 
 /** Queues the writes of one destination (no sync): a new table, or rows appended to the existing one. */

@@ -28,6 +28,14 @@ export interface CellInfo {
   bold: boolean;
 }
 
+/** A formula cell whose result is an array, and the whole array (what Excel would spill from it). */
+export interface SpillInfo {
+  /** 0-based position of the formula cell. */
+  row: number;
+  col: number;
+  values: CellValue[][];
+}
+
 export interface UsedRangeInfo {
   /** e.g. "Income!A1:B12" */
   address: string;
@@ -118,6 +126,15 @@ export class MemoryWorkbook {
       text: cell ? formatCellValue(cell.value, cell.numberFormat) : "",
       bold: cell?.bold === true,
     };
+  }
+
+  /** Formula cells of a sheet whose result is an array, with the array (for a grid to draw spilled). */
+  spills(sheetName: string): SpillInfo[] {
+    const out: SpillInfo[] = [];
+    for (const [row, col, cell] of this.sheet(sheetName).cells.sortedEntries()) {
+      if (cell.spill) out.push({ row, col, values: cell.spill.map((line) => [...line]) });
+    }
+    return out;
   }
 
   /** Types into one cell: a number, text, boolean, "=formula", or null to empty it. */
@@ -303,6 +320,20 @@ export class MemoryWorkbook {
     return s && this.model.hasSheet(s.sheet)
       ? { sheet: s.sheet.name, address: formatBox(s.box) }
       : undefined;
+  }
+
+  /**
+   * Selects a cell or range as a person clicking in Excel does (the sheet becomes active). Quiet: the
+   * grid that calls it already shows the selection, so listeners are not told.
+   */
+  select(sheetName: string, address: string): void {
+    const sheet = this.sheet(sheetName);
+    const box = parseBox(address);
+    if (!box) throw new Error(`"${address}" isn't a cell or range address like B7 or A2:M4.`);
+    if (sheet.visibility !== "Visible") return;
+    const changed = this.model.changed;
+    this.model.select(sheet, box, "MemoryWorkbook.select");
+    this.model.changed = changed;
   }
 
   columnWidth(sheetName: string, column: number): number {

@@ -10,7 +10,14 @@ import { WorkbookModel } from "./model/workbookModel";
 import { createStats, MemoryRequestContext, type SyncStats } from "./proxy/requestContext";
 
 export { MemoryWorkbook } from "./direct";
-export type { CellInfo, ChartInfo, TableInfo, UsedRangeInfo, ChangeListener } from "./direct";
+export type {
+  CellInfo,
+  ChartInfo,
+  TableInfo,
+  UsedRangeInfo,
+  ChangeListener,
+  SpillInfo,
+} from "./direct";
 export { MemoryExcelError } from "./errors";
 export type { MemoryErrorCode } from "./errors";
 export type { SyncStats } from "./proxy/requestContext";

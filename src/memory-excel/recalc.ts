@@ -8,7 +8,15 @@ import { a1 } from "../core/workbook";
 import { evaluate } from "./formula/evaluator";
 import type { FormulaContext } from "./formula/context";
 import { parseCached } from "./formula/parser";
-import { isError, NAME, scalarFromCell, toCellValue, type Scalar } from "./formula/values";
+import type { CellValue } from "../core/workbook";
+import {
+  isArrayValue,
+  isError,
+  NAME,
+  scalarFromCell,
+  toCellValue,
+  type Scalar,
+} from "./formula/values";
 import { toScalar } from "./formula/context";
 import type { Cell, SheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/workbookModel";
@@ -16,6 +24,11 @@ import type { WorkbookModel } from "./model/workbookModel";
 export interface RecalculationResult {
   /** Cells in a circular chain, as "Sheet!A1". */
   circular: string[];
+}
+
+/** More than one value: a 1 × 1 array shows in its own cell and spills nowhere. */
+function arrayIsLarger(rows: Scalar[][]): boolean {
+  return rows.length > 1 || (rows[0]?.length ?? 0) > 1;
 }
 
 export function recalculate(model: WorkbookModel): RecalculationResult {
@@ -40,11 +53,20 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
     const context: FormulaContext = { model, valueOf, sheet, row, col };
     const tree = parseCached(cell.formula);
     let result: Scalar;
+    let spill: CellValue[][] | undefined;
     if (tree instanceof Error) result = NAME;
-    else result = toScalar(evaluate(tree, context), context);
+    else {
+      const evaluated = evaluate(tree, context);
+      if (isArrayValue(evaluated) && evaluated.rows.length > 0 && arrayIsLarger(evaluated.rows)) {
+        spill = evaluated.rows.map((line) => line.map((v) => toCellValue(v)));
+      }
+      result = toScalar(evaluated, context);
+    }
     stack.pop();
     busy.delete(cell);
     cell.value = toCellValue(isError(result) || result !== null ? result : null);
+    if (spill) cell.spill = spill;
+    else if (cell.spill) delete cell.spill;
     done.add(cell);
     return scalarFromCell(cell.value, true);
   };

@@ -12,6 +12,8 @@ export const PREVIEW_BANNER =
   "Preview: a sample plan in your browser; nothing is saved or sent anywhere";
 
 const PANE_WIDTH = "380px";
+/** Below this the grid goes above the pane, each the full width, and the page scrolls (phones, split screens). */
+const NARROW = "@media (max-width: 800px)";
 
 const useStyles = makeStyles({
   root: {
@@ -19,6 +21,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     height: "100vh",
     overflow: "hidden",
+    [NARROW]: { height: "auto", minHeight: "100vh", overflow: "visible" },
   },
   banner: {
     flexShrink: 0,
@@ -28,8 +31,19 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteYellowBorder2}`,
     fontSize: tokens.fontSizeBase300,
   },
-  body: { display: "flex", flexGrow: 1, minHeight: 0 },
-  sheet: { flexGrow: 1, minWidth: 0, display: "flex", flexDirection: "column" },
+  body: {
+    display: "flex",
+    flexGrow: 1,
+    minHeight: 0,
+    [NARROW]: { flexDirection: "column" },
+  },
+  sheet: {
+    flexGrow: 1,
+    minWidth: 0,
+    display: "flex",
+    flexDirection: "column",
+    [NARROW]: { flexGrow: 0, height: "60vh", minHeight: "280px" },
+  },
   sheetHeading: {
     margin: 0,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
@@ -43,6 +57,12 @@ const useStyles = makeStyles({
     width: PANE_WIDTH,
     overflowY: "auto",
     borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    [NARROW]: {
+      width: "auto",
+      overflowY: "visible",
+      borderLeft: "none",
+      borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    },
   },
 });
 
@@ -55,10 +75,13 @@ export function PreviewLayout({ workbook }: PreviewLayoutProps): React.JSX.Eleme
   const headingId = React.useId();
   return (
     <div className={styles.root}>
-      <div className={styles.banner} role="note" data-testid="preview-banner">
-        <strong>{PREVIEW_BANNER}.</strong> The workbook on the left stands in for Excel; the pane on
-        the right is the add-in&apos;s own.
-      </div>
+      <aside aria-label="About this preview">
+        <div className={styles.banner} role="note" data-testid="preview-banner">
+          <strong>{PREVIEW_BANNER}.</strong> The workbook stands in for Excel: select a cell and
+          type to change it. The pane beside it (below, on a narrow screen) is the add-in&apos;s
+          own.
+        </div>
+      </aside>
       <div className={styles.body}>
         <section className={styles.sheet} aria-labelledby={headingId}>
           <h2 id={headingId} className={styles.sheetHeading}>

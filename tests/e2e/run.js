@@ -122,6 +122,32 @@ async function assertAccessible(page, state) {
   return violations.length - bad.length;
 }
 
+const DESKTOP = { width: 1366, height: 768 };
+
+/** axe-core finds nothing at all (not only nothing serious), and the state is kept as a screenshot. */
+async function strictState(page, name) {
+  await assertAccessible(page, name);
+  const found = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .map((v) => ({
+        id: v.id,
+        targets: v.nodes
+          .filter(
+            (n) =>
+              !(
+                v.id === "aria-hidden-focus" &&
+                document.querySelector(n.target.join(" "))?.hasAttribute("data-tabster-dummy")
+              )
+          )
+          .map((n) => n.target.join(" ")),
+      }))
+      .filter((v) => v.targets.length > 0);
+  });
+  assert.deepEqual(found, [], `axe found problems in "${name}": ${JSON.stringify(found)}`);
+  await screenshot(page, name);
+}
+
 let shotCount = 0;
 async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -432,7 +458,8 @@ const scenarios = [
       await state(page, "keyboard-inserted");
 
       // The sheet tabs and the grid answer to the keyboard too.
-      await tabUntil(page, "the sheet tabs", focusedRole("tab", "Pooled budget"), {
+      // The insert took the grid to its rows, so the Expenditure tab is the current one.
+      await tabUntil(page, "the sheet tabs", focusedRole("tab", "Expenditure"), {
         backwards: true,
       });
       await page.keyboard.press("End");
@@ -444,6 +471,7 @@ const scenarios = [
       await tabUntil(page, "the grid", focusedRole("grid", "Sheet Expenditure"), {
         backwards: true,
       });
+      await page.keyboard.press("Control+Home");
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("ArrowRight");
       assert.equal((await selectedCell(page)).cell, "B2");
@@ -478,10 +506,19 @@ const scenarios = [
       await tabUntil(page, "the Check workbook button", focusedText("Check workbook"));
       await page.keyboard.press("Enter");
       await pane(page).getByRole("group", { name: "Findings summary" }).waitFor();
-      // After a template insert and a new plan, the checks still report the sample's three slips and no other error.
+      // After a template insert and a new plan: the sample's three slips, and the plan's Summary saying the
+      // inserted scheme's spend has no income yet (the plan took the inserted rows into its Expenditure table).
       assert.match(
         await pane(page).getByRole("group", { name: "Findings summary" }).innerText(),
-        /^3 errors/
+        /^5 errors/
+      );
+      assert.equal(
+        await pane(page)
+          .getByRole("button")
+          .filter({ hasText: /^Summary!D2 / })
+          .count(),
+        1,
+        "the Summary reports the unfunded spend"
       );
       await state(page, "keyboard-checked");
       await tabUntil(
@@ -520,6 +557,154 @@ const scenarios = [
       );
       assert.deepEqual(remaining, []);
       await state(page, "keyboard-submission-done");
+    },
+  },
+  // ---------- working in the grid, no silent duplicates, narrow panes ----------
+  {
+    name: "grid: types a =BCF.RATE formula and sees its value (1366x768)",
+    async run(page) {
+      await page.setViewportSize(DESKTOP);
+      await page.locator('td[data-cell="H2"]').click();
+      await page.keyboard.type("=BCF.RATE(180,8540)");
+      assert.equal(await page.getByTestId("formula-bar").innerText(), "=BCF.RATE(180,8540)");
+      await page.keyboard.press("Enter");
+      // 180 / 8,540 × 100,000 = 2,107.728…
+      assert.match(await cellText(page, "H2"), /^2107\.728/);
+      assert.equal((await selectedCell(page)).cell, "H3", "Enter moves down, as in Excel");
+      await page.locator('td[data-cell="H2"]').click();
+      assert.equal((await selectedCell(page)).formula, "=BCF.RATE(180,8540)");
+      // A .CI result spills its upper limit into the cell to the right.
+      await page.locator('td[data-cell="H4"]').click();
+      await page.keyboard.type("=BCF.RATE.CI(180,8540)");
+      await page.keyboard.press("Enter");
+      assert.equal(
+        await page.locator('td[data-cell="I4"]').getAttribute("data-spilled-from"),
+        "H4"
+      );
+      await strictState(page, "grid-formula-typed");
+    },
+  },
+  {
+    name: "grid: corrects the flagged figure and a check shows no error there",
+    async run(page) {
+      await page.setViewportSize(DESKTOP);
+      await runChecksInPane(page);
+      assert.match(
+        await pane(page).getByRole("group", { name: "Findings summary" }).innerText(),
+        /^3 errors/
+      );
+      await page.locator('td[data-cell="D6"]').click();
+      await page.keyboard.type("936000");
+      await page.keyboard.press("Enter");
+      assert.equal(await cellText(page, "D6"), "£936,000");
+      await pane(page).getByRole("button", { name: "Check workbook" }).click();
+      await page.waitForFunction(() =>
+        /^2 errors/.test(
+          document.querySelector('[role="group"][aria-label="Findings summary"]')?.textContent ?? ""
+        )
+      );
+      assert.equal(await findingButton(page, SLIPS[0]).count(), 0, "D6 is no longer reported");
+      // Undo puts the slip back.
+      await page.getByRole("button", { name: "Undo edit" }).click();
+      assert.equal(await cellText(page, "D6"), "£963,000");
+      await strictState(page, "grid-corrected-rechecked");
+    },
+  },
+  {
+    name: "no silent duplicates: the same template twice is asked about",
+    async run(page) {
+      await page.setViewportSize(DESKTOP);
+      const name = await insertTemplate(page, "Integrated Crisis Response");
+      // The pane takes the person to the new rows.
+      assert.equal(await gridSheet(page), "Expenditure");
+      assert.equal(await page.getByTestId("name-box").innerText(), "A2:M2");
+      assert.equal(
+        await pane(page).locator('[role="option"][aria-selected="true"]').count(),
+        0,
+        "the ticks clear after an insert"
+      );
+      await pane(page).getByRole("searchbox").fill("Integrated Crisis Response");
+      const option = pane(page).getByRole("option").filter({ hasText: name }).first();
+      await page.waitForFunction(() => document.body.textContent.includes("In workbook as S001"));
+      await option.click();
+      await pane(page).getByRole("button", { name: "Insert into workbook" }).click();
+      const question = pane(page).getByRole("group", { name: "Already in the workbook" });
+      await question.waitFor();
+      await strictState(page, "duplicate-asked");
+      await question.getByRole("button", { name: "Skip it" }).click();
+      await waitForMessage(page, "Nothing inserted");
+      const ids = await page.evaluate(() =>
+        window.__bcfPreview.workbook.usedRange("Expenditure").values.map((r) => r[0])
+      );
+      assert.deepEqual(
+        ids.filter((v) => /^S\d+$/.test(v)),
+        ["S001"]
+      );
+    },
+  },
+  {
+    name: "no silent duplicates: building the plan twice adds no (2) sheets",
+    async run(page) {
+      await page.setViewportSize(DESKTOP);
+      await insertTemplate(page, "Integrated Crisis Response");
+      await buildPlan(page);
+      await pane(page).getByRole("button", { name: "Build plan workbook" }).click();
+      const question = pane(page).getByRole("group", { name: "This workbook already has a plan" });
+      await question.waitFor();
+      await strictState(page, "plan-exists-asked");
+      await question.getByRole("button", { name: "Open the plan" }).click();
+      await page.waitForFunction(
+        () => document.querySelector('table[role="grid"]')?.getAttribute("data-sheet") === "Cover"
+      );
+      const sheets = await page.evaluate(() => window.__bcfPreview.workbook.sheetNames());
+      assert.deepEqual(
+        sheets.filter((n) => / \(\d+\)$/.test(n)),
+        [],
+        `no "(2)" sheets: ${sheets.join(", ")}`
+      );
+    },
+  },
+  {
+    name: "narrow: the pane at 320 px never scrolls sideways, and the preview works at 360 px",
+    async run(page) {
+      await page.setViewportSize({ width: 320, height: 720 });
+      for (const tab of ["Templates", "New plan", "Check"]) {
+        await page.getByRole("tab", { name: tab }).click();
+        if (tab === "Check") {
+          await pane(page).getByRole("button", { name: "Check workbook" }).click();
+          await pane(page).getByRole("group", { name: "Findings summary" }).waitFor();
+          await pane(page).getByRole("button", { name: "Find =BCF formulas" }).click();
+          await waitForMessage(page, "=BCF formulas found");
+          // Fluent's buttons fade their colours back in after being disabled; axe must see the end state.
+          await page.waitForTimeout(600);
+        }
+        const overflow = await page.evaluate(() => {
+          const el = document.querySelector('[data-testid="task-pane"]');
+          return {
+            scroll: el.scrollWidth,
+            client: el.clientWidth,
+            page: document.documentElement.scrollWidth,
+          };
+        });
+        assert.ok(
+          overflow.scroll <= overflow.client && overflow.page <= 320,
+          `the ${tab} tab scrolls sideways at 320 px: ${JSON.stringify(overflow)}`
+        );
+        await strictState(page, `pane-320-${tab.toLowerCase().replace(/ /g, "-")}`);
+      }
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const grid = await page.locator('table[role="grid"]').boundingBox();
+      const paneBox = await pane(page).boundingBox();
+      assert.ok(grid && grid.height > 150, "the grid is visible at 360 px");
+      assert.ok(paneBox && grid && paneBox.y >= grid.y + 150, "the grid sits above the pane");
+      await page.locator('td[data-cell="B2"]').click();
+      await page.keyboard.type("7");
+      await page.keyboard.press("Enter");
+      assert.equal((await selectedCell(page)).cell, "B3");
+      // The Undo edit button fades in once enabled; axe must see the end state.
+      await page.waitForTimeout(600);
+      await strictState(page, "preview-360");
     },
   },
   {

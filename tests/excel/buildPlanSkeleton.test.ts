@@ -188,35 +188,29 @@ describe("buildPlanSkeleton", () => {
     expect(h.workbook.getCell("Summary", "B2").value).toBe(1234.5);
   });
 
-  it("a second plan gets its own sheets and tables, the first left as it was", async () => {
+  it("a second build uses the plan already there: no (2) sheets or tables, the first left as it was", async () => {
     const h = memoryWorkbook();
     await buildPlanSkeleton(h.context, plan);
     await insertTemplates(h.context, [icr()]);
-    const first = h.workbook.usedRange("Expenditure");
+    // Everything but the selection: the second build takes the person to the plan's Cover.
+    const contents = () => ({ ...(everything(h) as object), selection: undefined });
+    const first = contents();
     h.stats.reset();
-    await buildPlanSkeleton(h.context, { ...plan, year: "2025-26" });
+    const again = await buildPlanSkeleton(h.context, { ...plan, year: "2025-26" });
     expect(h.stats.syncs).toBeLessThanOrEqual(6);
-    expect(h.workbook.usedRange("Expenditure")).toEqual(first);
+    expect(contents()).toEqual(first);
+    expect(h.workbook.selection).toEqual({ sheet: "Cover", address: "A1" });
+    expect(again.sheetsAdded).toEqual([]);
+    expect(again.message).toBe(
+      "The workbook already has the whole plan (Cover, Income, Expenditure, Targets, Metrics and Summary); nothing was added."
+    );
+    expect(h.workbook.sheetNames().filter((n) => / \(\d+\)$/.test(n))).toEqual([]);
     expect(
       h.workbook
         .tables()
         .map((t) => t.name)
         .sort()
-    ).toEqual(
-      [
-        "BCF_Expenditure",
-        "BCF_Expenditure_2",
-        "BCF_Metrics",
-        "BCF_Metrics_2",
-        "BCF_Targets",
-        "BCF_Targets_2",
-      ].sort()
-    );
-    expect(h.workbook.getCell("Summary (2)", "C2").formula).toBe(
-      "=SUMIFS(BCF_Expenditure_2[Total (£)],BCF_Expenditure_2[Source of Funding],A2)"
-    );
-    // The lists sheet is the add-in's: reused, not duplicated.
-    expect(h.workbook.sheetNames().filter((n) => n.startsWith("BCF Lists"))).toEqual(["BCF Lists"]);
+    ).toEqual(["BCF_Expenditure", "BCF_Metrics", "BCF_Targets"]);
   });
 
   it("leaves a read-only workbook as it was, with a plain message", async () => {

@@ -173,11 +173,14 @@ describe("buildPlanSkeleton when Excel refuses part of the final write", () => {
     expect(h.stats.syncs).toBeLessThanOrEqual(4 + CLEAN_UP_SYNCS);
   });
 
-  it("leaves the user's sheets and an earlier plan exactly as they were whichever write Excel refuses", async () => {
+  it("leaves the user's sheets and the templates inserted before exactly as they were whichever write Excel refuses", async () => {
     const setup = async (h: ReturnType<typeof memoryWorkbook>) => {
-      // An earlier plan: its BCF Lists sheet is checked (second sync) and reused, not deleted on failure.
-      await buildPlanSkeleton(h.context, plan);
+      // A person's own Income sheet, and templates inserted before the plan: their Expenditure and Targets
+      // tables and the BCF Lists sheet are checked (second sync) and become the plan's, not deleted on failure.
+      h.workbook.addSheet("Income");
+      h.workbook.setCell("Income", "A1", "Our own income");
       h.workbook.setCell("Income", "B3", 12345);
+      await insertTemplates(h.context, [icr(), admissionAvoidance()]);
     };
     const { syncs, writes } = await writesPerSync(setup, (c) => buildPlanSkeleton(c, plan));
     expect(syncs).toBe(4);

@@ -364,3 +364,44 @@ describe("insertTemplates never destroys anything", () => {
     expect(h.stats.syncs).toBe(0);
   });
 });
+
+describe("insertTemplates takes the person to what it added", () => {
+  it("selects the new rows on a new Expenditure sheet, with no sync of its own", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [icr(), admissionAvoidance()]);
+    expect(h.stats.syncs).toBeLessThanOrEqual(4);
+    // ICR has one funding source (one row), admission avoidance two (iBCF and DFG): rows 2 to 4.
+    expect(h.workbook.selection).toEqual({ sheet: "Expenditure", address: "A2:M4" });
+    expect(h.workbook.activeSheet).toBe("Expenditure");
+  });
+
+  it("selects the rows appended to a plan's table, the filled blank row included", async () => {
+    const h = memoryWorkbook();
+    await buildPlanSkeleton(h.context, plan);
+    await insertTemplates(h.context, [icr()]);
+    expect(h.workbook.selection).toEqual({ sheet: "Expenditure", address: "A2:M2" });
+    await insertTemplates(h.context, [admissionAvoidance()]);
+    expect(h.workbook.selection).toEqual({ sheet: "Expenditure", address: "A3:M4" });
+  });
+
+  it("leaves a sheet the person hid hidden and unselected", async () => {
+    const h = memoryWorkbook();
+    await insertTemplates(h.context, [icr()]);
+    h.workbook.setCell("Sheet1", "A1", "x");
+    await h.context.workbook.worksheets.getItem("Sheet1").activate();
+    h.context.workbook.worksheets.getItem("Sheet1").getRange("A1").select();
+    h.context.workbook.worksheets.getItem("Expenditure").visibility = "Hidden";
+    await h.context.sync();
+    await insertTemplates(h.context, [admissionAvoidance()]);
+    expect(h.workbook.sheetVisibility("Expenditure")).toBe("Hidden");
+    expect(h.workbook.selection).toEqual({ sheet: "Sheet1", address: "A1" });
+  });
+
+  it("says in plain words where amounts were split, never that the add-in placed a figure", async () => {
+    const h = memoryWorkbook();
+    const result = await insertTemplates(h.context, [admissionAvoidance()]);
+    expect(result.notes.length).toBeGreaterThan(0);
+    expect(result.message).not.toMatch(/placed by the add-in|BCF Lists/);
+    expect(result.message).toMatch(/split as the notes say/);
+  });
+});

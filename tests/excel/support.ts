@@ -88,3 +88,8 @@ export function everything(handle: ReturnType<typeof createMemoryWorkbook>): unk
     selection: wb.selection,
   };
 }
+
+/** Everything but the selection: an insert selects what it added, and undo does not move the selection back. */
+export function contentsOf(handle: ReturnType<typeof createMemoryWorkbook>): unknown {
+  return { ...(everything(handle) as object), selection: undefined };
+}

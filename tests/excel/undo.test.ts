@@ -7,7 +7,7 @@ import { buildPlanSkeleton } from "../../src/excel/buildPlanSkeleton";
 import { insertTemplates } from "../../src/excel/insertTemplates";
 import { previewRemoval, removeInsertion } from "../../src/excel/removeInsertion";
 import { MemoryExcelError } from "../../src/memory-excel";
-import { admissionAvoidance, everything, icr, memoryWorkbook } from "./support";
+import { admissionAvoidance, contentsOf, everything, icr, memoryWorkbook } from "./support";
 
 const plan = {
   area: "Rutland",
@@ -51,20 +51,20 @@ describe("undo of an insertion nobody has touched", () => {
   it("removes the table a first insertion put on an existing sheet, keeping that sheet's own cells", async () => {
     const h = memoryWorkbook({ sheets: ["Expenditure"] });
     h.workbook.setCell("Expenditure", "P3", "Notes kept here");
-    const before = everything(h);
+    const before = contentsOf(h);
     const result = await insertTemplates(h.context, [icr()]);
     await removeInsertion(h.context, result.record);
-    expect(everything(h)).toEqual(before);
+    expect(contentsOf(h)).toEqual(before);
   });
 
   it("removes appended rows and restores a filled blank row, most recent insertion first", async () => {
     const h = memoryWorkbook();
     await buildPlanSkeleton(h.context, plan);
     const first = await insertTemplates(h.context, [icr()]);
-    const afterFirst = everything(h);
+    const afterFirst = contentsOf(h);
     const second = await insertTemplates(h.context, [admissionAvoidance()]);
     await removeInsertion(h.context, second.record);
-    expect(everything(h)).toEqual(afterFirst);
+    expect(contentsOf(h)).toEqual(afterFirst);
     await removeInsertion(h.context, first.record);
     expect(h.workbook.tables().find((t) => t.name === "BCF_Expenditure")!.bodyAddress).toBe(
       "A2:M2"
@@ -264,11 +264,11 @@ describe("undo after the user has worked in what was inserted", () => {
       },
     });
     await insertTemplates(h.context, [icr()]);
-    const afterFirst = everything(h);
+    const afterFirst = contentsOf(h);
     const second = await insertTemplates(h.context, [admissionAvoidance()]);
     await expect(removeInsertion(h.context, second.record)).rejects.toThrow();
     const report = await removeInsertion(h.context, second.record);
-    expect(everything(h)).toEqual(afterFirst);
+    expect(contentsOf(h)).toEqual(afterFirst);
     expect(report.kept).toEqual([]);
   });
 });

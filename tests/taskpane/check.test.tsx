@@ -227,11 +227,15 @@ describe("Check tab", () => {
     await waitFor(() => expect(check.disabled).toBe(false));
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(screen.getAllByRole("button", { name: /^Income!B4/ })).toHaveLength(1);
+    // One Check button: checking again is the same action, not a second "Re-check".
+    expect(screen.getAllByRole("button", { name: /check/i }).map((b) => b.textContent)).toEqual([
+      "Check workbook",
+    ]);
 
     // The user fixes the total and checks again: the list follows the workbook.
     mocked.readWorkbookSnapshot.mockResolvedValueOnce(SNAPSHOT);
     mockedChecks.checkWorkbook.mockReturnValueOnce(reportOf(FINDINGS.slice(2)));
-    fireEvent.click(screen.getByRole("button", { name: "Re-check" }));
+    fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
     await screen.findByText("No errors, some warnings");
     expect(screen.queryByRole("button", { name: /^Income!B4/ })).toBeNull();
     expect(screen.getByRole("group", { name: "Findings summary" }).textContent).toBe(

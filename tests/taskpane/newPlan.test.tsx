@@ -14,6 +14,9 @@ import { FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
 jest.mock("../../src/excel", () => ({
   buildPlanSkeleton: jest.fn(),
   removeInsertion: jest.fn(),
+  readPlanPresence: jest.fn(),
+  readSchemesInPlan: jest.fn(),
+  selectCell: jest.fn(),
   previewRemoval: jest.fn(),
 }));
 const mocked = excel as jest.Mocked<typeof excel>;
@@ -36,8 +39,17 @@ function skeletonResult(sheetsAdded: string[]): InsertionResult {
   };
 }
 
+const NO_PLAN = {
+  sheets: {},
+  tables: {},
+  missing: ["cover", "income", "expenditure", "targets", "metrics", "summary"],
+  hasPlan: false,
+} as const;
+
 beforeEach(() => {
   jest.resetAllMocks();
+  mocked.readPlanPresence.mockResolvedValue({ ...NO_PLAN, missing: [...NO_PLAN.missing] });
+  mocked.readSchemesInPlan.mockResolvedValue([]);
   setWorkbookProvider(() => fakeContext);
 });
 afterEach(() => setWorkbookProvider(undefined));
@@ -67,7 +79,10 @@ describe("New plan tab", () => {
       year: "2025-26",
     });
     const bar = result.closest("[role=status]") as HTMLElement;
-    expect(bar.textContent).toContain("Built the plan workbook for Rutland, 2025-26.");
+    expect(bar.textContent).toContain(
+      "Built the plan workbook for Rutland, 2025-26. Cover is open."
+    );
+    fireEvent.click(within(bar).getByRole("button", { name: "Details" }));
     const listed = within(bar).getByRole("list", { name: "Sheets added" });
     expect(
       within(listed)
@@ -185,5 +200,73 @@ describe("financial years", () => {
         }
       )
     );
+  });
+
+  test("a workbook that already has the plan: the pane asks, and Open the plan goes to its Cover", async () => {
+    mocked.readPlanPresence.mockResolvedValue({
+      sheets: { cover: "Cover", income: "Income", expenditure: "Expenditure", summary: "Summary" },
+      tables: { expenditure: "BCF_Expenditure" },
+      missing: ["targets", "metrics"],
+      hasPlan: true,
+    });
+    mocked.selectCell.mockResolvedValue(undefined);
+    renderInFluent(<NewPlanTab />);
+    fill("Area", "Rutland");
+    fill("Health and Wellbeing Board", "Rutland HWB");
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    const question = await screen.findByRole("group", {
+      name: "This workbook already has a plan",
+    });
+    expect(question.textContent).toContain(
+      "This workbook already has a BCF plan (Cover, Income, Expenditure and Summary). It is missing Targets and Metrics."
+    );
+    expect(document.activeElement).toBe(question);
+    expect(mocked.buildPlanSkeleton).not.toHaveBeenCalled();
+    fireEvent.click(within(question).getByRole("button", { name: "Open the plan" }));
+    await waitFor(() => expect(mocked.selectCell).toHaveBeenCalledWith(fakeContext, "Cover", "A1"));
+    expect(mocked.buildPlanSkeleton).not.toHaveBeenCalled();
+    expect(screen.queryByRole("group", { name: "This workbook already has a plan" })).toBeNull();
+  });
+
+  test("adding only what is missing builds with the plan's sheets reused, and never names the lists sheet", async () => {
+    mocked.readPlanPresence.mockResolvedValue({
+      sheets: { cover: "Cover", income: "Income", expenditure: "Expenditure", summary: "Summary" },
+      tables: {},
+      missing: ["targets", "metrics"],
+      hasPlan: true,
+    });
+    mocked.buildPlanSkeleton.mockResolvedValue(skeletonResult(["BCF Lists", "Targets", "Metrics"]));
+    renderInFluent(<NewPlanTab />);
+    fill("Area", "Rutland");
+    fill("Health and Wellbeing Board", "Rutland HWB");
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    const question = await screen.findByRole("group", { name: "This workbook already has a plan" });
+    fireEvent.click(within(question).getByRole("button", { name: "Add Targets and Metrics" }));
+    const result = await screen.findByText("Plan workbook built");
+    expect(mocked.buildPlanSkeleton).toHaveBeenCalledTimes(1);
+    const bar = result.closest("[role=status]") as HTMLElement;
+    expect(bar.textContent).toContain("Targets is open.");
+    fireEvent.click(within(bar).getByRole("button", { name: "Details" }));
+    expect(bar.textContent).not.toContain("BCF Lists");
+  });
+
+  test("a whole plan already there offers no Add button", async () => {
+    mocked.readPlanPresence.mockResolvedValue({
+      sheets: { cover: "Cover" },
+      tables: {},
+      missing: [],
+      hasPlan: true,
+    });
+    renderInFluent(<NewPlanTab />);
+    fill("Area", "Rutland");
+    fill("Health and Wellbeing Board", "Rutland HWB");
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    const question = await screen.findByRole("group", { name: "This workbook already has a plan" });
+    expect(question.textContent).toContain("Nothing is missing from it.");
+    expect(
+      within(question)
+        .getAllByRole("button")
+        .map((b) => b.textContent)
+    ).toEqual(["Open the plan", "Cancel"]);
   });
 });

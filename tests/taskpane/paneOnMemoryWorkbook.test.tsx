@@ -76,7 +76,7 @@ describe("the pane on the in-memory workbook", () => {
     );
     const afterSelect = changes;
 
-    fireEvent.click(screen.getByRole("button", { name: "Re-check" }));
+    fireEvent.click(screen.getByRole("button", { name: "Check workbook" }));
     await idle("Check workbook");
     expect(screen.queryByRole("alert", { name: /could not be checked/ })).toBeNull();
     expect(JSON.stringify(workbook.snapshot())).toBe(before);
@@ -119,13 +119,15 @@ describe("the pane on the in-memory workbook", () => {
     for (const sheet of ["Cover", "Income", "Expenditure", "Targets", "Metrics", "Summary"]) {
       expect(workbook.sheetNames()).toContain(sheet);
     }
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
     const listed = within(screen.getByRole("list", { name: "Sheets added" }))
       .getAllByRole("listitem")
       .map((li) => li.textContent);
     expect(listed.sort()).toEqual(
       workbook
         .sheetNames()
-        .filter((n) => n !== "Sheet1")
+        // The hidden drop-down lists sheet is never offered as a place to look.
+        .filter((n) => n !== "Sheet1" && n !== "BCF Lists")
         .sort()
     );
 
@@ -165,6 +167,60 @@ describe("the pane on the in-memory workbook", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Delete" }, { timeout: 10000 }));
     await screen.findByText("New sheets removed", undefined, { timeout: 10000 });
     expect(workbook.sheetNames()).toEqual(["Sheet1", "Income"]);
+  });
+});
+
+describe("no silent duplicates, on the in-memory workbook", () => {
+  test("the same template twice is asked about; a plan built after it takes its rows; a second build asks, adding no (2) sheets", async () => {
+    const { workbook } = openWorkbook();
+    renderInFluent(<App templates={FIXTURE_TEMPLATES} />);
+    const insertCrisisResponse = () => {
+      fireEvent.click(screen.getByRole("option", { name: /Integrated Crisis Response/ }));
+      fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    };
+    insertCrisisResponse();
+    await screen.findByText("Inserted into the workbook.", undefined, { timeout: 10000 });
+    // The pane takes the person to the new rows.
+    expect(workbook.selection).toEqual({ sheet: "Expenditure", address: "A2:M2" });
+    await waitFor(() =>
+      expect(
+        screen.getByRole("option", { name: /Integrated Crisis Response/ }).textContent
+      ).toContain("In workbook as S001")
+    );
+    insertCrisisResponse();
+    const question = await screen.findByRole("group", { name: "Already in the workbook" });
+    fireEvent.click(within(question).getByRole("button", { name: "Skip it" }));
+    await screen.findByText("Nothing inserted");
+    expect(
+      workbook
+        .snapshot()
+        .sheets.find((s) => s.name === "Expenditure")!
+        .values.flat()
+    ).not.toContain("S002");
+
+    // The plan built afterwards uses that Expenditure table.
+    fireEvent.click(screen.getByRole("tab", { name: "New plan" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Area" }), {
+      target: { value: "Rutland" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: "Health and Wellbeing Board" }), {
+      target: { value: "Rutland HWB" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    await screen.findByText("Plan workbook built", undefined, { timeout: 10000 });
+    expect(workbook.sheetNames().filter((n) => / \(\d+\)$/.test(n))).toEqual([]);
+    expect(workbook.selection).toEqual({ sheet: "Cover", address: "A1" });
+
+    // Built again: the pane asks; opening the plan adds nothing.
+    fireEvent.click(screen.getByRole("button", { name: "Build plan workbook" }));
+    const again = await screen.findByRole("group", { name: "This workbook already has a plan" });
+    expect(again.textContent).toContain("Nothing is missing from it.");
+    const sheets = workbook.sheetNames();
+    fireEvent.click(within(again).getByRole("button", { name: "Open the plan" }));
+    await waitFor(() =>
+      expect(screen.queryByRole("group", { name: "This workbook already has a plan" })).toBeNull()
+    );
+    expect(workbook.sheetNames()).toEqual(sheets);
   });
 });
 

@@ -25,6 +25,8 @@ jest.mock("../../src/excel", () => ({
   selectCell: jest.fn(),
   listBcfFormulas: jest.fn(),
   replaceBcfFormulasWithValues: jest.fn(),
+  readSchemesInPlan: jest.fn(),
+  readPlanPresence: jest.fn(),
 }));
 const mocked = excel as jest.Mocked<typeof excel>;
 const fakeContext = { fake: "context" } as unknown as Excel.RequestContext;
@@ -57,6 +59,7 @@ function report(message: string, kept: string[] = []) {
 
 beforeEach(() => {
   jest.resetAllMocks();
+  mocked.readSchemesInPlan.mockResolvedValue([]);
   setWorkbookProvider(() => fakeContext);
 });
 afterEach(() => setWorkbookProvider(undefined));
@@ -250,8 +253,11 @@ describe("Templates tab", () => {
       .getByText("Inserted into the workbook.")
       .closest("[role=status]") as HTMLElement;
     expect(result.textContent).toContain("Added 2 rows to the BCF_Expenditure table.");
-    expect(result.textContent).toContain("New sheets: Expenditure.");
     expect(document.activeElement).toBe(result);
+    // The particulars wait behind "Details".
+    expect(result.textContent).not.toContain("New sheets");
+    fireEvent.click(within(result).getByRole("button", { name: "Details" }));
+    expect(result.textContent).toContain("New sheets: Expenditure.");
 
     expect(undo.disabled).toBe(false);
     fireEvent.click(undo);
@@ -308,10 +314,17 @@ describe("Templates tab", () => {
     await screen.findByText("Inserted into the workbook.");
     expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [FALLS, DFG_ADAPTATIONS]);
 
-    fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
+    // The ticks clear after an insert.
+    expect(templateOptions().map((o) => o.getAttribute("aria-selected"))).toEqual([
+      "false",
+      "false",
+      "false",
+    ]);
+    fireEvent.click(screen.getByTestId(`tick-${DFG_ADAPTATIONS.id}`));
     fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
     await screen.findByText(/Added 1 row\./);
     expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [DFG_ADAPTATIONS]);
+    fireEvent.click(screen.getByRole("button", { name: "Details" }));
     expect(screen.getByRole("list", { name: "Notes on the figures" }).textContent).toContain(
       "The plan gives only a total for Grants"
     );
@@ -385,5 +398,77 @@ describe("Templates tab", () => {
     expect(
       (screen.getByRole("button", { name: "Undo last insert" }) as HTMLButtonElement).disabled
     ).toBe(true);
+  });
+
+  test("a template already in the expenditure table is marked, and ticking it again asks: add again or skip", async () => {
+    mocked.readSchemesInPlan.mockResolvedValue([{ id: "S001", name: "Falls prevention service" }]);
+    mocked.insertTemplates.mockResolvedValue(insertionResult("Inserted 1 scheme."));
+    renderPane();
+    await waitFor(() =>
+      expect(option("Falls Prevention Service").textContent).toContain("In workbook as S001")
+    );
+    expect(option("Home Adaptations").textContent).not.toContain("In workbook");
+
+    fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
+    fireEvent.click(screen.getByTestId(`tick-${DFG_ADAPTATIONS.id}`));
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    const question = await screen.findByRole("group", { name: "Already in the workbook" });
+    expect(question.textContent).toContain(
+      "“Falls Prevention Service” (S001) is already in the Expenditure table. Add it again?"
+    );
+    expect(question.textContent).toContain("The other 1 template will be added either way.");
+    expect(mocked.insertTemplates).not.toHaveBeenCalled();
+    // Skip: only the one not there yet goes in.
+    fireEvent.click(within(question).getByRole("button", { name: "Skip it" }));
+    await screen.findByText("Inserted into the workbook.");
+    expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [DFG_ADAPTATIONS]);
+
+    // Add again: the person means it.
+    fireEvent.click(screen.getByTestId(`tick-${FALLS.id}`));
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    fireEvent.click(
+      within(await screen.findByRole("group", { name: "Already in the workbook" })).getByRole(
+        "button",
+        { name: "Add again" }
+      )
+    );
+    await waitFor(() => expect(mocked.insertTemplates).toHaveBeenCalledTimes(2));
+    expect(mocked.insertTemplates).toHaveBeenLastCalledWith(fakeContext, [FALLS]);
+  });
+
+  test("skipping the only template chosen inserts nothing and says why", async () => {
+    mocked.readSchemesInPlan.mockResolvedValue([{ id: "S003", name: "Home Adaptations" }]);
+    renderPane();
+    fireEvent.click(option("Home Adaptations"));
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    fireEvent.click(
+      within(await screen.findByRole("group", { name: "Already in the workbook" })).getByRole(
+        "button",
+        { name: "Skip it" }
+      )
+    );
+    const message = await screen.findByText("Nothing inserted");
+    expect(message.closest("[role=status]")!.textContent).toContain(
+      "“Home Adaptations” is already in the Expenditure table."
+    );
+    expect(mocked.insertTemplates).not.toHaveBeenCalled();
+  });
+
+  test("the message never names the hidden drop-down lists sheet", async () => {
+    mocked.insertTemplates.mockResolvedValue(
+      insertionResult("Inserted 1 scheme as 1 row of Expenditure (S001).", [
+        "BCF Lists",
+        "Expenditure",
+      ])
+    );
+    renderPane();
+    fireEvent.click(option("Home Adaptations"));
+    fireEvent.click(screen.getByRole("button", { name: "Insert into workbook" }));
+    const result = (await screen.findByText("Inserted into the workbook.")).closest(
+      "[role=status]"
+    ) as HTMLElement;
+    fireEvent.click(within(result).getByRole("button", { name: "Details" }));
+    expect(result.textContent).toContain("New sheets: Expenditure.");
+    expect(result.textContent).not.toContain("BCF Lists");
   });
 });

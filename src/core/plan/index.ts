@@ -4,4 +4,5 @@ export * from "./layout";
 export * from "./expenditure";
 export * from "./targets";
 export * from "./skeleton";
+export * from "./presence";
 export * from "./metrics";

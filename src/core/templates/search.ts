@@ -1,4 +1,5 @@
 import { BCF_METRICS, SCHEME_TYPES } from "../vocabulary";
+import { SEARCH_SYNONYMS } from "./synonyms";
 import { isStarterTemplate } from "./starters";
 import type { SchemeTemplate } from "./types";
 
@@ -50,7 +51,7 @@ export function queryWords(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-/** The text a search looks in: name, description, area, scheme type and sub-type, provider, outcomes. */
+/** The text a search looks in: name, description, area, scheme type and sub-type, provider, outcomes, risks, funding sources. */
 function searchableText(template: SchemeTemplate): string {
   return normalise(
     [
@@ -63,8 +64,54 @@ function searchableText(template: SchemeTemplate): string {
       template.provider ?? "",
       template.providerName ?? "",
       ...template.outcomes,
+      // Risks name what a scheme depends on ("Disabled Facilities Grants"); funding sources too: "DFG" finds the schemes the Disabled Facilities Grant pays for.
+      ...template.risks,
+      ...template.costs.map((c) => c.fundingSource),
     ].join("\n")
   );
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A phrase as whole words, any spaces or dashes between them ("la" is not found in "plan"; "discharge to assess" is found in "Discharge-to-Assess"). */
+function phrasePattern(phrase: string): RegExp {
+  const words = normalise(phrase).trim().split(/\s+/).map(escapeRegExp);
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`, "gu");
+}
+
+interface SynonymGroup {
+  patterns: RegExp[];
+}
+
+const GROUPS: SynonymGroup[] = SEARCH_SYNONYMS.map((group) => ({
+  patterns: group.map(phrasePattern),
+}));
+/** Every spelling with its group, longest first, so "ICB discharge" is read before "discharge". */
+const SPELLINGS = SEARCH_SYNONYMS.flatMap((group, g) =>
+  group.map((spelling) => ({ group: g, pattern: phrasePattern(spelling), length: spelling.length }))
+).sort((a, b) => b.length - a.length);
+
+/**
+ * A query read for names: each abbreviation or full name it holds (from SEARCH_SYNONYMS) becomes a group
+ * any of whose spellings will do; the other words must each appear as typed.
+ */
+export function readQuery(text: string): { groups: SynonymGroup[]; words: string[] } {
+  let rest = normalise(text);
+  const found = new Set<number>();
+  for (const { group, pattern } of SPELLINGS) {
+    pattern.lastIndex = 0;
+    if (!pattern.test(rest)) continue;
+    found.add(group);
+    rest = rest.replace(pattern, " ");
+  }
+  return { groups: [...found].map((g) => GROUPS[g]), words: queryWords(rest) };
+}
+
+function matchesGroup(haystack: string, group: SynonymGroup): boolean {
+  return group.patterns.some((pattern) => {
+    pattern.lastIndex = 0;
+    return pattern.test(haystack);
+  });
 }
 
 function matchesSource(template: SchemeTemplate, source: string): boolean {
@@ -81,7 +128,7 @@ export function searchTemplates(
   templates: readonly SchemeTemplate[],
   query: TemplateQuery
 ): SchemeTemplate[] {
-  const words = queryWords(query.text ?? "");
+  const { groups, words } = readQuery(query.text ?? "");
   const schemeType = query.schemeType?.trim();
   const metric = query.metric?.trim();
   const source = query.source?.trim();
@@ -89,9 +136,10 @@ export function searchTemplates(
     if (schemeType && template.schemeType !== schemeType) return false;
     if (metric && !template.metrics.some((m) => m === metric)) return false;
     if (source && !matchesSource(template, source)) return false;
-    if (words.length > 0) {
+    if (words.length > 0 || groups.length > 0) {
       const haystack = searchableText(template);
       if (!words.every((word) => haystack.includes(word))) return false;
+      if (!groups.every((group) => matchesGroup(haystack, group))) return false;
     }
     return true;
   });

@@ -14,6 +14,11 @@ export interface Cell {
   formula?: string;
   numberFormat?: string;
   bold?: boolean;
+  /**
+   * A formula whose result is an array (BCF.RATE.CI's lower and upper): the whole result, which Excel
+   * would spill into the cells to the right and below. `value` keeps its first value. Set by recalculation.
+   */
+  spill?: CellValue[][];
 }
 
 export type ValidationRule = Record<string, unknown>;

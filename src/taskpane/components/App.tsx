@@ -1,6 +1,7 @@
 /** The task pane: a header and four tabs (Templates, New plan, Check, Charts). */
 import * as React from "react";
 import {
+  Link,
   makeStyles,
   Tab,
   TabList,
@@ -31,6 +32,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     minHeight: "100vh",
+    // Long formulas and sheet names wrap inside a 320 px pane instead of scrolling it sideways.
+    overflowWrap: "anywhere",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
   },
@@ -42,6 +45,9 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
   subtitle: { color: tokens.colorNeutralForeground2 },
+  help: { display: "block", fontSize: tokens.fontSizeBase200 },
+  // Four tabs do not fit a 320 px pane in one row: the last wraps rather than pushing the pane sideways.
+  tabs: { flexWrap: "wrap" },
   // A heading per panel for screen-reader navigation (h1 → h2 → h3); the selected tab already says it on screen.
   visuallyHidden: {
     position: "absolute",
@@ -61,6 +67,9 @@ const useStyles = makeStyles({
     paddingRight: tokens.spacingHorizontalL,
   },
 });
+
+/** The functions' help page, beside the pane's page in the build. */
+export const FUNCTIONS_HELP_URL = "help/functions.html";
 
 export type TabName = "templates" | "new-plan" | "check" | "charts";
 
@@ -108,7 +117,12 @@ export function App({
         <Text size={200} className={styles.subtitle}>
           Better Care Fund scheme templates and pre-submission checks
         </Text>
+        {/* The =BCF.* functions' reference, shipped with the add-in (no network needed). */}
+        <Link className={styles.help} href={FUNCTIONS_HELP_URL} target="_blank" rel="noopener">
+          Help on the =BCF functions
+        </Link>
         <TabList
+          className={styles.tabs}
           selectedValue={tab}
           onTabSelect={(_, data: SelectTabData) => open(data.value as TabName)}
           aria-label="BCF Toolkit sections"

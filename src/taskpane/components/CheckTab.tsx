@@ -137,14 +137,10 @@ export function CheckTab(): React.JSX.Element {
         periods and each funding source balances. Checking only reads the workbook.
       </Text>
       <div className={styles.actions}>
+        {/* One button: checking again after a correction is the same action. */}
         <Button appearance="primary" disabled={check.running} onClick={onCheck}>
           Check workbook
         </Button>
-        {result ? (
-          <Button disabled={check.running} onClick={onCheck}>
-            Re-check
-          </Button>
-        ) : null}
         {check.running && !progress ? <Spinner size="tiny" label="Reading the workbook…" /> : null}
       </div>
       {check.running && progress ? (
@@ -166,15 +162,19 @@ export function CheckTab(): React.JSX.Element {
       ) : null}
       {counts ? (
         <div className={styles.badges} aria-label="Findings summary" role="group">
+          {/* Fluent's status palette, tinted as in Microsoft's own panes; a zero count stays quiet. */}
           <Badge
-            appearance="filled"
-            color="danger"
+            appearance="tint"
+            color={counts.error > 0 ? "danger" : "subtle"}
           >{`${counts.error} error${counts.error === 1 ? "" : "s"}`}</Badge>
           <Badge
-            appearance="filled"
-            color="warning"
+            appearance="tint"
+            color={counts.warning > 0 ? "severe" : "subtle"}
           >{`${counts.warning} warning${counts.warning === 1 ? "" : "s"}`}</Badge>
-          <Badge appearance="tint" color="informative">{`${counts.info} for information`}</Badge>
+          <Badge
+            appearance="tint"
+            color={counts.info > 0 ? "informative" : "subtle"}
+          >{`${counts.info} for information`}</Badge>
         </div>
       ) : null}
       {selectProblem ? (

@@ -28,21 +28,42 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
   },
+  // A row that reads as a link to its cell: the address in link colour, an arrow at the end.
   finding: {
     width: "100%",
+    minWidth: 0,
     maxWidth: "none",
     height: "auto",
-    justifyContent: "flex-start",
+    justifyContent: "space-between",
     textAlign: "left",
     whiteSpace: "normal",
+    overflowWrap: "anywhere",
     display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
     fontWeight: tokens.fontWeightRegular,
   },
-  address: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  text: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    minWidth: 0,
+  },
+  address: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: "underline",
+  },
+  // Drawn by CSS, so the row's accessible name and text stay the finding alone.
+  arrow: {
+    flexShrink: 0,
+    color: tokens.colorBrandForegroundLink,
+    fontSize: tokens.fontSizeBase400,
+    "::after": { content: '"›"' },
+  },
   figures: { color: tokens.colorNeutralForeground2 },
   error: {
     borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`,
@@ -109,18 +130,21 @@ export function FindingsList({
                         className={styles.finding}
                         disabled={disabled}
                         onClick={() => onSelect(finding)}
-                        title="Select this cell in the workbook"
+                        title="Go to this cell in the workbook"
                       >
-                        <span className={styles.address}>
-                          {cellReference(finding.sheet, finding.cell)}
-                        </span>{" "}
-                        <Text>{finding.message}</Text>
-                        {figures ? " " : null}
-                        {figures ? (
-                          <Text size={200} className={styles.figures}>
-                            {figures}
-                          </Text>
-                        ) : null}
+                        <span className={styles.text}>
+                          <span className={styles.address}>
+                            {cellReference(finding.sheet, finding.cell)}
+                          </span>{" "}
+                          <Text>{finding.message}</Text>
+                          {figures ? " " : null}
+                          {figures ? (
+                            <Text size={200} className={styles.figures}>
+                              {figures}
+                            </Text>
+                          ) : null}
+                        </span>
+                        <span aria-hidden="true" className={styles.arrow} />
                       </Button>
                     </li>
                   );

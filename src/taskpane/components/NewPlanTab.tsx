@@ -17,6 +17,8 @@ import {
 import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
+import { PLAN_SHEETS, type PlanPresence } from "../../core/plan";
+import { ExistingPlanQuestion } from "./ExistingPlanQuestion";
 import { ResultMessage } from "./ResultMessage";
 import { UndoConfirmation } from "./UndoConfirmation";
 
@@ -36,7 +38,13 @@ interface Message {
   intent: "success" | "error" | "warning" | "info";
   title: string;
   body: React.ReactNode;
+  details?: React.ReactNode;
   id: number;
+}
+
+/** The sheets a person can see: the drop-down lists sheet is hidden and never offered as a place to look. */
+function visibleSheets(names: string[]): string[] {
+  return names.filter((n) => n !== PLAN_SHEETS.lists);
 }
 
 export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.Element {
@@ -47,6 +55,9 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   const [triedSubmit, setTriedSubmit] = React.useState(false);
   const [message, setMessage] = React.useState<Message>();
   const build = useWorkbookAction(workbookActions.buildPlanSkeleton);
+  const open = useWorkbookAction(workbookActions.selectCell);
+  // Set when the workbook already has a plan: the person chooses to open it or to add what is missing.
+  const [existing, setExisting] = React.useState<PlanPresence>();
   // What the last build added, so it can be taken out again in one step.
   const [lastBuild, setLastBuild] = React.useState<InsertionRecord>();
   const undo = useUndoInsertion((outcome) => {
@@ -79,7 +90,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     });
     setLastBuild(undefined);
   });
-  const busy = build.running || undo.running || !!undo.pending;
+  const busy = build.running || undo.running || !!undo.pending || open.running;
 
   const problems = {
     area: area.trim() ? undefined : "Enter the area the plan is for.",
@@ -92,6 +103,37 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     event.preventDefault();
     setTriedSubmit(true);
     if (!valid || busy) return;
+    let presence: PlanPresence | undefined;
+    try {
+      presence = await workbookActions.readPlanPresence();
+    } catch {
+      // Unreadable: build as before; the build itself still reuses the plan's own sheets.
+    }
+    if (presence?.hasPlan) {
+      setMessage(undefined);
+      setExisting(presence);
+      return;
+    }
+    await buildPlan();
+  };
+
+  const onOpenPlan = async () => {
+    const cover = existing?.sheets.cover;
+    setExisting(undefined);
+    if (!cover) return;
+    const outcome = await open.run(cover, "A1");
+    if (outcome && !outcome.ok) {
+      setMessage({
+        intent: "error",
+        title: "The plan could not be opened",
+        body: outcome.message,
+        id: Date.now() + Math.random(),
+      });
+    }
+  };
+
+  const buildPlan = async () => {
+    setExisting(undefined);
     const outcome = await build.run({
       area: area.trim(),
       healthAndWellbeingBoard: board.trim(),
@@ -110,28 +152,24 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     }
     const { sheetsAdded, message: summary, record } = outcome.value;
     setLastBuild(sheetsAdded.length > 0 ? record : undefined);
+    const shown = visibleSheets(sheetsAdded);
     setMessage({
       intent: "success",
       title: "Plan workbook built",
-      body: (
-        <>
-          {summary}
-          {sheetsAdded.length > 0 ? (
-            <>
-              <Text block weight="semibold">
-                Sheets added
-              </Text>
-              <ul className={styles.list} aria-label="Sheets added">
-                {sheetsAdded.map((sheet) => (
-                  <li key={sheet}>{sheet}</li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            " No new sheets were needed."
-          )}
-        </>
-      ),
+      body: shown.length > 0 ? `${summary} ${shown[0]} is open.` : summary,
+      details:
+        shown.length > 0 ? (
+          <>
+            <Text block weight="semibold">
+              Sheets added
+            </Text>
+            <ul className={styles.list} aria-label="Sheets added">
+              {shown.map((sheet) => (
+                <li key={sheet}>{sheet}</li>
+              ))}
+            </ul>
+          </>
+        ) : undefined,
       id,
     });
   };
@@ -184,11 +222,24 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
         {build.running ? <Spinner size="tiny" label="Building the plan workbook…" /> : null}
         {undo.running ? <Spinner size="tiny" label="Removing the new sheets…" /> : null}
       </div>
+      {existing ? (
+        <ExistingPlanQuestion
+          presence={existing}
+          onOpen={onOpenPlan}
+          onAddMissing={buildPlan}
+          onCancel={() => setExisting(undefined)}
+        />
+      ) : null}
       {undo.pending ? (
         <UndoConfirmation plan={undo.pending} onConfirm={undo.confirm} onCancel={undo.cancel} />
       ) : null}
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage
+          key={message.id}
+          intent={message.intent}
+          title={message.title}
+          details={message.details}
+        >
           {message.body}
         </ResultMessage>
       ) : null}

@@ -1,6 +1,14 @@
 /** The outcome of an action, announced and focused so keyboard and screen-reader users land on it. */
 import * as React from "react";
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 
 export interface ResultMessageProps {
   intent: "success" | "error" | "warning" | "info";
@@ -8,6 +16,8 @@ export interface ResultMessageProps {
   children?: React.ReactNode;
   /** Move focus to the message when it appears (default true). */
   focusOnShow?: boolean;
+  /** The particulars (notes, every sheet added), folded away behind "Details" so the message stays one or two lines. */
+  details?: React.ReactNode;
 }
 
 export function ResultMessage({
@@ -15,6 +25,7 @@ export function ResultMessage({
   title,
   children,
   focusOnShow = true,
+  details,
 }: ResultMessageProps): React.JSX.Element {
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
@@ -31,6 +42,14 @@ export function ResultMessage({
       <MessageBarBody>
         {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
         {children}
+        {details ? (
+          <Accordion collapsible>
+            <AccordionItem value="details">
+              <AccordionHeader size="small">Details</AccordionHeader>
+              <AccordionPanel>{details}</AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+        ) : null}
       </MessageBarBody>
     </MessageBar>
   );

@@ -4,7 +4,14 @@
  * its tick box ticks it.
  */
 import * as React from "react";
-import { makeStyles, mergeClasses, shorthands, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  makeStyles,
+  mergeClasses,
+  shorthands,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { sourceLabel } from "../../core/templates/search";
 import { formatGbp, templateTotal } from "../state/format";
@@ -60,6 +67,7 @@ const useStyles = makeStyles({
   },
   text: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   meta: { color: tokens.colorNeutralForeground2 },
+  inWorkbook: { alignSelf: "flex-start", marginTop: tokens.spacingVerticalXXS },
   total: { flexShrink: 0, fontVariantNumeric: "tabular-nums" },
   help: { color: tokens.colorNeutralForeground2 },
   empty: {
@@ -74,6 +82,8 @@ export interface TemplateListProps {
   checkedIds: ReadonlySet<string>;
   onActivate: (id: string) => void;
   onToggle: (id: string) => void;
+  /** Templates already in the workbook's expenditure table: template id → its scheme ID there. */
+  inWorkbook?: ReadonlyMap<string, string>;
 }
 
 export function optionId(templateId: string): string {
@@ -86,6 +96,7 @@ export function TemplateList({
   checkedIds,
   onActivate,
   onToggle,
+  inWorkbook,
 }: TemplateListProps): React.JSX.Element {
   const styles = useStyles();
   const helpId = React.useId();
@@ -188,6 +199,14 @@ export function TemplateList({
                 <Text size={200} className={styles.meta}>
                   {sourceLabel(template)} · {template.schemeType}
                 </Text>
+                {inWorkbook?.has(template.id) ? (
+                  <Badge
+                    appearance="tint"
+                    color="informative"
+                    size="small"
+                    className={styles.inWorkbook}
+                  >{`In workbook as ${inWorkbook.get(template.id)}`}</Badge>
+                ) : null}
               </span>
               <Text className={styles.total}>{formatGbp(templateTotal(template))}</Text>
             </div>

@@ -10,12 +10,14 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { PLAN_SHEETS, schemesAlreadyIn, type SchemeInPlan } from "../../core/plan";
 import { searchTemplates, templateFacets } from "../../core/templates/search";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { listInWords, plural } from "../state/format";
 import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
+import { DuplicateQuestion, type Duplicate } from "./DuplicateQuestion";
 import { PackLoader } from "./PackLoader";
 import { ResultMessage } from "./ResultMessage";
 import { TemplateDetail } from "./TemplateDetail";
@@ -41,6 +43,7 @@ interface Message {
   intent: "success" | "error" | "info" | "warning";
   title: string;
   body?: React.ReactNode;
+  details?: React.ReactNode;
   id: number;
 }
 
@@ -68,6 +71,41 @@ export function TemplatesTab({
   const [message, setMessage] = React.useState<Message>();
 
   const insert = useWorkbookAction(workbookActions.insertTemplates);
+  // The schemes already in the workbook's expenditure table, so the list can mark them and an insert can ask.
+  const [inPlan, setInPlan] = React.useState<SchemeInPlan[]>([]);
+  const [question, setQuestion] = React.useState<{
+    chosen: SchemeTemplate[];
+    duplicates: Duplicate[];
+  }>();
+  const mounted = React.useRef(true);
+  React.useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  // Read directly, not through useWorkbookAction: a read already under way must not make an insert skip its own.
+  const refreshInPlan = React.useCallback(async (): Promise<SchemeInPlan[] | undefined> => {
+    try {
+      const schemes = await workbookActions.readSchemesInPlan();
+      if (mounted.current) setInPlan(schemes);
+      return schemes;
+    } catch {
+      // Unreadable (no workbook yet, or Excel busy): the marks stay as they were.
+      return undefined;
+    }
+  }, []);
+  React.useEffect(() => {
+    void refreshInPlan();
+    // Back in the pane after working in the workbook: the table may have changed.
+    const onFocus = () => void refreshInPlan();
+    window.addEventListener("focus", onFocus);
+    return () => window.removeEventListener("focus", onFocus);
+  }, [refreshInPlan]);
+  const inWorkbook = React.useMemo(
+    () => new Map(schemesAlreadyIn(templates, inPlan).map((d) => [d.template.id, d.id])),
+    [templates, inPlan]
+  );
   const undo = useUndoInsertion((outcome) => {
     if (outcome.status === "cancelled") {
       show({
@@ -84,6 +122,7 @@ export function TemplatesTab({
     // Done: whatever was kept is the user's now, so this insert leaves the undo list either way.
     const { report } = outcome;
     setUndoStack((stack) => stack.slice(1));
+    void refreshInPlan();
     show({
       intent: report.kept.length ? "warning" : "success",
       title: report.kept.length ? "Insert undone in part" : "Insert undone.",
@@ -121,6 +160,38 @@ export function TemplatesTab({
   const onInsert = async () => {
     const chosen = toInsert;
     if (chosen.length === 0) return;
+    const current = (await refreshInPlan()) ?? inPlan;
+    const duplicates = schemesAlreadyIn(chosen, current).map((d) => ({
+      name: d.template.name,
+      templateId: d.template.id,
+      schemeId: d.id,
+    }));
+    if (duplicates.length > 0) {
+      setQuestion({ chosen, duplicates });
+      return;
+    }
+    await insertChosen(chosen);
+  };
+
+  const onAnswer = async (answer: "add-again" | "skip") => {
+    if (!question) return;
+    const { chosen, duplicates } = question;
+    setQuestion(undefined);
+    const skipped = new Set(duplicates.map((d) => d.templateId));
+    const toAdd = answer === "add-again" ? chosen : chosen.filter((t) => !skipped.has(t.id));
+    if (toAdd.length === 0) {
+      setChecked(new Set());
+      show({
+        intent: "info",
+        title: "Nothing inserted",
+        body: `${listInWords(duplicates.map((d) => `“${d.name}”`))} ${duplicates.length === 1 ? "is" : "are"} already in the ${PLAN_SHEETS.expenditure} table.`,
+      });
+      return;
+    }
+    await insertChosen(toAdd);
+  };
+
+  const insertChosen = async (chosen: SchemeTemplate[]) => {
     const outcome = await insert.run(chosen);
     if (!outcome) return;
     if (!outcome.ok) {
@@ -130,13 +201,19 @@ export function TemplatesTab({
     const result = outcome.value;
     const label = chosen.length === 1 ? `“${chosen[0].name}”` : plural(chosen.length, "template");
     setUndoStack((stack) => [{ record: result.record, label }, ...stack]);
+    // Done with this choice: the next insert starts from a clean list.
+    setChecked(new Set());
+    void refreshInPlan();
+    // The drop-down lists live on a hidden sheet: never offered as a place to look.
+    const newSheets = result.sheetsAdded.filter((n) => n !== PLAN_SHEETS.lists);
+    const hasDetails = newSheets.length > 0 || (result.notes?.length ?? 0) > 0;
     show({
       intent: "success",
       title: "Inserted into the workbook.",
-      body: (
+      body: `${result.message} The new rows are selected.`,
+      details: hasDetails ? (
         <>
-          {result.message}
-          {result.sheetsAdded.length > 0 ? ` New sheets: ${listInWords(result.sheetsAdded)}.` : ""}
+          {newSheets.length > 0 ? <p>{`New sheets: ${listInWords(newSheets)}.`}</p> : null}
           {result.notes && result.notes.length > 0 ? (
             <ul className={styles.notes} aria-label="Notes on the figures">
               {result.notes.map((note, i) => (
@@ -145,7 +222,7 @@ export function TemplatesTab({
             </ul>
           ) : null}
         </>
-      ),
+      ) : undefined,
     });
   };
 
@@ -187,7 +264,7 @@ export function TemplatesTab({
       <Field label="Search templates">
         <SearchBox
           value={text}
-          placeholder="Scheme name, description or outcome"
+          placeholder="Scheme name, abbreviation (DFG) or outcome"
           onChange={(_, data) => setText(data.value)}
         />
       </Field>
@@ -211,11 +288,12 @@ export function TemplatesTab({
         checkedIds={checked}
         onActivate={setActiveId}
         onToggle={toggle}
+        inWorkbook={inWorkbook}
       />
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabled={busy || toInsert.length === 0}
+          disabled={busy || question !== undefined || toInsert.length === 0}
           onClick={onInsert}
           aria-describedby={hintId}
         >
@@ -238,8 +316,21 @@ export function TemplatesTab({
       <Text id={hintId} size={200} className={styles.count}>
         {insertHint}
       </Text>
+      {question ? (
+        <DuplicateQuestion
+          duplicates={question.duplicates}
+          othersCount={question.chosen.length - question.duplicates.length}
+          onAnswer={onAnswer}
+          onCancel={() => setQuestion(undefined)}
+        />
+      ) : null}
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage
+          key={message.id}
+          intent={message.intent}
+          title={message.title}
+          details={message.details}
+        >
           {message.body}
         </ResultMessage>
       ) : null}

@@ -14,7 +14,9 @@ import type {
   RemovalReport,
   ReplacedFormula,
   ReplaceResult,
+  SchemeInPlan,
 } from "../../excel";
+import type { PlanPresence } from "../../core/plan";
 import type { PlanOptions } from "../../core/plan/options";
 import type { RemovalPlan } from "../../core/undo";
 import type { SchemeTemplate } from "../../core/templates/types";
@@ -29,6 +31,8 @@ export type {
   RemovalReport,
   ReplacedFormula,
   ReplaceResult,
+  PlanPresence,
+  SchemeInPlan,
 };
 
 export type { PlanOptions } from "../../core/plan/options";
@@ -63,6 +67,14 @@ export const workbookActions = {
   buildPlanSkeleton: async (options: PlanOptions): Promise<InsertionResult> => {
     const { buildPlanSkeleton } = await excel();
     return withWorkbook((context) => buildPlanSkeleton(context, options));
+  },
+  readSchemesInPlan: async (): Promise<SchemeInPlan[]> => {
+    const { readSchemesInPlan } = await excel();
+    return withWorkbook((context) => readSchemesInPlan(context));
+  },
+  readPlanPresence: async (): Promise<PlanPresence> => {
+    const { readPlanPresence } = await excel();
+    return withWorkbook((context) => readPlanPresence(context));
   },
   readWorkbookSnapshot: async (
     onProgress?: (done: number, total: number) => void
