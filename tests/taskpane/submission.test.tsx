@@ -195,3 +195,63 @@ describe("Prepare for submission", () => {
     expect(mocked.restoreBcfFormulas).toHaveBeenCalledWith(fakeContext, cells);
   });
 });
+
+/**
+ * Values of `property` in every rule Griffel inserted whose selector is one of the element's classes followed
+ * by `selectorTail`, in document order: at equal specificity the last one is what the browser shows.
+ */
+function ruleValue(element: Element, selectorTail: string, property: string): string[] {
+  const values: string[] = [];
+  // The <style> elements in document order (jsdom's document.styleSheets lists them in creation order).
+  for (const style of Array.from(document.querySelectorAll("style"))) {
+    for (const rule of Array.from(style.sheet?.cssRules ?? [])) {
+      if (!(rule instanceof CSSStyleRule)) continue;
+      const selector = rule.selectorText.replace(/\s+/g, "");
+      const match = /^\.([\w-]+)(.*)$/.exec(selector);
+      if (!match || !element.classList.contains(match[1]) || match[2] !== selectorTail) continue;
+      values.push(rule.style.getPropertyValue(property));
+    }
+  }
+  return values;
+}
+
+describe("Prepare for submission at the pane's width", () => {
+  test("an unselected option is enabled and its label at full contrast, not greyed as if disabled", () => {
+    renderInFluent(<SubmissionPanel />);
+    const copy = screen.getByRole("radio", { name: "Replace in a copy of each sheet" });
+    expect((copy as HTMLInputElement).checked).toBe(false);
+    expect((copy as HTMLInputElement).disabled).toBe(false);
+    // The label's colour comes from a sibling rule on the input; Fluent's base rule (foreground 3) is
+    // inserted first and the override after it with the same specificity, so the override wins.
+    for (const tail of [
+      ":enabled:not(:checked)~.fui-Radio__label",
+      ":enabled:not(:checked):hover~.fui-Radio__label",
+    ]) {
+      expect(ruleValue(copy, tail, "color").at(-1)).toBe("var(--colorNeutralForeground1)");
+    }
+  });
+
+  test("the radios still look disabled while the pane is busy", () => {
+    renderInFluent(<SubmissionPanel disabled />);
+    const copy = screen.getByRole("radio", { name: "Replace in a copy of each sheet" });
+    expect((copy as HTMLInputElement).disabled).toBe(true);
+    expect(ruleValue(copy, ":disabled~.fui-Radio__label", "color").at(-1)).toBe(
+      "var(--colorNeutralForegroundDisabled)"
+    );
+  });
+
+  test("a long sheet name and formula wrap inside the list instead of running past the pane", async () => {
+    const long = {
+      sheet: "Expenditure_plan_2025_26_all_schemes",
+      cell: "AB1234",
+      formula: '=BCF.RATE.CI(Expenditure_plan_2025_26_all_schemes!B2:B400,C2:C400,100000,"lower")',
+    };
+    mocked.listBcfFormulas.mockResolvedValue([long]);
+    renderInFluent(<SubmissionPanel />);
+    await find();
+    const item = within(screen.getByRole("list", { name: "=BCF formulas found" })).getByRole(
+      "listitem"
+    );
+    expect(ruleValue(item, "", "overflow-wrap").at(-1)).toBe("anywhere");
+  });
+});

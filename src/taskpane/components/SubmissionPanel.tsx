@@ -40,7 +40,16 @@ const useStyles = makeStyles({
     overflowY: "auto",
     fontSize: tokens.fontSizeBase200,
   },
+  // Sheet names and formulas have no spaces to break at: without this one long entry widens the
+  // list past a 320 px pane and brings a horizontal scroll bar.
+  formula: { overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace },
+  // Fluent greys the label of an enabled, unselected radio (foreground 3), which reads as disabled;
+  // the same selector on the input slot replaces that colour, and Fluent's own disabled style still applies.
+  radioInput: {
+    ":enabled:not(:checked) ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
+    ":enabled:not(:checked):hover ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
+  },
   confirm: {
     display: "flex",
     flexDirection: "column",
@@ -236,7 +245,7 @@ export function SubmissionPanel({
       {found && found.length > 0 ? (
         <ul className={styles.formulas} aria-label="=BCF formulas found" tabIndex={0}>
           {found.map((f) => (
-            <li key={`${f.sheet}!${f.cell}`}>
+            <li key={`${f.sheet}!${f.cell}`} className={styles.formula}>
               {cellReference(f.sheet, f.cell)}: <span className={styles.code}>{f.formula}</span>
             </li>
           ))}
@@ -248,8 +257,16 @@ export function SubmissionPanel({
           onChange={(_, data) => setMode(data.value as ReplaceMode)}
           disabled={busy}
         >
-          <Radio value="in-place" label="Replace in place" />
-          <Radio value="copy" label="Replace in a copy of each sheet" />
+          <Radio
+            value="in-place"
+            label="Replace in place"
+            input={{ className: styles.radioInput }}
+          />
+          <Radio
+            value="copy"
+            label="Replace in a copy of each sheet"
+            input={{ className: styles.radioInput }}
+          />
         </RadioGroup>
       </Field>
       <div className={styles.actions}>
