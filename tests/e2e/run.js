@@ -667,6 +667,13 @@ const scenarios = [
   {
     name: "narrow: the pane at 320 px never scrolls sideways, and the preview works at 360 px",
     async run(page) {
+      // A formula with no place to break (long names, no spaces) must wrap in the submission list.
+      const longFormula =
+        '=BCF.RATE(180,8540)+0*("AllIntegratedCareBoardsAndLocalAuthoritiesInTheSystem"="x")';
+      await page.setViewportSize(DESKTOP);
+      await page.locator('td[data-cell="H2"]').click();
+      await page.keyboard.type(longFormula);
+      await page.keyboard.press("Enter");
       await page.setViewportSize({ width: 320, height: 720 });
       for (const tab of ["Templates", "New plan", "Check"]) {
         await page.getByRole("tab", { name: tab }).click();
@@ -690,6 +697,30 @@ const scenarios = [
           overflow.scroll <= overflow.client && overflow.page <= 320,
           `the ${tab} tab scrolls sideways at 320 px: ${JSON.stringify(overflow)}`
         );
+        if (tab === "Check") {
+          const list = pane(page).getByRole("list", { name: "=BCF formulas found" });
+          await list.getByText(longFormula).waitFor();
+          const sideways = await list.evaluate((ul) => ({
+            scroll: ul.scrollWidth,
+            client: ul.clientWidth,
+          }));
+          assert.ok(
+            sideways.scroll <= sideways.client,
+            `the formula list scrolls sideways at 320 px: ${JSON.stringify(sideways)}`
+          );
+          // An unselected option reads at the same contrast as the selected one, not greyed as if disabled.
+          const labelColour = (name) =>
+            pane(page)
+              .getByRole("radio", { name })
+              .evaluate(
+                (input) => getComputedStyle(input.parentElement.querySelector("label")).color
+              );
+          assert.equal(
+            await labelColour("Replace in a copy of each sheet"),
+            await labelColour("Replace in place"),
+            "the unselected radio option is greyed"
+          );
+        }
         await strictState(page, `pane-320-${tab.toLowerCase().replace(/ /g, "-")}`);
       }
       await page.setViewportSize({ width: 360, height: 740 });
