@@ -713,7 +713,7 @@ const scenarios = [
             pane(page)
               .getByRole("radio", { name })
               .evaluate(
-                (input) => getComputedStyle(input.parentElement.querySelector("label")).color
+                (input) => window.getComputedStyle(input.parentElement.querySelector("label")).color
               );
           assert.equal(
             await labelColour("Replace in a copy of each sheet"),
