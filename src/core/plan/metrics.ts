@@ -126,6 +126,9 @@ export const ESP2013_65_PLUS: ReadonlyArray<{ band: string; weight: number }> = 
   { band: "90+", weight: 1000 },
 ];
 
+/** The falls metric's standard as =BCF.DSR names it: the ESP2013 bands from 65-69 up. */
+export const FALLS_STANDARD = "ESP2013 65+";
+
 /** The calendar year a financial year starts in: "2024-25", "2024/25", "2024" → 2024. */
 export function planYearStart(year: string): number | undefined {
   const m = /(20\d\d)\s*(?:[-/–]\s*(?:20)?(\d\d))?/.exec(year);
@@ -172,12 +175,15 @@ function bandRange(block: BandBlock, offset: number): string {
   return `${first}:${last}`;
 }
 
-/** The band block's cells: a heading, column headings and one row per ESP2013 band from 65. */
+/**
+ * The band block's cells: a heading, column headings and one row per ESP2013 band from 65. The weights
+ * are not on the sheet: the formulas name the standard, so the method reads in the formula itself.
+ */
 export function bandBlockCells(): PlanCell[][] {
   return [
-    ["Falls, 65+: emergency admissions and population by age band", "", "", ""],
-    ["Age band", "Admissions", "Population", "ESP2013 weight"],
-    ...ESP2013_65_PLUS.map((b) => [b.band, "", "", b.weight]),
+    ["Falls, 65+: emergency admissions and population by age band", "", ""],
+    ["Age band", "Admissions", "Population"],
+    ...ESP2013_65_PLUS.map((b) => [b.band, "", ""]),
   ];
 }
 
@@ -193,17 +199,17 @@ export function planMetricRow(metric: PlanMetric, year: string, bands?: BandBloc
   if (metric.form === "dsr-65-plus" && bands) {
     const counts = bandRange(bands, 1);
     const populations = bandRange(bands, 2);
-    const weights = bandRange(bands, 3);
-    // The weights are passed as a range, so the formula needs nothing but the band block.
+    // The standard by name, as BCF.DSR knows it: a reader sees the method without looking up weights.
+    const standard = `"${FALLS_STANDARD}"`;
     const guard = (formula: string) => `=IF(SUM(${counts})=0,"",${formula})`;
     const ci = (which: 1 | 2) =>
-      guard(`INDEX(BCF.DSR.CI(${counts},${populations},${weights},0.95,${per}),1,${which})`);
+      guard(`INDEX(BCF.DSR.CI(${counts},${populations},${standard},0.95,${per}),1,${which})`);
     return [
       metric.name,
       `=SUM(${counts})`,
       `=SUM(${populations})`,
       metric.per,
-      guard(`BCF.DSR(${counts},${populations},${weights},${per})`),
+      guard(`BCF.DSR(${counts},${populations},${standard},${per})`),
       ci(1),
       ci(2),
       "",

@@ -248,8 +248,8 @@ export function metricsSheet(name: string, tableName: string, year: string): She
     METRIC_COLUMNS.map(() => GENERAL_FORMAT),
     ...yearMetrics.map(planMetricFormats),
   ];
+  const block = bands ? bandBlockCells() : [];
   if (bands) {
-    const block = bandBlockCells();
     for (let r = 0; r < block.length; r++) {
       rows[r] ??= [];
       formats[r] ??= [];
@@ -269,7 +269,7 @@ export function metricsSheet(name: string, tableName: string, year: string): She
   if (bands) {
     layout.bold.push(
       blockAddress(1, 1, bands.row, bands.col),
-      blockAddress(1, 4, bands.row + 1, bands.col)
+      blockAddress(1, block[1].length, bands.row + 1, bands.col)
     );
   }
   return layout;

@@ -1,13 +1,21 @@
 import {
   ESP2013_65_PLUS,
+  FALLS_STANDARD,
   metricStatus,
   metricsForYear,
   PLAN_METRICS,
   planSkeleton,
 } from "../../../src/core/plan";
-import { directlyStandardisedRate } from "../../../src/core/statistics/dsr";
+import { esp2013From } from "../../../src/core/statistics/dsr";
 import { buildPlanSkeleton } from "../../../src/excel";
-import { BCF_FUNCTIONS, memoryWorkbook } from "../../excel/support";
+import { bcfCustomFunctions } from "../../../src/preview/customFunctions";
+import { memoryWorkbook } from "../../excel/support";
+import { runShim } from "../../preview/shim";
+
+// The add-in's own =BCF.* registrations (functions.ts through the preview's shim), so the Metrics
+// sheet's formulas are evaluated exactly as written, the text standard included.
+runShim(globalThis as unknown as Record<string, unknown>);
+require("../../../src/functions/functions");
 
 const names = (year: string) => metricsForYear(year).map((m) => m.name);
 
@@ -46,6 +54,28 @@ describe("metrics of the plan's year", () => {
   test("the six ESP2013 weights from 65 sum to 19,500", () => {
     expect(ESP2013_65_PLUS.map((b) => b.weight)).toEqual([5500, 5000, 4000, 2500, 1500, 1000]);
     expect(ESP2013_65_PLUS.reduce((a, b) => a + b.weight, 0)).toBe(19500);
+    // The standard the falls formulas name is the same six weights.
+    expect(FALLS_STANDARD).toBe("ESP2013 65+");
+    expect([...esp2013From(65)]).toEqual(ESP2013_65_PLUS.map((b) => b.weight));
+  });
+
+  test('the falls formulas name the standard "ESP2013 65+"; the band block has no weights column', () => {
+    const layout = planSkeleton({ area: "A", healthAndWellbeingBoard: "B", year: "2024-25" });
+    const metrics = layout.sheets.find((s) => s.key === "metrics")!;
+    const falls = metrics.formulas[4];
+    expect(falls[0]).toBe("Emergency admissions due to falls");
+    expect(falls[4]).toBe(
+      '=IF(SUM($L$3:$L$8)=0,"",BCF.DSR($L$3:$L$8,$M$3:$M$8,"ESP2013 65+",[@[Per]]))'
+    );
+    expect(falls[5]).toBe(
+      '=IF(SUM($L$3:$L$8)=0,"",INDEX(BCF.DSR.CI($L$3:$L$8,$M$3:$M$8,"ESP2013 65+",0.95,[@[Per]]),1,1))'
+    );
+    expect(falls[6]).toContain('"ESP2013 65+",0.95,[@[Per]]),1,2)');
+    // Table A:I, a clear column J, then the block K:M; nothing beyond it.
+    expect(metrics.formulas[1].slice(9)).toEqual(["", "Age band", "Admissions", "Population"]);
+    expect(metrics.formulas[2].slice(10)).toEqual(["65-69", "", ""]);
+    expect(Math.max(...metrics.formulas.map((r) => r.length))).toBe(13);
+    expect(metrics.bold).toContain("K2:M2");
   });
 
   test("the Metrics sheet follows the year: a 2025-26 plan has no falls block and says what each goal is", () => {
@@ -71,18 +101,7 @@ describe("the Metrics sheet computes in the workbook", () => {
   const populations = [2100, 2200, 1760, 1300, 780, 400];
 
   test("falls as a 65+ DSR: 1,405.40 per 100,000 on the worked example", async () => {
-    const h = memoryWorkbook({
-      customFunctions: {
-        ...BCF_FUNCTIONS,
-        "BCF.DSR": (c: unknown, p: unknown, s: unknown, per: unknown) =>
-          directlyStandardisedRate(
-            c as number[][],
-            p as number[][],
-            s as number[][],
-            per as number
-          ),
-      } as Record<string, (...args: never[]) => unknown>,
-    });
+    const h = memoryWorkbook({ customFunctions: bcfCustomFunctions() });
     await buildPlanSkeleton(h.context, {
       area: "Rutland",
       healthAndWellbeingBoard: "Rutland Health and Wellbeing Board",
@@ -108,7 +127,14 @@ describe("the Metrics sheet computes in the workbook", () => {
         19500) *
       100000;
     expect(byHand).toBeCloseTo(1405.4023, 4);
+    expect(wb.getCell("Metrics", `E${falls}`).formula).toContain('"ESP2013 65+"');
     expect(wb.getCell("Metrics", `E${falls}`).value as number).toBeCloseTo(byHand, 9);
+    expect(wb.getCell("Metrics", `E${falls}`).value as number).toBeCloseTo(1405.4, 2);
+    // Dobson's limits straddle the rate.
+    const lower = wb.getCell("Metrics", `F${falls}`).value as number;
+    const upper = wb.getCell("Metrics", `G${falls}`).value as number;
+    expect(lower).toBeLessThan(byHand);
+    expect(upper).toBeGreaterThan(byHand);
   });
 
   test("discharge to usual place of residence: 9,000 of 10,000 is 90.0%, Wilson limits 89.40% to 90.57%", async () => {
