@@ -134,9 +134,10 @@ describe("Check tab", () => {
     renderInFluent(<CheckTab />);
     await runCheck(FINDINGS);
     expect(mockedChecks.checkWorkbook).toHaveBeenCalledWith(SNAPSHOT);
-    const message = screen
-      .getByText("Some figures do not reconcile")
-      .closest("[role=alert]") as HTMLElement;
+    // The message bar loads after the pane does, so it appears a moment after the result.
+    const message = (await screen.findByText("Some figures do not reconcile")).closest(
+      "[role=alert]"
+    ) as HTMLElement;
     expect(message.textContent).toContain(
       "Checked 3 sheets: 2 errors, 1 warning, 1 for information."
     );

@@ -19,6 +19,7 @@ import { locateJsonError } from "./jsonErrorLocation";
 
 export { locateJsonError } from "./jsonErrorLocation";
 export type { JsonErrorLocation } from "./jsonErrorLocation";
+export { mergeCatalogue } from "./merge";
 
 /**
  * An organisation's own template pack: a JSON file chosen in the pane. It is checked in full before
@@ -548,18 +549,4 @@ export function parseTemplatePack(json: string): TemplatePackResult {
     };
   }
   return { ok: true, pack: { name, ...(version !== undefined ? { version } : {}), templates } };
-}
-
-/**
- * The catalogue with an organisation's pack added: a pack template whose id matches a catalogue one
- * replaces it in place (so an organisation can adapt a published scheme); the rest follow in pack order.
- */
-export function mergeCatalogue(
-  base: readonly SchemeTemplate[],
-  pack: TemplatePack
-): SchemeTemplate[] {
-  const fromPack = new Map(pack.templates.map((template) => [template.id, template]));
-  const merged = base.map((template) => fromPack.get(template.id) ?? template);
-  const baseIds = new Set(base.map((template) => template.id));
-  return [...merged, ...pack.templates.filter((template) => !baseIds.has(template.id))];
 }

@@ -24,6 +24,8 @@ import {
 } from "./fingerprint";
 import type { InsertionRecord, RowFilled, RowsMade } from "./record";
 
+export { planChangesSomething } from "./planChangesSomething";
+
 export interface SheetNow {
   id: string;
   name: string;
@@ -273,18 +275,6 @@ export function planRemoval(
     }
   }
   return plan;
-}
-
-/** Whether a plan changes anything in the workbook. */
-export function planChangesSomething(plan: RemovalPlan): boolean {
-  return (
-    plan.deleteSheets.length +
-      plan.deleteTables.length +
-      plan.clearCells.length +
-      plan.deleteRows.length +
-      plan.restoreRows.length >
-    0
-  );
 }
 
 /** A table body's rows as fingerprints, for columns [col, col + width). */

@@ -1,7 +1,7 @@
 /** "Load template pack…": an organisation's own JSON templates, validated before anything changes. */
 import * as React from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { TemplatePackResult, parseTemplatePack } from "../../core/templates/pack";
+import type { TemplatePackResult } from "../../core/templates/pack";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { mergePack, readFileText } from "../state/templatePacks";
 import { plural } from "../state/format";
@@ -11,6 +11,10 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
+
+// The pack parser is only needed once a file is chosen, so it stays out of the pane's startup script.
+const packParser = () =>
+  import(/* webpackChunkName: "template-pack" */ "../../core/templates/pack");
 
 type Outcome =
   | { kind: "loaded"; name: string; fileName: string; added: number; replaced: number }
@@ -52,6 +56,7 @@ export function PackLoader({
       }
       let parsed: TemplatePackResult;
       try {
+        const { parseTemplatePack } = await packParser();
         parsed = parseTemplatePack(text);
       } catch (e) {
         // Whatever the file, the person sees one line saying so, never a silent pane.

@@ -1,56 +1,22 @@
-/** The outcome of an action, announced and focused so keyboard and screen-reader users land on it. */
+/**
+ * The outcome of an action. Fluent's message bar and accordion are only needed once there is an
+ * outcome to show, so they load after the pane is usable (prefetched when the browser is idle).
+ */
 import * as React from "react";
-import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-} from "@fluentui/react-components";
+import type { ResultMessageProps } from "./ResultMessageBar";
 
-export interface ResultMessageProps {
-  intent: "success" | "error" | "warning" | "info";
-  title?: string;
-  children?: React.ReactNode;
-  /** Move focus to the message when it appears (default true). */
-  focusOnShow?: boolean;
-  /** The particulars (notes, every sheet added), folded away behind "Details" so the message stays one or two lines. */
-  details?: React.ReactNode;
-}
+export type { ResultMessageProps } from "./ResultMessageBar";
 
-export function ResultMessage({
-  intent,
-  title,
-  children,
-  focusOnShow = true,
-  details,
-}: ResultMessageProps): React.JSX.Element {
-  const ref = React.useRef<HTMLDivElement>(null);
-  React.useEffect(() => {
-    if (focusOnShow) ref.current?.focus();
-  }, [focusOnShow]);
+const ResultMessageBar = React.lazy(() =>
+  import(/* webpackChunkName: "result-message", webpackPrefetch: true */ "./ResultMessageBar").then(
+    (m) => ({ default: m.ResultMessageBar })
+  )
+);
+
+export function ResultMessage(props: ResultMessageProps): React.JSX.Element {
   return (
-    <MessageBar
-      ref={ref}
-      intent={intent}
-      tabIndex={-1}
-      role={intent === "error" ? "alert" : "status"}
-      layout="multiline"
-    >
-      <MessageBarBody>
-        {title ? <MessageBarTitle>{title}</MessageBarTitle> : null}
-        {children}
-        {details ? (
-          <Accordion collapsible>
-            <AccordionItem value="details">
-              <AccordionHeader size="small">Details</AccordionHeader>
-              <AccordionPanel>{details}</AccordionPanel>
-            </AccordionItem>
-          </Accordion>
-        ) : null}
-      </MessageBarBody>
-    </MessageBar>
+    <React.Suspense fallback={null}>
+      <ResultMessageBar {...props} />
+    </React.Suspense>
   );
 }

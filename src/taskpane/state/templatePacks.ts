@@ -1,5 +1,6 @@
 /** Merging an organisation's template pack into the templates the pane offers. */
-import { mergeCatalogue } from "../../core/templates/pack";
+// Not from the pack parser, which the pane loads only once a file is chosen.
+import { mergeCatalogue } from "../../core/templates/merge";
 import type { SchemeTemplate, TemplatePack } from "../../core/templates/types";
 
 export interface PackMerge {

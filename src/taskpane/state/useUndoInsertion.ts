@@ -4,7 +4,8 @@
  * outcome comes back in plain sentences: what was removed, what was kept and why.
  */
 import * as React from "react";
-import { planChangesSomething } from "../../core/undo";
+// Not from the barrel: the removal planner itself loads with the Office.js layer, not the page.
+import { planChangesSomething } from "../../core/undo/planChangesSomething";
 import { useWorkbookAction } from "./useWorkbookAction";
 import {
   type InsertionRecord,
