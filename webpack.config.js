@@ -177,6 +177,9 @@ module.exports = async (env, options) => {
     module: {
       rules: [
         typescriptRule,
+        // src/core is pure (the layer rules keep it so): importing a module runs nothing, so a script
+        // that takes one name from an index such as core/plan gets that module, not all of them.
+        { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
         {
           test: /\.(png|jpg|jpeg|gif|ico)$/,
           type: "asset/resource",

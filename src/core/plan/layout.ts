@@ -38,6 +38,24 @@ export const PLAN_SHEETS = {
 } as const;
 export type PlanSheetKey = keyof typeof PLAN_SHEETS;
 
+/**
+ * The first row the add-in writes on each plan sheet without a table (Cover, Income, Summary): written by
+ * the skeleton and read back to recognise those sheets in a workbook.
+ */
+export const COVER_TITLE = "BCF plan";
+/** The Income sheet: planned income per source first (the Summary adds it up), then the published allocation. */
+export const INCOME_COLUMNS = [
+  "Funding source",
+  "Planned income (£)",
+  "Published allocation (£)",
+] as const;
+export const SUMMARY_COLUMNS = [
+  "Funding source",
+  "Income (£)",
+  "Planned spend (£)",
+  "Balance (£)",
+] as const;
+
 export const EXPENDITURE_COLUMNS = [
   "Scheme ID",
   "Scheme Name",

@@ -4,14 +4,19 @@
  * shares a name (a person's own "Income") is not the plan's, and is never reused.
  */
 import {
+  COVER_TITLE,
   EXPENDITURE_COLUMNS,
+  EXPENDITURE_TABLE,
+  INCOME_COLUMNS,
   METRIC_COLUMNS,
+  METRICS_TABLE,
   PLAN_SHEETS,
   type PlanSheetKey,
+  SUMMARY_COLUMNS,
   TARGET_COLUMNS,
+  TARGETS_TABLE,
 } from "./layout";
-import { EXPENDITURE_TABLE, METRICS_TABLE, TARGETS_TABLE } from "./layout";
-import { planSkeleton, type PlanTableKey } from "./skeleton";
+import type { PlanTableKey } from "./skeleton";
 
 /** The plan's sheets a person sees (the drop-down lists sheet is hidden and never named to them). */
 export const VISIBLE_PLAN_SHEETS: readonly PlanSheetKey[] = [
@@ -34,16 +39,15 @@ export const PLAN_TABLES: Record<PlanTableKey, { name: string; columns: readonly
 export type HeadedSheetKey = "cover" | "income" | "summary";
 export const HEADED_SHEETS: readonly HeadedSheetKey[] = ["cover", "income", "summary"];
 
-/** The first row the add-in writes on each headed sheet (from the layout itself, so they cannot drift apart). */
-export function planSheetHeadings(): Record<HeadedSheetKey, string[]> {
-  const layout = planSkeleton({ area: "", healthAndWellbeingBoard: "", year: "" });
-  const firstRow = (key: HeadedSheetKey) =>
-    layout.sheets
-      .find((s) => s.key === key)!
-      .formulas[0].map(String)
-      .filter((v) => v !== "");
-  return { cover: firstRow("cover"), income: firstRow("income"), summary: firstRow("summary") };
-}
+/**
+ * The first row the add-in writes on each headed sheet. The same constants the skeleton writes (a test
+ * holds them to the skeleton's output), so recognising a plan does not build one.
+ */
+export const PLAN_SHEET_HEADINGS: Readonly<Record<HeadedSheetKey, readonly string[]>> = {
+  cover: [COVER_TITLE],
+  income: INCOME_COLUMNS,
+  summary: SUMMARY_COLUMNS,
+};
 
 export interface WorkbookPlanView {
   sheetNames: readonly string[];
@@ -94,10 +98,9 @@ export function planSheetCandidates(key: HeadedSheetKey, sheetNames: readonly st
 export function recognisePlan(view: WorkbookPlanView): PlanPresence {
   const sheets: Partial<Record<PlanSheetKey, string>> = {};
   const tables: Partial<Record<PlanTableKey, string>> = {};
-  const headings = planSheetHeadings();
   for (const key of HEADED_SHEETS) {
     const name = planSheetCandidates(key, view.sheetNames).find((n) =>
-      startsWithRow(view.headings[n], headings[key])
+      startsWithRow(view.headings[n], PLAN_SHEET_HEADINGS[key])
     );
     if (name !== undefined) sheets[key] = name;
   }

@@ -14,10 +14,12 @@ import { EXPENDITURE_FORMATS, EXPENDITURE_FORMULAS, EXPENDITURE_TOTALS } from ".
 import {
   asText,
   COUNT_FORMAT,
+  COVER_TITLE,
   EXPENDITURE_COLUMNS,
   EXPENDITURE_TABLE,
   GBP_FORMAT,
   GENERAL_FORMAT,
+  INCOME_COLUMNS,
   listsSheetCells,
   PERCENT_FORMAT,
   METRIC_COLUMNS,
@@ -26,6 +28,7 @@ import {
   type PlanCell,
   type PlanSheetKey,
   sheetRef,
+  SUMMARY_COLUMNS,
   TARGET_COLUMNS,
   TARGETS_TABLE,
   VALIDATION_LISTS,
@@ -166,13 +169,6 @@ export const COVER_CONTACT_LABELS = [
   "Date of sign-off",
 ] as const;
 
-/** The Income sheet: planned income per source first (the Summary adds it up), then the published allocation. */
-export const INCOME_COLUMNS = [
-  "Funding source",
-  "Planned income (£)",
-  "Published allocation (£)",
-] as const;
-
 /**
  * Published uplifts of the minimum NHS contribution to adult social care over the year before, by the
  * year they apply to: only to fill in the input cell of a new plan; the checks read the cell.
@@ -290,7 +286,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     "cover",
     names.cover,
     [
-      ["BCF plan", ""],
+      [COVER_TITLE, ""],
       ["Area", asText(options.area)],
       ["Health and Wellbeing Board", asText(options.healthAndWellbeingBoard)],
       ["Financial year", options.year],
@@ -382,7 +378,7 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
   const incomeAmounts = `${sheetRef(names.income)}!$B$2:$B$${lastSourceRow}`;
   const incomeSources = `${sheetRef(names.income)}!$A$2:$A$${lastSourceRow}`;
   const summaryRows: PlanCell[][] = [
-    ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
+    [...SUMMARY_COLUMNS],
     ...planSources.map((source, i) => {
       const row = i + 2;
       return [

@@ -10,7 +10,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { PLAN_SHEETS, schemesAlreadyIn, type SchemeInPlan } from "../../core/plan";
+import { PLAN_SHEETS } from "../../core/plan/layout";
+import { schemesAlreadyIn, type SchemeInPlan } from "../../core/plan/presence";
 import { searchTemplates, templateFacets } from "../../core/templates/search";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { listInWords, plural } from "../state/format";

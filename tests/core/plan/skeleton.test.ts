@@ -1,6 +1,8 @@
 import {
   EXPENDITURE_COLUMNS,
+  HEADED_SHEETS,
   METRIC_COLUMNS,
+  PLAN_SHEET_HEADINGS,
   planSkeleton,
   TARGET_COLUMNS,
   validationSource,
@@ -294,5 +296,15 @@ describe("planSkeleton", () => {
     );
     expect(sheet(renamed, "expenditure").table?.name).toBe("BCF_Expenditure_2");
     expect(sheet(renamed, "expenditure").validations[0].source).toBe("='BCF Lists (2)'!$A$2:$A$20");
+  });
+
+  it("writes on Cover, Income and Summary the first rows a workbook's plan is recognised by, whatever the year", () => {
+    for (const year of ["2017-19", "2024-25", "2025-26"]) {
+      const written = planSkeleton({ ...options, year });
+      for (const key of HEADED_SHEETS) {
+        const firstRow = sheet(written, key).formulas[0].filter((cell) => cell !== "");
+        expect(firstRow).toEqual(PLAN_SHEET_HEADINGS[key]);
+      }
+    }
   });
 });
