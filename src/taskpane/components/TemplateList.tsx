@@ -4,17 +4,11 @@
  * its tick box ticks it.
  */
 import * as React from "react";
-import {
-  Badge,
-  makeStyles,
-  mergeClasses,
-  shorthands,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, mergeClasses, shorthands, Text, tokens } from "@fluentui/react-components";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { sourceLabel } from "../../core/templates/search";
 import { formatGbp, templateTotal } from "../state/format";
+import { Badge } from "./LaterParts";
 
 const useStyles = makeStyles({
   list: {

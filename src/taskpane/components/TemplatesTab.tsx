@@ -6,7 +6,6 @@ import {
   makeStyles,
   SearchBox,
   Select,
-  Spinner,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -19,6 +18,7 @@ import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
 import { DuplicateQuestion, type Duplicate } from "./DuplicateQuestion";
+import { Spinner } from "./LaterParts";
 import { PackLoader } from "./PackLoader";
 import { ResultMessage } from "./ResultMessage";
 import { TemplateDetail } from "./TemplateDetail";
