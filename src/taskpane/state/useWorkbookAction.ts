@@ -3,7 +3,6 @@
  * failure into a plain-English message (Excel's own errors via friendlyExcelError).
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { friendlyExcelError } from "../../excel/errors";
 
 export interface Progress {
   done: number;
@@ -30,9 +29,15 @@ export interface WorkbookAction<A extends unknown[], T> {
   reset: () => void;
 }
 
-/** Plain words for whatever an action threw. */
-export function describeError(error: unknown): string {
+/**
+ * Plain words for whatever an action threw. Excel's errors are worded by the code that talks to Excel,
+ * which every workbook action has loaded by then (so it is not part of the pane's startup script).
+ */
+export async function describeError(error: unknown): Promise<string> {
   try {
+    const { friendlyExcelError } = await import(
+      /* webpackChunkName: "excel" */ "../../excel/errors"
+    );
     const message = friendlyExcelError(error);
     if (message) return message;
   } catch {
@@ -68,7 +73,7 @@ export function useWorkbookAction<A extends unknown[], T>(
       if (mounted.current) setState({ status: "done", value });
       return { ok: true, value };
     } catch (error) {
-      const message = describeError(error);
+      const message = await describeError(error);
       if (mounted.current) setState({ status: "failed", message });
       return { ok: false, message };
     } finally {

@@ -2,7 +2,6 @@
  * The pane's only way into the workbook: each action runs inside withWorkbook (Excel.run in Office, the
  * registered in-memory workbook in the preview and tests). Checking uses only the read-only ones.
  */
-import { withWorkbook } from "../../excel/host";
 import type { SpcChartOptions } from "../../core/charts/spcChart";
 import type { FunnelChartOptions } from "../../core/charts/funnelChart";
 import type {
@@ -41,10 +40,15 @@ export type { BcfFormulaCell } from "../../excel";
 export type ReplaceMode = "in-place" | "copy";
 
 /**
- * The Office.js readers and writers load with the first action, not with the page: the pane is
- * usable before they arrive, and an action waits for them at most once.
+ * The Office.js readers and writers, and withWorkbook itself, load with the first action, not with
+ * the page: the pane is usable before they arrive, and an action waits for them at most once.
  */
 const excel = () => import(/* webpackChunkName: "excel" */ "../../excel");
+
+async function withWorkbook<T>(action: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  const host = await import(/* webpackChunkName: "excel" */ "../../excel/host");
+  return host.withWorkbook(action);
+}
 
 export const workbookActions = {
   insertTemplates: async (templates: SchemeTemplate[]): Promise<InsertionResult> => {
