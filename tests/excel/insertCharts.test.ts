@@ -128,12 +128,24 @@ describe("SPC chart", () => {
     expect(handle.workbook.getCell("Falls", "C26").value).toBe("note");
     expect(handle.workbook.getCell("Falls", "C1").value).toBe("");
     expect(result.record).toMatchObject({ sheet: "SPC chart", sheetAdded: true });
-    expect(handle.workbook.getCell("SPC chart", "B2").formula).toBe("='Falls'!B2");
+    expect(handle.workbook.getCell("SPC chart", "B2").formula).toBe("=Falls!B2");
     expect(handle.workbook.getCell("SPC chart", "B2").value).toBe(72);
     expect(handle.workbook.getCell("SPC chart", "C2").value).toBe(67);
     expect(handle.workbook.getCell("SPC chart", "F8").value).toBe("special cause improvement");
     expect(handle.workbook.charts("SPC chart")).toHaveLength(1);
     expect(result.message).toMatch(/new sheet, "SPC chart"/);
+  });
+
+  it.each([
+    ["Falls 2025", "='Falls 2025'!B2"],
+    ["Q1", "='Q1'!B2"],
+  ])("on a new sheet, refers to a sheet named %s the way Excel needs it", async (name, formula) => {
+    const handle = workbook({ sheets: [{ ...fallsSheet([[null, null, "note"]]), name }] });
+    await select(handle, name, "A1:B25");
+    await insertSpcChart(handle.context, { improvement: "decrease" });
+    expect(handle.workbook.getCell("SPC chart", "B2").formula).toBe(formula);
+    expect(handle.workbook.getCell("SPC chart", "B2").value).toBe(72);
+    expect(handle.workbook.getCell("SPC chart", "A3").formula).toBe(formula.replace("B2", "A3"));
   });
 
   it("charts a single column without a header on a new sheet, numbering the points", async () => {
