@@ -7,6 +7,7 @@
 import {
   type CellBox,
   type CellPrints,
+  type ChartNow,
   type InsertionRecord,
   printCells,
   type SheetNow,
@@ -45,6 +46,8 @@ export async function readInsertionState(
       ...record.tables.map((t) => t.sheetId),
       ...record.rows.map((r) => r.sheetId),
       ...record.filled.map((f) => f.sheetId),
+      ...(record.cells ?? []).map((c) => c.sheetId),
+      ...(record.charts ?? []).map((c) => c.sheetId),
     ]),
   ].filter(Boolean);
   const tableIds = [
@@ -77,6 +80,7 @@ export async function readInsertionState(
       used: madeSheets.has(s.id)
         ? s.sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
         : undefined,
+      charts: madeSheets.has(s.id) ? s.sheet.charts.load("count") : undefined,
     }));
   const present = new Map(presentSheets.map((s) => [s.id, s]));
   const presentTables = tables
@@ -99,6 +103,25 @@ export async function readInsertionState(
           )
           .load("formulas")
       : undefined;
+  });
+  const blockAreas = (record.cells ?? []).map((c) =>
+    present
+      .get(c.sheetId)
+      ?.sheet.getRangeByIndexes(
+        c.box.row,
+        c.box.col,
+        c.box.lastRow - c.box.row + 1,
+        c.box.lastCol - c.box.col + 1
+      )
+      .load("formulas")
+  );
+  // A chart by the name it was given, on its sheet; the id tells it from one the user named the same.
+  const charts = (record.charts ?? []).map((c) => {
+    const chart = present
+      .get(c.sheetId)
+      ?.sheet.charts.getItemOrNullObject(c.name)
+      .load("id,name,chartType");
+    return chart && { chart, title: chart.title.load("text") };
   });
   await context.sync();
 
@@ -133,7 +156,14 @@ export async function readInsertionState(
     if (!madeSheets.has(s.id)) cells = {};
     else if (empty) cells = {};
     else if (range) cells = printCells(range.formulas, s.used!.rowIndex, s.used!.columnIndex);
-    return { id: s.id, name: s.sheet.name, protected: s.protection.protected, cells };
+    const sheet: SheetNow = {
+      id: s.id,
+      name: s.sheet.name,
+      protected: s.protection.protected,
+      cells,
+    };
+    if (s.charts) sheet.charts = s.charts.count;
+    return sheet;
   });
   const tablesNow: TableNow[] = [];
   presentTables.forEach((t, i) => {
@@ -152,5 +182,28 @@ export async function readInsertionState(
     areas[i] ? printCells(areas[i]!.formulas, t.box.row, t.box.col) : {}
   );
   const visibleSheetIds = all.items.filter((s) => s.visibility === "Visible").map((s) => s.id);
-  return { sheets: sheetsNow, tables: tablesNow, tableAreas, visibleSheetIds };
+  const cellAreas = (record.cells ?? []).map((c, i) => {
+    const area = blockAreas[i];
+    return area ? printCells(area.formulas, c.box.row, c.box.col) : {};
+  });
+  const chartsNow = (record.charts ?? []).map((c, i): ChartNow | undefined => {
+    const found = charts[i];
+    if (!found || found.chart.isNullObject) return undefined;
+    if (c.id && found.chart.id !== c.id) return undefined;
+    return {
+      id: found.chart.id,
+      name: found.chart.name,
+      sheetId: c.sheetId,
+      type: found.chart.chartType,
+      title: found.title.text,
+    };
+  });
+  return {
+    sheets: sheetsNow,
+    tables: tablesNow,
+    tableAreas,
+    visibleSheetIds,
+    cellAreas,
+    charts: chartsNow,
+  };
 }
