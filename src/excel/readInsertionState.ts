@@ -1,7 +1,8 @@
 /**
  * Reads what the workbook holds now of the things an insertion record names, by Excel's ids, for the
  * removal planner (src/core/undo). Three syncs whatever the record's size: which sheets and tables are
- * still there; their protection, sizes and the recorded table areas; the cells to compare. A sheet or
+ * still there; their protection, sizes, the recorded table and cell areas and charts; the cells to
+ * compare and the charts' titles. A sheet or
  * table larger than MAX_COMPARE_CELLS is not read (the planner keeps it).
  */
 import {
@@ -80,7 +81,7 @@ export async function readInsertionState(
       used: madeSheets.has(s.id)
         ? s.sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
         : undefined,
-      charts: madeSheets.has(s.id) ? s.sheet.charts.load("count") : undefined,
+      charts: record.charts && madeSheets.has(s.id) ? s.sheet.charts.load("count") : undefined,
     }));
   const present = new Map(presentSheets.map((s) => [s.id, s]));
   const presentTables = tables
@@ -116,13 +117,9 @@ export async function readInsertionState(
       .load("formulas")
   );
   // A chart by the name it was given, on its sheet; the id tells it from one the user named the same.
-  const charts = (record.charts ?? []).map((c) => {
-    const chart = present
-      .get(c.sheetId)
-      ?.sheet.charts.getItemOrNullObject(c.name)
-      .load("id,name,chartType");
-    return chart && { chart, title: chart.title.load("text") };
-  });
+  const charts = (record.charts ?? []).map((c) =>
+    present.get(c.sheetId)?.sheet.charts.getItemOrNullObject(c.name).load("id,name,chartType")
+  );
   await context.sync();
 
   // Sync 3: the cells to compare, where there are not too many.
@@ -144,6 +141,10 @@ export async function readInsertionState(
       empty: false,
     };
   });
+  // A chart's title only once it is known to be there: a null object's parts are not to be loaded.
+  const titles = charts.map((chart) =>
+    chart && !chart.isNullObject ? chart.title.load("text") : undefined
+  );
   const tableCells = presentTables.map((t) =>
     t.range.rowCount * t.range.columnCount <= MAX_COMPARE_CELLS
       ? t.table.getRange().load("formulas")
@@ -187,15 +188,15 @@ export async function readInsertionState(
     return area ? printCells(area.formulas, c.box.row, c.box.col) : {};
   });
   const chartsNow = (record.charts ?? []).map((c, i): ChartNow | undefined => {
-    const found = charts[i];
-    if (!found || found.chart.isNullObject) return undefined;
-    if (c.id && found.chart.id !== c.id) return undefined;
+    const chart = charts[i];
+    const title = titles[i];
+    if (!chart || !title || (c.id && chart.id !== c.id)) return undefined;
     return {
-      id: found.chart.id,
-      name: found.chart.name,
+      id: chart.id,
+      name: chart.name,
       sheetId: c.sheetId,
-      type: found.chart.chartType,
-      title: found.title.text,
+      type: chart.chartType,
+      title: title.text,
     };
   });
   return {

@@ -240,6 +240,20 @@ describe("SPC chart", () => {
     ]);
   });
 
+  it("undo after the user deleted the chart clears its cells and says the chart had gone", async () => {
+    const handle = workbook({ sheets: [fallsSheet()] });
+    await select(handle, "Falls", "A1:B25");
+    const { record } = await insertSpcChart(handle.context, { improvement: "decrease" });
+    const [made] = handle.workbook.charts("Falls");
+    handle.context.workbook.worksheets.getItem("Falls").charts.getItem(made.name).delete();
+    await handle.context.sync();
+    const report = await removeInsertion(handle.context, record);
+    expect(handle.workbook.getCell("Falls", "C2").value).toBe("");
+    expect(report.message).toBe(
+      "Removed the cells C1:H27 on “Falls”. The chart “SPC chart C1:H27” had already been deleted."
+    );
+  });
+
   it("undo deletes the sheet it added, but keeps it once its cells or its chart have been edited", async () => {
     const handle = workbook({ sheets: [fallsSheet([[null, null, "note"]])] });
     await select(handle, "Falls", "A1:B25");

@@ -12,8 +12,8 @@
  * 6. After a refused write, a cell the write never reached counts as unchanged (it is empty), and
  *    rows that are not there were never added: nothing is said about them.
  * 7. A chart goes only with its title and type as made, and together with the block of cells it plots:
- *    when either is kept, so is the other. A sheet holding a chart that changed, or one the add-in did
- *    not make, is kept.
+ *    when either is kept, so is the other. A sheet holding a chart that changed is kept, and so is one
+ *    holding a chart the add-in did not make (for records that list their charts).
  * The Office.js side reads the current state (WorkbookNow) and carries out the plan; it decides nothing.
  */
 import type { PlanCell } from "../plan/layout";
@@ -180,7 +180,8 @@ export function planRemoval(
       continue;
     }
     const chartsHere = chartsMade.filter(({ made: chart }) => chart.sheetId === made.id);
-    if ((sheet.charts ?? 0) > chartsHere.length) {
+    // Only a record that lists its charts can tell another's from its own.
+    if (record.charts && (sheet.charts ?? 0) > chartsHere.length) {
       keep(`The sheet ${name} holds a chart the add-in did not make; it was kept.`);
       continue;
     }
