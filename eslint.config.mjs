@@ -127,8 +127,9 @@ export default [
   }),
   layer("cli", {
     mayImport: ["core"],
-    packages: ["exceljs", ...NODE_PACKAGES, ...NODE_PACKAGES.map((name) => `node:${name}`)],
-    packagesLabel: "exceljs and Node's own modules",
+    // Node's own modules only: the command runs after `npm ci --omit=dev`, so no dev package (exceljs).
+    packages: [...NODE_PACKAGES, ...NODE_PACKAGES.map((name) => `node:${name}`)],
+    packagesLabel: "Node's own modules",
   }),
   layer("memory-excel", { mayImport: ["core"] }),
   {
