@@ -122,9 +122,17 @@ export default [
   layer("functions", { mayImport: ["core"] }),
   layer("excel", { mayImport: ["core"] }),
   layer("taskpane", {
-    mayImport: ["core", "excel", "preview"],
+    mayImport: ["core", "excel"],
     packages: ["react", "react-dom", "@fluentui"],
   }),
+  {
+    // The pane's entry alone starts the preview, outside Office; nothing inside the pane depends on it.
+    ...layer("taskpane", {
+      mayImport: ["core", "excel", "preview"],
+      packages: ["react", "react-dom", "@fluentui"],
+    }),
+    files: ["src/taskpane/index.tsx"],
+  },
   layer("cli", {
     mayImport: ["core"],
     // Node's own modules only: the command runs after `npm ci --omit=dev`, so no dev package (exceljs).

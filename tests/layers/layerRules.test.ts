@@ -85,6 +85,10 @@ const slips: Record<string, LintCase> = {
     file: "src/taskpane/slip.ts",
     code: 'import "@microsoft/office-js";\n',
   },
+  "a pane component imports the preview": {
+    file: "src/taskpane/components/Slip.tsx",
+    code: 'import { startPreview } from "../../preview/boot";\nexport const s = startPreview;\n',
+  },
   "cli imports React": {
     file: "src/cli/slip.ts",
     code: 'import * as React from "react";\nexport const r = React;\n',
