@@ -4,6 +4,8 @@
  * the sheet names, 2) the selection's values and whether the cells beside it are free, 3) every
  * write, the chart and its series at once. Nothing is overwritten: when the cells beside the data are
  * not all empty (or there is no header row to head the new columns) everything goes on a new sheet.
+ * The record says what was made (the new sheet, or the block of cells and the chart) with what Excel
+ * read back, so that undo and a refused write's clean-up go through the one removal planner.
  */
 import {
   type Box,
@@ -26,7 +28,13 @@ import {
   type FunnelChartOptions,
   readFunnelSelection,
 } from "../core/charts/funnelChart";
-import { type ChartMade, emptyRecord, type InsertionRecord, printCells } from "../core/undo";
+import {
+  type CellPrints,
+  type ChartMade,
+  emptyRecord,
+  type InsertionRecord,
+  printCells,
+} from "../core/undo";
 import { a1, type CellValue } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import { splitSheetAddress, uniqueSheetName } from "./record";
@@ -328,7 +336,7 @@ function chartRecord(
   layout: ChartLayout,
   made: {
     sheetId: string;
-    cells: ReturnType<typeof printCells>;
+    cells: CellPrints;
     chart: Pick<ChartMade, "id" | "name" | "type" | "title">;
   }
 ): InsertionRecord {
