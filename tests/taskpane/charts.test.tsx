@@ -167,6 +167,23 @@ describe("Charts tab", () => {
     expect(screen.queryByRole("button", { name: "Remove the last chart" })).toBeNull();
   });
 
+  test("undo after the user deleted the sheet says there was nothing left to remove", async () => {
+    open([{ name: "Sheet1", rows: [["Admissions"], ...SAMPLE_FALLS.map((v) => [v, "note"])] }]);
+    await select("Sheet1", "A1:A25");
+    await renderCharts();
+    fireEvent.click(screen.getByRole("button", { name: "Insert SPC chart" }));
+    await screen.findByText("SPC chart added", undefined, { timeout: 10000 });
+    handle.context.workbook.worksheets.getItem("SPC chart").delete();
+    await handle.context.sync();
+    fireEvent.click(screen.getByRole("button", { name: "Remove the last chart" }));
+    const title = await screen.findByText("The chart had already gone", undefined, {
+      timeout: 10000,
+    });
+    expect((title.closest("[role=status]") as HTMLElement).textContent).toContain(
+      "Nothing was removed. The sheet “SPC chart” had already been deleted."
+    );
+  });
+
   test("an unselected option's label is at full contrast, not greyed as if disabled", async () => {
     open(["Sheet1"]);
     await renderCharts();

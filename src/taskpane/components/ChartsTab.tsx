@@ -40,7 +40,7 @@ const useStyles = makeStyles({
 });
 
 interface Message {
-  intent: "success" | "warning" | "error";
+  intent: "success" | "warning" | "info" | "error";
   title: string;
   body: React.ReactNode;
   id: number;
@@ -232,15 +232,12 @@ export function ChartsTab(): React.JSX.Element {
     }
     // Whatever was kept is the user's now: the button goes either way.
     const report = outcome.value;
-    let title = "Chart removed";
-    if (report.kept.length)
-      title = report.removed.length ? "Part of the chart was kept" : "The chart was kept";
-    setMessage({
-      intent: report.kept.length ? "warning" : "success",
-      title,
-      body: report.message,
-      id,
-    });
+    const [intent, title]: [Message["intent"], string] = report.kept.length
+      ? ["warning", report.removed.length ? "Part of the chart was kept" : "The chart was kept"]
+      : report.removed.length
+        ? ["success", "Chart removed"]
+        : ["info", "The chart had already gone"];
+    setMessage({ intent, title, body: report.message, id });
     setLast(undefined);
   };
 
