@@ -6,7 +6,6 @@ import type { SpcChartOptions } from "../../core/charts/spcChart";
 import type { FunnelChartOptions } from "../../core/charts/funnelChart";
 import type {
   BcfFormulaCell,
-  ChartInsertRecord,
   ChartInsertResult,
   InsertionRecord,
   InsertionResult,
@@ -22,7 +21,6 @@ import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
 export type {
-  ChartInsertRecord,
   ChartInsertResult,
   InsertionRecord,
   InsertionResult,
@@ -104,10 +102,6 @@ export const workbookActions = {
   ): Promise<ChartInsertResult> => {
     const { insertFunnelChart } = await excel();
     return withWorkbook((context) => insertFunnelChart(context, options, source));
-  },
-  removeChartInsert: async (record: ChartInsertRecord): Promise<void> => {
-    const { removeChartInsert } = await excel();
-    return withWorkbook((context) => removeChartInsert(context, record));
   },
   replaceBcfFormulasWithValues: async (mode: ReplaceMode): Promise<ReplaceResult> => {
     const { replaceBcfFormulasWithValues } = await excel();
