@@ -22,6 +22,7 @@ import {
   type ReplacedFormula,
   type ReplaceMode,
 } from "../state/workbookActions";
+import { QuestionCard } from "./QuestionCard";
 import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
@@ -49,15 +50,6 @@ const useStyles = makeStyles({
   radioInput: {
     ":enabled:not(:checked) ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
     ":enabled:not(:checked):hover ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
-  },
-  confirm: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
-    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
   },
 });
 
@@ -105,10 +97,6 @@ export function SubmissionPanel({
   const restore = useWorkbookAction(workbookActions.restoreBcfFormulas);
   const hide = useWorkbookAction(workbookActions.hideSheets);
   const busy = find.running || replace.running || restore.running || hide.running || !!disabled;
-
-  React.useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   const show = (m: Omit<Message, "id">) => setMessage({ ...m, id: Date.now() + Math.random() });
 
@@ -281,25 +269,21 @@ export function SubmissionPanel({
         {replace.running ? <Spinner size="tiny" label="Replacing formulas with values…" /> : null}
       </div>
       {confirming && found ? (
-        <div
-          className={styles.confirm}
-          role="group"
-          aria-label="Confirm replacing formulas"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") {
-              event.preventDefault();
-              onCancel();
-            }
-          }}
-        >
-          <Text>{whatWillChange(found, mode)}</Text>
-          <div className={styles.actions}>
-            <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>
-              Confirm
-            </Button>
-            <Button onClick={onCancel}>Cancel</Button>
-          </div>
-        </div>
+        <QuestionCard
+          label="Confirm replacing formulas"
+          tone="destructive"
+          onCancel={onCancel}
+          focusOnOpen={confirmButton}
+          question={whatWillChange(found, mode)}
+          answers={
+            <>
+              <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>
+                Confirm
+              </Button>
+              <Button onClick={onCancel}>Cancel</Button>
+            </>
+          }
+        />
       ) : null}
       {message ? (
         <ResultMessage key={message.id} intent={message.intent} title={message.title}>

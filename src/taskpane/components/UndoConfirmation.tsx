@@ -1,20 +1,13 @@
 /** Asks before an undo deletes whole sheets: which sheets go, what else goes, and what stays and why. */
 import * as React from "react";
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { byCount } from "../../core/wording";
+import { plural } from "../state/format";
 import type { RemovalPlan } from "../state/workbookActions";
+import { QuestionCard } from "./QuestionCard";
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
-    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
-  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 export function UndoConfirmation({
@@ -28,27 +21,27 @@ export function UndoConfirmation({
 }): React.JSX.Element {
   const styles = useStyles();
   const confirmButton = React.useRef<HTMLButtonElement>(null);
-  React.useEffect(() => confirmButton.current?.focus(), []);
   const sheets = plan.deleteSheets.map((s) =>
     s.helper ? `${s.name} (hidden: the drop-down lists)` : s.name
   );
   const others = plan.removed.filter((r) => !r.startsWith("the sheet "));
   return (
-    <div
-      className={styles.root}
-      role="group"
-      aria-label="Confirm deleting sheets"
-      onKeyDown={(event) => {
-        if (event.key === "Escape") {
-          event.preventDefault();
-          onCancel();
-        }
-      }}
+    <QuestionCard
+      label="Confirm deleting sheets"
+      tone="destructive"
+      strong
+      onCancel={onCancel}
+      focusOnOpen={confirmButton}
+      question={`Delete ${byCount(sheets.length, "this sheet", `these ${plural(sheets.length, "sheet")}`)}? They are as the add-in wrote them.`}
+      answers={
+        <>
+          <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>
+            Delete
+          </Button>
+          <Button onClick={onCancel}>Cancel</Button>
+        </>
+      }
     >
-      <Text weight="semibold">
-        Delete {sheets.length === 1 ? "this sheet" : `these ${sheets.length} sheets`}? They are as
-        the add-in wrote them.
-      </Text>
       <ul className={styles.list} aria-label="Sheets to delete">
         {sheets.map((name) => (
           <li key={name}>{name}</li>
@@ -62,13 +55,7 @@ export function UndoConfirmation({
           ))}
         </ul>
       ) : null}
-      <div className={styles.actions}>
-        <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>
-          Delete
-        </Button>
-        <Button onClick={onCancel}>Cancel</Button>
-      </div>
-    </div>
+    </QuestionCard>
   );
 }
 
