@@ -10,6 +10,7 @@ import {
   type RemovalOptions,
   type RemovalPlan,
 } from "../core/undo";
+import { listInWords } from "../core/wording";
 import { toWorkbookActionError } from "./errors";
 import { readInsertionState } from "./readInsertionState";
 
@@ -81,14 +82,9 @@ export async function carryOut(context: Excel.RequestContext, plan: RemovalPlan)
   await context.sync();
 }
 
-function inWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 export function report(plan: RemovalPlan): RemovalReport {
   const parts: string[] = [];
-  if (plan.removed.length) parts.push(`Removed ${inWords(plan.removed)}.`);
+  if (plan.removed.length) parts.push(`Removed ${listInWords(plan.removed)}.`);
   else parts.push("Nothing was removed.");
   parts.push(...plan.kept, ...plan.gone);
   return { removed: plan.removed, kept: plan.kept, gone: plan.gone, message: parts.join(" ") };

@@ -17,7 +17,7 @@ import { checkWorkbook, countBySeverity } from "../../core/checks";
 import type { Finding } from "../../core/checks/finding";
 import type { WorkbookSnapshot } from "../../core/workbook";
 import { cellReference, summaryText } from "../state/findings";
-import { formatNumber } from "../state/format";
+import { formatNumber, plural } from "../state/format";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions } from "../state/workbookActions";
 import { FindingsList } from "./FindingsList";
@@ -93,7 +93,7 @@ export function CheckTab(): React.JSX.Element {
     setResult(outcome.value);
     const counts = countBySeverity(outcome.value.findings);
     const sheets = outcome.value.snapshot.sheets.length;
-    const checked = `Checked ${formatNumber(sheets)} sheet${sheets === 1 ? "" : "s"}: ${summaryText(counts)}.`;
+    const checked = `Checked ${plural(sheets, "sheet")}: ${summaryText(counts)}.`;
     setMessage(
       counts.error > 0
         ? {
@@ -163,14 +163,12 @@ export function CheckTab(): React.JSX.Element {
       {counts ? (
         <div className={styles.badges} aria-label="Findings summary" role="group">
           {/* Fluent's status palette, tinted as in Microsoft's own panes; a zero count stays quiet. */}
-          <Badge
-            appearance="tint"
-            color={counts.error > 0 ? "danger" : "subtle"}
-          >{`${counts.error} error${counts.error === 1 ? "" : "s"}`}</Badge>
-          <Badge
-            appearance="tint"
-            color={counts.warning > 0 ? "severe" : "subtle"}
-          >{`${counts.warning} warning${counts.warning === 1 ? "" : "s"}`}</Badge>
+          <Badge appearance="tint" color={counts.error > 0 ? "danger" : "subtle"}>
+            {plural(counts.error, "error")}
+          </Badge>
+          <Badge appearance="tint" color={counts.warning > 0 ? "severe" : "subtle"}>
+            {plural(counts.warning, "warning")}
+          </Badge>
           <Badge
             appearance="tint"
             color={counts.info > 0 ? "informative" : "subtle"}

@@ -5,8 +5,7 @@
 import * as React from "react";
 import { Button } from "@fluentui/react-components";
 import { alreadyInExpenditure } from "../../core/plan/insertion";
-import { byCount } from "../../core/wording";
-import { plural } from "../state/format";
+import { byCount, plural } from "../state/format";
 import { QuestionCard } from "./QuestionCard";
 
 export interface Duplicate {

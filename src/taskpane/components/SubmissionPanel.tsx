@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { cellReference } from "../state/findings";
-import { listInWords, plural } from "../state/format";
+import { byCount, listInWords, plural } from "../state/format";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import {
   workbookActions,
@@ -63,7 +63,7 @@ function whatWillChange(found: BcfFormulaCell[], mode: ReplaceMode): string {
   if (mode === "in-place") {
     return `Replace ${formulas} with their values in place (${counts}). Those cells will hold values, and a result that fills several cells is replaced in all of them. Nothing else changes. The add-in can put the formulas back only until you close the pane.`;
   }
-  return `Copy ${listInWords(sheets)} to new ${sheets.length === 1 ? "sheet" : "sheets"} and replace ${formulas} there with their values (${counts}). The original sheets keep their =BCF formulas: anyone opening the file without the add-in still sees #NAME? on them, so hide or delete them before you send the file on.`;
+  return `Copy ${listInWords(sheets)} to new ${byCount(sheets.length, "sheet", "sheets")} and replace ${formulas} there with their values (${counts}). The original sheets keep their =BCF formulas: anyone opening the file without the add-in still sees #NAME? on them, so hide or delete them before you send the file on.`;
 }
 
 interface Message {
@@ -206,7 +206,7 @@ export function SubmissionPanel({
       title: `Replaced ${plural(replaced, "formula")} with values`,
       body:
         mode === "copy"
-          ? `The values are in ${sheets.length === 1 ? "a new sheet" : "new sheets"}: ${listInWords(sheets)}. The original ${originals.length === 1 ? "sheet" : "sheets"} ${listInWords(originals)} still ${originals.length === 1 ? "has" : "have"} the =BCF formulas: hide them before you send the file on.`
+          ? `The values are in ${byCount(sheets.length, "a new sheet", "new sheets")}: ${listInWords(sheets)}. The original ${byCount(originals.length, "sheet", "sheets")} ${listInWords(originals)} still ${byCount(originals.length, "has", "have")} the =BCF formulas: hide them before you send the file on.`
           : `On ${listInWords(sheets)}. Those cells now hold values anyone can open.`,
       actions:
         mode === "copy"

@@ -16,6 +16,7 @@ import type { SchemeTemplate } from "../../core/templates/types";
 import { listInWords, plural } from "../state/format";
 import { useUndoInsertion } from "../state/useUndoInsertion";
 import { useWorkbookAction } from "../state/useWorkbookAction";
+import { alreadyInExpenditure } from "../../core/plan/insertion";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
 import { DuplicateQuestion, type Duplicate } from "./DuplicateQuestion";
 import { PackLoader } from "./PackLoader";
@@ -184,7 +185,7 @@ export function TemplatesTab({
       show({
         intent: "info",
         title: "Nothing inserted",
-        body: `${listInWords(duplicates.map((d) => `“${d.name}”`))} ${duplicates.length === 1 ? "is" : "are"} already in the ${PLAN_SHEETS.expenditure} table.`,
+        body: alreadyInExpenditure(duplicates.map((d) => `“${d.name}”`)),
       });
       return;
     }

@@ -1,8 +1,7 @@
 /** Asks before an undo deletes whole sheets: which sheets go, what else goes, and what stays and why. */
 import * as React from "react";
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { byCount } from "../../core/wording";
-import { plural } from "../state/format";
+import { byCount, plural } from "../state/format";
 import type { RemovalPlan } from "../state/workbookActions";
 import { QuestionCard } from "./QuestionCard";
 
