@@ -23,15 +23,10 @@ import { workbookActions } from "../state/workbookActions";
 import { FindingsList } from "./FindingsList";
 import { ResultMessage } from "./ResultMessage";
 import { SubmissionPanel } from "./SubmissionPanel";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   divider: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -51,6 +46,7 @@ interface CheckResult {
 
 export function CheckTab(): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const [result, setResult] = React.useState<CheckResult>();
   const [message, setMessage] = React.useState<{
     intent: "success" | "error" | "warning";
@@ -136,7 +132,7 @@ export function CheckTab(): React.JSX.Element {
         Checks that every total adds up, every NHS/council split reconciles, targets agree across
         periods and each funding source balances. Checking only reads the workbook.
       </Text>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         {/* One button: checking again after a correction is the same action. */}
         <Button appearance="primary" disabled={check.running} onClick={onCheck}>
           Check workbook

@@ -21,17 +21,11 @@ import { PLAN_SHEETS, type PlanPresence } from "../../core/plan";
 import { ExistingPlanQuestion } from "./ExistingPlanQuestion";
 import { ResultMessage } from "./ResultMessage";
 import { UndoConfirmation } from "./UndoConfirmation";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   hint: { color: tokens.colorNeutralForeground2 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 interface Message {
@@ -49,6 +43,7 @@ function visibleSheets(names: string[]): string[] {
 
 export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const [area, setArea] = React.useState("");
   const [board, setBoard] = React.useState("");
   const [year, setYear] = React.useState(() => financialYearOf(today));
@@ -163,7 +158,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
             <Text block weight="semibold">
               Sheets added
             </Text>
-            <ul className={styles.list} aria-label="Sheets added">
+            <ul className={shared.list} aria-label="Sheets added">
               {shown.map((sheet) => (
                 <li key={sheet}>{sheet}</li>
               ))}
@@ -210,7 +205,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
       >
         <Input value={year} onChange={(_, data) => setYear(data.value)} />
       </Field>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           Build plan workbook
         </Button>

@@ -24,16 +24,11 @@ import {
 } from "../state/workbookActions";
 import { QuestionCard } from "./QuestionCard";
 import { ResultMessage } from "./ResultMessage";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   formulas: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -84,6 +79,7 @@ export function SubmissionPanel({
   onReplaced?: () => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const headingId = React.useId();
   const [found, setFound] = React.useState<BcfFormulaCell[]>();
   const [mode, setMode] = React.useState<ReplaceMode>("in-place");
@@ -224,7 +220,7 @@ export function SubmissionPanel({
         Whoever receives the workbook may not have the add-in: cells with =BCF formulas would show
         #NAME?. Replace them with their values before you send the file on.
       </Text>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button disabled={busy} onClick={onFind}>
           Find =BCF formulas
         </Button>
@@ -257,7 +253,7 @@ export function SubmissionPanel({
           />
         </RadioGroup>
       </Field>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button
           ref={replaceButton}
           appearance="primary"
@@ -289,7 +285,7 @@ export function SubmissionPanel({
         <ResultMessage key={message.id} intent={message.intent} title={message.title}>
           {message.body}
           {message.actions ? (
-            <div className={styles.actions}>
+            <div className={shared.actions}>
               {message.actions.map((action) => (
                 <Button key={action.label} size="small" disabled={busy} onClick={action.run}>
                   {action.label}

@@ -24,20 +24,14 @@ import { ResultMessage } from "./ResultMessage";
 import { TemplateDetail } from "./TemplateDetail";
 import { TemplateList } from "./TemplateList";
 import { UndoConfirmation } from "./UndoConfirmation";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   // Stacked: a task pane is about 320 px wide and the option texts are long.
   filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   select: { width: "100%", minWidth: 0 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   count: { color: tokens.colorNeutralForeground2 },
-  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 interface Message {
@@ -58,6 +52,7 @@ export function TemplatesTab({
   onTemplatesChange,
 }: TemplatesTabProps): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const hintId = React.useId();
   const [text, setText] = React.useState("");
   const [schemeType, setSchemeType] = React.useState("");
@@ -216,7 +211,7 @@ export function TemplatesTab({
         <>
           {newSheets.length > 0 ? <p>{`New sheets: ${listInWords(newSheets)}.`}</p> : null}
           {result.notes && result.notes.length > 0 ? (
-            <ul className={styles.notes} aria-label="Notes on the figures">
+            <ul className={shared.list} aria-label="Notes on the figures">
               {result.notes.map((note, i) => (
                 <li key={i}>{note}</li>
               ))}
@@ -291,7 +286,7 @@ export function TemplatesTab({
         onToggle={toggle}
         inWorkbook={inWorkbook}
       />
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button
           appearance="primary"
           disabled={busy || question !== undefined || toInsert.length === 0}

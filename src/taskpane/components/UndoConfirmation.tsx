@@ -1,13 +1,10 @@
 /** Asks before an undo deletes whole sheets: which sheets go, what else goes, and what stays and why. */
 import * as React from "react";
-import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
 import { byCount, plural } from "../state/format";
 import type { RemovalPlan } from "../state/workbookActions";
+import { usePaneStyles } from "./paneStyles";
 import { QuestionCard } from "./QuestionCard";
-
-const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-});
 
 export function UndoConfirmation({
   plan,
@@ -18,7 +15,7 @@ export function UndoConfirmation({
   onConfirm: () => void;
   onCancel: () => void;
 }): React.JSX.Element {
-  const styles = useStyles();
+  const shared = usePaneStyles();
   const confirmButton = React.useRef<HTMLButtonElement>(null);
   const sheets = plan.deleteSheets.map((s) =>
     s.helper ? `${s.name} (hidden: the drop-down lists)` : s.name
@@ -41,14 +38,14 @@ export function UndoConfirmation({
         </>
       }
     >
-      <ul className={styles.list} aria-label="Sheets to delete">
+      <ul className={shared.list} aria-label="Sheets to delete">
         {sheets.map((name) => (
           <li key={name}>{name}</li>
         ))}
       </ul>
       {others.length ? <Text>Also removed: {others.join("; ")}.</Text> : null}
       {plan.kept.length ? (
-        <ul className={styles.list} aria-label="Kept">
+        <ul className={shared.list} aria-label="Kept">
           {plan.kept.map((sentence) => (
             <li key={sentence}>{willBeKept(sentence)}</li>
           ))}
