@@ -18,6 +18,7 @@ import type { Finding } from "../../core/checks/finding";
 import type { WorkbookSnapshot } from "../../core/workbook";
 import { cellReference, summaryText } from "../state/findings";
 import { formatNumber, plural } from "../state/format";
+import { useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions } from "../state/workbookActions";
 import { FindingsList } from "./FindingsList";
@@ -48,13 +49,8 @@ export function CheckTab(): React.JSX.Element {
   const styles = useStyles();
   const shared = usePaneStyles();
   const [result, setResult] = React.useState<CheckResult>();
-  const [message, setMessage] = React.useState<{
-    intent: "success" | "error" | "warning";
-    title: string;
-    body?: string;
-    id: number;
-  }>();
-  const [selectProblem, setSelectProblem] = React.useState<{ text: string; id: number }>();
+  const { message, show } = useResultMessage();
+  const selectProblem = useResultMessage<{ text: string }>();
 
   // The reader reports rows read as it goes, block by block; the rules themselves are quick and run on the plain snapshot.
   const check = useWorkbookAction(
@@ -73,16 +69,14 @@ export function CheckTab(): React.JSX.Element {
   const select = useWorkbookAction(workbookActions.selectCell);
 
   const onCheck = async () => {
-    setSelectProblem(undefined);
+    selectProblem.clear();
     const outcome = await check.run(check.reportProgress);
     if (!outcome) return;
-    const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({
+      show({
         intent: "error",
         title: "The workbook could not be checked",
         body: outcome.message,
-        id,
       });
       return;
     }
@@ -90,36 +84,33 @@ export function CheckTab(): React.JSX.Element {
     const counts = countBySeverity(outcome.value.findings);
     const sheets = outcome.value.snapshot.sheets.length;
     const checked = `Checked ${plural(sheets, "sheet")}: ${summaryText(counts)}.`;
-    setMessage(
+    show(
       counts.error > 0
         ? {
             intent: "error",
             title: "Some figures do not reconcile",
             body: `${checked} Select a finding to go to its cell.`,
-            id,
           }
         : counts.warning > 0
           ? {
               intent: "warning",
               title: "No errors, some warnings",
               body: `${checked} Select a finding to go to its cell.`,
-              id,
             }
           : !outcome.value.recognised
-            ? { intent: "warning", title: "Nothing was recognised to check", body: checked, id }
-            : { intent: "success", title: "No errors found", body: checked, id }
+            ? { intent: "warning", title: "Nothing was recognised to check", body: checked }
+            : { intent: "success", title: "No errors found", body: checked }
     );
   };
 
   const onSelect = async (finding: Finding) => {
     const outcome = await select.run(finding.sheet, finding.cell);
     if (outcome && !outcome.ok) {
-      setSelectProblem({
+      selectProblem.show({
         text: `${cellReference(finding.sheet, finding.cell)} could not be selected: ${outcome.message} If the workbook has changed, check it again.`,
-        id: Date.now() + Math.random(),
       });
     } else if (outcome?.ok) {
-      setSelectProblem(undefined);
+      selectProblem.clear();
     }
   };
 
@@ -152,7 +143,7 @@ export function CheckTab(): React.JSX.Element {
         </Field>
       ) : null}
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage key={message.key} intent={message.intent} title={message.title}>
           {message.body}
         </ResultMessage>
       ) : null}
@@ -171,9 +162,9 @@ export function CheckTab(): React.JSX.Element {
           >{`${counts.info} for information`}</Badge>
         </div>
       ) : null}
-      {selectProblem ? (
-        <ResultMessage key={selectProblem.id} intent="error" title="Cell not selected">
-          {selectProblem.text}
+      {selectProblem.message ? (
+        <ResultMessage key={selectProblem.message.key} intent="error" title="Cell not selected">
+          {selectProblem.message.text}
         </ResultMessage>
       ) : null}
       {result ? <Text aria-label="What was checked">{result.coverage}</Text> : null}

@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { cellReference } from "../state/findings";
 import { byCount, listInWords, plural } from "../state/format";
+import { type PaneMessage, useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import {
   workbookActions,
@@ -61,11 +62,7 @@ function whatWillChange(found: BcfFormulaCell[], mode: ReplaceMode): string {
   return `Copy ${listInWords(sheets)} to new ${byCount(sheets.length, "sheet", "sheets")} and replace ${formulas} there with their values (${counts}). The original sheets keep their =BCF formulas: anyone opening the file without the add-in still sees #NAME? on them, so hide or delete them before you send the file on.`;
 }
 
-interface Message {
-  intent: "success" | "error" | "info" | "warning";
-  title: string;
-  body?: React.ReactNode;
-  id: number;
+interface Message extends PaneMessage {
   /** What the user can do next: finish a replace Excel stopped, put formulas back, hide originals. */
   actions?: Array<{ label: string; run: () => void }>;
 }
@@ -84,7 +81,7 @@ export function SubmissionPanel({
   const [found, setFound] = React.useState<BcfFormulaCell[]>();
   const [mode, setMode] = React.useState<ReplaceMode>("in-place");
   const [confirming, setConfirming] = React.useState(false);
-  const [message, setMessage] = React.useState<Message>();
+  const { message, show } = useResultMessage<Message>();
   const replaceButton = React.useRef<HTMLButtonElement>(null);
   const confirmButton = React.useRef<HTMLButtonElement>(null);
 
@@ -93,8 +90,6 @@ export function SubmissionPanel({
   const restore = useWorkbookAction(workbookActions.restoreBcfFormulas);
   const hide = useWorkbookAction(workbookActions.hideSheets);
   const busy = find.running || replace.running || restore.running || hide.running || !!disabled;
-
-  const show = (m: Omit<Message, "id">) => setMessage({ ...m, id: Date.now() + Math.random() });
 
   const onFind = async () => {
     setConfirming(false);
@@ -282,7 +277,7 @@ export function SubmissionPanel({
         />
       ) : null}
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage key={message.key} intent={message.intent} title={message.title}>
           {message.body}
           {message.actions ? (
             <div className={shared.actions}>

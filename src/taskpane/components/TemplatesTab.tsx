@@ -15,6 +15,7 @@ import { searchTemplates, templateFacets } from "../../core/templates/search";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { listInWords, plural } from "../state/format";
 import { useUndoInsertion } from "../state/useUndoInsertion";
+import { useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { alreadyInExpenditure } from "../../core/plan/insertion";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
@@ -33,14 +34,6 @@ const useStyles = makeStyles({
   select: { width: "100%", minWidth: 0 },
   count: { color: tokens.colorNeutralForeground2 },
 });
-
-interface Message {
-  intent: "success" | "error" | "info" | "warning";
-  title: string;
-  body?: React.ReactNode;
-  details?: React.ReactNode;
-  id: number;
-}
 
 export interface TemplatesTabProps {
   templates: SchemeTemplate[];
@@ -64,7 +57,7 @@ export function TemplatesTab({
   const [undoStack, setUndoStack] = React.useState<
     Array<{ record: InsertionRecord; label: string }>
   >([]);
-  const [message, setMessage] = React.useState<Message>();
+  const { message, show, clear: clearMessage } = useResultMessage();
 
   const insert = useWorkbookAction(workbookActions.insertTemplates);
   // The schemes already in the workbook's expenditure table, so the list can mark them and an insert can ask.
@@ -151,8 +144,6 @@ export function TemplatesTab({
       return next;
     });
 
-  const show = (m: Omit<Message, "id">) => setMessage({ ...m, id: Date.now() + Math.random() });
-
   const onInsert = async () => {
     const chosen = toInsert;
     if (chosen.length === 0) return;
@@ -225,7 +216,7 @@ export function TemplatesTab({
   const onUndo = async () => {
     const last = undoStack[0];
     if (!last) return;
-    setMessage(undefined);
+    clearMessage();
     await undo.start(last.record);
   };
 
@@ -322,7 +313,7 @@ export function TemplatesTab({
       ) : null}
       {message ? (
         <ResultMessage
-          key={message.id}
+          key={message.key}
           intent={message.intent}
           title={message.title}
           details={message.details}
