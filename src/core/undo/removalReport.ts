@@ -15,7 +15,7 @@ export interface RemovalReport {
 }
 
 /** "Removed the sheet Expenditure and …." (or "Nothing was removed."), then what was kept and why. */
-export function removalReport(plan: RemovalPlan): RemovalReport {
+export function removalReport(plan: Pick<RemovalPlan, "removed" | "kept" | "gone">): RemovalReport {
   const parts: string[] = [];
   if (plan.removed.length) parts.push(`Removed ${listInWords(plan.removed)}.`);
   else parts.push("Nothing was removed.");

@@ -6,7 +6,6 @@ import * as React from "react";
 import {
   Button,
   makeStyles,
-  Radio,
   RadioGroup,
   Field,
   Spinner,
@@ -23,6 +22,7 @@ import {
   type ReplacedFormula,
   type ReplaceMode,
 } from "../state/workbookActions";
+import { FullContrastRadio } from "./FullContrastRadio";
 import { QuestionCard } from "./QuestionCard";
 import { ResultMessage } from "./ResultMessage";
 import { usePaneStyles } from "./paneStyles";
@@ -41,12 +41,6 @@ const useStyles = makeStyles({
   // list past a 320 px pane and brings a horizontal scroll bar.
   formula: { overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace },
-  // Fluent greys the label of an enabled, unselected radio (foreground 3), which reads as disabled;
-  // the same selector on the input slot replaces that colour, and Fluent's own disabled style still applies.
-  radioInput: {
-    ":enabled:not(:checked) ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
-    ":enabled:not(:checked):hover ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
-  },
 });
 
 /** Exactly what confirming will change, by sheet. */
@@ -236,16 +230,8 @@ export function SubmissionPanel({
           onChange={(_, data) => setMode(data.value as ReplaceMode)}
           disabled={busy}
         >
-          <Radio
-            value="in-place"
-            label="Replace in place"
-            input={{ className: styles.radioInput }}
-          />
-          <Radio
-            value="copy"
-            label="Replace in a copy of each sheet"
-            input={{ className: styles.radioInput }}
-          />
+          <FullContrastRadio value="in-place" label="Replace in place" />
+          <FullContrastRadio value="copy" label="Replace in a copy of each sheet" />
         </RadioGroup>
       </Field>
       <div className={shared.actions}>

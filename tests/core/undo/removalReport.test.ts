@@ -2,12 +2,7 @@
 import type { RemovalPlan } from "../../../src/core/undo";
 import { removalReport } from "../../../src/core/undo/removalReport";
 
-const plan = (part: Partial<RemovalPlan>): RemovalPlan => ({
-  deleteSheets: [],
-  deleteTables: [],
-  clearCells: [],
-  deleteRows: [],
-  restoreRows: [],
+const plan = (part: Partial<Pick<RemovalPlan, "removed" | "kept" | "gone">>) => ({
   removed: [],
   kept: [],
   gone: [],
