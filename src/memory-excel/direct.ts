@@ -15,7 +15,8 @@ import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
 import { bodyBox, headerBox, tableBox, totalsRowIndex, type ChartSeriesModel } from "./model/table";
-import { sheetId, type WorkbookModel } from "./model/workbookModel";
+import type { WorkbookModel } from "./model/workbookModel";
+import { sheetId, type CustomFunctions } from "./model/workbookState";
 
 export interface CellInfo {
   /** What Range.values shows: the calculated value, "" when empty. */
@@ -365,7 +366,7 @@ export class MemoryWorkbook {
 
   /** The =BCF.* (or other custom) functions formulas may call, keyed "BCF.RATE" etc. */
   setCustomFunctions(registry: Record<string, (...args: never[]) => unknown>): void {
-    this.model.customFunctions = registry as Record<string, (...args: unknown[]) => unknown>;
+    this.model.customFunctions = registry as CustomFunctions;
     this.model.dirty = true;
     this.settle();
   }

@@ -3,9 +3,8 @@
  * becomes ='New name'!B2 and Old_Table[Total (£)] becomes New_Table[Total (£)].
  */
 import { quoteSheetName, sameName } from "../address";
+import type { Rename } from "../model/workbookState";
 import { tokenize } from "./tokenizer";
-
-export type Rename = { kind: "sheet" | "table"; from: string; to: string };
 
 /** The formula with the renamed sheet or table; the same string when it doesn't name it. */
 export function renameInFormula(formula: string, rename: Rename): string {

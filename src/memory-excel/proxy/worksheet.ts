@@ -9,7 +9,8 @@ import {
 } from "../address";
 import { invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
-import { sheetId, type SheetPosition } from "../model/workbookModel";
+import type { SheetPosition } from "../model/workbookModel";
+import { sheetId } from "../model/workbookState";
 import { ChartCollectionProxy } from "./chart";
 import { ClientObject } from "./clientObject";
 import { RangeProxy } from "./range";
