@@ -20,11 +20,7 @@ import {
 } from "./formula/values";
 import type { Cell } from "./model/cell";
 import type { SheetModel } from "./model/sheet";
-import type {
-  FormulaEngine,
-  RecalculationResult,
-  WorkbookState,
-} from "./model/workbookState";
+import type { FormulaEngine, RecalculationResult, WorkbookState } from "./model/workbookState";
 
 /** More than one value: a 1 × 1 array shows in its own cell and spills nowhere. */
 function arrayIsLarger(rows: Scalar[][]): boolean {

@@ -329,7 +329,8 @@ function calculatedFormulaOf(
   for (let row = body.row + 1; row <= body.lastRow; row++) {
     const formula = table.sheet.cell(row, col)?.formula;
     if (!formula) return undefined;
-    if (formula !== first && model.formulas.shift(formula, body.row - row, 0) !== first) return undefined;
+    if (formula !== first && model.formulas.shift(formula, body.row - row, 0) !== first)
+      return undefined;
   }
   return first;
 }

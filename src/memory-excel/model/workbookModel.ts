@@ -3,13 +3,7 @@
  * data validation, and adding, renaming, hiding, copying and deleting sheets. The state it changes, and
  * the transactions that let a failed sync roll it back, are WorkbookState's.
  */
-import {
-  boxColumns,
-  boxesOverlap,
-  boxRows,
-  sheetNameProblem,
-  type CellBox,
-} from "../address";
+import { boxColumns, boxesOverlap, boxRows, sheetNameProblem, type CellBox } from "../address";
 import { invalidArgument, invalidOperation, MemoryExcelError } from "../errors";
 import { quoteSheetName } from "../../core/sheetAddress";
 import { contentFromEntry, entryGrid } from "./entries";

@@ -8,9 +8,11 @@
  * can be tested. Callers must not rely on either.
  */
 import { payloadTooLarge } from "../errors";
+import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbookModel";
-import type { ClientObject } from "./clientObject";
+import type { ClientObject, ProxyContext } from "./clientObject";
 import { WorkbookProxy } from "./workbook";
+import { WorksheetProxy } from "./worksheet";
 
 export interface SyncStats {
   /** Number of context.sync() calls, failed ones included. */
@@ -79,7 +81,7 @@ function byteLength(value: unknown): number {
   return encoder.encode(JSON.stringify(value) ?? "").length;
 }
 
-export class MemoryRequestContext {
+export class MemoryRequestContext implements ProxyContext {
   readonly workbook: WorkbookProxy;
   private queue: QueuedOperation[] = [];
   private current: SyncInProgress | undefined;
@@ -115,6 +117,10 @@ export class MemoryRequestContext {
     }
     if (target !== null) proxy._checkAlive(target);
     return target;
+  }
+
+  _worksheet(path: string, sheet: () => SheetModel | null): WorksheetProxy {
+    return new WorksheetProxy(this, path, sheet);
   }
 
   /** Values a load read, handed to the proxy when the sync succeeds. */

@@ -18,10 +18,8 @@ import {
   setShowTotals,
   setTableStyle,
 } from "../model/tableOps";
-import { ClientObject } from "./clientObject";
+import { ClientObject, type ProxyContext } from "./clientObject";
 import { RangeProxy, type ResolvedRange } from "./range";
-import type { MemoryRequestContext } from "./requestContext";
-import { WorksheetProxy } from "./worksheet";
 
 export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> {
   readonly _typeName = "TableCollection";
@@ -29,11 +27,7 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
   private itemProxies: TableProxy[] | undefined = undefined;
 
   /** scope: the sheet these tables are on, or the whole workbook. */
-  constructor(
-    context: MemoryRequestContext,
-    path: string,
-    scope: () => SheetModel | "workbook" | null
-  ) {
+  constructor(context: ProxyContext, path: string, scope: () => SheetModel | "workbook" | null) {
     super(context, path, scope);
     Object.seal(this);
   }
@@ -164,10 +158,10 @@ export class TableProxy extends ClientObject<TableModel> {
   ] as const;
   readonly rows: TableRowCollectionProxy;
   readonly columns: TableColumnCollectionProxy;
-  private worksheetProxy: WorksheetProxy | undefined = undefined;
+  private worksheetProxy: ClientObject<SheetModel> | undefined = undefined;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => TableModel | null,
     orNullObject = false
@@ -207,11 +201,11 @@ export class TableProxy extends ClientObject<TableModel> {
     }
   }
 
-  get worksheet(): WorksheetProxy {
-    this.worksheetProxy ??= new WorksheetProxy(this.context, `${this._path}.worksheet`, () => {
-      const table = this.context._resolve(this);
-      return table && table.sheet;
-    });
+  get worksheet(): ClientObject<SheetModel> {
+    this.worksheetProxy ??= this.context._worksheet(
+      `${this._path}.worksheet`,
+      () => this.context._resolve(this)?.sheet ?? null
+    );
     return this.worksheetProxy;
   }
 
@@ -294,7 +288,7 @@ export class TableRowCollectionProxy extends ClientObject<TableModel> {
   readonly _typeName = "TableRowCollection";
   protected readonly _scalarProperties = ["count"] as const;
 
-  constructor(context: MemoryRequestContext, table: TableProxy) {
+  constructor(context: ProxyContext, table: TableProxy) {
     super(context, `${table._path}.rows`, () => context._resolve(table));
     Object.seal(this);
   }
@@ -324,7 +318,7 @@ export class TableRowProxy extends ClientObject<AddedRows> {
   readonly _typeName = "TableRow";
   protected readonly _scalarProperties = ["index", "values"] as const;
 
-  constructor(context: MemoryRequestContext, path: string, resolver: () => AddedRows | null) {
+  constructor(context: ProxyContext, path: string, resolver: () => AddedRows | null) {
     super(context, path, resolver);
     Object.seal(this);
   }
@@ -378,7 +372,7 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
   readonly _typeName = "TableColumnCollection";
   protected readonly _scalarProperties = ["count"] as const;
 
-  constructor(context: MemoryRequestContext, table: TableProxy) {
+  constructor(context: ProxyContext, table: TableProxy) {
     super(context, `${table._path}.columns`, () => context._resolve(table));
     Object.seal(this);
   }
@@ -427,7 +421,7 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
   protected readonly _scalarProperties = ["name", "index"] as const;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => ResolvedColumn | null,
     orNullObject = false

@@ -12,9 +12,8 @@ import type { SheetModel, SheetVisibility } from "../model/sheet";
 import type { SheetPosition } from "../model/workbookModel";
 import { sheetId } from "../model/workbookState";
 import { ChartCollectionProxy } from "./chart";
-import { ClientObject } from "./clientObject";
+import { ClientObject, type ProxyContext } from "./clientObject";
 import { RangeProxy } from "./range";
-import type { MemoryRequestContext } from "./requestContext";
 import { TableCollectionProxy } from "./table";
 
 export class WorksheetProxy extends ClientObject<SheetModel> {
@@ -25,7 +24,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly protection: WorksheetProtectionProxy;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => SheetModel | null,
     orNullObject = false
@@ -205,7 +204,7 @@ export class WorksheetProtectionProxy extends ClientObject<SheetModel> {
   readonly _typeName = "WorksheetProtection";
   protected readonly _scalarProperties = ["protected"] as const;
 
-  constructor(context: MemoryRequestContext, sheet: WorksheetProxy) {
+  constructor(context: ProxyContext, sheet: WorksheetProxy) {
     super(context, `${sheet._path}.protection`, () => context._resolve(sheet));
     Object.seal(this);
   }
@@ -238,7 +237,7 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
   protected readonly _scalarProperties = ["items", "count"] as const;
   private itemProxies: WorksheetProxy[] | undefined = undefined;
 
-  constructor(context: MemoryRequestContext) {
+  constructor(context: ProxyContext) {
     super(context, "workbook.worksheets", () => context.model.sheets);
     Object.seal(this);
   }
