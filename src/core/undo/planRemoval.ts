@@ -24,8 +24,6 @@ import {
 } from "./fingerprint";
 import type { InsertionRecord, RowFilled, RowsMade } from "./record";
 
-export { planChangesSomething } from "./planChangesSomething";
-
 export interface SheetNow {
   id: string;
   name: string;
