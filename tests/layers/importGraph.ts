@@ -138,7 +138,8 @@ export function findCycles(
       if (frame.at < frame.edges.length) {
         const to = frame.edges[frame.at++];
         if (!index.has(to)) enter(to);
-        else if (onStack.has(to)) low.set(frame.file, Math.min(low.get(frame.file)!, index.get(to)!));
+        else if (onStack.has(to))
+          low.set(frame.file, Math.min(low.get(frame.file)!, index.get(to)!));
         continue;
       }
       work.pop();
@@ -162,20 +163,24 @@ export function findCycles(
 }
 
 /**
- * Imports that run up an ordered list of layers (lowest first): each layer is a folder or file prefix
- * of the graph's paths, and a file may import its own layer and those listed before it, not later ones.
- * Files in no layer are not checked. Type-only imports count too: a lower layer names no upper one.
+ * Imports that run up an ordered list of layers (lowest first). A layer is a list of places: files, or
+ * folders standing for every file under them. A file may import its own layer and those before it, not
+ * later ones; files in no layer are not checked. Every kind of import counts.
  */
-export function upwardImports(graph: ImportGraph, layers: readonly string[]): string[] {
+export function upwardImports(
+  graph: ImportGraph,
+  layers: ReadonlyArray<readonly string[]>
+): string[] {
   const layerOf = (file: string) =>
-    layers.findIndex((prefix) => file === prefix || file.startsWith(prefix.replace(/\/?$/, "/")));
+    layers.findIndex((places) =>
+      places.some((place) => file === place || file.startsWith(`${place}/`))
+    );
   const found: string[] = [];
   for (const [file, edges] of graph) {
     const from = layerOf(file);
     if (from < 0) continue;
     for (const { to } of edges) {
-      const into = layerOf(to);
-      if (into > from) found.push(`${file} -> ${to}`);
+      if (layerOf(to) > from) found.push(`${file} -> ${to}`);
     }
   }
   return found.sort();
