@@ -4,6 +4,7 @@
  * nested calls short for the usual running totals. A circular reference shows 0, as Excel shows it
  * when iterative calculation is off, and is listed in the result.
  */
+import { cellReference } from "../core/sheetAddress";
 import { a1, type CellValue } from "../core/workbook";
 import { toScalar, type FormulaContext } from "./formula/context";
 import { evaluate } from "./formula/evaluator";
@@ -45,7 +46,7 @@ export function recalculate(model: WorkbookState): RecalculationResult {
       return 0;
     }
     busy.set(cell, stack.length);
-    stack.push({ cell, label: `${sheet.name}!${a1(row, col)}` });
+    stack.push({ cell, label: cellReference(sheet.name, a1(row, col)) });
     const context: FormulaContext = { model, valueOf, sheet, row, col };
     const tree = parseCached(cell.formula);
     let result: Scalar;

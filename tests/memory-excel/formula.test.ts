@@ -359,6 +359,13 @@ describe("circular references", () => {
     expect(workbook.getCell("S", "A1").value).toBe(11);
     expect(workbook.circularReferences()).toEqual(["S!D1"]);
   });
+
+  it("lists the cells of a circle with their sheet names quoted as Excel writes them", () => {
+    const { workbook } = createMemoryWorkbook({
+      sheets: [{ name: "Plan 2025", rows: [["=B1", "=A1"]] }],
+    });
+    expect(workbook.circularReferences().sort()).toEqual(["'Plan 2025'!A1", "'Plan 2025'!B1"]);
+  });
 });
 
 describe("formula helpers", () => {
@@ -383,6 +390,9 @@ describe("formula helpers", () => {
       })
     ).toBe("=SUM(T[Uplift])+BCF_Targets2[Uplift]");
     expect(renameInFormula("=A1+1", sheet)).toBe("=A1+1");
+    expect(renameInFormula("=Income!B2", { kind: "sheet", from: "Income", to: "R2C3" })).toBe(
+      "='R2C3'!B2"
+    );
   });
 
   it("parses structured references and function names with dots", () => {

@@ -2,7 +2,8 @@
  * Renaming a sheet or a table rewrites the formulas that name it, as Excel does: ='Old name'!B2
  * becomes ='New name'!B2 and Old_Table[Total (£)] becomes New_Table[Total (£)].
  */
-import { quoteSheetName, sameName } from "../address";
+import { quoteSheetName } from "../../core/sheetAddress";
+import { sameName } from "../address";
 import type { Rename } from "../model/workbookState";
 import { tokenize } from "./tokenizer";
 

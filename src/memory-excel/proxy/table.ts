@@ -1,5 +1,5 @@
 /** Excel.Table and its collections, rows and columns over the memory workbook. */
-import { parseBox, splitSheetAddress, type CellBox } from "../address";
+import { parseSheetRange, type CellBox } from "../address";
 import { invalidArgument, invalidOperation, itemNotFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import {
@@ -124,7 +124,7 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
         if (!range) throw itemNotFound("the range for the table is a null object", location);
         ({ sheet, box } = range);
       } else {
-        const { sheet: named, local } = splitSheetAddress(address);
+        const { sheet: named, box: boxOnSheet } = parseSheetRange(address);
         if (named !== undefined) sheet = this.context.model.requireSheet(named, location);
         else if (scope !== "workbook") sheet = scope;
         else
@@ -134,7 +134,7 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
           );
         if (scope !== "workbook" && sheet !== scope)
           throw invalidArgument(`${address} is on another sheet.`, location);
-        box = parseBox(local);
+        box = boxOnSheet;
       }
       if (!box) throw invalidArgument(`"${text}" isn't a valid range address.`, location);
       added = addTable(this.context.model, sheet, box, hasHeaders, location);

@@ -1,12 +1,5 @@
 /** Excel.Worksheet, Excel.WorksheetCollection and worksheet protection over the memory workbook. */
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  parseBox,
-  sameName,
-  splitSheetAddress,
-  type CellBox,
-} from "../address";
+import { MAX_COLUMNS, MAX_ROWS, parseSheetRange, sameName, type CellBox } from "../address";
 import { invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
 import type { SheetPosition } from "../model/workbookModel";
@@ -117,14 +110,13 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
           lastRow: MAX_ROWS - 1,
           lastCol: MAX_COLUMNS - 1,
         };
-      const { sheet: named, local } = splitSheetAddress(address);
+      const { sheet: named, box } = parseSheetRange(address);
       if (named !== undefined && !sameName(named, sheet.name)) {
         throw invalidArgument(
           `The address ${address} is on another sheet than "${sheet.name}".`,
           location
         );
       }
-      const box = parseBox(local);
       if (!box) throw invalidArgument(`"${address}" isn't a valid range address.`, location);
       return box;
     });
