@@ -14,7 +14,14 @@ import { contentFromEntry } from "./model/entries";
 import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
-import { bodyBox, headerBox, tableBox, totalsRowIndex, type ChartSeriesModel } from "./model/table";
+import {
+  bodyBox,
+  headerBox,
+  tableBox,
+  totalsRowIndex,
+  type ChartModel,
+  type ChartSeriesModel,
+} from "./model/table";
 import type { WorkbookModel } from "./model/workbookModel";
 import { sheetId, type CustomFunctions } from "./model/workbookState";
 
@@ -62,17 +69,8 @@ export interface TableInfo {
   style: string;
 }
 
-export interface ChartInfo {
-  name: string;
-  sheet: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  valueAxisTitle: string;
-  categoryAxisTitle: string;
-  position?: { start: string; end?: string };
-}
+/** A chart as the workbook stores it, with its sheet by name (its series: chartSeries()). */
+export type ChartInfo = Omit<ChartModel, "id" | "sheet" | "series"> & { sheet: string };
 
 export type ChangeListener = () => void;
 

@@ -22,10 +22,11 @@ export interface ProxyContext {
   /** Work to do on the proxies once the sync has succeeded (e.g. building a collection's items). */
   _afterSync(step: () => void): void;
   /**
-   * A Worksheet proxy for `sheet`: Range.worksheet and Table.worksheet give one, and the worksheet's
-   * module sits above theirs (a worksheet makes ranges and tables), so the context makes it for them.
+   * Range.worksheet and Table.worksheet: the Worksheet proxy of the sheet `owner`'s target is on, the
+   * same one each time it is asked for. The context makes it because the worksheet's module sits above
+   * theirs (a worksheet makes ranges and tables).
    */
-  _worksheet(path: string, sheet: () => SheetModel | null): ClientObject<SheetModel>;
+  _worksheet(owner: ClientObject<{ readonly sheet: SheetModel }>): ClientObject<SheetModel>;
 }
 
 export type LoadOption =

@@ -59,7 +59,6 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
   ] as const;
   readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
-  private worksheetProxy: ClientObject<SheetModel> | undefined = undefined;
 
   constructor(
     context: ProxyContext,
@@ -122,11 +121,7 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
   }
 
   get worksheet(): ClientObject<SheetModel> {
-    this.worksheetProxy ??= this.context._worksheet(
-      `${this._path}.worksheet`,
-      () => this.context._resolve(this)?.sheet ?? null
-    );
-    return this.worksheetProxy;
+    return this.context._worksheet(this);
   }
 
   get address(): string {

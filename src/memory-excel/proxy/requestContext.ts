@@ -85,6 +85,7 @@ export class MemoryRequestContext implements ProxyContext {
   readonly workbook: WorkbookProxy;
   private queue: QueuedOperation[] = [];
   private current: SyncInProgress | undefined;
+  private readonly worksheets = new WeakMap<ClientObject<unknown>, WorksheetProxy>();
 
   constructor(
     readonly model: WorkbookModel,
@@ -119,8 +120,17 @@ export class MemoryRequestContext implements ProxyContext {
     return target;
   }
 
-  _worksheet(path: string, sheet: () => SheetModel | null): WorksheetProxy {
-    return new WorksheetProxy(this, path, sheet);
+  _worksheet(owner: ClientObject<{ readonly sheet: SheetModel }>): WorksheetProxy {
+    let worksheet = this.worksheets.get(owner);
+    if (!worksheet) {
+      worksheet = new WorksheetProxy(
+        this,
+        `${owner._path}.worksheet`,
+        () => this._resolve(owner)?.sheet ?? null
+      );
+      this.worksheets.set(owner, worksheet);
+    }
+    return worksheet;
   }
 
   /** Values a load read, handed to the proxy when the sync succeeds. */

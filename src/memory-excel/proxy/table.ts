@@ -158,7 +158,6 @@ export class TableProxy extends ClientObject<TableModel> {
   ] as const;
   readonly rows: TableRowCollectionProxy;
   readonly columns: TableColumnCollectionProxy;
-  private worksheetProxy: ClientObject<SheetModel> | undefined = undefined;
 
   constructor(
     context: ProxyContext,
@@ -202,11 +201,7 @@ export class TableProxy extends ClientObject<TableModel> {
   }
 
   get worksheet(): ClientObject<SheetModel> {
-    this.worksheetProxy ??= this.context._worksheet(
-      `${this._path}.worksheet`,
-      () => this.context._resolve(this)?.sheet ?? null
-    );
-    return this.worksheetProxy;
+    return this.context._worksheet(this);
   }
 
   get name(): string {
