@@ -357,7 +357,7 @@ export class MemoryWorkbook {
     this.model.readOnly = readOnly;
   }
 
-  /** Cells on a circular chain of references (they show 0), as "Sheet!A1". */
+  /** Cells on a circular chain of references (they show 0), as Excel writes them ("'Plan 2025'!A1"). */
   circularReferences(): string[] {
     return [...this.model.lastRecalculation.circular];
   }

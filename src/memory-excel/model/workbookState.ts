@@ -18,7 +18,7 @@ import type { ChartModel, TableModel } from "./table";
 export type Rename = { kind: "sheet" | "table"; from: string; to: string };
 
 export interface RecalculationResult {
-  /** Cells in a circular chain, as "Sheet!A1". */
+  /** Cells in a circular chain, as Excel writes them ("Income!B4", "'Plan 2025'!A1"). */
   circular: string[];
 }
 
