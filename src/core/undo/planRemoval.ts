@@ -28,8 +28,6 @@ import {
 } from "./fingerprint";
 import type { CellsMade, ChartMade, InsertionRecord, RowFilled, RowsMade } from "./record";
 
-export { planChangesSomething } from "./planChangesSomething";
-
 export interface SheetNow {
   id: string;
   name: string;
