@@ -74,6 +74,11 @@ export function a1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** The A1 address of a rows × cols block starting at A1 (or at `row`, `col`). */
+export function blockAddress(rows: number, cols: number, row = 0, col = 0): string {
+  return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
+}
+
 /** An A1 address ("B7", "$B$7") to 0-based row and column; undefined if it is not one. */
 export function parseA1(address: string): { row: number; col: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());

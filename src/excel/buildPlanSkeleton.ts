@@ -18,15 +18,10 @@ import {
   TARGETS_TABLE,
   VISIBLE_PLAN_SHEETS,
 } from "../core/plan";
-import {
-  blockAddress,
-  type PlanTableKey,
-  type SheetLayout,
-  type SkeletonOptions,
-} from "../core/plan/skeleton";
+import { type PlanTableKey, type SheetLayout, type SkeletonOptions } from "../core/plan/skeleton";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import { queuePlanProbe } from "./planContents";
-import { parseA1 } from "../core/workbook";
+import { blockAddress, parseA1 } from "../core/workbook";
 import { byCount, listInWords } from "../core/wording";
 import { type CellPrints, emptyRecord, printCells } from "../core/undo";
 import { addSheets } from "./addSheets";

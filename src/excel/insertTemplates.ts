@@ -20,7 +20,7 @@ import {
   validationSource,
 } from "../core/plan";
 import { cellInTheWay, insertionMessage, reusesBlankRow } from "../core/plan/insertion";
-import { blockAddress } from "../core/plan/skeleton";
+import { blockAddress } from "../core/workbook";
 import type { SchemeTemplate } from "../core/templates/types";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import {

@@ -4,9 +4,8 @@
  */
 import { byCount, listInWords, plural } from "../wording";
 import { cellReference } from "../sheetAddress";
-import { a1 } from "../workbook";
+import { a1, blockAddress } from "../workbook";
 import { PLAN_SHEETS } from "./layout";
-import { blockAddress } from "./skeleton";
 
 const blank = (cell: unknown) => cell === "" || cell === null;
 

@@ -3,7 +3,7 @@
  * as plain grids of values and formulas so the Office.js code only writes them.
  */
 import type { PlanOptions } from "./options";
-import { a1 } from "../workbook";
+import { a1, blockAddress } from "../workbook";
 import {
   FUNDING_SOURCES,
   type FundingSourceId,
@@ -94,11 +94,6 @@ export interface SkeletonOptions extends PlanOptions {
   sheetNames?: Partial<Record<PlanSheetKey, string>>;
   /** Names to use instead of BCF_Expenditure, BCF_Targets, BCF_Metrics where those are taken. */
   tableNames?: Partial<Record<PlanTableKey, string>>;
-}
-
-/** The A1 address of a rows × cols block starting at A1 (or at `row`, `col`). */
-export function blockAddress(rows: number, cols: number, row = 0, col = 0): string {
-  return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
 }
 
 /** Pads ragged rows to a rectangle with blanks: Office.js needs every row the same length. */
