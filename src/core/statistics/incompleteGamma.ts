@@ -223,3 +223,52 @@ export function shapeWhereUpperIs(q: number, x: number, from: number): number {
   }
   return brent(f, lo, hi, fLo, fHi);
 }
+
+/**
+ * The x at which a tail of the gamma distribution with shape s (scale 1) holds a given chance:
+ * P(s, x) = tail for the lower tail, Q(s, x) = tail for the upper. Half a chi-squared quantile with
+ * 2s degrees of freedom. The tail is solved for directly rather than as 1 − p, so a small upper
+ * tail keeps its precision. For s > 0 and 0 < tail < 1.
+ */
+export function gammaTailQuantile(tail: number, s: number, which: "lower" | "upper"): number {
+  const f =
+    which === "lower"
+      ? (x: number): number => incompleteGamma(s, x).lower - tail
+      : (x: number): number => tail - incompleteGamma(s, x).upper;
+  // f rises with x. Start at s + 1, or for the lower tail at (tail · Γ(s + 1))^(1/s) if smaller: P
+  // is below x^s / Γ(s + 1), so that is at or under the answer and near it when the answer is tiny
+  // (a fractional count's lower limit can be 1e-280). Then double or halve to a bracket.
+  let x0 = s + 1;
+  if (which === "lower") x0 = Math.min(x0, Math.exp((Math.log(tail) + logGamma(s + 1)) / s));
+  if (x0 === 0) return 0;
+  let lo: number;
+  let fLo: number;
+  let hi: number;
+  let fHi: number;
+  const f0 = f(x0);
+  if (f0 < 0) {
+    lo = x0;
+    fLo = f0;
+    hi = x0 * 2;
+    fHi = f(hi);
+    while (fHi < 0) {
+      lo = hi;
+      fLo = fHi;
+      hi *= 2;
+      fHi = f(hi);
+    }
+  } else {
+    hi = x0;
+    fHi = f0;
+    lo = x0 / 2;
+    fLo = f(lo);
+    while (fLo > 0) {
+      hi = lo;
+      fHi = fLo;
+      lo /= 2;
+      fLo = lo > 0 ? f(lo) : which === "lower" ? -tail : tail - 1;
+    }
+  }
+  if (fHi === 0) return hi;
+  return brent(f, lo, hi, fLo, fHi);
+}
