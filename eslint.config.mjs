@@ -122,13 +122,22 @@ export default [
   layer("functions", { mayImport: ["core"] }),
   layer("excel", { mayImport: ["core"] }),
   layer("taskpane", {
-    mayImport: ["core", "excel", "preview"],
+    mayImport: ["core", "excel"],
     packages: ["react", "react-dom", "@fluentui"],
   }),
+  {
+    // The pane's entry alone starts the preview, outside Office; nothing inside the pane depends on it.
+    ...layer("taskpane", {
+      mayImport: ["core", "excel", "preview"],
+      packages: ["react", "react-dom", "@fluentui"],
+    }),
+    files: ["src/taskpane/index.tsx"],
+  },
   layer("cli", {
     mayImport: ["core"],
-    packages: ["exceljs", ...NODE_PACKAGES, ...NODE_PACKAGES.map((name) => `node:${name}`)],
-    packagesLabel: "exceljs and Node's own modules",
+    // Node's own modules only: the command runs after `npm ci --omit=dev`, so no dev package (exceljs).
+    packages: [...NODE_PACKAGES, ...NODE_PACKAGES.map((name) => `node:${name}`)],
+    packagesLabel: "Node's own modules",
   }),
   layer("memory-excel", { mayImport: ["core"] }),
   {
