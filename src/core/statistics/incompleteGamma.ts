@@ -270,5 +270,21 @@ export function gammaTailQuantile(tail: number, s: number, which: "lower" | "upp
     }
   }
   if (fHi === 0) return hi;
-  return brent(f, lo, hi, fLo, fHi);
+  return settled(f, brent(f, lo, hi, fLo, fHi), s);
+}
+
+/**
+ * One Newton step on f (whose slope is the gamma density) from the root rounded to 40 significant
+ * bits. Brent's method stops an ulp or two either side of the root, and P and Q are only good to a
+ * few ulps, so roots for two nearly equal chances could come out in the wrong order. From a shared
+ * rounded start the step x0 − f(x0) / f′(x0) moves with the chance alone, so a larger confidence
+ * level never gives narrower limits; the start is within 2^−40 of the root, so the step loses nothing.
+ */
+function settled(f: (x: number) => number, root: number, s: number): number {
+  if (!(root > 0) || root < 1e-290) return root;
+  const unit = 2 ** (Math.floor(Math.log2(root)) - 40);
+  const x0 = Math.round(root / unit) * unit;
+  const slope = Math.exp(logPrefix(s, x0)) / x0;
+  if (!(slope > 0) || !Number.isFinite(slope)) return root;
+  return x0 - f(x0) / slope;
 }

@@ -66,6 +66,25 @@ describe("gamma tail quantile (half the chi-squared quantile)", () => {
     expect(relative(x, quantileChisquare(0.025, 0.02) / 2)).toBeLessThan(1e-12);
   });
 
+  it("never narrows as the confidence level rises, even between levels an ulp apart", () => {
+    expect(rateConfidenceInterval(4, 1, 0.9000000000000001)[1]).toBeGreaterThanOrEqual(
+      rateConfidenceInterval(4, 1, 0.9)[1]
+    );
+    let seed = 12345;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let t = 0; t < 3000; t++) {
+      const x = t % 2 ? Math.floor(next() * 10) : 1e-3 + next() * 10;
+      const low = 0.9 + next() * 0.0999;
+      let high = low;
+      for (let k = 0; k <= t % 4; k++) high += high * 1.1e-16; // one to four ulps up
+      const [a1, a2] = [1 - low, 1 - high];
+      const lower = [a1, a2].map((a) => gammaTailQuantile(a / 2, x, "lower"));
+      const upper = [a1, a2].map((a) => gammaTailQuantile(a / 2, x + 1, "upper"));
+      if (!(lower[1] <= lower[0] && upper[1] >= upper[0]))
+        throw new Error(`x = ${x}, levels ${low} and ${high}: ${lower} / ${upper}`);
+    }
+  });
+
   it("keeps the published 95% limits for 0–9 events", () => {
     expect(rateConfidenceInterval(0, 1, null, 1)[1]).toBeCloseTo(3.6889, 4);
     expect(rateConfidenceInterval(9, 1, null, 1)[0]).toBeCloseTo(4.1154, 4);
