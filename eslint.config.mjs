@@ -47,36 +47,79 @@ const NODE_PACKAGES = builtinModules.filter((name) => !name.startsWith("_"));
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const anyOf = (names) => names.map(escape).join("|");
 
-function layer(folder, { mayImport = [], packages = [], packagesLabel = packages.join(", ") }) {
+function layerPatterns(
+  folder,
+  { mayImport = [], packages = [], packagesLabel = packages.join(", ") }
+) {
   const forbiddenFolders = SRC_FOLDERS.filter(
     (other) => other !== folder && !mayImport.includes(other)
   );
   const allowedPackages = packages.map((name) => `${escape(name)}(/|$)`).join("|");
-  return {
-    files: [`src/${folder}/**/*.{ts,tsx,js}`],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              caseSensitive: true,
-              regex: `^(\\.\\./)+(${anyOf(forbiddenFolders)})(/|$)`,
-              message: `src/${folder} may import only ${["itself", ...mayImport.map((f) => `src/${f}`)].join(", ")} of src.`,
-            },
-            {
-              caseSensitive: true,
-              regex: allowedPackages ? `^(?!\\.|${allowedPackages})` : "^(?!\\.)",
-              message: packages.length
-                ? `src/${folder} may import only these packages: ${packagesLabel}.`
-                : `src/${folder} imports no packages.`,
-            },
-          ],
-        },
-      ],
+  return [
+    {
+      caseSensitive: true,
+      regex: `^(\\.\\./)+(${anyOf(forbiddenFolders)})(/|$)`,
+      message: `src/${folder} may import only ${["itself", ...mayImport.map((f) => `src/${f}`)].join(", ")} of src.`,
     },
-  };
+    {
+      caseSensitive: true,
+      regex: allowedPackages ? `^(?!\\.|${allowedPackages})` : "^(?!\\.)",
+      message: packages.length
+        ? `src/${folder} may import only these packages: ${packagesLabel}.`
+        : `src/${folder} imports no packages.`,
+    },
+  ];
 }
+
+function restrictImports(files, patterns) {
+  return { files, rules: { "no-restricted-imports": ["error", { patterns }] } };
+}
+
+function layer(folder, options) {
+  return restrictImports([`src/${folder}/**/*.{ts,tsx,js}`], layerPatterns(folder, options));
+}
+
+// Inside src/memory-excel, one way down: the model, then formula evaluation, then recalculation, then
+// what stands on all of them (the Office.js-shaped proxies, direct access, Range.text's formats, the
+// entry point). address.ts and errors.ts are below the model. Each part is named by what a relative
+// import reaches from inside the folder, at any depth.
+const MEMORY_EXCEL = { mayImport: ["core"] };
+const MEMORY_EXCEL_LAYERS = [
+  {
+    part: "the model",
+    files: ["model/**"],
+    above: ["formula", "recalc", "proxy", "direct", "numberFormat", "index"],
+  },
+  {
+    part: "formula evaluation",
+    files: ["formula/**"],
+    above: ["recalc", "proxy", "direct", "numberFormat", "index"],
+  },
+  {
+    part: "recalculation",
+    files: ["recalc.ts"],
+    above: ["proxy", "direct", "numberFormat", "index"],
+  },
+  {
+    part: "address.ts and errors.ts",
+    files: ["address.ts", "errors.ts"],
+    above: ["model", "formula", "recalc", "proxy", "direct", "numberFormat", "index"],
+  },
+];
+const memoryExcelLayers = MEMORY_EXCEL_LAYERS.map(({ part, files, above }) =>
+  restrictImports(
+    files.map((file) => `src/memory-excel/${file}`),
+    [
+      ...layerPatterns("memory-excel", MEMORY_EXCEL),
+      {
+        caseSensitive: true,
+        // "../recalc", "../../proxy/range", and ".." (the folder's index) reach a layer above.
+        regex: `^(\\.\\./)*(\\.\\.|\\.)/(${anyOf(above)})(/|$)|^(\\.\\./)*\\.\\.$`,
+        message: `In src/memory-excel, ${part} may not import what stands above: ${above.join(", ")}.`,
+      },
+    ]
+  )
+);
 
 // Office.js globals; the pane reaches them only through src/excel, the core never.
 const OFFICE_GLOBALS = ["Office", "Excel", "OfficeExtension", "CustomFunctions"].map((name) => ({
@@ -139,7 +182,8 @@ export default [
     packages: [...NODE_PACKAGES, ...NODE_PACKAGES.map((name) => `node:${name}`)],
     packagesLabel: "Node's own modules",
   }),
-  layer("memory-excel", { mayImport: ["core"] }),
+  layer("memory-excel", MEMORY_EXCEL),
+  ...memoryExcelLayers,
   {
     files: ["src/core/**"],
     rules: { "no-restricted-globals": ["error", ...OFFICE_GLOBALS, ...DOM_AND_NODE_GLOBALS] },

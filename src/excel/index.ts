@@ -17,10 +17,4 @@ export {
   type BcfFormulaCell,
 } from "./submission";
 export { readSchemesInPlan, readPlanPresence, type SchemeInPlan } from "./planContents";
-export {
-  insertSpcChart,
-  insertFunnelChart,
-  removeChartInsert,
-  type ChartInsertRecord,
-  type ChartInsertResult,
-} from "./insertCharts";
+export { insertSpcChart, insertFunnelChart, type ChartInsertResult } from "./insertCharts";

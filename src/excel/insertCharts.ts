@@ -4,6 +4,8 @@
  * the sheet names, 2) the selection's values and whether the cells beside it are free, 3) every
  * write, the chart and its series at once. Nothing is overwritten: when the cells beside the data are
  * not all empty (or there is no header row to head the new columns) everything goes on a new sheet.
+ * The record says what was made (the new sheet, or the block of cells and the chart) with what Excel
+ * read back, so that undo and a refused write's clean-up go through the one removal planner.
  */
 import {
   type Box,
@@ -26,26 +28,30 @@ import {
   type FunnelChartOptions,
   readFunnelSelection,
 } from "../core/charts/funnelChart";
-import { a1, type CellValue, parseA1 } from "../core/workbook";
+import {
+  type CellPrints,
+  type ChartMade,
+  emptyRecord,
+  type InsertionRecord,
+  printCells,
+} from "../core/undo";
+import { a1, type CellValue } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import { splitSheetAddress, uniqueSheetName } from "./record";
+import { refusedWriteError, undoFailedWrite } from "./undoFailedWrite";
 
 /** Selections larger than this are refused before their values are read (a whole column, say). */
 export const MAX_CHART_ROWS = 5000;
 
-/** What an insert made, as plain JSON, so that undo can take exactly that out again. */
-export interface ChartInsertRecord {
-  kind: "spc" | "funnel";
-  sheet: string;
-  sheetAdded: boolean;
-  /** The block of cells written, e.g. "C1:H30", and what was written there. */
-  address: string;
-  written: Array<Array<CellValue | null>>;
-  chartName: string;
-}
+type ChartKind = "spc" | "funnel";
 
 export interface ChartInsertResult {
-  record: ChartInsertRecord;
+  /** What the insert made, for the removal planner (src/core/undo) to take out again. */
+  record: InsertionRecord;
+  /** Where it went: the sheet, whether the insert added it, and the block of cells written ("C1:H30"). */
+  sheet: string;
+  sheetAdded: boolean;
+  address: string;
   /** One plain-English sentence for the pane. */
   message: string;
   /** Lines of the result in words: variation and assurance, or each area's position. */
@@ -163,7 +169,7 @@ function sourceRange(workbook: Excel.Workbook, source: string | undefined): Exce
 
 async function insertChart(
   context: Excel.RequestContext,
-  kind: ChartInsertRecord["kind"],
+  kind: ChartKind,
   source: string | undefined,
   plan: Plan
 ): Promise<ChartInsertResult> {
@@ -173,7 +179,7 @@ async function insertChart(
     const selected = sourceRange(workbook, source).load(
       "rowIndex,columnIndex,rowCount,columnCount"
     );
-    const selectedSheet = selected.worksheet.load("name");
+    const selectedSheet = selected.worksheet.load("name,id");
     const sheets = workbook.worksheets.load("items/name");
     await context.sync();
     if (selected.rowCount > MAX_CHART_ROWS) {
@@ -271,12 +277,25 @@ async function insertChart(
       style(series, spec);
     }
     if (layout.newSheet) target.activate();
-    blockRange.load("values");
+    // What Excel holds once written: the fingerprints and the chart's make that undo compares with.
+    blockRange.load("values,formulas");
+    if (layout.newSheet) target.load("id");
+    chart.load("id,name,chartType");
+    chart.title.load("text");
     try {
       await context.sync();
     } catch (e) {
-      await takeOutFailedWrite(context, layout, chartName);
-      throw e;
+      // Excel keeps what ran before the refused operation: take out what this call wrote.
+      const intended = chartRecord(kind, layout, {
+        sheetId: layout.newSheet ? await addedSheetId(context, layout.sheet) : selectedSheet.id,
+        cells: printCells(
+          layout.cells.map((row) => row.map((v) => v ?? "")),
+          block.row,
+          block.col
+        ),
+        chart: { id: "", name: chartName, type: layout.chartType, title: layout.title },
+      });
+      throw refusedWriteError(e, await undoFailedWrite(context, intended));
     }
 
     const address = boxAddress(block);
@@ -286,14 +305,19 @@ async function insertChart(
     const what = kind === "spc" ? "SPC chart" : "Funnel plot";
     const functions = kind === "spc" ? "=BCF.SPC" : "=BCF.FUNNEL";
     return {
-      record: {
-        kind,
-        sheet: layout.sheet,
-        sheetAdded: layout.newSheet,
-        address,
-        written: layout.cells,
-        chartName,
-      },
+      record: chartRecord(kind, layout, {
+        sheetId: layout.newSheet ? target.id : selectedSheet.id,
+        cells: printCells(blockRange.formulas, block.row, block.col),
+        chart: {
+          id: chart.id,
+          name: chart.name,
+          type: chart.chartType,
+          title: chart.title.text,
+        },
+      }),
+      sheet: layout.sheet,
+      sheetAdded: layout.newSheet,
+      address,
       message: `${what} added ${where}. Its figures are ${functions} formulas, so the chart follows the data.`,
       findings: plan.findings(layout, blockRange.values as unknown[][], selection),
     };
@@ -304,103 +328,47 @@ async function insertChart(
 }
 
 /**
- * After Excel refused part of the final write (it keeps what ran before the refusal): deletes the new
- * sheet, or clears the block (empty before, as checked) and deletes the chart. Two syncs; if this fails
- * too, the original error is still the one reported.
+ * The record of an insert: on a new sheet, the sheet (the chart goes with it); beside the data, the
+ * block of cells and the chart that plots it.
  */
-async function takeOutFailedWrite(
-  context: Excel.RequestContext,
+function chartRecord(
+  kind: ChartKind,
   layout: ChartLayout,
-  chartName: string
-): Promise<void> {
-  try {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(layout.sheet);
-    const chart = layout.newSheet ? undefined : sheet.charts.getItemOrNullObject(chartName);
-    await context.sync();
-    if (sheet.isNullObject) return;
-    if (layout.newSheet) sheet.delete();
-    else {
-      if (chart && !chart.isNullObject) chart.delete();
-      const { block } = layout;
-      sheet.getRangeByIndexes(block.row, block.col, block.rows, block.cols).clear("All");
-    }
-    await context.sync();
-  } catch {
-    // Report the refusal that started this, not a failure of the clean-up.
+  made: {
+    sheetId: string;
+    cells: CellPrints;
+    chart: Pick<ChartMade, "id" | "name" | "type" | "title">;
   }
-}
-
-/** Whether a cell still holds what the insert wrote there (Excel reads numbers back as numbers). */
-function unchanged(now: unknown, written: CellValue | null): boolean {
-  if (written === null || written === "") return now === "" || now === null;
-  if (typeof written === "string" && written.startsWith("="))
-    return typeof now === "string" && now.replace(/\s+/g, "") === written.replace(/\s+/g, "");
-  return String(now) === String(written);
-}
-
-/** Whether range `inner` ("Sheet!A1:C9" or "B2") lies inside `outer` ("A1:K45"). */
-function within(inner: string, outer: string): boolean {
-  const corners = (address: string) => {
-    const [from, to = from] = address.replace(/^.*!/, "").split(":");
-    return [parseA1(from), parseA1(to)];
-  };
-  const [a, b] = corners(inner);
-  const [c, d] = corners(outer);
-  if (!a || !b || !c || !d) return false;
-  return a.row >= c.row && a.col >= c.col && b.row <= d.row && b.col <= d.col;
+): InsertionRecord {
+  const { block } = layout;
+  const record = emptyRecord(kind);
+  const chart: ChartMade = { ...made.chart, sheetId: made.sheetId, sheet: layout.sheet };
+  if (layout.newSheet) {
+    record.sheets.push({ id: made.sheetId, name: layout.sheet, cells: made.cells });
+    record.charts = [chart];
+  } else {
+    const box = {
+      row: block.row,
+      col: block.col,
+      lastRow: block.row + block.rows - 1,
+      lastCol: block.col + block.cols - 1,
+    };
+    record.cells = [{ sheetId: made.sheetId, sheet: layout.sheet, box, cells: made.cells }];
+    record.charts = [{ ...chart, plots: 0 }];
+  }
+  return record;
 }
 
 /**
- * Takes an insert out again: the chart, and the cells (or the whole sheet, when the insert added it).
- * Refused, with nothing changed, when the cells have been edited since or the new sheet holds more
- * than the insert put there. Two syncs: what is there; the changes.
+ * The id of the sheet a refused write added: found by the name it was given, which no sheet had a
+ * moment before (uniqueSheetName); "" when it is not there, so that nothing is taken for it.
  */
-export async function removeChartInsert(
-  context: Excel.RequestContext,
-  record: ChartInsertRecord
-): Promise<void> {
+async function addedSheetId(context: Excel.RequestContext, name: string): Promise<string> {
   try {
-    const sheet = context.workbook.worksheets.getItemOrNullObject(record.sheet);
-    const range = sheet.getRange(record.address).load("formulas");
-    const chart = sheet.charts.getItemOrNullObject(record.chartName);
-    const used = sheet.getUsedRangeOrNullObject().load("address");
-    const protection = sheet.protection.load("protected");
-    await context.sync().catch((e: unknown) => {
-      // A deleted sheet makes the reads beneath it fail too.
-      if (sheet.isNullObject) return;
-      throw e;
-    });
-    if (sheet.isNullObject) {
-      throw new WorkbookActionError(
-        `The sheet "${record.sheet}" is no longer there, so there is nothing to take out.`
-      );
-    }
-    if (protection.protected) {
-      throw new WorkbookActionError(
-        `The sheet "${record.sheet}" is protected, so the chart was not removed. Unprotect it (Review > Unprotect Sheet) and try again.`
-      );
-    }
-    const now = range.formulas as unknown[][];
-    const same = record.written.every((row, r) => row.every((v, c) => unchanged(now[r]?.[c], v)));
-    if (!same) {
-      throw new WorkbookActionError(
-        `The cells the chart was made from (${record.address} on "${record.sheet}") have been changed since, so nothing was removed. Delete the chart and the cells by hand if you still want them gone.`
-      );
-    }
-    const ownSheet =
-      record.sheetAdded && (used.isNullObject || within(used.address, record.address));
-    if (record.sheetAdded && !ownSheet) {
-      throw new WorkbookActionError(
-        `The sheet "${record.sheet}" now holds more than the chart's cells, so it was not removed. Delete it by hand if you still want it gone.`
-      );
-    }
-    if (ownSheet) sheet.delete();
-    else {
-      if (!chart.isNullObject) chart.delete();
-      range.clear("All");
-    }
+    const sheet = context.workbook.worksheets.getItemOrNullObject(name).load("id");
     await context.sync();
-  } catch (e) {
-    throw toWorkbookActionError(e);
+    return sheet.isNullObject ? "" : sheet.id;
+  } catch {
+    return "";
   }
 }

@@ -1,12 +1,14 @@
 /**
  * Reads what the workbook holds now of the things an insertion record names, by Excel's ids, for the
  * removal planner (src/core/undo). Three syncs whatever the record's size: which sheets and tables are
- * still there; their protection, sizes and the recorded table areas; the cells to compare. A sheet or
+ * still there; their protection, sizes, the recorded table and cell areas and charts; the cells to
+ * compare and the charts' titles. A sheet or
  * table larger than MAX_COMPARE_CELLS is not read (the planner keeps it).
  */
 import {
   type CellBox,
   type CellPrints,
+  type ChartNow,
   type InsertionRecord,
   printCells,
   type SheetNow,
@@ -45,6 +47,8 @@ export async function readInsertionState(
       ...record.tables.map((t) => t.sheetId),
       ...record.rows.map((r) => r.sheetId),
       ...record.filled.map((f) => f.sheetId),
+      ...(record.cells ?? []).map((c) => c.sheetId),
+      ...(record.charts ?? []).map((c) => c.sheetId),
     ]),
   ].filter(Boolean);
   const tableIds = [
@@ -77,6 +81,7 @@ export async function readInsertionState(
       used: madeSheets.has(s.id)
         ? s.sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount")
         : undefined,
+      charts: record.charts && madeSheets.has(s.id) ? s.sheet.charts.load("count") : undefined,
     }));
   const present = new Map(presentSheets.map((s) => [s.id, s]));
   const presentTables = tables
@@ -100,6 +105,21 @@ export async function readInsertionState(
           .load("formulas")
       : undefined;
   });
+  const blockAreas = (record.cells ?? []).map((c) =>
+    present
+      .get(c.sheetId)
+      ?.sheet.getRangeByIndexes(
+        c.box.row,
+        c.box.col,
+        c.box.lastRow - c.box.row + 1,
+        c.box.lastCol - c.box.col + 1
+      )
+      .load("formulas")
+  );
+  // A chart by the name it was given, on its sheet; the id tells it from one the user named the same.
+  const charts = (record.charts ?? []).map((c) =>
+    present.get(c.sheetId)?.sheet.charts.getItemOrNullObject(c.name).load("id,name,chartType")
+  );
   await context.sync();
 
   // Sync 3: the cells to compare, where there are not too many.
@@ -121,6 +141,10 @@ export async function readInsertionState(
       empty: false,
     };
   });
+  // A chart's title only once it is known to be there: a null object's parts are not to be loaded.
+  const titles = charts.map((chart) =>
+    chart && !chart.isNullObject ? chart.title.load("text") : undefined
+  );
   const tableCells = presentTables.map((t) =>
     t.range.rowCount * t.range.columnCount <= MAX_COMPARE_CELLS
       ? t.table.getRange().load("formulas")
@@ -133,7 +157,14 @@ export async function readInsertionState(
     if (!madeSheets.has(s.id)) cells = {};
     else if (empty) cells = {};
     else if (range) cells = printCells(range.formulas, s.used!.rowIndex, s.used!.columnIndex);
-    return { id: s.id, name: s.sheet.name, protected: s.protection.protected, cells };
+    const sheet: SheetNow = {
+      id: s.id,
+      name: s.sheet.name,
+      protected: s.protection.protected,
+      cells,
+    };
+    if (s.charts) sheet.charts = s.charts.count;
+    return sheet;
   });
   const tablesNow: TableNow[] = [];
   presentTables.forEach((t, i) => {
@@ -152,5 +183,28 @@ export async function readInsertionState(
     areas[i] ? printCells(areas[i]!.formulas, t.box.row, t.box.col) : {}
   );
   const visibleSheetIds = all.items.filter((s) => s.visibility === "Visible").map((s) => s.id);
-  return { sheets: sheetsNow, tables: tablesNow, tableAreas, visibleSheetIds };
+  const cellAreas = (record.cells ?? []).map((c, i) => {
+    const area = blockAreas[i];
+    return area ? printCells(area.formulas, c.box.row, c.box.col) : {};
+  });
+  const chartsNow = (record.charts ?? []).map((c, i): ChartNow | undefined => {
+    const chart = charts[i];
+    const title = titles[i];
+    if (!chart || !title || (c.id && chart.id !== c.id)) return undefined;
+    return {
+      id: chart.id,
+      name: chart.name,
+      sheetId: c.sheetId,
+      type: chart.chartType,
+      title: title.text,
+    };
+  });
+  return {
+    sheets: sheetsNow,
+    tables: tablesNow,
+    tableAreas,
+    visibleSheetIds,
+    cellAreas,
+    charts: chartsNow,
+  };
 }

@@ -52,7 +52,7 @@ export async function removeInsertion(
   }
 }
 
-/** Carries out a plan in one sync: rows bottom-up, rows put back, tables, cells, then whole sheets. */
+/** Carries out a plan in one sync: rows bottom-up, rows put back, tables, cells, charts, blocks of cells, then whole sheets. */
 export async function carryOut(context: Excel.RequestContext, plan: RemovalPlan): Promise<void> {
   if (!planChangesSomething(plan)) return;
   const { workbook } = context;
@@ -77,6 +77,12 @@ export async function carryOut(context: Excel.RequestContext, plan: RemovalPlan)
       .clear("All");
   }
   for (const c of plan.clearCells) sheet(c.sheetId).getCell(c.row, c.col).clear("All");
+  for (const c of plan.deleteCharts) sheet(c.sheetId).charts.getItem(c.name).delete();
+  for (const { sheetId, box } of plan.clearBoxes) {
+    sheet(sheetId)
+      .getRangeByIndexes(box.row, box.col, box.lastRow - box.row + 1, box.lastCol - box.col + 1)
+      .clear("All");
+  }
   for (const s of plan.deleteSheets) sheet(s.id).delete();
   await context.sync();
 }

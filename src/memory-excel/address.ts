@@ -1,4 +1,8 @@
-/** Range addresses and sheet names as Excel writes and accepts them. */
+/**
+ * Range addresses and sheet names as Excel writes and accepts them. Sheet-qualified addresses are quoted
+ * and split by src/core/sheetAddress, as everywhere else in the add-in.
+ */
+import { cellReference, splitSheetAddress } from "../core/sheetAddress";
 import { a1, columnIndex, columnLetters } from "../core/workbook";
 
 export const MAX_ROWS = 1048576;
@@ -88,19 +92,15 @@ function normaliseBox(r1: number, c1: number, r2: number, c2: number): CellBox {
   };
 }
 
-/** Splits "'My sheet'!A1:B2" into sheet name and local address. */
-export function splitSheetAddress(address: string): {
-  sheet?: string;
-  local: string;
-} {
+/**
+ * "'My sheet'!A1:B2" or "B2:D9": the sheet it names (undefined when it names none) and its box
+ * (undefined when the address part is not one).
+ */
+export function parseSheetRange(address: string): { sheet?: string; box?: CellBox } {
   const text = address.trim();
-  const bang = text.lastIndexOf("!");
-  if (bang < 0) return { local: text };
-  let sheet = text.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) {
-    sheet = sheet.slice(1, -1).replace(/''/g, "'");
-  }
-  return { sheet, local: text.slice(bang + 1) };
+  if (!text.includes("!")) return { box: parseBox(text) };
+  const { sheet, range } = splitSheetAddress(text);
+  return { sheet, box: parseBox(range) };
 }
 
 /** A box as Excel writes it: "B2", "B2:D9", "A:C" for whole columns, "3:5" for whole rows. */
@@ -114,14 +114,9 @@ export function formatBox(box: CellBox): string {
   return `${start}:${a1(box.lastRow, box.lastCol)}`;
 }
 
-/** Sheet name as it appears before "!": quoted when it is not a plain word. */
-export function quoteSheetName(name: string): string {
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !CELL.test(name)) return name;
-  return `'${name.replace(/'/g, "''")}'`;
-}
-
+/** "Income!B2:D9", "'Plan 2025'!A1": a box on a sheet, quoted as Excel quotes sheet names. */
 export function formatSheetAddress(sheet: string, box: CellBox): string {
-  return `${quoteSheetName(sheet)}!${formatBox(box)}`;
+  return cellReference(sheet, formatBox(box));
 }
 
 /**

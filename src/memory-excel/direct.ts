@@ -14,8 +14,16 @@ import { contentFromEntry } from "./model/entries";
 import { afterCellsWritten } from "./model/tableOps";
 import { formatCellValue } from "./numberFormat";
 import type { SheetModel, ValidationRule } from "./model/sheet";
-import { bodyBox, headerBox, tableBox, totalsRowIndex, type ChartSeriesModel } from "./model/table";
-import { sheetId, type WorkbookModel } from "./model/workbookModel";
+import {
+  bodyBox,
+  headerBox,
+  tableBox,
+  totalsRowIndex,
+  type ChartModel,
+  type ChartSeriesModel,
+} from "./model/table";
+import type { WorkbookModel } from "./model/workbookModel";
+import { sheetId, type CustomFunctions } from "./model/workbookState";
 
 export interface CellInfo {
   /** What Range.values shows: the calculated value, "" when empty. */
@@ -61,17 +69,8 @@ export interface TableInfo {
   style: string;
 }
 
-export interface ChartInfo {
-  name: string;
-  sheet: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  valueAxisTitle: string;
-  categoryAxisTitle: string;
-  position?: { start: string; end?: string };
-}
+/** A chart as the workbook stores it, with its sheet by name (its series: chartSeries()). */
+export type ChartInfo = Omit<ChartModel, "id" | "sheet" | "series"> & { sheet: string };
 
 export type ChangeListener = () => void;
 
@@ -358,14 +357,14 @@ export class MemoryWorkbook {
     this.model.readOnly = readOnly;
   }
 
-  /** Cells on a circular chain of references (they show 0), as "Sheet!A1". */
+  /** Cells on a circular chain of references (they show 0), as Excel writes them ("'Plan 2025'!A1"). */
   circularReferences(): string[] {
     return [...this.model.lastRecalculation.circular];
   }
 
   /** The =BCF.* (or other custom) functions formulas may call, keyed "BCF.RATE" etc. */
   setCustomFunctions(registry: Record<string, (...args: never[]) => unknown>): void {
-    this.model.customFunctions = registry as Record<string, (...args: unknown[]) => unknown>;
+    this.model.customFunctions = registry as CustomFunctions;
     this.model.dirty = true;
     this.settle();
   }

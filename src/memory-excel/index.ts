@@ -7,7 +7,9 @@
 import type { CellValue } from "../core/workbook";
 import { MemoryWorkbook } from "./direct";
 import { WorkbookModel } from "./model/workbookModel";
+import type { CustomFunctions } from "./model/workbookState";
 import { createStats, MemoryRequestContext, type SyncStats } from "./proxy/requestContext";
+import { FORMULA_ENGINE } from "./recalc";
 
 export { MemoryWorkbook } from "./direct";
 export type {
@@ -62,11 +64,10 @@ export interface MemoryWorkbookHandle {
 }
 
 export function createMemoryWorkbook(options: MemoryWorkbookOptions = {}): MemoryWorkbookHandle {
-  const model = new WorkbookModel();
-  model.customFunctions = (options.customFunctions ?? {}) as Record<
-    string,
-    (...args: unknown[]) => unknown
-  >;
+  const model = new WorkbookModel({
+    formulas: FORMULA_ENGINE,
+    customFunctions: options.customFunctions as CustomFunctions | undefined,
+  });
   const workbook = new MemoryWorkbook(model);
   const setups = options.sheets ?? ["Sheet1"];
   for (const setup of setups) {

@@ -4,11 +4,13 @@
  * nested calls short for the usual running totals. A circular reference shows 0, as Excel shows it
  * when iterative calculation is off, and is listed in the result.
  */
-import { a1 } from "../core/workbook";
+import { cellReference } from "../core/sheetAddress";
+import { a1, type CellValue } from "../core/workbook";
+import { toScalar, type FormulaContext } from "./formula/context";
 import { evaluate } from "./formula/evaluator";
-import type { FormulaContext } from "./formula/context";
 import { parseCached } from "./formula/parser";
-import type { CellValue } from "../core/workbook";
+import { renameInFormula } from "./formula/rename";
+import { shiftFormula } from "./formula/shift";
 import {
   isArrayValue,
   isError,
@@ -17,21 +19,16 @@ import {
   toCellValue,
   type Scalar,
 } from "./formula/values";
-import { toScalar } from "./formula/context";
-import type { Cell, SheetModel } from "./model/sheet";
-import type { WorkbookModel } from "./model/workbookModel";
-
-export interface RecalculationResult {
-  /** Cells in a circular chain, as "Sheet!A1". */
-  circular: string[];
-}
+import type { Cell } from "./model/cell";
+import type { SheetModel } from "./model/sheet";
+import type { FormulaEngine, RecalculationResult, WorkbookState } from "./model/workbookState";
 
 /** More than one value: a 1 × 1 array shows in its own cell and spills nowhere. */
 function arrayIsLarger(rows: Scalar[][]): boolean {
   return rows.length > 1 || (rows[0]?.length ?? 0) > 1;
 }
 
-export function recalculate(model: WorkbookModel): RecalculationResult {
+export function recalculate(model: WorkbookState): RecalculationResult {
   const done = new Set<Cell>();
   const busy = new Map<Cell, number>();
   const stack: Array<{ cell: Cell; label: string }> = [];
@@ -49,7 +46,7 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
       return 0;
     }
     busy.set(cell, stack.length);
-    stack.push({ cell, label: `${sheet.name}!${a1(row, col)}` });
+    stack.push({ cell, label: cellReference(sheet.name, a1(row, col)) });
     const context: FormulaContext = { model, valueOf, sheet, row, col };
     const tree = parseCached(cell.formula);
     let result: Scalar;
@@ -89,3 +86,14 @@ export function recalculate(model: WorkbookModel): RecalculationResult {
   }
   return { circular: [...new Set(circular.values())] };
 }
+
+/** The formula layers as the model uses them: handed to the model's constructor. */
+export const FORMULA_ENGINE: FormulaEngine = {
+  problem(formula) {
+    const tree = parseCached(formula);
+    return tree instanceof Error ? tree.message : undefined;
+  },
+  rename: renameInFormula,
+  shift: shiftFormula,
+  recalculate,
+};

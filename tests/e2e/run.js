@@ -47,6 +47,13 @@ function pane(page) {
   return page.getByTestId("task-pane");
 }
 
+/** The colour the browser gives a radio option's label. */
+async function radioLabelColour(page, name) {
+  return pane(page)
+    .getByRole("radio", { name })
+    .evaluate((input) => window.getComputedStyle(input.parentElement.querySelector("label")).color);
+}
+
 /** The grid's sheet and the text shown in a cell of it. */
 async function gridSheet(page) {
   return page.locator('table[role="grid"]').getAttribute("data-sheet");
@@ -709,15 +716,9 @@ const scenarios = [
             `the formula list scrolls sideways at 320 px: ${JSON.stringify(sideways)}`
           );
           // An unselected option reads at the same contrast as the selected one, not greyed as if disabled.
-          const labelColour = (name) =>
-            pane(page)
-              .getByRole("radio", { name })
-              .evaluate(
-                (input) => window.getComputedStyle(input.parentElement.querySelector("label")).color
-              );
           assert.equal(
-            await labelColour("Replace in a copy of each sheet"),
-            await labelColour("Replace in place"),
+            await radioLabelColour(page, "Replace in a copy of each sheet"),
+            await radioLabelColour(page, "Replace in place"),
             "the unselected radio option is greyed"
           );
         }
@@ -742,6 +743,16 @@ const scenarios = [
     name: "inserts an SPC chart and a funnel plot from the Charts tab",
     async run(page) {
       await page.getByRole("tab", { name: "Charts" }).click();
+      // Unselected options read at the same contrast as the selected ones, not greyed as if disabled.
+      const selected = await radioLabelColour(page, /^Lower/);
+      for (const name of [/^Higher/, "Neither"]) {
+        assert.equal(await radioLabelColour(page, name), selected, `"${name}" is greyed`);
+      }
+      assert.equal(
+        await radioLabelColour(page, "A percentage"),
+        await radioLabelColour(page, "A rate per 100,000"),
+        'the unselected "A percentage" is greyed'
+      );
       // The preview's grid selects single cells, so the cells are typed into the pane.
       await pane(page)
         .getByRole("textbox", { name: /Cells to chart/ })

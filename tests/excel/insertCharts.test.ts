@@ -2,7 +2,8 @@ import { spcTable, spcAssurance } from "../../src/core/statistics/spc";
 import { funnelLimits } from "../../src/core/statistics/funnel";
 import { poolSplit } from "../../src/core/statistics/poolSplit";
 import { createMemoryWorkbook, type MemoryWorkbookOptions } from "../../src/memory-excel";
-import { insertFunnelChart, insertSpcChart, removeChartInsert } from "../../src/excel/insertCharts";
+import { insertFunnelChart, insertSpcChart } from "../../src/excel/insertCharts";
+import { removeInsertion } from "../../src/excel/removeInsertion";
 import { WorkbookActionError } from "../../src/excel/errors";
 import { MemoryExcelError } from "../../src/memory-excel";
 
@@ -105,7 +106,7 @@ describe("SPC chart", () => {
     });
     expect(series[5]).toMatchObject({ markerBackgroundColor: "#FAB428" });
     expect(series[2]).toMatchObject({ lineStyle: "Dash", markerStyle: "None" });
-    expect(result.record).toMatchObject({ sheet: "Falls", sheetAdded: false, address: "C1:K30" });
+    expect(result).toMatchObject({ sheet: "Falls", sheetAdded: false, address: "C1:K30" });
   });
 
   it("recalculates with the data: a changed figure moves the limits and the chart's cells", async () => {
@@ -127,8 +128,8 @@ describe("SPC chart", () => {
     expect(handle.stats.syncs).toBe(3);
     expect(handle.workbook.getCell("Falls", "C26").value).toBe("note");
     expect(handle.workbook.getCell("Falls", "C1").value).toBe("");
-    expect(result.record).toMatchObject({ sheet: "SPC chart", sheetAdded: true });
-    expect(handle.workbook.getCell("SPC chart", "B2").formula).toBe("='Falls'!B2");
+    expect(result).toMatchObject({ sheet: "SPC chart", sheetAdded: true });
+    expect(handle.workbook.getCell("SPC chart", "B2").formula).toBe("=Falls!B2");
     expect(handle.workbook.getCell("SPC chart", "B2").value).toBe(72);
     expect(handle.workbook.getCell("SPC chart", "C2").value).toBe(67);
     expect(handle.workbook.getCell("SPC chart", "F8").value).toBe("special cause improvement");
@@ -136,11 +137,23 @@ describe("SPC chart", () => {
     expect(result.message).toMatch(/new sheet, "SPC chart"/);
   });
 
+  it.each([
+    ["Falls 2025", "='Falls 2025'!B2"],
+    ["Q1", "='Q1'!B2"],
+  ])("on a new sheet, refers to a sheet named %s the way Excel needs it", async (name, formula) => {
+    const handle = workbook({ sheets: [{ ...fallsSheet([[null, null, "note"]]), name }] });
+    await select(handle, name, "A1:B25");
+    await insertSpcChart(handle.context, { improvement: "decrease" });
+    expect(handle.workbook.getCell("SPC chart", "B2").formula).toBe(formula);
+    expect(handle.workbook.getCell("SPC chart", "B2").value).toBe(72);
+    expect(handle.workbook.getCell("SPC chart", "A3").formula).toBe(formula.replace("B2", "A3"));
+  });
+
   it("charts a single column without a header on a new sheet, numbering the points", async () => {
     const handle = workbook({ sheets: [{ name: "Sheet1", rows: FALLS.map((v) => [v]) }] });
     await select(handle, "Sheet1", "A1:A24");
     const result = await insertSpcChart(handle.context, { improvement: "neutral" });
-    expect(result.record.sheet).toBe("SPC chart");
+    expect(result.sheet).toBe("SPC chart");
     expect(handle.workbook.getCell("SPC chart", "A3").value).toBe(2);
     expect(handle.workbook.getCell("SPC chart", "F25").value).toBe("special cause low");
   });
@@ -166,24 +179,106 @@ describe("SPC chart", () => {
       improvement: "decrease",
       target: 60,
     });
-    await removeChartInsert(handle.context, record);
+    const report = await removeInsertion(handle.context, record);
     expect(handle.workbook.charts()).toHaveLength(0);
     expect(handle.workbook.getCell("Falls", "C2").formula ?? "").toBe("");
     expect(handle.workbook.getCell("Falls", "C2").value).toBe("");
     expect(handle.workbook.getCell("Falls", "B25").value).toBe(55);
+    expect(report.kept).toEqual([]);
+    expect(report.message).toBe(
+      "Removed the chart “SPC chart C1:I29” on “Falls” and the cells C1:I29 on “Falls”."
+    );
   });
 
-  it("undo deletes the sheet it added, but refuses once its cells have been edited", async () => {
+  it("undo after the user edited their own figures still takes the chart out, and the edit stays", async () => {
+    const handle = workbook({ sheets: [fallsSheet()] });
+    await select(handle, "Falls", "A1:B25");
+    const { record } = await insertSpcChart(handle.context, { improvement: "decrease" });
+    handle.workbook.setCell("Falls", "B5", 90);
+    const report = await removeInsertion(handle.context, record);
+    expect(handle.workbook.charts()).toHaveLength(0);
+    expect(handle.workbook.getCell("Falls", "C2").value).toBe("");
+    expect(handle.workbook.getCell("Falls", "B5").value).toBe(90);
+    expect(report.kept).toEqual([]);
+  });
+
+  it("undo keeps a cell of the chart's columns the user edited, with the chart that plots it, and says so", async () => {
+    const handle = workbook({ sheets: [fallsSheet()] });
+    await select(handle, "Falls", "A1:B25");
+    const { record } = await insertSpcChart(handle.context, { improvement: "decrease" });
+    handle.workbook.setCell("Falls", "C5", 70);
+    const report = await removeInsertion(handle.context, record);
+    expect(handle.workbook.getCell("Falls", "C5").value).toBe(70);
+    expect(handle.workbook.getCell("Falls", "D2").formula).toBe(
+      '=INDEX(BCF.SPC($B$2:$B$25,"decrease"),1,2)'
+    );
+    expect(handle.workbook.charts("Falls")).toHaveLength(1);
+    expect(report.removed).toEqual([]);
+    expect(report.kept).toEqual([
+      "The cells C1:H27 on “Falls” have 1 cell you changed; they were kept.",
+      "The chart “SPC chart C1:H27” on “Falls” plots cells that were kept; it was kept.",
+    ]);
+    expect(report.message).toMatch(/^Nothing was removed\. The cells C1:H27/);
+  });
+
+  it("undo keeps a chart whose title the user changed, and the cells it plots", async () => {
+    const handle = workbook({ sheets: [fallsSheet()] });
+    await select(handle, "Falls", "A1:B25");
+    const { record } = await insertSpcChart(handle.context, { improvement: "decrease" });
+    const [made] = handle.workbook.charts("Falls");
+    handle.context.workbook.worksheets.getItem("Falls").charts.getItem(made.name).title.text =
+      "Falls admissions, Leicestershire";
+    await handle.context.sync();
+    const report = await removeInsertion(handle.context, record);
+    expect(handle.workbook.charts("Falls").map((c) => c.title)).toEqual([
+      "Falls admissions, Leicestershire",
+    ]);
+    expect(handle.workbook.getCell("Falls", "C2").value).toBe(67);
+    expect(report.kept).toEqual([
+      "The chart “SPC chart C1:H27” on “Falls” has been changed since (its title or type); it was kept.",
+      "The cells C1:H27 on “Falls” are what the chart that was kept plots; they were kept.",
+    ]);
+  });
+
+  it("undo after the user deleted the chart clears its cells and says the chart had gone", async () => {
+    const handle = workbook({ sheets: [fallsSheet()] });
+    await select(handle, "Falls", "A1:B25");
+    const { record } = await insertSpcChart(handle.context, { improvement: "decrease" });
+    const [made] = handle.workbook.charts("Falls");
+    handle.context.workbook.worksheets.getItem("Falls").charts.getItem(made.name).delete();
+    await handle.context.sync();
+    const report = await removeInsertion(handle.context, record);
+    expect(handle.workbook.getCell("Falls", "C2").value).toBe("");
+    expect(report.message).toBe(
+      "Removed the cells C1:H27 on “Falls”. The chart “SPC chart C1:H27” had already been deleted."
+    );
+  });
+
+  it("undo deletes the sheet it added, but keeps it once its cells or its chart have been edited", async () => {
     const handle = workbook({ sheets: [fallsSheet([[null, null, "note"]])] });
     await select(handle, "Falls", "A1:B25");
     const first = await insertSpcChart(handle.context, { improvement: "decrease" });
-    await removeChartInsert(handle.context, first.record);
+    const removed = await removeInsertion(handle.context, first.record);
     expect(handle.workbook.sheetNames()).toEqual(["Falls"]);
+    expect(removed.message).toBe("Removed the sheet “SPC chart”.");
 
     const second = await insertSpcChart(handle.context, { improvement: "decrease" });
     handle.workbook.setCell("SPC chart", "C2", 70);
-    await expect(removeChartInsert(handle.context, second.record)).rejects.toThrow(/changed since/);
+    const kept = await removeInsertion(handle.context, second.record);
     expect(handle.workbook.sheetNames()).toEqual(["Falls", "SPC chart"]);
+    expect(handle.workbook.getCell("SPC chart", "C2").value).toBe(70);
+    expect(kept.kept).toEqual(["The sheet “SPC chart” has 1 cell you changed; it was kept."]);
+
+    handle.workbook.setCell("SPC chart", "C2", '=INDEX(BCF.SPC($B$2:$B$25,"decrease"),1,1)');
+    const [chart] = handle.workbook.charts("SPC chart");
+    handle.context.workbook.worksheets.getItem("SPC chart").charts.getItem(chart.name).title.text =
+      "Falls";
+    await handle.context.sync();
+    const titled = await removeInsertion(handle.context, second.record);
+    expect(handle.workbook.sheetNames()).toEqual(["Falls", "SPC chart"]);
+    expect(titled.kept).toEqual([
+      "The sheet “SPC chart” holds a chart you changed (its title or type); it was kept.",
+    ]);
   });
 });
 
@@ -261,7 +356,7 @@ describe("funnel plot", () => {
     const handle = workbook({ sheets: [{ name: "Reablement", rows }] });
     await select(handle, "Reablement", "A1:C4");
     const result = await insertFunnelChart(handle.context, { statistic: "proportion" });
-    expect(result.record.sheet).toBe("Funnel plot");
+    expect(result.sheet).toBe("Funnel plot");
     expect(handle.workbook.getCell("Reablement", "D5").value).toBe("taken");
     expect(handle.workbook.getCell("Funnel plot", "D2").value as number).toBeCloseTo(82, 9);
     const average = (632 / 750) * 100;
@@ -295,11 +390,11 @@ describe("cells typed in the pane instead of a selection", () => {
     await select(handle, "Areas", "A1");
     const spc = await insertSpcChart(handle.context, { improvement: "decrease" }, "'Falls'!A1:B25");
     expect(handle.stats.syncs).toBe(3);
-    expect(spc.record).toMatchObject({ sheet: "Falls", address: "C1:H27" });
+    expect(spc).toMatchObject({ sheet: "Falls", address: "C1:H27" });
     handle.stats.reset();
     const funnel = await insertFunnelChart(handle.context, { statistic: "rate" }, " A1:C7 ");
     expect(handle.stats.syncs).toBe(3);
-    expect(funnel.record.sheet).toBe("Areas");
+    expect(funnel.sheet).toBe("Areas");
   });
 
   it("refuses what is not a range, in plain English", async () => {

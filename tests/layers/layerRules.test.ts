@@ -105,6 +105,34 @@ const slips: Record<string, LintCase> = {
     file: "src/memory-excel/proxy/slip.ts",
     code: 'import { withWorkbook } from "../../excel/host";\nexport const w = withWorkbook;\n',
   },
+  "memory-excel's model imports recalculation": {
+    file: "src/memory-excel/model/slip.ts",
+    code: 'import { recalculate } from "../recalc";\nexport const r = recalculate;\n',
+  },
+  "memory-excel's model imports formula evaluation's types": {
+    file: "src/memory-excel/model/slip.ts",
+    code: 'import type { FormulaContext } from "../formula/context";\nexport type C = FormulaContext;\n',
+  },
+  "memory-excel's model imports the folder's entry point": {
+    file: "src/memory-excel/model/slip.ts",
+    code: 'import { createMemoryWorkbook } from "..";\nexport const c = createMemoryWorkbook;\n',
+  },
+  "memory-excel's formula evaluation imports recalculation": {
+    file: "src/memory-excel/formula/functions/slip.ts",
+    code: 'import { recalculate } from "../../recalc";\nexport const r = recalculate;\n',
+  },
+  "memory-excel's recalculation imports a proxy": {
+    file: "src/memory-excel/recalc.ts",
+    code: 'import { RangeProxy } from "./proxy/range";\nexport const r = RangeProxy;\n',
+  },
+  "memory-excel's addresses import the model": {
+    file: "src/memory-excel/address.ts",
+    code: 'import { SheetModel } from "./model/sheet";\nexport const s = SheetModel;\n',
+  },
+  "memory-excel's model imports the Office.js layer": {
+    file: "src/memory-excel/model/slip.ts",
+    code: 'import { withWorkbook } from "../../excel/host";\nexport const w = withWorkbook;\n',
+  },
 };
 
 const allowed: Record<string, LintCase> = {
@@ -127,6 +155,22 @@ const allowed: Record<string, LintCase> = {
   "memory-excel imports core": {
     file: "src/memory-excel/fine.ts",
     code: 'import { FormulaError } from "../core/formulaError";\nexport const x = FormulaError;\n',
+  },
+  "memory-excel's model imports itself, addresses and core": {
+    file: "src/memory-excel/model/fine.ts",
+    code: 'import { SheetModel } from "./sheet";\nimport { parseBox } from "../address";\nimport { a1 } from "../../core/workbook";\nexport const x = [SheetModel, parseBox, a1];\n',
+  },
+  "memory-excel's formula evaluation imports the model": {
+    file: "src/memory-excel/formula/functions/fine.ts",
+    code: 'import { tableBox } from "../../model/table";\nimport { toScalar } from "../context";\nexport const x = [tableBox, toScalar];\n',
+  },
+  "memory-excel's recalculation imports formula evaluation and the model": {
+    file: "src/memory-excel/recalc.ts",
+    code: 'import { evaluate } from "./formula/evaluator";\nimport type { Cell } from "./model/cell";\nexport const x = evaluate;\nexport type C = Cell;\n',
+  },
+  "memory-excel's proxies import every layer below": {
+    file: "src/memory-excel/proxy/fine.ts",
+    code: 'import { FORMULA_ENGINE } from "../recalc";\nimport { toScalar } from "../formula/context";\nimport { WorkbookModel } from "../model/workbookModel";\nexport const x = [FORMULA_ENGINE, toScalar, WorkbookModel];\n',
   },
 };
 

@@ -171,6 +171,11 @@ describe("functions", () => {
     ["=MAX(Data!E1:E3)", 0],
     ["=COUNT(Data!B1:C5)", 6],
     ["=COUNTA(Data!C1:C5)", 4],
+    ['=COUNT(1,"2","x",TRUE,Data!C1:C5)', 5], // typed: what reads as a number; in a range: numbers
+    ['=COUNTA(1,"x",FALSE,Data!B1:B5)', 8],
+    ['=MIN(3,"1",Data!B1:B4)', 1],
+    ['=MAX(Data!B1:B5,"#N/A")', "#VALUE!"], // typed text that isn't a number
+    ["=SUM(Data!B1:B5,1/0)", "#DIV/0!"],
     ['=SUMIFS(Data!B1:B5,Data!A1:A5,"Social Care")', 125],
     ['=SUMIFS(Data!B1:B5,Data!A1:A5,"Social*",Data!B1:B5,">30")', 100],
     ['=SUMIFS(Data!B1:B5,Data!A1:A5,"<>Social Care")', 40],
@@ -359,6 +364,13 @@ describe("circular references", () => {
     expect(workbook.getCell("S", "A1").value).toBe(11);
     expect(workbook.circularReferences()).toEqual(["S!D1"]);
   });
+
+  it("lists the cells of a circle with their sheet names quoted as Excel writes them", () => {
+    const { workbook } = createMemoryWorkbook({
+      sheets: [{ name: "Plan 2025", rows: [["=B1", "=A1"]] }],
+    });
+    expect(workbook.circularReferences().sort()).toEqual(["'Plan 2025'!A1", "'Plan 2025'!B1"]);
+  });
 });
 
 describe("formula helpers", () => {
@@ -383,6 +395,9 @@ describe("formula helpers", () => {
       })
     ).toBe("=SUM(T[Uplift])+BCF_Targets2[Uplift]");
     expect(renameInFormula("=A1+1", sheet)).toBe("=A1+1");
+    expect(renameInFormula("=Income!B2", { kind: "sheet", from: "Income", to: "R2C3" })).toBe(
+      "='R2C3'!B2"
+    );
   });
 
   it("parses structured references and function names with dots", () => {

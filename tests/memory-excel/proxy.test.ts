@@ -356,6 +356,21 @@ describe("ranges", () => {
     expect(range.address).toBe("'Plan 2025'!A1:B2");
   });
 
+  it("quotes, as Excel does, sheet names that read as references or logical values", async () => {
+    const names = ["Q1", "R2C3", "TRUE", "Income"];
+    const { context } = createMemoryWorkbook({ sheets: names });
+    const ranges = names.map((name) =>
+      context.workbook.worksheets.getItem(name).getRange("B4").load("address")
+    );
+    await context.sync();
+    expect(ranges.map((r) => r.address)).toEqual([
+      "'Q1'!B4",
+      "'R2C3'!B4",
+      "'TRUE'!B4",
+      "Income!B4",
+    ]);
+  });
+
   it("sets bold, column width, validation and clears", async () => {
     const { context, workbook } = createMemoryWorkbook({
       sheets: [{ name: "S", rows: [["a", "b"]] }],

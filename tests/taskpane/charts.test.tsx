@@ -25,7 +25,7 @@ import {
 import { spcAssurance, spcTable } from "../../src/core/statistics/spc";
 import { funnelLimits } from "../../src/core/statistics/funnel";
 import { poolSplit } from "../../src/core/statistics/poolSplit";
-import { FIXTURE_TEMPLATES, renderInFluent } from "./fixtures";
+import { FIXTURE_TEMPLATES, renderInFluent, ruleValue } from "./fixtures";
 
 const FUNCTIONS = {
   "BCF.SPC": spcTable,
@@ -146,6 +146,57 @@ describe("Charts tab", () => {
       "Select one column of figures"
     );
     await waitFor(() => expect(handle.workbook.charts()).toHaveLength(0));
+  });
+
+  test("undo keeps the chart's cells the user edited and the chart over them, and says so", async () => {
+    open(SAMPLE_PLAN.map((s) => s.name));
+    await loadSamplePlan(handle.context);
+    await select("Falls by month", "A1:B25");
+    await renderCharts();
+    fireEvent.click(screen.getByRole("button", { name: "Insert SPC chart" }));
+    await screen.findByText("SPC chart added", undefined, { timeout: 10000 });
+    handle.workbook.setCell("Falls by month", "C5", 70);
+    fireEvent.click(screen.getByRole("button", { name: "Remove the last chart" }));
+    const title = await screen.findByText("The chart was kept", undefined, { timeout: 10000 });
+    expect((title.closest("[role=status]") as HTMLElement).textContent).toContain(
+      "Nothing was removed. The cells C1:H27 on “Falls by month” have 1 cell you changed; they were kept."
+    );
+    expect(handle.workbook.getCell("Falls by month", "C5").value).toBe(70);
+    expect(handle.workbook.charts("Falls by month")).toHaveLength(1);
+    // What was kept is the user's now: there is nothing left to remove.
+    expect(screen.queryByRole("button", { name: "Remove the last chart" })).toBeNull();
+  });
+
+  test("undo after the user deleted the sheet says there was nothing left to remove", async () => {
+    open([{ name: "Sheet1", rows: [["Admissions"], ...SAMPLE_FALLS.map((v) => [v, "note"])] }]);
+    await select("Sheet1", "A1:A25");
+    await renderCharts();
+    fireEvent.click(screen.getByRole("button", { name: "Insert SPC chart" }));
+    await screen.findByText("SPC chart added", undefined, { timeout: 10000 });
+    handle.context.workbook.worksheets.getItem("SPC chart").delete();
+    await handle.context.sync();
+    fireEvent.click(screen.getByRole("button", { name: "Remove the last chart" }));
+    const title = await screen.findByText("The chart had already gone", undefined, {
+      timeout: 10000,
+    });
+    expect((title.closest("[role=status]") as HTMLElement).textContent).toContain(
+      "Nothing was removed. The sheet “SPC chart” had already been deleted."
+    );
+  });
+
+  test("an unselected option's label is at full contrast, not greyed as if disabled", async () => {
+    open(["Sheet1"]);
+    await renderCharts();
+    for (const name of [/Higher/, /Neither/, "A percentage"]) {
+      const radio = screen.getByRole("radio", { name }) as HTMLInputElement;
+      expect(radio.checked).toBe(false);
+      for (const tail of [
+        ":enabled:not(:checked)~.fui-Radio__label",
+        ":enabled:not(:checked):hover~.fui-Radio__label",
+      ]) {
+        expect(ruleValue(radio, tail, "color").at(-1)).toBe("var(--colorNeutralForeground1)");
+      }
+    }
   });
 
   test("reads the optional numbers as a finance officer types them", () => {

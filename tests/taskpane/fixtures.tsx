@@ -76,3 +76,22 @@ export const FIXTURE_TEMPLATES: SchemeTemplate[] = [CRISIS_RESPONSE, FALLS, DFG_
 export function renderInFluent(ui: React.ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 }
+
+/**
+ * Values of `property` in every rule Griffel inserted whose selector is one of the element's classes followed
+ * by `selectorTail`, in document order: at equal specificity the last one is what the browser shows.
+ */
+export function ruleValue(element: Element, selectorTail: string, property: string): string[] {
+  const values: string[] = [];
+  // The <style> elements in document order (jsdom's document.styleSheets lists them in creation order).
+  for (const style of Array.from(document.querySelectorAll("style"))) {
+    for (const rule of Array.from(style.sheet?.cssRules ?? [])) {
+      if (!(rule instanceof CSSStyleRule)) continue;
+      const selector = rule.selectorText.replace(/\s+/g, "");
+      const match = /^\.([\w-]+)(.*)$/.exec(selector);
+      if (!match || !element.classList.contains(match[1]) || match[2] !== selectorTail) continue;
+      values.push(rule.style.getPropertyValue(property));
+    }
+  }
+  return values;
+}

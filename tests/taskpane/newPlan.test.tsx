@@ -101,6 +101,8 @@ describe("New plan tab", () => {
       ],
       deleteTables: [],
       clearCells: [],
+      deleteCharts: [],
+      clearBoxes: [],
       deleteRows: [],
       restoreRows: [],
       removed: ["the sheet “Cover”", "the sheet “Income (2)”"],

@@ -5,7 +5,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { SubmissionPanel } from "../../src/taskpane/components/SubmissionPanel";
 import { setWorkbookProvider } from "../../src/excel/host";
 import * as excel from "../../src/excel";
-import { renderInFluent } from "./fixtures";
+import { renderInFluent, ruleValue } from "./fixtures";
 
 jest.mock("../../src/excel", () => ({
   listBcfFormulas: jest.fn(),
@@ -195,25 +195,6 @@ describe("Prepare for submission", () => {
     expect(mocked.restoreBcfFormulas).toHaveBeenCalledWith(fakeContext, cells);
   });
 });
-
-/**
- * Values of `property` in every rule Griffel inserted whose selector is one of the element's classes followed
- * by `selectorTail`, in document order: at equal specificity the last one is what the browser shows.
- */
-function ruleValue(element: Element, selectorTail: string, property: string): string[] {
-  const values: string[] = [];
-  // The <style> elements in document order (jsdom's document.styleSheets lists them in creation order).
-  for (const style of Array.from(document.querySelectorAll("style"))) {
-    for (const rule of Array.from(style.sheet?.cssRules ?? [])) {
-      if (!(rule instanceof CSSStyleRule)) continue;
-      const selector = rule.selectorText.replace(/\s+/g, "");
-      const match = /^\.([\w-]+)(.*)$/.exec(selector);
-      if (!match || !element.classList.contains(match[1]) || match[2] !== selectorTail) continue;
-      values.push(rule.style.getPropertyValue(property));
-    }
-  }
-  return values;
-}
 
 describe("Prepare for submission at the pane's width", () => {
   test("an unselected option is enabled and its label at full contrast, not greyed as if disabled", () => {

@@ -44,6 +44,8 @@ function removalPlan(overrides: Partial<RemovalPlan> = {}): RemovalPlan {
     deleteSheets: [],
     deleteTables: [],
     clearCells: [],
+    deleteCharts: [],
+    clearBoxes: [],
     deleteRows: [{ sheetId: "{expenditure}", row: 5, column: 0, rowCount: 2, columnCount: 13 }],
     restoreRows: [],
     removed: ["2 rows of BCF_Expenditure on “Expenditure”"],

@@ -12,13 +12,15 @@ import {
   ChartInputError,
   chartPositionBeside,
   type ChartLayout,
-  isBlank,
   isNumber,
   MDC_COLOURS,
+  padRows,
   quoted,
+  requireNumber,
   type Selection,
+  selectionCellFormula,
   type SeriesSpec,
-  sheetPrefix,
+  summaryRows,
 } from "./layout";
 
 export interface FunnelChartOptions {
@@ -58,25 +60,14 @@ export function readFunnelSelection(
   const count = rows.length - first;
   if (count < 2) throw new ChartInputError("Select at least 2 areas to compare.");
   for (let r = first; r < rows.length; r++) {
-    const [, numerator, denominator] = rows[r];
     const cell = (c: number) => a1(selection.row + r, selection.col + c);
-    for (const [c, v] of [
-      [1, numerator],
-      [2, denominator],
-    ] as const) {
-      if (!isNumber(v)) {
-        throw new ChartInputError(
-          isBlank(v)
-            ? `${cell(c)} is empty: every area needs a numerator and a denominator.`
-            : `${cell(c)} is not a number.`
-        );
-      }
-    }
-    if ((numerator as number) < 0)
-      throw new ChartInputError(`${cell(1)} is negative: a numerator is a count.`);
-    if ((denominator as number) <= 0)
+    const say = { empty: "every area needs a numerator and a denominator." };
+    const numerator = requireNumber(selection, r, 1, say);
+    const denominator = requireNumber(selection, r, 2, say);
+    if (numerator < 0) throw new ChartInputError(`${cell(1)} is negative: a numerator is a count.`);
+    if (denominator <= 0)
       throw new ChartInputError(`${cell(2)} must be more than zero: it is the denominator.`);
-    if (options.statistic === "proportion" && (numerator as number) > (denominator as number)) {
+    if (options.statistic === "proportion" && numerator > denominator) {
       throw new ChartInputError(
         `${cell(1)} is more than its denominator, so it is not a proportion: choose "rate" instead.`
       );
@@ -149,9 +140,7 @@ export function funnelChartLayout(
     const row: Array<CellValue | null> = [];
     if (i < n) {
       if (!beside) {
-        const src = (c: number) =>
-          `=${sheetPrefix(selection.sheet)}${a1(selection.row + (areas.hasHeader ? 1 : 0) + i, selection.col + c)}`;
-        row.push(src(0), src(1), src(2));
+        for (const c of [0, 1, 2]) row.push(selectionCellFormula(selection, areas.hasHeader, i, c));
       }
       const value = a1(r, col(areas.name));
       const denominator = a1(r, areaCol + 2);
@@ -174,18 +163,14 @@ export function funnelChartLayout(
     }
     cells.push(row);
   }
-  const blank = (): Array<CellValue | null> => Array<CellValue | null>(cols).fill(null);
-  const labelled = (label: string, value: CellValue): Array<CellValue | null> => {
-    const row = blank();
-    row[firstCol - blockCol] = label;
-    row[firstCol - blockCol + 1] = value;
-    return row;
-  };
-  cells.push(blank());
-  cells.push(labelled("Average", `=SUM(${numerators})/SUM(${denominators})*${per}`));
-  cells.push(labelled("Smallest denominator drawn", `=MAX(1,MIN(${denominators})/2)`));
-  cells.push(labelled("Largest denominator drawn", `=MAX(${denominators})*1.1`));
-  for (const row of cells) while (row.length < cols) row.push(null);
+  cells.push(
+    ...summaryRows(cols, firstCol - blockCol, [
+      ["Average", `=SUM(${numerators})/SUM(${denominators})*${per}`],
+      ["Smallest denominator drawn", `=MAX(1,MIN(${denominators})/2)`],
+      ["Largest denominator drawn", `=MAX(${denominators})*1.1`],
+    ])
+  );
+  padRows(cells, cols);
 
   const columnBox = (c: number, rows: number): Box => ({ row: firstRow, col: c, rows, cols: 1 });
   const limitsX = columnBox(col("Denominator"), FUNNEL_POINTS);

@@ -3,6 +3,7 @@
  * that recalculate with the data), the chart's series and where the chart sits. Shared by the SPC
  * chart and the funnel plot.
  */
+import { cellReference } from "../sheetAddress";
 import { a1, columnLetters, type CellValue } from "../workbook";
 
 /** A plain-English reason the selection cannot be charted. */
@@ -78,9 +79,18 @@ export const MDC_COLOURS = {
   target: "#DE1B1B",
 } as const;
 
-/** `'Sheet name'!` for a formula, quoting as Excel always accepts. */
-export function sheetPrefix(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!`;
+/**
+ * A formula that copies the selection's cell at (bodyRow, col) of its figures (rows under the header,
+ * columns from the selection's first), for a chart written on a new sheet.
+ */
+export function selectionCellFormula(
+  selection: Selection,
+  hasHeader: boolean,
+  bodyRow: number,
+  col: number
+): string {
+  const cell = a1(selection.row + (hasHeader ? 1 : 0) + bodyRow, selection.col + col);
+  return `=${cellReference(selection.sheet, cell)}`;
 }
 
 /** $A$1 form of a cell. */
@@ -105,6 +115,50 @@ export function isBlank(v: CellValue | null | undefined): boolean {
 export function chartPositionBeside(block: Box): { start: string; end: string } {
   const col = block.col + block.cols + 1;
   return { start: a1(block.row, col), end: a1(block.row + 18, col + 8) };
+}
+
+/**
+ * The selection's figure at row `r`, column `c` (both within the selection) as a number; otherwise a
+ * ChartInputError naming the cell: "B7 is empty: <empty>" or "B7 is not a number<notNumber>.".
+ */
+export function requireNumber(
+  selection: Selection,
+  r: number,
+  c: number,
+  say: { empty: string; notNumber?: string }
+): number {
+  const v = selection.values[r]?.[c];
+  if (isNumber(v)) return v;
+  const cell = a1(selection.row + r, selection.col + c);
+  throw new ChartInputError(
+    isBlank(v) ? `${cell} is empty: ${say.empty}` : `${cell} is not a number${say.notNumber ?? ""}.`
+  );
+}
+
+/**
+ * The rows under a layout's table: a blank row, then a label and its value side by side at column
+ * `at` of the block, each row `cols` wide.
+ */
+export function summaryRows(
+  cols: number,
+  at: number,
+  pairs: ReadonlyArray<readonly [string, CellValue]>
+): Array<Array<CellValue | null>> {
+  const blank = () => Array<CellValue | null>(cols).fill(null);
+  return [
+    blank(),
+    ...pairs.map(([label, value]) => {
+      const row = blank();
+      row[at] = label;
+      row[at + 1] = value;
+      return row;
+    }),
+  ];
+}
+
+/** Pads every row to the block's width (null: a cell left empty). */
+export function padRows(cells: Array<Array<CellValue | null>>, cols: number): void {
+  for (const row of cells) while (row.length < cols) row.push(null);
 }
 
 /** A string for a formula: "text" with inner quotes doubled. */

@@ -12,13 +12,15 @@ import {
   ChartInputError,
   chartPositionBeside,
   type ChartLayout,
-  isBlank,
   isNumber,
   MDC_COLOURS,
+  padRows,
   quoted,
+  requireNumber,
   type Selection,
+  selectionCellFormula,
   type SeriesSpec,
-  sheetPrefix,
+  summaryRows,
 } from "./layout";
 
 export interface SpcChartOptions {
@@ -60,15 +62,10 @@ export function readSpcSelection(selection: Selection): SpcSeries {
     );
   }
   for (let r = first; r < rows.length; r++) {
-    const v = rows[r][valueCol];
-    if (!isNumber(v)) {
-      const cell = a1(selection.row + r, selection.col + valueCol);
-      throw new ChartInputError(
-        isBlank(v)
-          ? `${cell} is empty: every point needs a figure (use 0 for none).`
-          : `${cell} is not a number, so the series cannot be charted.`
-      );
-    }
+    requireNumber(selection, r, valueCol, {
+      empty: "every point needs a figure (use 0 for none).",
+      notNumber: ", so the series cannot be charted",
+    });
   }
   const heading = hasHeader ? rows[0][valueCol] : "";
   return {
@@ -159,13 +156,13 @@ export function spcChartLayout(
 
   const blockCol = beside ? firstCol : 0;
   const cols = lead.length + headings.length;
-  const summaryRows = summaryRowCount(options);
+  const summaryCount = summaryRowCount(options);
   const cells: Array<Array<CellValue | null>> = [];
   cells.push([...lead, ...headings]);
   const at = (name: string) => firstCol + headings.indexOf(name);
   const summaryTop = firstRow + n + 1; // after a blank row
   const targetRow = options.target !== undefined ? summaryTop + 1 : undefined;
-  const annualRow = options.annualTarget !== undefined ? summaryTop + summaryRows - 2 : undefined;
+  const annualRow = options.annualTarget !== undefined ? summaryTop + summaryCount - 2 : undefined;
   const phased = Math.min(12, n);
   const profileRange =
     options.annualTarget !== undefined
@@ -181,9 +178,8 @@ export function spcChartLayout(
     const r = firstRow + i;
     const row: Array<CellValue | null> = [];
     if (!beside) {
-      const src = (c: number) =>
-        `=${sheetPrefix(selection.sheet)}${a1(selection.row + (series.hasHeader ? 1 : 0) + i, c)}`;
-      row.push(series.hasLabels ? src(selection.col) : i + 1, src(selection.col + width - 1));
+      const src = (c: number) => selectionCellFormula(selection, series.hasHeader, i, c);
+      row.push(series.hasLabels ? src(0) : i + 1, src(width - 1));
     }
     const valueCell = a1(r, valueCol);
     const typeCell = a1(r, typeCol);
@@ -208,31 +204,21 @@ export function spcChartLayout(
     cells.push(row);
   }
 
-  const blank = (): Array<CellValue | null> => Array<CellValue | null>(cols).fill(null);
-  const labelled = (label: string, value: CellValue): Array<CellValue | null> => {
-    const row = blank();
-    row[firstCol - blockCol] = label;
-    row[firstCol - blockCol + 1] = value;
-    return row;
-  };
-  cells.push(blank());
-  const lastType = a1(firstRow + n - 1, typeCol);
-  cells.push(labelled("Variation", `="Latest point: "&${lastType}`));
+  const summary: Array<[string, CellValue]> = [
+    ["Variation", `="Latest point: "&${a1(firstRow + n - 1, typeCol)}`],
+  ];
   if (options.target !== undefined) {
-    cells.push(labelled("Target", options.target));
+    summary.push(["Target", options.target]);
     if (options.improvement !== "neutral") {
-      cells.push(
-        labelled(
-          "Assurance",
-          `=BCF.SPC.ASSURANCE(${values},${absolute(targetRow as number, firstCol + 1)},${direction}${baseline})`
-        )
-      );
+      summary.push([
+        "Assurance",
+        `=BCF.SPC.ASSURANCE(${values},${absolute(targetRow as number, firstCol + 1)},${direction}${baseline})`,
+      ]);
     }
   }
-  if (options.annualTarget !== undefined)
-    cells.push(labelled("Annual target", options.annualTarget));
-  // Pad every row to the block's width.
-  for (const row of cells) while (row.length < cols) row.push(null);
+  if (options.annualTarget !== undefined) summary.push(["Annual target", options.annualTarget]);
+  cells.push(...summaryRows(cols, firstCol - blockCol, summary));
+  padRows(cells, cols);
 
   const column = (col: number): Box => ({ row: firstRow, col, rows: n, cols: 1 });
   const xValues = labelCol !== undefined ? column(labelCol) : undefined;

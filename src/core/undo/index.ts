@@ -2,3 +2,4 @@
 export * from "./fingerprint";
 export * from "./record";
 export * from "./planRemoval";
+export * from "./planChangesSomething";

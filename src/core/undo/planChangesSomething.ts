@@ -6,6 +6,8 @@ export function planChangesSomething(plan: RemovalPlan): boolean {
     plan.deleteSheets.length +
       plan.deleteTables.length +
       plan.clearCells.length +
+      plan.deleteCharts.length +
+      plan.clearBoxes.length +
       plan.deleteRows.length +
       plan.restoreRows.length >
     0

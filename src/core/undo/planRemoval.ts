@@ -11,9 +11,13 @@
  * 5. The hidden lists sheet stays while anything kept still uses its drop-down lists.
  * 6. After a refused write, a cell the write never reached counts as unchanged (it is empty), and
  *    rows that are not there were never added: nothing is said about them.
+ * 7. A chart goes only with its title and type as made, and together with the block of cells it plots:
+ *    when either is kept, so is the other. A sheet holding a chart that changed is kept, and so is one
+ *    holding a chart the add-in did not make (for records that list their charts).
  * The Office.js side reads the current state (WorkbookNow) and carries out the plan; it decides nothing.
  */
 import type { PlanCell } from "../plan/layout";
+import { a1 } from "../workbook";
 import {
   type CellBox,
   type CellPrints,
@@ -22,9 +26,7 @@ import {
   parseCellKey,
   sameBox,
 } from "./fingerprint";
-import type { InsertionRecord, RowFilled, RowsMade } from "./record";
-
-export { planChangesSomething } from "./planChangesSomething";
+import type { CellsMade, ChartMade, InsertionRecord, RowFilled, RowsMade } from "./record";
 
 export interface SheetNow {
   id: string;
@@ -32,6 +34,17 @@ export interface SheetNow {
   protected: boolean;
   /** Every non-empty cell; undefined when the sheet holds too much to read and compare. */
   cells?: CellPrints;
+  /** How many charts the sheet holds (read for sheets the insertion added). */
+  charts?: number;
+}
+
+/** A chart as it is now. */
+export interface ChartNow {
+  id: string;
+  name: string;
+  sheetId: string;
+  type: string;
+  title: string;
 }
 
 export interface TableNow {
@@ -55,6 +68,10 @@ export interface WorkbookNow {
   tableAreas: CellPrints[];
   /** Every visible sheet of the workbook (ids): Excel will not delete the last one. */
   visibleSheetIds: string[];
+  /** For each record.cells entry, in order: the cells of its box on its sheet now. */
+  cellAreas?: CellPrints[];
+  /** For each record.charts entry, in order: the chart now, undefined when it is no longer there. */
+  charts?: Array<ChartNow | undefined>;
 }
 
 export type RemovalMode = "undo" | "failed-write";
@@ -66,6 +83,10 @@ export interface RemovalPlan {
   deleteTables: Array<{ id: string; name: string; sheetId: string; box: CellBox }>;
   /** Single cells to clear (a refused write's header without its table). */
   clearCells: Array<{ sheetId: string; row: number; col: number }>;
+  /** Charts to delete, by their name now on their sheet (Excel finds a sheet's charts by name). */
+  deleteCharts: Array<{ sheetId: string; name: string }>;
+  /** Blocks of cells to clear. */
+  clearBoxes: Array<{ sheetId: string; box: CellBox }>;
   /** Runs of table rows to delete, bottom-up so that earlier runs' positions stay valid. */
   deleteRows: Array<{
     sheetId: string;
@@ -108,6 +129,8 @@ export function planRemoval(
     deleteSheets: [],
     deleteTables: [],
     clearCells: [],
+    deleteCharts: [],
+    clearBoxes: [],
     deleteRows: [],
     restoreRows: [],
     removed: [],
@@ -115,6 +138,7 @@ export function planRemoval(
     gone: [],
   };
   const sheetsNow = new Map(now.sheets.map((s) => [s.id, s]));
+  const chartsMade = (record.charts ?? []).map((made, i) => ({ made, now: now.charts?.[i] }));
   const tablesNow = new Map(now.tables.map((t) => [t.id, t]));
   const changedWords = (n: number) =>
     failed ? `holds ${cells(n)} the add-in did not write` : `has ${cells(n)} you changed`;
@@ -151,6 +175,17 @@ export function planRemoval(
     const changed = changedCells(made.cells, sheet.cells, { unwrittenIsSame: failed });
     if (changed > 0) {
       keep(`The sheet ${name} ${changedWords(changed)}; it was kept.`);
+      continue;
+    }
+    const chartsHere = chartsMade.filter(({ made: chart }) => chart.sheetId === made.id);
+    // Only a record that lists its charts can tell another's from its own.
+    if (record.charts && (sheet.charts ?? 0) > chartsHere.length) {
+      keep(`The sheet ${name} holds a chart the add-in did not make; it was kept.`);
+      continue;
+    }
+    // After a refused write a chart's title may never have been set: only an undo compares them.
+    if (!failed && chartsHere.some(({ made: chart, now: c }) => c && chartChanged(chart, c))) {
+      keep(`The sheet ${name} holds a chart you changed (its title or type); it was kept.`);
       continue;
     }
     if (made.helper && keptSomething) {
@@ -242,6 +277,18 @@ export function planRemoval(
     });
     plan.removed.push(`the table ${where}`);
   });
+
+  const blocks = planBlocks(record.cells ?? [], chartsMade, now.cellAreas ?? [], {
+    failed,
+    sheetsNow,
+    madeSheet: (id) => record.sheets.some((s) => s.id === id),
+    protectedSheet,
+  });
+  plan.deleteCharts = blocks.deleteCharts;
+  plan.clearBoxes = blocks.clearBoxes;
+  plan.removed.push(...blocks.removed);
+  blocks.kept.forEach(keep);
+  for (const sentence of blocks.gone) if (!plan.gone.includes(sentence)) plan.gone.push(sentence);
 
   // Rows appended to tables that were already there, and blank rows filled in.
   const runs: RemovalPlan["deleteRows"] = [];
@@ -470,4 +517,120 @@ function planFilled(
   return {
     kept: `The row the add-in filled in ${where} has ${cells(changed)} you changed; it was kept.`,
   };
+}
+
+/** Whether a chart is no longer as the insertion made it. */
+const chartChanged = (made: ChartMade, now: ChartNow) =>
+  now.type !== made.type || now.title !== made.title;
+
+const boxText = (box: CellBox) => `${a1(box.row, box.col)}:${a1(box.lastRow, box.lastCol)}`;
+
+/**
+ * Blocks of cells written on sheets that were already there, and the charts the insertion made (those
+ * on its own new sheets go with the sheet). Each is judged on its own, then a chart and the block it
+ * plots are kept together: a chart over emptied cells, or cells left for a chart that is gone, is not
+ * what the user had before or what they kept.
+ */
+function planBlocks(
+  cellsMade: readonly CellsMade[],
+  chartsMade: ReadonlyArray<{ made: ChartMade; now?: ChartNow }>,
+  areas: readonly CellPrints[],
+  ctx: {
+    failed: boolean;
+    sheetsNow: Map<string, SheetNow>;
+    madeSheet: (id: string) => boolean;
+    protectedSheet: (id: string) => boolean;
+  }
+): Pick<RemovalPlan, "deleteCharts" | "clearBoxes" | "removed" | "kept" | "gone"> {
+  const { failed, sheetsNow } = ctx;
+  const out: ReturnType<typeof planBlocks> = {
+    deleteCharts: [],
+    clearBoxes: [],
+    removed: [],
+    kept: [],
+    gone: [],
+  };
+  const sheetName = (id: string, recorded: string) => quoted(sheetsNow.get(id)?.name ?? recorded);
+  /** "remove", "skip" (gone, or going with its sheet) or the sentence saying why it is kept. */
+  type Verdict = "remove" | "skip" | { kept: string };
+  const onSheet = (sheetId: string, recorded: string): Verdict | undefined => {
+    // What sits on a sheet the insertion added goes with that sheet or stays with it, never alone.
+    if (ctx.madeSheet(sheetId)) return "skip";
+    if (!sheetsNow.has(sheetId)) {
+      if (!failed) out.gone.push(`The sheet ${quoted(recorded)} had already been deleted.`);
+      return "skip";
+    }
+    return undefined;
+  };
+
+  const blockWords = (made: CellsMade) =>
+    `The cells ${boxText(made.box)} on ${sheetName(made.sheetId, made.sheet)}`;
+  const blocks: Verdict[] = cellsMade.map((made, i) => {
+    const early = onSheet(made.sheetId, made.sheet);
+    if (early) return early;
+    const area = areas[i] ?? {};
+    if (ctx.protectedSheet(made.sheetId)) {
+      return failed && Object.keys(area).length === 0
+        ? "skip"
+        : { kept: `${blockWords(made)} are on a protected sheet; they were kept.` };
+    }
+    const changed = changedCells(made.cells, area, { unwrittenIsSame: failed });
+    if (changed === 0) return "remove";
+    return {
+      kept: `${blockWords(made)} ${failed ? `hold ${cells(changed)} the add-in did not write` : `have ${cells(changed)} you changed`}; they were kept.`,
+    };
+  });
+
+  const chartWords = (made: ChartMade, now?: ChartNow) =>
+    `The chart ${quoted(now?.name ?? made.name)} on ${sheetName(made.sheetId, made.sheet)}`;
+  const charts: Verdict[] = chartsMade.map(({ made, now: chart }) => {
+    const early = onSheet(made.sheetId, made.sheet);
+    if (early) return early;
+    if (!chart) {
+      if (!failed) out.gone.push(`The chart ${quoted(made.name)} had already been deleted.`);
+      return "skip";
+    }
+    if (ctx.protectedSheet(made.sheetId))
+      return { kept: `${chartWords(made, chart)} is on a protected sheet; it was kept.` };
+    if (!failed && chartChanged(made, chart))
+      return {
+        kept: `${chartWords(made, chart)} has been changed since (its title or type); it was kept.`,
+      };
+    return "remove";
+  });
+
+  // What is kept for its own reason is said first, then what is kept because of it.
+  const because: string[] = [];
+  chartsMade.forEach(({ made, now: chart }, i) => {
+    const j = made.plots;
+    if (j === undefined || blocks[j] === undefined) return;
+    if (typeof charts[i] === "object" && blocks[j] === "remove") {
+      blocks[j] = "skip";
+      because.push(
+        `${blockWords(cellsMade[j])} are what the chart that was kept plots; they were kept.`
+      );
+    } else if (typeof blocks[j] === "object" && charts[i] === "remove") {
+      charts[i] = "skip";
+      because.push(`${chartWords(made, chart)} plots cells that were kept; it was kept.`);
+    }
+  });
+
+  const removedCells: string[] = [];
+  blocks.forEach((verdict, i) => {
+    const made = cellsMade[i];
+    if (typeof verdict === "object") out.kept.push(verdict.kept);
+    if (verdict !== "remove") return;
+    out.clearBoxes.push({ sheetId: made.sheetId, box: made.box });
+    removedCells.push(`the cells ${boxText(made.box)} on ${sheetName(made.sheetId, made.sheet)}`);
+  });
+  charts.forEach((verdict, i) => {
+    const { made, now: chart } = chartsMade[i];
+    if (typeof verdict === "object") out.kept.push(verdict.kept);
+    if (verdict !== "remove" || !chart) return;
+    out.deleteCharts.push({ sheetId: made.sheetId, name: chart.name });
+    out.removed.push(`the chart ${quoted(chart.name)} on ${sheetName(made.sheetId, made.sheet)}`);
+  });
+  out.removed.push(...removedCells);
+  out.kept.push(...because);
+  return out;
 }

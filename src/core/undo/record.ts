@@ -55,12 +55,38 @@ export interface RowFilled {
   written: string[];
 }
 
+/** A block of cells the insertion wrote on a sheet that was already there (a chart's columns). */
+export interface CellsMade {
+  sheetId: string;
+  sheet: string;
+  box: CellBox;
+  /** Fingerprints of the non-empty cells as written. */
+  cells: CellPrints;
+}
+
+/** A chart the insertion made. */
+export interface ChartMade {
+  /** "" when unknown (a write Excel refused before the id could be read): it is found by name then. */
+  id: string;
+  name: string;
+  sheetId: string;
+  sheet: string;
+  /** What it was made as: a chart whose type or title differs now has been changed. */
+  type: string;
+  title: string;
+  /** The `cells` entry it plots: the chart and those cells are removed together or kept together. */
+  plots?: number;
+}
+
 export interface InsertionRecord {
-  kind: "templates" | "skeleton";
+  kind: "templates" | "skeleton" | "spc" | "funnel";
   sheets: SheetMade[];
   tables: TableMade[];
   rows: RowsMade[];
   filled: RowFilled[];
+  /** Blocks of cells written on sheets that were already there; none when absent. */
+  cells?: CellsMade[];
+  charts?: ChartMade[];
 }
 
 export function emptyRecord(kind: InsertionRecord["kind"]): InsertionRecord {
@@ -70,6 +96,12 @@ export function emptyRecord(kind: InsertionRecord["kind"]): InsertionRecord {
 /** Whether the record holds anything to take out. */
 export function recordIsEmpty(record: InsertionRecord): boolean {
   return (
-    record.sheets.length + record.tables.length + record.rows.length + record.filled.length === 0
+    record.sheets.length +
+      record.tables.length +
+      record.rows.length +
+      record.filled.length +
+      (record.cells?.length ?? 0) +
+      (record.charts?.length ?? 0) ===
+    0
   );
 }

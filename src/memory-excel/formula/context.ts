@@ -1,6 +1,6 @@
 /** What a formula needs from the workbook while it is worked out. */
 import type { SheetModel } from "../model/sheet";
-import type { WorkbookModel } from "../model/workbookModel";
+import type { WorkbookState } from "../model/workbookState";
 import {
   isArrayValue,
   isRange,
@@ -12,7 +12,7 @@ import {
 } from "./values";
 
 export interface FormulaContext {
-  model: WorkbookModel;
+  model: WorkbookState;
   /** The value of a cell, working out its formula first if need be. */
   valueOf(sheet: SheetModel, row: number, col: number): Scalar;
   /** The cell the formula is in. */

@@ -2,10 +2,10 @@
  * Renaming a sheet or a table rewrites the formulas that name it, as Excel does: ='Old name'!B2
  * becomes ='New name'!B2 and Old_Table[Total (£)] becomes New_Table[Total (£)].
  */
-import { quoteSheetName, sameName } from "../address";
-import { tokenize } from "./tokenizer";
-
-export type Rename = { kind: "sheet" | "table"; from: string; to: string };
+import { quoteSheetName } from "../../core/sheetAddress";
+import { sameName } from "../address";
+import type { Rename } from "../model/workbookState";
+import { rewriteTokens } from "./tokenizer";
 
 /** The formula with the renamed sheet or table; the same string when it doesn't name it. */
 export function renameInFormula(formula: string, rename: Rename): string {
@@ -21,33 +21,23 @@ export function renameInFormula(formula: string, rename: Rename): string {
   ) {
     return formula;
   }
-  let tokens;
-  try {
-    tokens = tokenize(body);
-  } catch {
-    return formula;
-  }
-  let out = "";
-  let at = 0;
-  for (const token of tokens) {
+  return rewriteTokens(formula, (token) => {
     if (
       rename.kind === "sheet" &&
       token.type === "ref" &&
       token.sheet !== undefined &&
       sameName(token.sheet, rename.from)
     ) {
-      out += body.slice(at, token.start) + `${quoteSheetName(rename.to)}!`;
-      at = token.refStart;
-    } else if (
+      return { from: token.start, to: token.refStart, text: `${quoteSheetName(rename.to)}!` };
+    }
+    if (
       rename.kind === "table" &&
       token.type === "structured" &&
       token.table !== undefined &&
       sameName(token.table, rename.from)
     ) {
-      out += body.slice(at, token.start) + rename.to;
-      at = token.start + token.table.length;
+      return { from: token.start, to: token.start + token.table.length, text: rename.to };
     }
-  }
-  if (at === 0) return formula;
-  return formula.slice(0, formula.length - body.length) + out + body.slice(at);
+    return undefined;
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { columnIndex, columnLetters } from "../../core/workbook";
 import { MAX_COLUMNS, MAX_ROWS } from "../address";
-import { tokenize } from "./tokenizer";
+import { rewriteTokens } from "./tokenizer";
 
 function shiftPart(part: string, rows: number, cols: number): string | undefined {
   const m = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/.exec(part);
@@ -27,23 +27,10 @@ function shiftPart(part: string, rows: number, cols: number): string | undefined
 
 export function shiftFormula(formula: string, rows: number, cols: number): string {
   if (rows === 0 && cols === 0) return formula;
-  const prefix = formula.startsWith("=") ? 1 : 0;
-  const body = formula.slice(prefix);
-  let tokens;
-  try {
-    tokens = tokenize(body);
-  } catch {
-    return formula;
-  }
-  let out = "";
-  let at = 0;
-  for (const token of tokens) {
-    if (token.type !== "ref") continue;
+  return rewriteTokens(formula, (token) => {
+    if (token.type !== "ref") return undefined;
     const parts = token.text.split(":").map((p) => shiftPart(p, rows, cols));
-    out += body.slice(at, token.refStart);
-    out += parts.some((p) => p === undefined) ? "#REF!" : parts.join(":");
-    at = token.end;
-  }
-  out += body.slice(at);
-  return formula.slice(0, prefix) + out;
+    const text = parts.some((p) => p === undefined) ? "#REF!" : parts.join(":");
+    return { from: token.refStart, to: token.end, text };
+  });
 }

@@ -5,7 +5,7 @@
 import { boxContains, type CellBox } from "../address";
 import type { SheetModel } from "../model/sheet";
 import { bodyBox, columnPosition, tableBox, type TableModel } from "../model/table";
-import type { WorkbookModel } from "../model/workbookModel";
+import type { WorkbookState } from "../model/workbookState";
 import { ErrorValue, REF, VALUE, type RangeRef } from "./values";
 
 interface StructuredSpec {
@@ -88,7 +88,7 @@ export function parseStructuredSpec(text: string): StructuredSpec {
 }
 
 export function tableContaining(
-  model: WorkbookModel,
+  model: WorkbookState,
   sheet: SheetModel,
   row: number,
   col: number
@@ -97,7 +97,7 @@ export function tableContaining(
 }
 
 export function resolveStructured(
-  model: WorkbookModel,
+  model: WorkbookState,
   tableName: string | undefined,
   specText: string,
   at: { sheet: SheetModel; row: number; col: number }

@@ -1,6 +1,6 @@
 /**
  * Splits formula text (without the leading "=") into tokens. Each token keeps its place in the text so
- * references can be rewritten in place (see shift.ts).
+ * references can be rewritten in place (rewriteTokens: filling a formula, renaming a sheet or table).
  */
 import { EXCEL_ERROR_VALUES } from "../../core/workbook";
 
@@ -263,4 +263,38 @@ export function tokenize(formula: string): Token[] {
     throw new FormulaSyntaxError(`Unexpected "${ch}" in the formula.`);
   }
   return tokens;
+}
+
+/** Text to put in place of the formula body's characters from `from` up to (not including) `to`. */
+export interface Replacement {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * The formula with the replacements `replace` gives for some of its tokens (positions in the text after
+ * the "="), the rest kept to the letter; the formula itself when it can't be read or nothing changes.
+ */
+export function rewriteTokens(
+  formula: string,
+  replace: (token: Token) => Replacement | undefined
+): string {
+  const prefix = formula.startsWith("=") ? 1 : 0;
+  const body = formula.slice(prefix);
+  let tokens: Token[];
+  try {
+    tokens = tokenize(body);
+  } catch {
+    return formula;
+  }
+  let out = "";
+  let at = 0;
+  for (const token of tokens) {
+    const replacement = replace(token);
+    if (!replacement) continue;
+    out += body.slice(at, replacement.from) + replacement.text;
+    at = replacement.to;
+  }
+  return at === 0 ? formula : formula.slice(0, prefix) + out + body.slice(at);
 }

@@ -3,7 +3,7 @@
  * row 65,536 such a key no longer fits a small integer, and a 100,000-line sheet became many times
  * slower to fill and read.
  */
-import type { Cell } from "./sheet";
+import type { Cell } from "./cell";
 
 export class CellStore {
   private readonly rows = new Map<number, Map<number, Cell>>();

@@ -7,7 +7,7 @@ import { boxColumns, boxesOverlap, boxRows, MAX_COLUMNS, MAX_ROWS, type CellBox 
 import { invalidArgument, invalidOperation, MemoryExcelError } from "../errors";
 import type { SheetModel, ValidationEntry } from "./sheet";
 import { bodyBox, tableBox } from "./table";
-import type { WorkbookModel } from "./workbookModel";
+import type { WorkbookState } from "./workbookState";
 
 export type DeleteShift = "Up" | "Left";
 
@@ -20,7 +20,7 @@ function tableConflict(name: string, location: string): MemoryExcelError {
 }
 
 export function deleteCells(
-  model: WorkbookModel,
+  model: WorkbookState,
   sheet: SheetModel,
   box: CellBox,
   shift: DeleteShift,
@@ -88,7 +88,7 @@ export function deleteCells(
   model.changed = true;
 }
 
-function deleteLeft(model: WorkbookModel, sheet: SheetModel, box: CellBox, location: string): void {
+function deleteLeft(model: WorkbookState, sheet: SheetModel, box: CellBox, location: string): void {
   const count = boxColumns(box);
   const affected: CellBox = {
     row: box.row,

@@ -1,25 +1,7 @@
 /** One worksheet's content: cells keyed by position, validation rules, column widths. */
-import type { CellValue } from "../../core/workbook";
 import type { CellBox } from "../address";
+import { isBlankCell, type Cell } from "./cell";
 import { CellStore } from "./cellStore";
-
-/**
- * A cell. Replaced, never edited in place, so a transaction can keep the old object to restore it;
- * the one exception is `value` of a formula cell, which recalculation refreshes.
- */
-export interface Cell {
-  /** The constant, or the formula's last calculated result ("" for empty). */
-  value: CellValue;
-  /** "=…" when the cell holds a formula. */
-  formula?: string;
-  numberFormat?: string;
-  bold?: boolean;
-  /**
-   * A formula whose result is an array (BCF.RATE.CI's lower and upper): the whole result, which Excel
-   * would spill into the cells to the right and below. `value` keeps its first value. Set by recalculation.
-   */
-  spill?: CellValue[][];
-}
 
 export type ValidationRule = Record<string, unknown>;
 
@@ -31,10 +13,6 @@ export interface ValidationEntry {
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export const DEFAULT_COLUMN_WIDTH = 48;
-
-export function isBlankCell(cell: Cell | undefined): boolean {
-  return !cell || (cell.formula === undefined && cell.value === "");
-}
 
 export class SheetModel {
   name: string;

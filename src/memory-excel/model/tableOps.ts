@@ -1,9 +1,9 @@
 /** Changes to Excel tables: adding one, its totals row, adding rows, calculated columns, deleting. */
 import { boxesOverlap, boxRows, type CellBox } from "../address";
 import { invalidArgument, invalidOperation, MemoryExcelError } from "../errors";
-import { shiftFormula } from "../formula/shift";
 import { contentFromEntry } from "./entries";
-import { isBlankCell, type SheetModel } from "./sheet";
+import { isBlankCell } from "./cell";
+import type { SheetModel } from "./sheet";
 import {
   bodyBox,
   DEFAULT_TABLE_STYLE,
@@ -13,7 +13,7 @@ import {
   type TableColumn,
   type TableModel,
 } from "./table";
-import type { WorkbookModel } from "./workbookModel";
+import type { WorkbookState } from "./workbookState";
 
 function conflict(message: string, location: string): MemoryExcelError {
   return new MemoryExcelError("InsertDeleteConflict", message, location);
@@ -34,7 +34,7 @@ function uniqueColumnNames(names: string[]): string[] {
 }
 
 /** Moves the cells of a block down by `rows`, journaled, leaving the vacated cells empty. */
-function moveDown(model: WorkbookModel, sheet: SheetModel, block: CellBox, rows: number): void {
+function moveDown(model: WorkbookState, sheet: SheetModel, block: CellBox, rows: number): void {
   const cells = [...sheet.cellsIn(block)];
   for (const [row, col] of cells) model.putCell(sheet, row, col, undefined);
   for (const [row, col, cell] of cells) model.putCell(sheet, row + rows, col, { ...cell });
@@ -46,7 +46,7 @@ function blockIsEmpty(sheet: SheetModel, box: CellBox): boolean {
 }
 
 export function addTable(
-  model: WorkbookModel,
+  model: WorkbookState,
   sheet: SheetModel,
   box: CellBox,
   hasHeaders: boolean,
@@ -91,7 +91,7 @@ export function addTable(
 }
 
 /** Header cells always hold the column names, as text. */
-function writeHeaders(model: WorkbookModel, table: TableModel): void {
+function writeHeaders(model: WorkbookState, table: TableModel): void {
   table.columns.forEach((column, i) => {
     const old = table.sheet.cell(table.top, table.left + i);
     if (old && old.formula === undefined && old.value === column.name) return;
@@ -104,7 +104,7 @@ function writeHeaders(model: WorkbookModel, table: TableModel): void {
 }
 
 export function renameTable(
-  model: WorkbookModel,
+  model: WorkbookState,
   table: TableModel,
   name: string,
   location: string
@@ -128,7 +128,7 @@ export function renameTable(
 }
 
 export function setShowTotals(
-  model: WorkbookModel,
+  model: WorkbookState,
   table: TableModel,
   show: boolean,
   location: string
@@ -175,7 +175,7 @@ export function escapeColumn(name: string): string {
 }
 
 export function setTableStyle(
-  model: WorkbookModel,
+  model: WorkbookState,
   table: TableModel,
   style: string,
   location: string
@@ -192,7 +192,7 @@ export function setTableStyle(
  * table's columns carry on into the new rows, as in Excel.
  */
 export function addTableRows(
-  model: WorkbookModel,
+  model: WorkbookState,
   table: TableModel,
   index: number | null | undefined,
   values: unknown,
@@ -264,7 +264,7 @@ export function addTableRows(
       if ((entry === null || entry === undefined || entry === "") && column.calculatedFormula) {
         model.putCell(table.sheet, row, col, {
           value: 0,
-          formula: shiftFormula(column.calculatedFormula, row - body.row, 0),
+          formula: model.formulas.shift(column.calculatedFormula, row - body.row, 0),
           numberFormat: format,
         });
         return;
@@ -306,7 +306,7 @@ export function addTableRows(
   return { firstRow, count };
 }
 
-export function deleteTable(model: WorkbookModel, table: TableModel, location: string): void {
+export function deleteTable(model: WorkbookState, table: TableModel, location: string): void {
   model.assertCanEdit(table.sheet, location);
   const box = tableBox(table);
   for (const [row, col] of [...table.sheet.cellsIn(box)])
@@ -317,7 +317,11 @@ export function deleteTable(model: WorkbookModel, table: TableModel, location: s
 }
 
 /** A column is calculated when every data cell holds the same formula (relative references moving with the row). */
-function calculatedFormulaOf(table: TableModel, j: number): string | undefined {
+function calculatedFormulaOf(
+  model: WorkbookState,
+  table: TableModel,
+  j: number
+): string | undefined {
   const col = table.left + j;
   const body = bodyBox(table);
   const first = table.sheet.cell(body.row, col)?.formula;
@@ -325,7 +329,8 @@ function calculatedFormulaOf(table: TableModel, j: number): string | undefined {
   for (let row = body.row + 1; row <= body.lastRow; row++) {
     const formula = table.sheet.cell(row, col)?.formula;
     if (!formula) return undefined;
-    if (formula !== first && shiftFormula(formula, body.row - row, 0) !== first) return undefined;
+    if (formula !== first && model.formulas.shift(formula, body.row - row, 0) !== first)
+      return undefined;
   }
   return first;
 }
@@ -336,7 +341,7 @@ function calculatedFormulaOf(table: TableModel, j: number): string | undefined {
  * cells all share a formula are remembered as calculated so new rows get it too.
  */
 export function afterCellsWritten(
-  model: WorkbookModel,
+  model: WorkbookState,
   sheet: SheetModel,
   box: CellBox,
   location: string
@@ -382,14 +387,14 @@ export function afterCellsWritten(
             const old = sheet.cell(r, col);
             model.putCell(sheet, r, col, {
               value: 0,
-              formula: shiftFormula(formula, r - row, 0),
+              formula: model.formulas.shift(formula, r - row, 0),
               numberFormat: old?.numberFormat,
               bold: old?.bold,
             });
           }
         }
       }
-      return { ...column, calculatedFormula: calculatedFormulaOf(table, j) };
+      return { ...column, calculatedFormula: calculatedFormulaOf(model, table, j) };
     });
     table.columns = columns;
   }

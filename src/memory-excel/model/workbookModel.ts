@@ -1,60 +1,15 @@
 /**
- * The workbook's state and every change to it. Changes made inside a transaction (one context.sync())
- * can be rolled back: cells are journaled one by one, everything else is copied when the
- * transaction begins (sheets, tables and charts are small, and their array fields are replaced
- * rather than mutated).
+ * Every change to the workbook a request or a person makes: writing, clearing and formatting ranges,
+ * data validation, and adding, renaming, hiding, copying and deleting sheets. The state it changes, and
+ * the transactions that let a failed sync roll it back, are WorkbookState's.
  */
-import { a1 } from "../../core/workbook";
-import {
-  boxColumns,
-  boxContains,
-  boxesOverlap,
-  boxRows,
-  formatSheetAddress,
-  quoteSheetName,
-  sameName,
-  sheetNameProblem,
-  type CellBox,
-} from "../address";
-import {
-  invalidArgument,
-  invalidOperation,
-  itemNotFound,
-  MemoryExcelError,
-  protectedSheet,
-  readOnlyWorkbook,
-} from "../errors";
-import { parseCached } from "../formula/parser";
-import { renameInFormula, type Rename } from "../formula/rename";
-import { recalculate, type RecalculationResult } from "../recalc";
+import { boxColumns, boxesOverlap, boxRows, sheetNameProblem, type CellBox } from "../address";
+import { invalidArgument, invalidOperation, MemoryExcelError } from "../errors";
+import { quoteSheetName } from "../../core/sheetAddress";
 import { contentFromEntry, entryGrid } from "./entries";
-import {
-  isBlankCell,
-  SheetModel,
-  type Cell,
-  type ValidationRule,
-  type SheetVisibility,
-} from "./sheet";
-import type { ChartModel, TableModel } from "./table";
+import { SheetModel, type ValidationRule, type SheetVisibility } from "./sheet";
 import { afterCellsWritten } from "./tableOps";
-
-interface Transaction {
-  /** Old cells by sheet, row and column. */
-  cells: Map<SheetModel, Map<number, Map<number, Cell | undefined>>>;
-  sheets: SheetModel[];
-  tables: TableModel[];
-  charts: ChartModel[];
-  states: Map<object, object>;
-  scalars: Pick<
-    WorkbookModel,
-    "activeSheet" | "selection" | "readOnly" | "nextId" | "dirty" | "changed"
-  >;
-}
-
-/** The id Excel's Worksheet.id reports for a sheet of the memory workbook. */
-export function sheetId(sheet: SheetModel): string {
-  return `{memory-sheet-${sheet.id}}`;
-}
+import { WorkbookState } from "./workbookState";
 
 const MAX_BROADCAST_CELLS = 1_000_000;
 
@@ -62,155 +17,7 @@ export type WriteKind = "values" | "formulas" | "numberFormat";
 export type ClearKind = "All" | "Contents" | "Formats";
 export type SheetPosition = "None" | "Before" | "After" | "Beginning" | "End";
 
-export class WorkbookModel {
-  sheets: SheetModel[] = [];
-  tables: TableModel[] = [];
-  charts: ChartModel[] = [];
-  activeSheet!: SheetModel;
-  selection: { sheet: SheetModel; box: CellBox } | undefined;
-  readOnly = false;
-  nextId = 1;
-  /** Formula results may be stale. */
-  dirty = false;
-  /** Something a viewer would see has changed since the last notification. */
-  changed = false;
-  /** Set by suspendApiCalculationUntilNextSync: loads in this sync see values as they were. */
-  calculationSuspended = false;
-  lastRecalculation: RecalculationResult = { circular: [] };
-  customFunctions: Record<string, (...args: unknown[]) => unknown> = {};
-  private tx: Transaction | undefined;
-
-  // ---- transactions ----
-
-  begin(): void {
-    const states = new Map<object, object>();
-    for (const entity of [...this.sheets, ...this.tables, ...this.charts])
-      states.set(entity, { ...entity });
-    this.tx = {
-      cells: new Map(),
-      sheets: [...this.sheets],
-      tables: [...this.tables],
-      charts: [...this.charts],
-      states,
-      scalars: {
-        activeSheet: this.activeSheet,
-        selection: this.selection,
-        readOnly: this.readOnly,
-        nextId: this.nextId,
-        dirty: this.dirty,
-        changed: this.changed,
-      },
-    };
-  }
-
-  commit(): void {
-    this.tx = undefined;
-    this.calculationSuspended = false;
-    this.calculate();
-  }
-
-  rollback(): void {
-    const tx = this.tx;
-    if (!tx) return;
-    for (const [sheet, journal] of tx.cells) {
-      for (const [row, line] of journal) {
-        for (const [col, cell] of line) {
-          if (cell) sheet.cells.set(row, col, cell);
-          else sheet.cells.delete(row, col);
-        }
-      }
-    }
-    this.sheets = tx.sheets;
-    this.tables = tx.tables;
-    this.charts = tx.charts;
-    for (const [entity, state] of tx.states) Object.assign(entity, state);
-    Object.assign(this, tx.scalars);
-    this.tx = undefined;
-    this.calculationSuspended = false;
-    // Loads during the failed sync may have recalculated cells in place: recalculate from the restored state.
-    this.dirty = true;
-    this.calculate();
-  }
-
-  /** Recalculates if anything changed (and calculation isn't suspended for this sync). */
-  calculate(): void {
-    if (!this.dirty || this.calculationSuspended) return;
-    this.lastRecalculation = recalculate(this);
-    this.dirty = false;
-  }
-
-  // ---- lookups ----
-
-  findSheet(name: string): SheetModel | undefined {
-    return this.sheets.find((s) => sameName(s.name, name));
-  }
-
-  /** A sheet by name or by its id (`{memory-sheet-N}`), as Excel's worksheets.getItem takes either. */
-  findSheetByKey(key: string): SheetModel | undefined {
-    return this.findSheet(key) ?? this.sheets.find((s) => sheetId(s) === key);
-  }
-
-  hasSheet(sheet: SheetModel): boolean {
-    return this.sheets.includes(sheet);
-  }
-
-  requireSheet(name: string, location: string): SheetModel {
-    const sheet = this.findSheetByKey(name);
-    if (!sheet) throw itemNotFound(`there is no worksheet named "${name}"`, location);
-    return sheet;
-  }
-
-  findTable(name: string): TableModel | undefined {
-    const wanted = name.toUpperCase();
-    return this.tables.find((t) => t.name.toUpperCase() === wanted);
-  }
-
-  /** A table by name or by its id, as Excel's tables.getItem takes either. */
-  findTableByKey(key: string): TableModel | undefined {
-    return this.findTable(key) ?? this.tables.find((t) => String(t.id) === key);
-  }
-
-  tablesOn(sheet: SheetModel): TableModel[] {
-    return this.tables.filter((t) => t.sheet === sheet);
-  }
-
-  address(sheet: SheetModel, box: CellBox): string {
-    return formatSheetAddress(sheet.name, box);
-  }
-
-  // ---- permission ----
-
-  assertCanEdit(sheet: SheetModel, location: string): void {
-    if (this.readOnly) throw readOnlyWorkbook(location);
-    if (sheet.protected) throw protectedSheet(sheet.name, location);
-  }
-
-  assertCanChangeStructure(location: string): void {
-    if (this.readOnly) throw readOnlyWorkbook(location);
-  }
-
-  // ---- cells ----
-
-  /** The one place cells change: journals the old cell when inside a transaction. */
-  putCell(sheet: SheetModel, row: number, col: number, cell: Cell | undefined): void {
-    if (this.tx) {
-      let journal = this.tx.cells.get(sheet);
-      if (!journal) this.tx.cells.set(sheet, (journal = new Map()));
-      let line = journal.get(row);
-      if (!line) journal.set(row, (line = new Map()));
-      if (!line.has(col)) line.set(col, sheet.cells.get(row, col));
-    }
-    if (cell && (!isBlankCell(cell) || cell.numberFormat || cell.bold)) {
-      sheet.cells.set(row, col, cell);
-      if (row > sheet.maxRow) sheet.maxRow = row;
-      if (col > sheet.maxCol) sheet.maxCol = col;
-    } else {
-      sheet.cells.delete(row, col);
-    }
-    this.dirty = true;
-    this.changed = true;
-  }
-
+export class WorkbookModel extends WorkbookState {
   /**
    * The cells a write over a box touches: every cell, except that a single value or format spread over
    * more than a million cells (whole columns or rows) reaches only the cells already in use there,
@@ -265,15 +72,6 @@ export class WorkbookModel {
       }
     }
     if (kind !== "numberFormat") afterCellsWritten(this, sheet, box, location);
-  }
-
-  /** Excel refuses to store a formula it can't read; so does the memory workbook. */
-  checkFormula(formula: string | undefined, location: string): void {
-    if (formula === undefined) return;
-    const tree = parseCached(formula);
-    if (tree instanceof Error) {
-      throw invalidArgument(`The formula ${formula} contains an error: ${tree.message}`, location);
-    }
   }
 
   clearRange(sheet: SheetModel, box: CellBox, applyTo: ClearKind, location: string): void {
@@ -381,13 +179,6 @@ export class WorkbookModel {
     }
   }
 
-  validationAt(sheet: SheetModel, row: number, col: number): ValidationRule | undefined {
-    for (let i = sheet.validations.length - 1; i >= 0; i--) {
-      if (boxContains(sheet.validations[i].box, row, col)) return sheet.validations[i].rule;
-    }
-    return undefined;
-  }
-
   // ---- sheets ----
 
   uniqueSheetName(base: string): string {
@@ -436,29 +227,6 @@ export class WorkbookModel {
     this.renameInFormulas({ kind: "sheet", from, to: name });
     this.dirty = true;
     this.changed = true;
-  }
-
-  /** Rewrites every formula that names a renamed sheet or table. */
-  renameInFormulas(rename: Rename): void {
-    if (sameName(rename.from, rename.to) && rename.from === rename.to) return;
-    for (const sheet of this.sheets) {
-      for (const [row, col, cell] of [...sheet.cells.entries()]) {
-        if (cell.formula === undefined) continue;
-        const formula = renameInFormula(cell.formula, rename);
-        if (formula !== cell.formula) this.putCell(sheet, row, col, { ...cell, formula });
-      }
-    }
-    for (const table of this.tables) {
-      if (!table.columns.some((c) => c.calculatedFormula)) continue;
-      table.columns = table.columns.map((c) =>
-        c.calculatedFormula
-          ? {
-              ...c,
-              calculatedFormula: renameInFormula(c.calculatedFormula, rename),
-            }
-          : c
-      );
-    }
   }
 
   setVisibility(sheet: SheetModel, visibility: SheetVisibility, location: string): void {
@@ -564,9 +332,5 @@ export class WorkbookModel {
   select(sheet: SheetModel, box: CellBox, location: string): void {
     this.activate(sheet, location);
     this.selection = { sheet, box: { ...box } };
-  }
-
-  describeCell(sheet: SheetModel, row: number, col: number): string {
-    return `${sheet.name}!${a1(row, col)}`;
   }
 }

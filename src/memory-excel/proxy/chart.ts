@@ -6,16 +6,15 @@ import { formatBox, type CellBox } from "../address";
 import { invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import type { ChartModel, ChartSeriesModel } from "../model/table";
-import { ClientObject } from "./clientObject";
+import type { WorkbookModel } from "../model/workbookModel";
+import { ClientObject, type ProxyContext } from "./clientObject";
 import { RangeProxy } from "./range";
-import type { MemoryRequestContext } from "./requestContext";
-import type { WorksheetProxy } from "./worksheet";
 
 export class ChartCollectionProxy extends ClientObject<SheetModel> {
   readonly _typeName = "ChartCollection";
   protected readonly _scalarProperties = ["count"] as const;
 
-  constructor(context: MemoryRequestContext, sheet: WorksheetProxy) {
+  constructor(context: ProxyContext, sheet: ClientObject<SheetModel>) {
     super(context, `${sheet._path}.charts`, () => context._resolve(sheet));
     Object.seal(this);
   }
@@ -95,7 +94,7 @@ export class ChartCollectionProxy extends ClientObject<SheetModel> {
  * wider than tall), named by a first row (column) of text when there is one, else Series1, Series2, …
  */
 function seriesOfSource(
-  model: MemoryRequestContext["model"],
+  model: WorkbookModel,
   sheet: SheetModel,
   box: CellBox,
   seriesBy: string
@@ -126,7 +125,7 @@ function seriesOfSource(
 
 /** Changes a chart inside the current sync (charts are copied when a sync begins, so this rolls back). */
 function editChart(
-  context: MemoryRequestContext,
+  context: ProxyContext,
   chart: ChartModel,
   location: string,
   change: () => void
@@ -144,7 +143,7 @@ export class ChartProxy extends ClientObject<ChartModel> {
   readonly series: ChartSeriesCollectionProxy;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => ChartModel | null,
     orNullObject = false
@@ -233,7 +232,7 @@ export class ChartTitleProxy extends ClientObject<ChartModel> {
   protected readonly _scalarProperties = ["text"] as const;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     chart: ChartProxy,
     private readonly field: TitleField
   ) {
@@ -261,7 +260,7 @@ export class ChartAxisProxy extends ClientObject<ChartModel> {
   readonly title: ChartTitleProxy;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     chart: ChartProxy,
     field: "valueAxisTitle" | "categoryAxisTitle"
   ) {
@@ -281,7 +280,7 @@ export class ChartAxesProxy extends ClientObject<ChartModel> {
   readonly valueAxis: ChartAxisProxy;
   readonly categoryAxis: ChartAxisProxy;
 
-  constructor(context: MemoryRequestContext, chart: ChartProxy) {
+  constructor(context: ProxyContext, chart: ChartProxy) {
     super(context, `${chart._path}.axes`, () => context._resolve(chart));
     this.valueAxis = new ChartAxisProxy(context, chart, "valueAxisTitle");
     this.categoryAxis = new ChartAxisProxy(context, chart, "categoryAxisTitle");
@@ -294,7 +293,7 @@ export class ChartAxesProxy extends ClientObject<ChartModel> {
 }
 
 /** The address of a range proxy as the chart stores it, or an error for the sync. */
-function rangeAddress(context: MemoryRequestContext, range: RangeProxy, location: string): string {
+function rangeAddress(context: ProxyContext, range: RangeProxy, location: string): string {
   const resolved = range._resolved();
   if (!resolved) throw itemNotFound("the series' source range is a null object", location);
   if (resolved.box.row !== resolved.box.lastRow && resolved.box.col !== resolved.box.lastCol)
@@ -310,7 +309,7 @@ export class ChartSeriesCollectionProxy extends ClientObject<ChartModel> {
   protected readonly _scalarProperties = ["count"] as const;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     private readonly chart: ChartProxy
   ) {
     super(context, `${chart._path}.series`, () => context._resolve(chart));
@@ -376,7 +375,7 @@ export class ChartSeriesProxy extends ClientObject<ChartModel> {
   readonly format: ChartSeriesFormatProxy;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     chart: ChartProxy,
     path: string,
     private readonly find: (chart: ChartModel) => ChartSeriesModel | null | undefined
@@ -499,7 +498,7 @@ export class ChartSeriesFormatProxy extends ClientObject<ChartModel> {
   protected readonly _scalarProperties = [] as const;
   readonly line: ChartLineFormatProxy;
 
-  constructor(context: MemoryRequestContext, series: ChartSeriesProxy) {
+  constructor(context: ProxyContext, series: ChartSeriesProxy) {
     super(context, `${series._path}.format`, () => context._resolve(series));
     this.line = new ChartLineFormatProxy(context, series);
     Object.seal(this);
@@ -515,7 +514,7 @@ export class ChartLineFormatProxy extends ClientObject<ChartModel> {
   protected readonly _scalarProperties = ["color", "lineStyle"] as const;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     private readonly series: ChartSeriesProxy
   ) {
     super(context, `${series._path}.format.line`, () => context._resolve(series));

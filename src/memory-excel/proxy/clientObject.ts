@@ -4,7 +4,30 @@
  * synced (or set by this code), otherwise reading it throws PropertyNotLoaded.
  */
 import { itemNotFound, propertyNotLoaded } from "../errors";
-import type { MemoryRequestContext } from "./requestContext";
+import type { SheetModel } from "../model/sheet";
+import type { WorkbookModel } from "../model/workbookModel";
+
+/**
+ * The request context as the proxies see it; MemoryRequestContext is the one implementation. Declared
+ * here, below every proxy, so that no proxy imports the context (which imports the workbook's proxies).
+ */
+export interface ProxyContext {
+  readonly model: WorkbookModel;
+  /** Queues an operation for the next sync, with its description (which counts towards the request size). */
+  _enqueue(description: Record<string, unknown>, run: () => void): void;
+  /** What a proxy refers to, worked out once (during a sync) and kept from then on. */
+  _resolve<T>(proxy: ClientObject<T>): T | null;
+  /** Values a load read, handed to the proxy when the sync succeeds. */
+  _deliver(proxy: ClientObject<unknown>, values: Record<string, unknown>): void;
+  /** Work to do on the proxies once the sync has succeeded (e.g. building a collection's items). */
+  _afterSync(step: () => void): void;
+  /**
+   * Range.worksheet and Table.worksheet: the Worksheet proxy of the sheet `owner`'s target is on, the
+   * same one each time it is asked for. The context makes it because the worksheet's module sits above
+   * theirs (a worksheet makes ranges and tables).
+   */
+  _worksheet(owner: ClientObject<{ readonly sheet: SheetModel }>): ClientObject<SheetModel>;
+}
 
 export type LoadOption =
   string | string[] | { select?: string | string[]; expand?: string | string[] } | undefined;
@@ -15,7 +38,7 @@ export abstract class ClientObject<T> {
   _loaded = new Map<string, unknown>();
 
   protected constructor(
-    readonly context: MemoryRequestContext,
+    readonly context: ProxyContext,
     /** Readable description, e.g. worksheets.getItem("Income").getRange("A1"): part of the request size. */
     readonly _path: string,
     private readonly _resolver: () => T | null,

@@ -5,9 +5,7 @@ import type { ClearKind } from "../model/workbookModel";
 import { deleteCells, type DeleteShift } from "../model/deleteCells";
 import type { SheetModel, ValidationRule } from "../model/sheet";
 import { formatCellValue } from "../numberFormat";
-import { ClientObject } from "./clientObject";
-import type { MemoryRequestContext } from "./requestContext";
-import { WorksheetProxy } from "./worksheet";
+import { ClientObject, type ProxyContext } from "./clientObject";
 
 export interface ResolvedRange {
   sheet: SheetModel;
@@ -61,10 +59,9 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
   ] as const;
   readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
-  private worksheetProxy: WorksheetProxy | undefined = undefined;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => ResolvedRange | null,
     orNullObject = false
@@ -123,12 +120,8 @@ export class RangeProxy extends ClientObject<ResolvedRange> {
     }
   }
 
-  get worksheet(): WorksheetProxy {
-    this.worksheetProxy ??= new WorksheetProxy(this.context, `${this._path}.worksheet`, () => {
-      const target = this.context._resolve(this);
-      return target && target.sheet;
-    });
-    return this.worksheetProxy;
+  get worksheet(): ClientObject<SheetModel> {
+    return this.context._worksheet(this);
   }
 
   get address(): string {
@@ -268,7 +261,7 @@ export class RangeFormatProxy extends ClientObject<ResolvedRange> {
   protected readonly _scalarProperties = ["columnWidth"] as const;
   readonly font: RangeFontProxy;
 
-  constructor(context: MemoryRequestContext, range: RangeProxy) {
+  constructor(context: ProxyContext, range: RangeProxy) {
     super(context, `${range._path}.format`, () => context._resolve(range));
     this.font = new RangeFontProxy(context, range);
     Object.seal(this);
@@ -308,7 +301,7 @@ export class RangeFontProxy extends ClientObject<ResolvedRange> {
   readonly _typeName = "RangeFont";
   protected readonly _scalarProperties = ["bold"] as const;
 
-  constructor(context: MemoryRequestContext, range: RangeProxy) {
+  constructor(context: ProxyContext, range: RangeProxy) {
     super(context, `${range._path}.format.font`, () => context._resolve(range));
     Object.seal(this);
   }
@@ -340,7 +333,7 @@ export class DataValidationProxy extends ClientObject<ResolvedRange> {
   readonly _typeName = "DataValidation";
   protected readonly _scalarProperties = ["rule", "type"] as const;
 
-  constructor(context: MemoryRequestContext, range: RangeProxy) {
+  constructor(context: ProxyContext, range: RangeProxy) {
     super(context, `${range._path}.dataValidation`, () => context._resolve(range));
     Object.seal(this);
   }

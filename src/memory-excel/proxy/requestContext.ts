@@ -8,9 +8,11 @@
  * can be tested. Callers must not rely on either.
  */
 import { payloadTooLarge } from "../errors";
+import type { SheetModel } from "../model/sheet";
 import type { WorkbookModel } from "../model/workbookModel";
-import type { ClientObject } from "./clientObject";
+import type { ClientObject, ProxyContext } from "./clientObject";
 import { WorkbookProxy } from "./workbook";
+import { WorksheetProxy } from "./worksheet";
 
 export interface SyncStats {
   /** Number of context.sync() calls, failed ones included. */
@@ -79,10 +81,11 @@ function byteLength(value: unknown): number {
   return encoder.encode(JSON.stringify(value) ?? "").length;
 }
 
-export class MemoryRequestContext {
+export class MemoryRequestContext implements ProxyContext {
   readonly workbook: WorkbookProxy;
   private queue: QueuedOperation[] = [];
   private current: SyncInProgress | undefined;
+  private readonly worksheets = new WeakMap<ClientObject<unknown>, WorksheetProxy>();
 
   constructor(
     readonly model: WorkbookModel,
@@ -115,6 +118,19 @@ export class MemoryRequestContext {
     }
     if (target !== null) proxy._checkAlive(target);
     return target;
+  }
+
+  _worksheet(owner: ClientObject<{ readonly sheet: SheetModel }>): WorksheetProxy {
+    let worksheet = this.worksheets.get(owner);
+    if (!worksheet) {
+      worksheet = new WorksheetProxy(
+        this,
+        `${owner._path}.worksheet`,
+        () => this._resolve(owner)?.sheet ?? null
+      );
+      this.worksheets.set(owner, worksheet);
+    }
+    return worksheet;
   }
 
   /** Values a load read, handed to the proxy when the sync succeeds. */

@@ -1,5 +1,5 @@
 /** Excel.Table and its collections, rows and columns over the memory workbook. */
-import { parseBox, splitSheetAddress, type CellBox } from "../address";
+import { parseSheetRange, type CellBox } from "../address";
 import { invalidArgument, invalidOperation, itemNotFound } from "../errors";
 import type { SheetModel } from "../model/sheet";
 import {
@@ -18,10 +18,8 @@ import {
   setShowTotals,
   setTableStyle,
 } from "../model/tableOps";
-import { ClientObject } from "./clientObject";
+import { ClientObject, type ProxyContext } from "./clientObject";
 import { RangeProxy, type ResolvedRange } from "./range";
-import type { MemoryRequestContext } from "./requestContext";
-import { WorksheetProxy } from "./worksheet";
 
 export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> {
   readonly _typeName = "TableCollection";
@@ -29,11 +27,7 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
   private itemProxies: TableProxy[] | undefined = undefined;
 
   /** scope: the sheet these tables are on, or the whole workbook. */
-  constructor(
-    context: MemoryRequestContext,
-    path: string,
-    scope: () => SheetModel | "workbook" | null
-  ) {
+  constructor(context: ProxyContext, path: string, scope: () => SheetModel | "workbook" | null) {
     super(context, path, scope);
     Object.seal(this);
   }
@@ -130,7 +124,7 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
         if (!range) throw itemNotFound("the range for the table is a null object", location);
         ({ sheet, box } = range);
       } else {
-        const { sheet: named, local } = splitSheetAddress(address);
+        const { sheet: named, box: boxOnSheet } = parseSheetRange(address);
         if (named !== undefined) sheet = this.context.model.requireSheet(named, location);
         else if (scope !== "workbook") sheet = scope;
         else
@@ -140,7 +134,7 @@ export class TableCollectionProxy extends ClientObject<SheetModel | "workbook"> 
           );
         if (scope !== "workbook" && sheet !== scope)
           throw invalidArgument(`${address} is on another sheet.`, location);
-        box = parseBox(local);
+        box = boxOnSheet;
       }
       if (!box) throw invalidArgument(`"${text}" isn't a valid range address.`, location);
       added = addTable(this.context.model, sheet, box, hasHeaders, location);
@@ -164,10 +158,9 @@ export class TableProxy extends ClientObject<TableModel> {
   ] as const;
   readonly rows: TableRowCollectionProxy;
   readonly columns: TableColumnCollectionProxy;
-  private worksheetProxy: WorksheetProxy | undefined = undefined;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => TableModel | null,
     orNullObject = false
@@ -207,12 +200,8 @@ export class TableProxy extends ClientObject<TableModel> {
     }
   }
 
-  get worksheet(): WorksheetProxy {
-    this.worksheetProxy ??= new WorksheetProxy(this.context, `${this._path}.worksheet`, () => {
-      const table = this.context._resolve(this);
-      return table && table.sheet;
-    });
-    return this.worksheetProxy;
+  get worksheet(): ClientObject<SheetModel> {
+    return this.context._worksheet(this);
   }
 
   get name(): string {
@@ -294,7 +283,7 @@ export class TableRowCollectionProxy extends ClientObject<TableModel> {
   readonly _typeName = "TableRowCollection";
   protected readonly _scalarProperties = ["count"] as const;
 
-  constructor(context: MemoryRequestContext, table: TableProxy) {
+  constructor(context: ProxyContext, table: TableProxy) {
     super(context, `${table._path}.rows`, () => context._resolve(table));
     Object.seal(this);
   }
@@ -324,7 +313,7 @@ export class TableRowProxy extends ClientObject<AddedRows> {
   readonly _typeName = "TableRow";
   protected readonly _scalarProperties = ["index", "values"] as const;
 
-  constructor(context: MemoryRequestContext, path: string, resolver: () => AddedRows | null) {
+  constructor(context: ProxyContext, path: string, resolver: () => AddedRows | null) {
     super(context, path, resolver);
     Object.seal(this);
   }
@@ -378,7 +367,7 @@ export class TableColumnCollectionProxy extends ClientObject<TableModel> {
   readonly _typeName = "TableColumnCollection";
   protected readonly _scalarProperties = ["count"] as const;
 
-  constructor(context: MemoryRequestContext, table: TableProxy) {
+  constructor(context: ProxyContext, table: TableProxy) {
     super(context, `${table._path}.columns`, () => context._resolve(table));
     Object.seal(this);
   }
@@ -427,7 +416,7 @@ export class TableColumnProxy extends ClientObject<ResolvedColumn> {
   protected readonly _scalarProperties = ["name", "index"] as const;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => ResolvedColumn | null,
     orNullObject = false

@@ -1,7 +1,6 @@
 /** Excel.Workbook and Excel.Application over the memory workbook. */
-import { ClientObject } from "./clientObject";
+import { ClientObject, type ProxyContext } from "./clientObject";
 import { RangeProxy } from "./range";
-import type { MemoryRequestContext } from "./requestContext";
 import { TableCollectionProxy } from "./table";
 import { WorksheetCollectionProxy } from "./worksheet";
 
@@ -9,7 +8,7 @@ export class ApplicationProxy extends ClientObject<true> {
   readonly _typeName = "Application";
   protected readonly _scalarProperties = ["calculationMode"] as const;
 
-  constructor(context: MemoryRequestContext) {
+  constructor(context: ProxyContext) {
     super(context, "workbook.application", () => true);
     Object.seal(this);
   }
@@ -37,7 +36,7 @@ export class WorkbookProxy extends ClientObject<true> {
   readonly tables: TableCollectionProxy;
   readonly application: ApplicationProxy;
 
-  constructor(context: MemoryRequestContext) {
+  constructor(context: ProxyContext) {
     super(context, "workbook", () => true);
     this.worksheets = new WorksheetCollectionProxy(context);
     this.tables = new TableCollectionProxy(context, "workbook.tables", () => "workbook");

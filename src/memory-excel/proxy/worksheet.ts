@@ -1,19 +1,12 @@
 /** Excel.Worksheet, Excel.WorksheetCollection and worksheet protection over the memory workbook. */
-import {
-  MAX_COLUMNS,
-  MAX_ROWS,
-  parseBox,
-  sameName,
-  splitSheetAddress,
-  type CellBox,
-} from "../address";
+import { MAX_COLUMNS, MAX_ROWS, parseSheetRange, sameName, type CellBox } from "../address";
 import { invalidArgument, itemNotFound } from "../errors";
 import type { SheetModel, SheetVisibility } from "../model/sheet";
-import { sheetId, type SheetPosition } from "../model/workbookModel";
+import type { SheetPosition } from "../model/workbookModel";
+import { sheetId } from "../model/workbookState";
 import { ChartCollectionProxy } from "./chart";
-import { ClientObject } from "./clientObject";
+import { ClientObject, type ProxyContext } from "./clientObject";
 import { RangeProxy } from "./range";
-import type { MemoryRequestContext } from "./requestContext";
 import { TableCollectionProxy } from "./table";
 
 export class WorksheetProxy extends ClientObject<SheetModel> {
@@ -24,7 +17,7 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
   readonly protection: WorksheetProtectionProxy;
 
   constructor(
-    context: MemoryRequestContext,
+    context: ProxyContext,
     path: string,
     resolver: () => SheetModel | null,
     orNullObject = false
@@ -117,14 +110,13 @@ export class WorksheetProxy extends ClientObject<SheetModel> {
           lastRow: MAX_ROWS - 1,
           lastCol: MAX_COLUMNS - 1,
         };
-      const { sheet: named, local } = splitSheetAddress(address);
+      const { sheet: named, box } = parseSheetRange(address);
       if (named !== undefined && !sameName(named, sheet.name)) {
         throw invalidArgument(
           `The address ${address} is on another sheet than "${sheet.name}".`,
           location
         );
       }
-      const box = parseBox(local);
       if (!box) throw invalidArgument(`"${address}" isn't a valid range address.`, location);
       return box;
     });
@@ -204,7 +196,7 @@ export class WorksheetProtectionProxy extends ClientObject<SheetModel> {
   readonly _typeName = "WorksheetProtection";
   protected readonly _scalarProperties = ["protected"] as const;
 
-  constructor(context: MemoryRequestContext, sheet: WorksheetProxy) {
+  constructor(context: ProxyContext, sheet: WorksheetProxy) {
     super(context, `${sheet._path}.protection`, () => context._resolve(sheet));
     Object.seal(this);
   }
@@ -237,7 +229,7 @@ export class WorksheetCollectionProxy extends ClientObject<SheetModel[]> {
   protected readonly _scalarProperties = ["items", "count"] as const;
   private itemProxies: WorksheetProxy[] | undefined = undefined;
 
-  constructor(context: MemoryRequestContext) {
+  constructor(context: ProxyContext) {
     super(context, "workbook.worksheets", () => context.model.sheets);
     Object.seal(this);
   }

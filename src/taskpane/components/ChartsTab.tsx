@@ -9,7 +9,6 @@ import {
   Field,
   Input,
   makeStyles,
-  Radio,
   RadioGroup,
   Spinner,
   Text,
@@ -19,10 +18,11 @@ import type { ImprovementDirection } from "../../core/statistics/spc";
 import type { FunnelStatistic } from "../../core/statistics/funnel";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import {
-  type ChartInsertRecord,
   type ChartInsertResult,
+  type InsertionRecord,
   workbookActions,
 } from "../state/workbookActions";
+import { FullContrastRadio } from "./FullContrastRadio";
 import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
@@ -40,7 +40,7 @@ const useStyles = makeStyles({
 });
 
 interface Message {
-  intent: "success" | "error";
+  intent: "success" | "warning" | "info" | "error";
   title: string;
   body: React.ReactNode;
   id: number;
@@ -53,6 +53,79 @@ export function optionalNumber(text: string): number | undefined {
   return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
 }
 
+/** One chart's form: heading, what to select, the cells typed instead, its own fields and the button. */
+function ChartForm(props: {
+  id: string;
+  heading: string;
+  hint: string;
+  source: { label: string; hint: string; value: string; onChange: (value: string) => void };
+  submit: string;
+  running: boolean;
+  runningLabel: string;
+  busy: boolean;
+  onSubmit: (event: React.FormEvent) => void;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const headingId = `charts-${props.id}-h`;
+  return (
+    <form className={styles.form} onSubmit={props.onSubmit} noValidate aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.heading}>
+        {props.heading}
+      </h3>
+      <Text className={styles.hint}>{props.hint}</Text>
+      <Field label={props.source.label} hint={props.source.hint}>
+        <Input value={props.source.value} onChange={(_, d) => props.source.onChange(d.value)} />
+      </Field>
+      {props.children}
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={props.busy}>
+          {props.submit}
+        </Button>
+        {props.running ? <Spinner size="tiny" label={props.runningLabel} /> : null}
+      </div>
+    </form>
+  );
+}
+
+/** A labelled choice of one option, every label at full contrast. */
+function Choice<T extends string>(props: {
+  label: string;
+  value: T;
+  options: ReadonlyArray<readonly [T, string]>;
+  onChange: (value: T) => void;
+}): React.JSX.Element {
+  return (
+    <Field label={props.label}>
+      <RadioGroup value={props.value} onChange={(_, data) => props.onChange(data.value as T)}>
+        {props.options.map(([value, label]) => (
+          <FullContrastRadio key={value} value={value} label={label} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
+}
+
+/** An optional figure typed as text, with what is wrong with it. */
+function NumberField(props: {
+  label: string;
+  hint: string;
+  problem: string | undefined;
+  value: string;
+  inputMode: "decimal" | "numeric";
+  onChange: (value: string) => void;
+}): React.JSX.Element {
+  return (
+    <Field label={props.label} validationMessage={props.problem} hint={props.hint}>
+      <Input
+        value={props.value}
+        inputMode={props.inputMode}
+        onChange={(_, d) => props.onChange(d.value)}
+      />
+    </Field>
+  );
+}
+
 export function ChartsTab(): React.JSX.Element {
   const styles = useStyles();
   const [improvement, setImprovement] = React.useState<ImprovementDirection>("decrease");
@@ -63,10 +136,10 @@ export function ChartsTab(): React.JSX.Element {
   const [spcSource, setSpcSource] = React.useState("");
   const [funnelSource, setFunnelSource] = React.useState("");
   const [message, setMessage] = React.useState<Message>();
-  const [last, setLast] = React.useState<ChartInsertRecord>();
+  const [last, setLast] = React.useState<InsertionRecord>();
   const spc = useWorkbookAction(workbookActions.insertSpcChart);
   const funnel = useWorkbookAction(workbookActions.insertFunnelChart);
-  const undo = useWorkbookAction(workbookActions.removeChartInsert);
+  const undo = useWorkbookAction(workbookActions.removeInsertion);
   const busy = spc.running || funnel.running || undo.running;
 
   const numbers = {
@@ -157,108 +230,97 @@ export function ChartsTab(): React.JSX.Element {
       });
       return;
     }
-    setMessage({
-      intent: "success",
-      title: "Chart removed",
-      body: last.sheetAdded
-        ? `The sheet "${last.sheet}" has been taken out again.`
-        : `The chart and the cells ${last.address} on "${last.sheet}" have been taken out again.`,
-      id,
-    });
+    // Whatever was kept is the user's now: the button goes either way.
+    const report = outcome.value;
+    const [intent, title]: [Message["intent"], string] = report.kept.length
+      ? ["warning", report.removed.length ? "Part of the chart was kept" : "The chart was kept"]
+      : report.removed.length
+        ? ["success", "Chart removed"]
+        : ["info", "The chart had already gone"];
+    setMessage({ intent, title, body: report.message, id });
     setLast(undefined);
   };
 
   return (
     <div className={styles.root}>
-      <form className={styles.form} onSubmit={onSpc} noValidate aria-labelledby="charts-spc-h">
-        <h3 id="charts-spc-h" className={styles.heading}>
-          SPC chart
-        </h3>
-        <Text className={styles.hint}>
-          Select a column of monthly figures in time order (with its heading, and the months beside
-          it if you have them). The chart shows the mean and process limits, and colours special
-          causes: blue for improvement, orange for concern.
-        </Text>
-        <Field
-          label="Cells to chart (optional)"
-          hint="Leave empty to chart the selection, or type e.g. 'Falls by month'!A1:B25."
-        >
-          <Input value={spcSource} onChange={(_, d) => setSpcSource(d.value)} />
-        </Field>
-        <Field label="Which way is better?">
-          <RadioGroup
-            value={improvement}
-            onChange={(_, data) => setImprovement(data.value as ImprovementDirection)}
-          >
-            <Radio value="decrease" label="Lower (e.g. falls admissions)" />
-            <Radio value="increase" label="Higher (e.g. still at home after 91 days)" />
-            <Radio value="neutral" label="Neither" />
-          </RadioGroup>
-        </Field>
-        <Field
-          label="Target each month (optional)"
-          validationMessage={problems.target}
-          hint="Drawn as a line; the assurance says whether it will be met."
-        >
-          <Input value={target} inputMode="decimal" onChange={(_, d) => setTarget(d.value)} />
-        </Field>
-        <Field
-          label="Annual target (optional)"
-          validationMessage={problems.annual}
-          hint="Phased into the last 12 months with =BCF.SPLIT, in whole numbers."
-        >
-          <Input value={annual} inputMode="decimal" onChange={(_, d) => setAnnual(d.value)} />
-        </Field>
-        <Field
-          label="Limits from the first … points (optional)"
-          validationMessage={problems.baseline}
-          hint="Leave empty to use every point."
-        >
-          <Input value={baseline} inputMode="numeric" onChange={(_, d) => setBaseline(d.value)} />
-        </Field>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            Insert SPC chart
-          </Button>
-          {spc.running ? <Spinner size="tiny" label="Adding the SPC chart…" /> : null}
-        </div>
-      </form>
-
-      <form
-        className={styles.form}
-        onSubmit={onFunnel}
-        noValidate
-        aria-labelledby="charts-funnel-h"
+      <ChartForm
+        id="spc"
+        heading="SPC chart"
+        hint="Select a column of monthly figures in time order (with its heading, and the months beside it if you have them). The chart shows the mean and process limits, and colours special causes: blue for improvement, orange for concern."
+        source={{
+          label: "Cells to chart (optional)",
+          hint: "Leave empty to chart the selection, or type e.g. 'Falls by month'!A1:B25.",
+          value: spcSource,
+          onChange: setSpcSource,
+        }}
+        submit="Insert SPC chart"
+        running={spc.running}
+        runningLabel="Adding the SPC chart…"
+        busy={busy}
+        onSubmit={onSpc}
       >
-        <h3 id="charts-funnel-h" className={styles.heading}>
-          Funnel plot
-        </h3>
-        <Text className={styles.hint}>
-          Select the areas to compare, three columns: name, numerator (e.g. admissions) and
-          denominator (e.g. population). Limits are drawn at 95% and 99.8%.
-        </Text>
-        <Field
-          label="Areas to plot (optional)"
-          hint="Leave empty to plot the selection, or type e.g. 'Area comparison'!A1:C7."
-        >
-          <Input value={funnelSource} onChange={(_, d) => setFunnelSource(d.value)} />
-        </Field>
-        <Field label="The figures are">
-          <RadioGroup
-            value={statistic}
-            onChange={(_, data) => setStatistic(data.value as FunnelStatistic)}
-          >
-            <Radio value="rate" label="A rate per 100,000" />
-            <Radio value="proportion" label="A percentage" />
-          </RadioGroup>
-        </Field>
-        <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={busy}>
-            Insert funnel plot
-          </Button>
-          {funnel.running ? <Spinner size="tiny" label="Adding the funnel plot…" /> : null}
-        </div>
-      </form>
+        <Choice
+          label="Which way is better?"
+          value={improvement}
+          onChange={setImprovement}
+          options={[
+            ["decrease", "Lower (e.g. falls admissions)"],
+            ["increase", "Higher (e.g. still at home after 91 days)"],
+            ["neutral", "Neither"],
+          ]}
+        />
+        <NumberField
+          label="Target each month (optional)"
+          hint="Drawn as a line; the assurance says whether it will be met."
+          problem={problems.target}
+          value={target}
+          inputMode="decimal"
+          onChange={setTarget}
+        />
+        <NumberField
+          label="Annual target (optional)"
+          hint="Phased into the last 12 months with =BCF.SPLIT, in whole numbers."
+          problem={problems.annual}
+          value={annual}
+          inputMode="decimal"
+          onChange={setAnnual}
+        />
+        <NumberField
+          label="Limits from the first … points (optional)"
+          hint="Leave empty to use every point."
+          problem={problems.baseline}
+          value={baseline}
+          inputMode="numeric"
+          onChange={setBaseline}
+        />
+      </ChartForm>
+
+      <ChartForm
+        id="funnel"
+        heading="Funnel plot"
+        hint="Select the areas to compare, three columns: name, numerator (e.g. admissions) and denominator (e.g. population). Limits are drawn at 95% and 99.8%."
+        source={{
+          label: "Areas to plot (optional)",
+          hint: "Leave empty to plot the selection, or type e.g. 'Area comparison'!A1:C7.",
+          value: funnelSource,
+          onChange: setFunnelSource,
+        }}
+        submit="Insert funnel plot"
+        running={funnel.running}
+        runningLabel="Adding the funnel plot…"
+        busy={busy}
+        onSubmit={onFunnel}
+      >
+        <Choice
+          label="The figures are"
+          value={statistic}
+          onChange={setStatistic}
+          options={[
+            ["rate", "A rate per 100,000"],
+            ["proportion", "A percentage"],
+          ]}
+        />
+      </ChartForm>
 
       <div className={styles.actions}>
         {last ? (

@@ -6,7 +6,6 @@ import * as React from "react";
 import {
   Button,
   makeStyles,
-  Radio,
   RadioGroup,
   Field,
   Spinner,
@@ -22,6 +21,7 @@ import {
   type ReplacedFormula,
   type ReplaceMode,
 } from "../state/workbookActions";
+import { FullContrastRadio } from "./FullContrastRadio";
 import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
@@ -44,12 +44,6 @@ const useStyles = makeStyles({
   // list past a 320 px pane and brings a horizontal scroll bar.
   formula: { overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace },
-  // Fluent greys the label of an enabled, unselected radio (foreground 3), which reads as disabled;
-  // the same selector on the input slot replaces that colour, and Fluent's own disabled style still applies.
-  radioInput: {
-    ":enabled:not(:checked) ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
-    ":enabled:not(:checked):hover ~ .fui-Radio__label": { color: tokens.colorNeutralForeground1 },
-  },
   confirm: {
     display: "flex",
     flexDirection: "column",
@@ -257,16 +251,8 @@ export function SubmissionPanel({
           onChange={(_, data) => setMode(data.value as ReplaceMode)}
           disabled={busy}
         >
-          <Radio
-            value="in-place"
-            label="Replace in place"
-            input={{ className: styles.radioInput }}
-          />
-          <Radio
-            value="copy"
-            label="Replace in a copy of each sheet"
-            input={{ className: styles.radioInput }}
-          />
+          <FullContrastRadio value="in-place" label="Replace in place" />
+          <FullContrastRadio value="copy" label="Replace in a copy of each sheet" />
         </RadioGroup>
       </Field>
       <div className={styles.actions}>

@@ -7,7 +7,6 @@ import type { SpcChartOptions } from "../../core/charts/spcChart";
 import type { FunnelChartOptions } from "../../core/charts/funnelChart";
 import type {
   BcfFormulaCell,
-  ChartInsertRecord,
   ChartInsertResult,
   InsertionRecord,
   InsertionResult,
@@ -23,7 +22,6 @@ import type { SchemeTemplate } from "../../core/templates/types";
 import type { WorkbookSnapshot } from "../../core/workbook";
 
 export type {
-  ChartInsertRecord,
   ChartInsertResult,
   InsertionRecord,
   InsertionResult,
@@ -100,10 +98,6 @@ export const workbookActions = {
   ): Promise<ChartInsertResult> => {
     const { insertFunnelChart } = await excel();
     return withWorkbook((context) => insertFunnelChart(context, options, source));
-  },
-  removeChartInsert: async (record: ChartInsertRecord): Promise<void> => {
-    const { removeChartInsert } = await excel();
-    return withWorkbook((context) => removeChartInsert(context, record));
   },
   replaceBcfFormulasWithValues: async (mode: ReplaceMode): Promise<ReplaceResult> => {
     const { replaceBcfFormulasWithValues } = await excel();

@@ -112,3 +112,167 @@ describe("planRemoval", () => {
     );
   });
 });
+
+describe("planRemoval of a chart insert", () => {
+  const box = { row: 0, col: 2, lastRow: 2, lastCol: 3 };
+  const written = printCells(
+    [
+      ["Mean", "Lower process limit"],
+      ["=INDEX(BCF.SPC($B$2:$B$3),1,1)", "=INDEX(BCF.SPC($B$2:$B$3),1,2)"],
+      ["=INDEX(BCF.SPC($B$2:$B$3),2,1)", "=INDEX(BCF.SPC($B$2:$B$3),2,2)"],
+    ],
+    0,
+    2
+  );
+  const made = { type: "LineMarkers", title: "Falls: statistical process control" };
+
+  /** A chart and its cells beside the data on "Falls", and the workbook holding them as written. */
+  function beside(): { record: InsertionRecord; now: WorkbookNow } {
+    return {
+      record: {
+        kind: "spc",
+        sheets: [],
+        tables: [],
+        rows: [],
+        filled: [],
+        cells: [{ sheetId: "{falls}", sheet: "Falls", box, cells: { ...written } }],
+        charts: [
+          {
+            id: "{c1}",
+            name: "SPC chart C1:D3",
+            sheetId: "{falls}",
+            sheet: "Falls",
+            ...made,
+            plots: 0,
+          },
+        ],
+      },
+      now: {
+        sheets: [{ id: "{falls}", name: "Falls", protected: false, cells: {} }],
+        tables: [],
+        tableAreas: [],
+        visibleSheetIds: ["{falls}"],
+        cellAreas: [{ ...written }],
+        charts: [{ id: "{c1}", name: "SPC chart C1:D3", sheetId: "{falls}", ...made }],
+      },
+    };
+  }
+
+  it("removes the chart and its cells when both are as written", () => {
+    const { record, now } = beside();
+    const plan = planRemoval(record, now);
+    expect(plan.deleteCharts).toEqual([{ sheetId: "{falls}", name: "SPC chart C1:D3" }]);
+    expect(plan.clearBoxes).toEqual([{ sheetId: "{falls}", box }]);
+    expect(plan.deleteSheets).toEqual([]);
+    expect(plan.kept).toEqual([]);
+  });
+
+  it("keeps both when a cell was changed, and both when the chart's title was", () => {
+    const edited = beside();
+    edited.now.cellAreas![0][cellKey(1, 2)] = printCells([[70]], 0, 0)[cellKey(0, 0)];
+    const cellPlan = planRemoval(edited.record, edited.now);
+    expect(cellPlan.deleteCharts).toEqual([]);
+    expect(cellPlan.clearBoxes).toEqual([]);
+    expect(cellPlan.kept).toEqual([
+      "The cells C1:D3 on “Falls” have 1 cell you changed; they were kept.",
+      "The chart “SPC chart C1:D3” on “Falls” plots cells that were kept; it was kept.",
+    ]);
+
+    const titled = beside();
+    titled.now.charts![0]!.title = "Falls";
+    const titlePlan = planRemoval(titled.record, titled.now);
+    expect(titlePlan.deleteCharts).toEqual([]);
+    expect(titlePlan.clearBoxes).toEqual([]);
+    expect(titlePlan.kept).toHaveLength(2);
+  });
+
+  it("clears the cells of a chart the user deleted, and says the chart had gone", () => {
+    const { record, now } = beside();
+    now.charts = [undefined];
+    const plan = planRemoval(record, now);
+    expect(plan.deleteCharts).toEqual([]);
+    expect(plan.clearBoxes).toEqual([{ sheetId: "{falls}", box }]);
+    expect(plan.gone).toEqual(["The chart “SPC chart C1:D3” had already been deleted."]);
+  });
+
+  it("changes nothing on a protected sheet", () => {
+    const { record, now } = beside();
+    now.sheets[0].protected = true;
+    const plan = planRemoval(record, now);
+    expect(plan.deleteCharts).toEqual([]);
+    expect(plan.clearBoxes).toEqual([]);
+    expect(plan.kept).toEqual([
+      "The cells C1:D3 on “Falls” are on a protected sheet; they were kept.",
+      "The chart “SPC chart C1:D3” on “Falls” is on a protected sheet; it was kept.",
+    ]);
+  });
+
+  it("after a refused write, takes out what was written so far, untitled chart and all", () => {
+    const { record, now } = beside();
+    record.charts![0].id = "";
+    now.cellAreas = [{ [cellKey(0, 2)]: written[cellKey(0, 2)] }];
+    now.charts![0]!.title = "";
+    const plan = planRemoval(record, now, { mode: "failed-write" });
+    expect(plan.deleteCharts).toHaveLength(1);
+    expect(plan.clearBoxes).toHaveLength(1);
+    expect(plan.kept).toEqual([]);
+  });
+
+  /** The same insert on a sheet of its own. */
+  function ownSheet(): { record: InsertionRecord; now: WorkbookNow } {
+    const chart = {
+      id: "{c1}",
+      name: "SPC chart A1:B3",
+      sheetId: "{spc}",
+      sheet: "SPC chart",
+      ...made,
+    };
+    return {
+      record: {
+        kind: "spc",
+        sheets: [{ id: "{spc}", name: "SPC chart", cells: { ...written } }],
+        tables: [],
+        rows: [],
+        filled: [],
+        charts: [chart],
+      },
+      now: {
+        sheets: [
+          { id: "{falls}", name: "Falls", protected: false, cells: {} },
+          { id: "{spc}", name: "SPC chart", protected: false, cells: { ...written }, charts: 1 },
+        ],
+        tables: [],
+        tableAreas: [],
+        visibleSheetIds: ["{falls}", "{spc}"],
+        cellAreas: [],
+        charts: [{ ...chart }],
+      },
+    };
+  }
+
+  it("deletes a sheet of its own whole, and never its chart alone", () => {
+    const { record, now } = ownSheet();
+    expect(planRemoval(record, now)).toMatchObject({
+      deleteSheets: [{ id: "{spc}", name: "SPC chart" }],
+      deleteCharts: [],
+    });
+    now.sheets[1].cells![cellKey(5, 0)] = printCells([["note"]], 0, 0)[cellKey(0, 0)];
+    const kept = planRemoval(record, now);
+    expect(kept.deleteSheets).toEqual([]);
+    expect(kept.deleteCharts).toEqual([]);
+    expect(kept.kept).toEqual(["The sheet “SPC chart” has 1 cell you changed; it was kept."]);
+  });
+
+  it("keeps a sheet of its own whose chart changed, or that holds a chart the add-in did not make", () => {
+    const titled = ownSheet();
+    titled.now.charts![0]!.type = "ColumnClustered";
+    expect(planRemoval(titled.record, titled.now).kept).toEqual([
+      "The sheet “SPC chart” holds a chart you changed (its title or type); it was kept.",
+    ]);
+    const another = ownSheet();
+    another.now.sheets[1].charts = 2;
+    expect(planRemoval(another.record, another.now).kept).toEqual([
+      "The sheet “SPC chart” holds a chart the add-in did not make; it was kept.",
+    ]);
+  });
+});

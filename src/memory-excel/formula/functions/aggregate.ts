@@ -14,110 +14,92 @@ import {
 
 export type FunctionArgs = Array<FormulaValue | undefined>;
 
+type Skip = (formula: string | undefined) => boolean;
+
+/**
+ * Every value the arguments hold, in order: a range's non-empty cells (less those `skip` leaves out),
+ * an array's items, and an argument typed directly (`typed`), which aggregates read differently.
+ */
+function* argumentValues(
+  args: FunctionArgs,
+  ctx: FormulaContext,
+  skip?: Skip
+): Generator<{ value: Scalar; typed: boolean }> {
+  for (const arg of args) {
+    if (arg === undefined) continue;
+    if (isRange(arg)) {
+      for (const { value, formula } of rangeCells(arg, ctx))
+        if (!skip?.(formula)) yield { value, typed: false };
+    } else if (isArrayValue(arg)) {
+      for (const value of arg.rows.flat()) yield { value, typed: false };
+    } else yield { value: arg, typed: true };
+  }
+}
+
 /**
  * The numbers an aggregate sees. In a range, only numbers count (text, booleans and empty cells are
  * skipped); typed directly as an argument, TRUE is 1 and "12" is 12, and other text is #VALUE!.
  * Errors anywhere are returned at once.
  */
-export function collectNumbers(
+function collectNumbers(
   args: FunctionArgs,
   ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean
+  skip?: Skip
 ): number[] | ErrorValue {
   const numbers: number[] = [];
-  for (const arg of args) {
-    if (arg === undefined) continue;
-    if (isRange(arg)) {
-      for (const { value, formula } of rangeCells(arg, ctx)) {
-        if (skip?.(formula)) continue;
-        if (isError(value)) return value;
-        if (typeof value === "number") numbers.push(value);
-      }
-      continue;
+  for (const { value, typed } of argumentValues(args, ctx, skip)) {
+    if (typed) {
+      if (value === null) continue;
+      const n = toNumber(value);
+      if (isError(n)) return n;
+      numbers.push(n);
+    } else {
+      if (isError(value)) return value;
+      if (typeof value === "number") numbers.push(value);
     }
-    if (isArrayValue(arg)) {
-      for (const value of arg.rows.flat()) {
-        if (isError(value)) return value;
-        if (typeof value === "number") numbers.push(value);
-      }
-      continue;
-    }
-    if (arg === null) continue;
-    const n = toNumber(arg);
-    if (isError(n)) return n;
-    numbers.push(n);
   }
   return numbers;
 }
 
-function countNonEmpty(
-  args: FunctionArgs,
-  ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean
-): number {
-  let count = 0;
-  for (const arg of args) {
-    if (arg === undefined) continue;
-    if (isRange(arg)) {
-      for (const { formula } of rangeCells(arg, ctx)) if (!skip?.(formula)) count++;
-    } else if (isArrayValue(arg)) count += arg.rows.flat().filter((v) => v !== null).length;
-    else count++;
-  }
-  return count;
-}
-
-function countNumbers(
-  args: FunctionArgs,
-  ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean
-): number {
-  let count = 0;
-  for (const arg of args) {
-    if (arg === undefined || arg === null) continue;
-    if (isRange(arg)) {
-      for (const { value, formula } of rangeCells(arg, ctx))
-        if (!skip?.(formula) && typeof value === "number") count++;
-    } else if (isArrayValue(arg))
-      count += arg.rows.flat().filter((v) => typeof v === "number").length;
-    else if (!isError(arg) && !isError(toNumber(arg))) count++;
-  }
-  return count;
-}
-
 const sum = (numbers: number[]): number => numbers.reduce((a, b) => a + b, 0);
 
-type Aggregate = (
-  args: FunctionArgs,
-  ctx: FormulaContext,
-  skip?: (formula: string | undefined) => boolean
-) => Scalar;
+type Aggregate = (args: FunctionArgs, ctx: FormulaContext, skip?: Skip) => Scalar;
 
-const SUM: Aggregate = (args, ctx, skip) => {
-  const numbers = collectNumbers(args, ctx, skip);
-  return isError(numbers) ? numbers : sum(numbers);
+/** An aggregate of the numbers the arguments hold; the first error among them instead. */
+const ofNumbers =
+  (aggregate: (numbers: number[]) => Scalar): Aggregate =>
+  (args, ctx, skip) => {
+    const numbers = collectNumbers(args, ctx, skip);
+    return isError(numbers) ? numbers : aggregate(numbers);
+  };
+
+const SUM = ofNumbers(sum);
+const AVERAGE = ofNumbers((numbers) =>
+  numbers.length === 0 ? DIV0 : sum(numbers) / numbers.length
+);
+const MIN = ofNumbers((numbers) =>
+  numbers.length === 0 ? 0 : numbers.reduce((a, b) => (b < a ? b : a))
+);
+const MAX = ofNumbers((numbers) =>
+  numbers.length === 0 ? 0 : numbers.reduce((a, b) => (b > a ? b : a))
+);
+
+/** COUNT: numbers in ranges and arrays; typed arguments that read as numbers ("12", TRUE). */
+const COUNT: Aggregate = (args, ctx, skip) => {
+  let count = 0;
+  for (const { value, typed } of argumentValues(args, ctx, skip)) {
+    if (typed ? value !== null && !isError(toNumber(value)) : typeof value === "number") count++;
+  }
+  return count;
 };
 
-const AVERAGE: Aggregate = (args, ctx, skip) => {
-  const numbers = collectNumbers(args, ctx, skip);
-  if (isError(numbers)) return numbers;
-  return numbers.length === 0 ? DIV0 : sum(numbers) / numbers.length;
+/** COUNTA: everything that isn't empty; every argument typed directly counts. */
+const COUNTA: Aggregate = (args, ctx, skip) => {
+  let count = 0;
+  for (const { value, typed } of argumentValues(args, ctx, skip))
+    if (typed || value !== null) count++;
+  return count;
 };
-
-const MIN: Aggregate = (args, ctx, skip) => {
-  const numbers = collectNumbers(args, ctx, skip);
-  if (isError(numbers)) return numbers;
-  return numbers.length === 0 ? 0 : numbers.reduce((a, b) => (b < a ? b : a));
-};
-
-const MAX: Aggregate = (args, ctx, skip) => {
-  const numbers = collectNumbers(args, ctx, skip);
-  if (isError(numbers)) return numbers;
-  return numbers.length === 0 ? 0 : numbers.reduce((a, b) => (b > a ? b : a));
-};
-
-const COUNT: Aggregate = (args, ctx, skip) => countNumbers(args, ctx, skip);
-const COUNTA: Aggregate = (args, ctx, skip) => countNonEmpty(args, ctx, skip);
-
 const SUBTOTAL_FUNCTIONS: Record<number, Aggregate> = {
   1: AVERAGE,
   2: COUNT,

@@ -12,6 +12,7 @@ import {
   toNumber,
   VALUE,
   type ArrayValue,
+  type ErrorValue,
   type FormulaValue,
   type RangeRef,
   type Scalar,
@@ -35,7 +36,7 @@ function numberArg(
   arg: FormulaValue | undefined,
   ctx: FormulaContext,
   fallback?: number
-): number | Scalar {
+): number | ErrorValue {
   if (arg === undefined) return fallback ?? VALUE;
   return toNumber(toScalar(arg, ctx));
 }
@@ -174,23 +175,29 @@ const MATCH = (args: FunctionArgs, ctx: FormulaContext): Scalar => {
   return position < 0 ? NA : position + 1;
 };
 
-/** INDEX returns a reference, so INDEX(...) can feed SUM or another reference. */
-/** INDEX over an array (e.g. INDEX(BCF.RATE.CI(…),1,2)): one value of it. */
-function indexArray(
-  array: ArrayValue,
+/** INDEX's row and column numbers, whole (0 where left out), or the error one of them gives. */
+function indexPosition(
   rowArg: FormulaValue | undefined,
   colArg: FormulaValue | undefined,
   ctx: FormulaContext
+): { row: number; col: number } | ErrorValue {
+  const row = numberArg(rowArg, ctx, 0);
+  const col = numberArg(colArg, ctx, 0);
+  if (typeof row !== "number") return row;
+  if (typeof col !== "number") return col;
+  return { row: Math.trunc(row), col: Math.trunc(col) };
+}
+
+/** INDEX over an array (e.g. INDEX(BCF.RATE.CI(…),1,2)): one value of it. */
+function indexArray(
+  array: ArrayValue,
+  position: { row: number; col: number },
+  noColumn: boolean
 ): FormulaValue {
   const rows = array.rows.length;
   const cols = array.rows[0]?.length ?? 0;
-  let row = numberArg(rowArg, ctx, 0);
-  let col = numberArg(colArg, ctx, 0);
-  if (typeof row !== "number") return row;
-  if (typeof col !== "number") return col;
-  row = Math.trunc(row);
-  col = Math.trunc(col);
-  if (colArg === undefined && rows === 1) {
+  let { row, col } = position;
+  if (noColumn && rows === 1) {
     col = row;
     row = 1;
   }
@@ -201,27 +208,22 @@ function indexArray(
   return array.rows[row - 1][col - 1];
 }
 
-const INDEX = (args: FunctionArgs, ctx: FormulaContext): FormulaValue => {
-  const [range, rowArg, colArg] = args;
-  if (isArrayValue(range)) return indexArray(range, rowArg, colArg, ctx);
-  if (!range || !isRange(range))
-    return range === undefined ? VALUE : (toScalar(range, ctx) as Scalar);
+/** INDEX over a range gives a reference, so INDEX(...) can feed SUM or another reference. */
+function indexRange(
+  range: RangeRef,
+  position: { row: number; col: number },
+  noColumn: boolean
+): FormulaValue {
   const rows = boxRows(range.box);
   const cols = boxColumns(range.box);
-  let row = numberArg(rowArg, ctx, 0);
-  let col = numberArg(colArg, ctx, 0);
-  if (typeof row !== "number") return row;
-  if (typeof col !== "number") return col;
-  row = Math.trunc(row);
-  col = Math.trunc(col);
+  let { row, col } = position;
   // INDEX(one column or row, n) picks the nth cell whichever way the range runs.
-  if (colArg === undefined && rows === 1 && cols > 1) {
+  if (noColumn && rows === 1 && cols > 1) {
     col = row;
     row = 1;
   }
   if (row < 0 || col < 0) return VALUE;
-  if (row > rows || col > cols || (col === 0 && cols > 1 && colArg !== undefined && row === 0))
-    return REF;
+  if (row > rows || col > cols || (col === 0 && cols > 1 && !noColumn && row === 0)) return REF;
   const box = {
     row: row === 0 ? range.box.row : range.box.row + row - 1,
     lastRow: row === 0 ? range.box.lastRow : range.box.row + row - 1,
@@ -229,6 +231,17 @@ const INDEX = (args: FunctionArgs, ctx: FormulaContext): FormulaValue => {
     lastCol: col === 0 ? range.box.lastCol : range.box.col + col - 1,
   };
   return { kind: "range", sheet: range.sheet, box };
+}
+
+const INDEX = (args: FunctionArgs, ctx: FormulaContext): FormulaValue => {
+  const [source, rowArg, colArg] = args;
+  if (!isArrayValue(source) && !isRange(source))
+    return source === undefined ? VALUE : (toScalar(source, ctx) as Scalar);
+  const position = indexPosition(rowArg, colArg, ctx);
+  if (isError(position)) return position;
+  return isArrayValue(source)
+    ? indexArray(source, position, colArg === undefined)
+    : indexRange(source, position, colArg === undefined);
 };
 
 export const SCALAR_FUNCTIONS: Record<
