@@ -31,6 +31,11 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${grouped.format(count)} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** The word that agrees with `count`: byCount(1, "is", "are") is "is", byCount(3, "it", "them") is "them". */
+export function byCount<T extends string>(count: number, one: T, many: T): T {
+  return count === 1 ? one : many;
+}
+
 /** "Cover", "Cover and Income", "Cover, Income and Summary"; past `max` items, "A, B and 4 more". */
 export function listInWords(items: readonly string[], max = Infinity): string {
   if (items.length === 0) return "";

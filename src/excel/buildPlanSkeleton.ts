@@ -27,6 +27,7 @@ import {
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import { queuePlanProbe } from "./planContents";
 import { parseA1 } from "../core/workbook";
+import { byCount, listInWords } from "../core/wording";
 import { type CellPrints, emptyRecord, printCells } from "../core/undo";
 import { addSheets } from "./addSheets";
 import { type InsertionResult, uniqueSheetName } from "./record";
@@ -195,13 +196,11 @@ function planMessage(
   const kept = VISIBLE_PLAN_SHEETS.filter((key) => reused[key] !== undefined).map(
     (key) => reused[key]!
   );
-  const list = (items: string[]) =>
-    items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
   if (visible.length === 0)
-    return `The workbook already has the whole plan (${list(kept)}); nothing was added.`;
+    return `The workbook already has the whole plan (${listInWords(kept)}); nothing was added.`;
   const renamed = visible.filter((n) => !Object.values(PLAN_SHEETS).includes(n as never));
   let message = kept.length
-    ? `Added ${list(visible)} to the plan for ${options.area || "your area"} (${options.year}); ${list(kept)} ${kept.length === 1 ? "was" : "were"} already there and ${kept.length === 1 ? "is" : "are"} part of it.`
+    ? `Added ${listInWords(visible)} to the plan for ${options.area || "your area"} (${options.year}); ${listInWords(kept)} ${byCount(kept.length, "was", "were")} already there and ${byCount(kept.length, "is", "are")} part of it.`
     : `Added a new BCF plan for ${options.area || "your area"} (${options.year}): ${visible.join(", ")}.`;
   if (renamed.length)
     message += ` Sheets of your own with the standard names have been left untouched.`;

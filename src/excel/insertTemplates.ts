@@ -19,9 +19,9 @@ import {
   VALIDATION_LISTS,
   validationSource,
 } from "../core/plan";
+import { cellInTheWay, insertionMessage, reusesBlankRow } from "../core/plan/insertion";
 import { blockAddress } from "../core/plan/skeleton";
 import type { SchemeTemplate } from "../core/templates/types";
-import { a1 } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import {
   emptyRecord,
@@ -154,15 +154,8 @@ function place(dest: Destination, probe: Probe, sheetNames: string[]): Placement
   }
   if (probe.area && probe.sheet) {
     const sheet = sheetNames.find((n) => n.toLowerCase() === dest.sheetBase.toLowerCase())!;
-    probe.area.formulas.forEach((row, r) =>
-      row.forEach((entry, c) => {
-        if (entry !== "" && entry !== null) {
-          throw new WorkbookActionError(
-            `Cell ${sheet}!${a1(r, c)} already holds "${String(entry)}", and the ${dest.tableName} table would cover it, so nothing was inserted. Move or clear the cells in ${sheet}!${blockAddress(probe.area!.formulas.length, row.length)}, or rename the sheet, and try again.`
-          );
-        }
-      })
-    );
+    const blocked = cellInTheWay(sheet, dest.tableName, probe.area.formulas);
+    if (blocked) throw new WorkbookActionError(blocked);
     return { mode: "create", sheet, sheetExists: true };
   }
   return { mode: "create", sheet: dest.sheetBase, sheetExists: false };
@@ -256,9 +249,7 @@ export async function insertTemplates(
     ] as const) {
       if (placement?.mode !== "append" || !probe?.body || !probe.firstRow) continue;
       const [cells] = probe.firstRow.formulas;
-      // Blank where a person types (ID and name or measure): the row Excel keeps in an empty table.
-      placement.reuseBlankRow =
-        probe.body.rowCount === 1 && cells.slice(0, 2).every((v) => v === "" || v === null);
+      placement.reuseBlankRow = reusesBlankRow(probe.body.rowCount, cells);
       if (placement.reuseBlankRow) {
         placement.firstRow -= 1;
         placement.previous = cells as PlanCell[];
@@ -325,10 +316,15 @@ export async function insertTemplates(
       placement: Placement,
       probe: Probe,
       rows: { formulas: PlanCell[][]; numberFormats: string[][] },
-      validations: Map<number, string>
+      validationSources: Map<number, string>
     ) =>
       readBack.push(
-        ...writeRows(context, dest, placement, rows.formulas, rows.numberFormats, validations, {
+        ...writeRows(context, {
+          dest,
+          placement,
+          formulas: rows.formulas,
+          numberFormats: rows.numberFormats,
+          validationSources,
           record,
           sheetId: idOf(placement.sheet),
           tableId: tableIds[dest.tableName as keyof typeof tableIds] ?? "",
@@ -364,16 +360,15 @@ export async function insertTemplates(
     }
     for (const apply of readBack) apply();
 
-    const schemes =
-      templates.length === 1 ? `"${templates[0].name}"` : `${templates.length} schemes`;
     const rows = expenditure.formulas.length;
-    let message = `Inserted ${schemes} as ${rows} ${rows === 1 ? "row" : "rows"} of ${expPlace.sheet} (${expenditure.schemeIds[0]}${templates.length > 1 ? `–${expenditure.schemeIds[templates.length - 1]}` : ""})`;
-    if (tgtPlace && targets.formulas.length) {
-      message += ` and ${targets.formulas.length} ${targets.formulas.length === 1 ? "target" : "targets"} to ${tgtPlace.sheet}`;
-    }
-    message += ".";
-    if (expenditure.notes.length)
-      message += ` ${expenditure.notes.length === 1 ? "One amount" : `${expenditure.notes.length} amounts`} the plan did not split between NHS and council ${expenditure.notes.length === 1 ? "was" : "were"} split as the notes say: check ${expenditure.notes.length === 1 ? "it" : "them"}.`;
+    const message = insertionMessage({
+      templates: templates.map((t) => t.name),
+      rows,
+      sheet: expPlace.sheet,
+      schemeIds: expenditure.schemeIds,
+      targets: tgtPlace && { count: targets.formulas.length, sheet: tgtPlace.sheet },
+      splitNotes: expenditure.notes.length,
+    });
     return {
       record,
       message,
@@ -405,23 +400,15 @@ function selectInsertedRows(
 }
 
 /** Queues the writes of one destination (no sync): a new table, or rows appended to the existing one. */
-function writeRows(
-  context: Excel.RequestContext,
-  dest: Destination,
-  placement: Placement,
-  formulas: PlanCell[][],
-  numberFormats: string[][],
-  validationSources: Map<number, string>,
-  ledger: Ledger
-): Array<() => void> {
-  const { record } = ledger;
+function writeRows(context: Excel.RequestContext, options: RowsToWrite): Array<() => void> {
+  const { dest, placement, formulas, numberFormats, validationSources, record } = options;
   const readBack: Array<() => void> = [];
   const width = dest.columns.length;
   let sheet: Excel.Worksheet;
   let firstRow: number;
   let firstColumn = 0;
   if (placement.mode === "create") {
-    sheet = context.workbook.worksheets.getItem(ledger.sheetId);
+    sheet = context.workbook.worksheets.getItem(options.sheetId);
     // The table first, so that the rows' structured references ([@[NHS (£)]]) resolve when written.
     sheet.getRange(blockAddress(1, width)).values = [[...dest.columns]];
     const table = sheet.tables.add(blockAddress(1 + formulas.length, width), true);
@@ -439,15 +426,15 @@ function writeRows(
     const height = 1 + formulas.length + (dest.totals ? 1 : 0);
     const cells = printCells([[...dest.columns], ...formulas], 0, 0);
     if (dest.totals) printCells([dest.totals], height - 1, 0, cells);
-    if (ledger.newSheet) {
-      const made: SheetMade = { id: ledger.sheetId, name: placement.sheet, cells };
+    if (options.newSheet) {
+      const made: SheetMade = { id: options.sheetId, name: placement.sheet, cells };
       record.sheets.push(made);
       readBack.push(readSheetBack(sheet, made));
     } else {
       const made: TableMade = {
         id: "",
         name: dest.tableName,
-        sheetId: ledger.sheetId,
+        sheetId: options.sheetId,
         sheet: placement.sheet,
         box: { row: 0, col: 0, lastRow: height - 1, lastCol: width - 1 },
         cells,
@@ -461,14 +448,14 @@ function writeRows(
       });
     }
   } else {
-    const sheetId = ledger.tableSheetId ?? ledger.sheetId;
+    const sheetId = options.tableSheetId ?? options.sheetId;
     sheet = context.workbook.worksheets.getItem(sheetId);
     const table = context.workbook.tables.getItem(dest.tableName);
     firstRow = placement.firstRow;
     firstColumn = placement.firstColumn;
     let rest = formulas;
     const where = {
-      tableId: ledger.tableId,
+      tableId: options.tableId,
       table: dest.tableName,
       sheetId,
       sheet: placement.sheet,
@@ -520,8 +507,14 @@ function writeRows(
   return readBack;
 }
 
-/** Where one destination's writes go, and the record they are entered in. */
-interface Ledger {
+/** One destination's rows, where they go, and the record they are entered in. */
+interface RowsToWrite {
+  dest: Destination;
+  placement: Placement;
+  formulas: PlanCell[][];
+  numberFormats: string[][];
+  /** Column index → the drop-down's list source, for the columns that have one. */
+  validationSources: Map<number, string>;
   record: InsertionRecord;
   /** The sheet written (by id): the new one, or the existing one a table is created on. */
   sheetId: string;

@@ -10,17 +10,11 @@ import {
   type RemovalOptions,
   type RemovalPlan,
 } from "../core/undo";
+import { type RemovalReport, removalReport } from "../core/undo/removalReport";
 import { toWorkbookActionError } from "./errors";
 import { readInsertionState } from "./readInsertionState";
 
-export interface RemovalReport {
-  /** Plain sentences: what was removed, what was kept and why, what had already gone. */
-  removed: string[];
-  kept: string[];
-  gone: string[];
-  /** One or two sentences for the pane. */
-  message: string;
-}
+export type { RemovalReport } from "../core/undo/removalReport";
 
 /** What an undo would do now, without changing anything (the pane asks before whole sheets go). */
 export async function previewRemoval(
@@ -46,7 +40,7 @@ export async function removeInsertion(
   try {
     const plan = planRemoval(record, await readInsertionState(context, record), options);
     await carryOut(context, plan);
-    return report(plan);
+    return removalReport(plan);
   } catch (e) {
     throw toWorkbookActionError(e);
   }
@@ -85,17 +79,4 @@ export async function carryOut(context: Excel.RequestContext, plan: RemovalPlan)
   }
   for (const s of plan.deleteSheets) sheet(s.id).delete();
   await context.sync();
-}
-
-function inWords(items: string[]): string {
-  if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
-export function report(plan: RemovalPlan): RemovalReport {
-  const parts: string[] = [];
-  if (plan.removed.length) parts.push(`Removed ${inWords(plan.removed)}.`);
-  else parts.push("Nothing was removed.");
-  parts.push(...plan.kept, ...plan.gone);
-  return { removed: plan.removed, kept: plan.kept, gone: plan.gone, message: parts.join(" ") };
 }

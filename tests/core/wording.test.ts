@@ -1,6 +1,6 @@
 /** The add-in's one set of wording helpers, which the checks, the pane, the CLI and the plan's notes share. */
 import fc from "fast-check";
-import { listInWords, money, plural, toPenny } from "../../src/core/wording";
+import { byCount, listInWords, money, plural, toPenny } from "../../src/core/wording";
 
 describe("money", () => {
   it.each<[number, boolean, string]>([
@@ -20,6 +20,14 @@ describe("plural", () => {
     expect(plural(0, "error")).toBe("0 errors");
     expect(plural(1200, "row")).toBe("1,200 rows");
     expect(plural(3, "info", "info")).toBe("3 info");
+  });
+});
+
+describe("byCount", () => {
+  it("picks the word that agrees with the count", () => {
+    expect(byCount(1, "is", "are")).toBe("is");
+    expect(byCount(0, "is", "are")).toBe("are");
+    expect(byCount(2, "it", "them")).toBe("them");
   });
 });
 

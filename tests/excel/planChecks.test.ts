@@ -1,5 +1,5 @@
 /**
- * The plan the add-in builds, read back and checked by the workbook checks (engineer C's rules): a
+ * The plan the add-in builds, read back and checked by the workbook checks (src/core/checks): a
  * clean plan gets no error or warning, and a slip stated by a seed plan is still caught.
  */
 import { runChecks } from "../../src/core/checks";

@@ -273,6 +273,11 @@ export class SheetGrid {
     return headed < cells.length;
   }
 
+  /** The row and column of a grid position (r * cols + c), as the index lists hold them. */
+  cellAt(i: number): { r: number; c: number } {
+    return { r: Math.floor(i / this.cols), c: i % this.cols };
+  }
+
   k(r: number, c: number): number {
     return this.kind[r * this.cols + c];
   }

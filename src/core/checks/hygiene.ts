@@ -26,9 +26,7 @@ interface Run {
 
 /** Cells (as r * cols + c) grouped into vertical runs, column by column. */
 function runsOf(grid: SheetGrid, cells: number[]): Run[] {
-  const sorted = cells
-    .map((i) => ({ r: Math.floor(i / grid.cols), c: i % grid.cols }))
-    .sort((a, b) => a.c - b.c || a.r - b.r);
+  const sorted = cells.map((i) => grid.cellAt(i)).sort((a, b) => a.c - b.c || a.r - b.r);
   const runs: Run[] = [];
   for (const { r, c } of sorted) {
     const last = runs[runs.length - 1];
@@ -54,8 +52,7 @@ function headingOf(grid: SheetGrid, r: number, c: number): string {
 function textNumbers(grid: SheetGrid, findings: Finding[]): void {
   const flagged: number[] = [];
   for (const i of grid.textNumberCells) {
-    const r = Math.floor(i / grid.cols);
-    const c = i % grid.cols;
+    const { r, c } = grid.cellAt(i);
     if (grid.formula(r, c)) continue; // =TEXT(…) and the like are text on purpose
     const parsed = parseTextNumber(grid.text(r, c));
     if (!parsed) continue;

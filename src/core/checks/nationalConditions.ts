@@ -13,18 +13,9 @@
  */
 import { WorkbookSnapshot } from "../workbook";
 import { Finding, RuleOutcome } from "./finding";
-import {
-  NUMBER,
-  PENNY_TOLERANCE,
-  SheetGrid,
-  TEXT,
-  TEXT_NUMBER,
-  differsByAPenny,
-  gridOf,
-  isPercentFormat,
-} from "./grid";
-import { findSplitHeaders } from "./splits";
-import { money, percent, quoteLabel, toPenny } from "./format";
+import { PENNY_TOLERANCE, SheetGrid, TEXT, differsByAPenny, gridOf, isPercentFormat } from "./grid";
+import { findSplitHeaders, numberAt, percentScale, splitPercent } from "./splits";
+import { money, quoteLabel, toPenny } from "./format";
 import {
   ExpenditureTable,
   expenditureTables,
@@ -73,11 +64,6 @@ export interface Requirement {
   label: string;
   minimum: Stated;
   planned?: Stated;
-}
-
-function numberAt(grid: SheetGrid, r: number, c: number): number | undefined {
-  const k = grid.k(r, c);
-  return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
 }
 
 function where(s: Stated): string {
@@ -396,17 +382,15 @@ function jointCommissioning(grid: SheetGrid, findings: Finding[]): number {
         }
         continue;
       }
-      const fraction =
-        isPercentFormat(grid.format(r, cols.pctNhs)) || Math.max(a ?? 0, b ?? 0) <= 1;
+      const target = percentScale(grid, r, a, b, cols.pctNhs, cols.pctCouncil);
       const sum = (a ?? 0) + (b ?? 0);
-      const target = fraction ? 1 : 100;
       if (Math.abs(sum - target) > target * 1e-4) {
         findings.push({
           rule: NATIONAL_CONDITIONS_RULE,
           severity: "error",
           sheet: grid.name,
           cell: grid.addr(r, cols.pctCouncil),
-          message: `Joint commissioner percentages total ${fraction ? percent(sum) : `${sum}%`}, not 100%: % NHS and % LA must add up to 100%.`,
+          message: `Joint commissioner percentages total ${splitPercent(sum, target)}, not 100%: % NHS and % LA must add up to 100%.`,
           expected: target,
           actual: Math.round(sum * 1e6) / 1e6,
         });

@@ -221,7 +221,8 @@ function hasDigit(text: string): boolean {
 function periodHints(grid: SheetGrid): Uint8Array {
   const marks = new Uint8Array(grid.rows * grid.cols);
   for (const i of grid.periodCells) {
-    const v = grid.sheet.values[Math.floor(i / grid.cols)][i % grid.cols] as string;
+    const { r, c } = grid.cellAt(i);
+    const v = grid.sheet.values[r][c] as string;
     marks[i] = HINT | (hasDigit(v) ? HAS_DIGIT : 0);
   }
   return marks;
@@ -246,8 +247,7 @@ function textFindings(
   let compared = 0;
   for (const i of grid.periodCells) {
     if (marks[i] !== (HINT | HAS_DIGIT)) continue;
-    const r = Math.floor(i / grid.cols);
-    const c = i % grid.cols;
+    const { r, c } = grid.cellAt(i);
     const v = grid.sheet.values[r][c] as string;
     if (v.length < 8) continue;
     if (statementsIn(v).length >= 2) compared++;
@@ -413,9 +413,8 @@ function headingFindings(
   const byColumn = new Map<number, number[]>();
   for (const i of grid.periodCells) {
     if (marks[i] !== HINT) continue;
-    const r = Math.floor(i / grid.cols);
+    const { r, c } = grid.cellAt(i);
     if (!grid.rowHasNumber[r]) continue;
-    const c = i % grid.cols;
     const list = byColumn.get(c) ?? [];
     list.push(r);
     byColumn.set(c, list);

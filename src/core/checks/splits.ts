@@ -115,14 +115,18 @@ export function findSplitHeaders(grid: SheetGrid): SplitColumns[] {
   return found;
 }
 
-function numberAt(grid: SheetGrid, r: number, c: number | undefined): number | undefined {
+/** The figure in a cell (a number, or an amount stored as text); undefined for anything else. */
+export function numberAt(grid: SheetGrid, r: number, c: number | undefined): number | undefined {
   if (c === undefined) return undefined;
   const k = grid.k(r, c);
   return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
 }
 
-/** Percentages are fractions when formatted as % (or typed "60%") or when both are at most 1. */
-function percentScale(
+/**
+ * What a % NHS and % LA pair adds up to when whole: 1 (fractions) when either is formatted as % or
+ * typed "60%", or both are at most 1; otherwise 100.
+ */
+export function percentScale(
   grid: SheetGrid,
   r: number,
   a: number | undefined,
@@ -133,6 +137,11 @@ function percentScale(
   const isPct = (c: number) => isPercentFormat(grid.format(r, c)) || grid.text(r, c).includes("%");
   if (isPct(ca) || isPct(cb)) return 1;
   return Math.max(Math.abs(a ?? 0), Math.abs(b ?? 0)) <= 1 ? 1 : 100;
+}
+
+/** A split percentage as the sheet states it: "60%" whether typed as 0.6 (scale 1) or as 60 (scale 100). */
+export function splitPercent(v: number, scale: number): string {
+  return scale === 1 ? percent(v) : `${figure(v, false)}%`;
 }
 
 function checkSheet(grid: SheetGrid, findings: Finding[]): number {
@@ -186,7 +195,7 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): number {
         if (Math.abs(sum - scale) > scale * 1e-4) {
           const where = grid.addr(r, cols.pctCouncil);
           const show = (v: number | undefined) =>
-            v === undefined ? "(blank)" : scale === 1 ? percent(v) : `${figure(v, false)}%`;
+            v === undefined ? "(blank)" : splitPercent(v, scale);
           findings.push({
             rule: SPLITS_RULE,
             severity: "error",
@@ -194,7 +203,7 @@ function checkSheet(grid: SheetGrid, findings: Finding[]): number {
             cell: where,
             message:
               `${headingOf(cols.pctNhs)} ${show(a)} and ${headingOf(cols.pctCouncil)} ${show(b)} add up to ` +
-              `${scale === 1 ? percent(sum) : `${figure(sum, false)}%`}, not 100%.`,
+              `${show(sum)}, not 100%.`,
             expected: scale,
             actual: Math.round(sum * 1e6) / 1e6,
           });

@@ -6,3 +6,4 @@ export * from "./targets";
 export * from "./skeleton";
 export * from "./presence";
 export * from "./metrics";
+export * from "./insertion";

@@ -275,20 +275,20 @@ export function metricsSheet(name: string, tableName: string, year: string): She
   return layout;
 }
 
-export function planSkeleton(options: SkeletonOptions): PlanLayout {
-  const names = { ...PLAN_SHEETS, ...options.sheetNames };
-  const tables = {
-    expenditure: options.tableNames?.expenditure ?? EXPENDITURE_TABLE,
-    targets: options.tableNames?.targets ?? TARGETS_TABLE,
-    metrics: options.tableNames?.metrics ?? METRICS_TABLE,
-  };
-  const planSources = planFundingSources(options.year);
-  const sources = planSources.length;
-  const lastSourceRow = sources + 1; // 1-based row of the last funding source (row 1 is the header)
+/** What every sheet of one plan shares: the sheet and table names and the year's funding sources. */
+interface PlanFrame {
+  names: Record<PlanSheetKey, string>;
+  tables: Record<PlanTableKey, string>;
+  year: string;
+  sources: string[];
+  /** 1-based row of the last funding source on Income and Summary (row 1 is the header). */
+  lastSourceRow: number;
+}
 
+function coverSheet(name: string, options: PlanOptions): SheetLayout {
   const cover = sheetLayout(
     "cover",
-    names.cover,
+    name,
     [
       ["BCF plan", ""],
       ["Area", asText(options.area)],
@@ -304,20 +304,25 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
   cover.numberFormats[3][1] = "@";
   cover.numberFormats[6][1] = "@";
   cover.numberFormats[8][1] = "dd/mm/yyyy";
+  return cover;
+}
 
-  const income = sheetLayout(
+function incomeSheet({ names, sources, lastSourceRow }: PlanFrame): SheetLayout {
+  return sheetLayout(
     "income",
     names.income,
     [
       [...INCOME_COLUMNS],
-      ...planSources.map((s) => [s, "", ""]),
+      ...sources.map((s) => [s, "", ""]),
       ["Total", `=SUM(B2:B${lastSourceRow})`, `=SUM(C2:C${lastSourceRow})`],
     ],
     (r, c) => (r > 0 && c > 0 ? GBP_FORMAT : GENERAL_FORMAT),
     { bold: ["A1:C1", `A${lastSourceRow + 1}:C${lastSourceRow + 1}`] }
   );
+}
 
-  const expenditureBlank: PlanCell[] = EXPENDITURE_COLUMNS.map((c) =>
+function expenditureSheet({ names, tables, sources }: PlanFrame): SheetLayout {
+  const blank: PlanCell[] = EXPENDITURE_COLUMNS.map((c) =>
     c === "% NHS"
       ? EXPENDITURE_FORMULAS.percentNhs
       : c === "% LA"
@@ -326,10 +331,10 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
           ? EXPENDITURE_FORMULAS.total
           : ""
   );
-  const expenditure = sheetLayout(
+  return sheetLayout(
     "expenditure",
     names.expenditure,
-    [[...EXPENDITURE_COLUMNS], expenditureBlank],
+    [[...EXPENDITURE_COLUMNS], blank],
     (r, c) => (r === 0 ? GENERAL_FORMAT : EXPENDITURE_FORMATS[c]),
     {
       table: {
@@ -345,14 +350,16 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
           // The year's sources, typed in: the lists sheet may be shared with a plan for another year.
           source:
             l.column === "Source of Funding"
-              ? planSources.join(",")
+              ? sources.join(",")
               : validationSource(l.column, names.lists),
         };
       }),
     }
   );
+}
 
-  const targets = sheetLayout(
+function targetsSheet({ names, tables }: PlanFrame): SheetLayout {
+  return sheetLayout(
     "targets",
     names.targets,
     [[...TARGET_COLUMNS], TARGET_COLUMNS.map(() => "")],
@@ -376,14 +383,18 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
       },
     }
   );
+}
 
-  const metrics = metricsSheet(names.metrics, tables.metrics, options.year);
-
+/**
+ * Income against planned spend per source, then the national conditions' minimum spend and the social
+ * care uplift below it.
+ */
+function summarySheet({ names, tables, year, sources, lastSourceRow }: PlanFrame): SheetLayout {
   const incomeAmounts = `${sheetRef(names.income)}!$B$2:$B$${lastSourceRow}`;
   const incomeSources = `${sheetRef(names.income)}!$A$2:$A$${lastSourceRow}`;
-  const summaryRows: PlanCell[][] = [
+  const rows: PlanCell[][] = [
     ["Funding source", "Income (£)", "Planned spend (£)", "Balance (£)"],
-    ...planSources.map((source, i) => {
+    ...sources.map((source, i) => {
       const row = i + 2;
       return [
         source,
@@ -398,16 +409,18 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     [...MINIMUM_SPEND_COLUMNS],
     ...minimumSpendRows(tables.expenditure, lastSourceRow + 5),
     [],
-    ...socialCareUpliftRows(options.year, lastSourceRow + 8),
+    ...socialCareUpliftRows(year, lastSourceRow + 8),
   ];
   const conditionsRow = lastSourceRow + 3; // 1-based row of the "National conditions" heading
   const upliftRow = lastSourceRow + 9; // 1-based row of the required uplift
   const summary = sheetLayout(
     "summary",
     names.summary,
-    summaryRows,
+    rows,
     (r, c) =>
-      c > 0 && ((r > 0 && r <= sources + 1) || r >= conditionsRow) ? GBP_FORMAT : GENERAL_FORMAT,
+      c > 0 && ((r > 0 && r <= sources.length + 1) || r >= conditionsRow)
+        ? GBP_FORMAT
+        : GENERAL_FORMAT,
     {
       bold: [
         "A1:D1",
@@ -418,13 +431,38 @@ export function planSkeleton(options: SkeletonOptions): PlanLayout {
     }
   );
   summary.numberFormats[upliftRow - 1][1] = PERCENT_FORMAT;
+  return summary;
+}
 
-  const lists = sheetLayout("lists", names.lists, listsSheetCells(), () => GENERAL_FORMAT, {
+function listsSheet(name: string): SheetLayout {
+  return sheetLayout("lists", name, listsSheetCells(), () => GENERAL_FORMAT, {
     bold: ["A1:E1"],
     hidden: true,
   });
+}
 
+export function planSkeleton(options: SkeletonOptions): PlanLayout {
+  const sources = planFundingSources(options.year);
+  const frame: PlanFrame = {
+    names: { ...PLAN_SHEETS, ...options.sheetNames },
+    tables: {
+      expenditure: options.tableNames?.expenditure ?? EXPENDITURE_TABLE,
+      targets: options.tableNames?.targets ?? TARGETS_TABLE,
+      metrics: options.tableNames?.metrics ?? METRICS_TABLE,
+    },
+    year: options.year,
+    sources,
+    lastSourceRow: sources.length + 1,
+  };
   return {
-    sheets: [cover, income, expenditure, targets, metrics, summary, lists],
+    sheets: [
+      coverSheet(frame.names.cover, options),
+      incomeSheet(frame),
+      expenditureSheet(frame),
+      targetsSheet(frame),
+      metricsSheet(frame.names.metrics, frame.tables.metrics, frame.year),
+      summarySheet(frame),
+      listsSheet(frame.names.lists),
+    ],
   };
 }

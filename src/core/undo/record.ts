@@ -28,27 +28,25 @@ export interface TableMade {
   cells: CellPrints;
 }
 
-/** Rows the insertion appended to a table that was already there. */
-export interface RowsMade {
+/** Where in a table that was already there the insertion wrote rows. */
+export interface TableRowsAt {
   tableId: string;
   table: string;
   sheetId: string;
   sheet: string;
-  /** Sheet row of the first added row, and the table's first column (0-based). */
+  /** Sheet row of the first row written, and the table's first column (0-based). */
   row: number;
   column: number;
+}
+
+/** Rows the insertion appended to a table that was already there. */
+export interface RowsMade extends TableRowsAt {
   /** Per row, per cell, its fingerprint ("" for an empty cell). */
   rows: string[][];
 }
 
 /** A blank table row (the one an empty Excel table keeps) that the insertion filled in. */
-export interface RowFilled {
-  tableId: string;
-  table: string;
-  sheetId: string;
-  sheet: string;
-  row: number;
-  column: number;
+export interface RowFilled extends TableRowsAt {
   /** What the row held before, to put back. */
   previous: PlanCell[];
   /** Fingerprints of what the insertion wrote there. */

@@ -17,21 +17,17 @@ import { checkWorkbook, countBySeverity } from "../../core/checks";
 import type { Finding } from "../../core/checks/finding";
 import type { WorkbookSnapshot } from "../../core/workbook";
 import { cellReference, summaryText } from "../state/findings";
-import { formatNumber } from "../state/format";
+import { formatNumber, plural } from "../state/format";
+import { useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions } from "../state/workbookActions";
 import { FindingsList } from "./FindingsList";
 import { ResultMessage } from "./ResultMessage";
 import { SubmissionPanel } from "./SubmissionPanel";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   badges: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   divider: {
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -51,14 +47,10 @@ interface CheckResult {
 
 export function CheckTab(): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const [result, setResult] = React.useState<CheckResult>();
-  const [message, setMessage] = React.useState<{
-    intent: "success" | "error" | "warning";
-    title: string;
-    body?: string;
-    id: number;
-  }>();
-  const [selectProblem, setSelectProblem] = React.useState<{ text: string; id: number }>();
+  const { message, show } = useResultMessage();
+  const selectProblem = useResultMessage<{ text: string }>();
 
   // The reader reports rows read as it goes, block by block; the rules themselves are quick and run on the plain snapshot.
   const check = useWorkbookAction(
@@ -77,53 +69,48 @@ export function CheckTab(): React.JSX.Element {
   const select = useWorkbookAction(workbookActions.selectCell);
 
   const onCheck = async () => {
-    setSelectProblem(undefined);
+    selectProblem.clear();
     const outcome = await check.run(check.reportProgress);
     if (!outcome) return;
-    const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({
+      show({
         intent: "error",
         title: "The workbook could not be checked",
         body: outcome.message,
-        id,
       });
       return;
     }
     setResult(outcome.value);
     const counts = countBySeverity(outcome.value.findings);
     const sheets = outcome.value.snapshot.sheets.length;
-    const checked = `Checked ${formatNumber(sheets)} sheet${sheets === 1 ? "" : "s"}: ${summaryText(counts)}.`;
-    setMessage(
+    const checked = `Checked ${plural(sheets, "sheet")}: ${summaryText(counts)}.`;
+    show(
       counts.error > 0
         ? {
             intent: "error",
             title: "Some figures do not reconcile",
             body: `${checked} Select a finding to go to its cell.`,
-            id,
           }
         : counts.warning > 0
           ? {
               intent: "warning",
               title: "No errors, some warnings",
               body: `${checked} Select a finding to go to its cell.`,
-              id,
             }
           : !outcome.value.recognised
-            ? { intent: "warning", title: "Nothing was recognised to check", body: checked, id }
-            : { intent: "success", title: "No errors found", body: checked, id }
+            ? { intent: "warning", title: "Nothing was recognised to check", body: checked }
+            : { intent: "success", title: "No errors found", body: checked }
     );
   };
 
   const onSelect = async (finding: Finding) => {
     const outcome = await select.run(finding.sheet, finding.cell);
     if (outcome && !outcome.ok) {
-      setSelectProblem({
+      selectProblem.show({
         text: `${cellReference(finding.sheet, finding.cell)} could not be selected: ${outcome.message} If the workbook has changed, check it again.`,
-        id: Date.now() + Math.random(),
       });
     } else if (outcome?.ok) {
-      setSelectProblem(undefined);
+      selectProblem.clear();
     }
   };
 
@@ -136,7 +123,7 @@ export function CheckTab(): React.JSX.Element {
         Checks that every total adds up, every NHS/council split reconciles, targets agree across
         periods and each funding source balances. Checking only reads the workbook.
       </Text>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         {/* One button: checking again after a correction is the same action. */}
         <Button appearance="primary" disabled={check.running} onClick={onCheck}>
           Check workbook
@@ -156,30 +143,28 @@ export function CheckTab(): React.JSX.Element {
         </Field>
       ) : null}
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage key={message.key} intent={message.intent} title={message.title}>
           {message.body}
         </ResultMessage>
       ) : null}
       {counts ? (
         <div className={styles.badges} aria-label="Findings summary" role="group">
           {/* Fluent's status palette, tinted as in Microsoft's own panes; a zero count stays quiet. */}
-          <Badge
-            appearance="tint"
-            color={counts.error > 0 ? "danger" : "subtle"}
-          >{`${counts.error} error${counts.error === 1 ? "" : "s"}`}</Badge>
-          <Badge
-            appearance="tint"
-            color={counts.warning > 0 ? "severe" : "subtle"}
-          >{`${counts.warning} warning${counts.warning === 1 ? "" : "s"}`}</Badge>
+          <Badge appearance="tint" color={counts.error > 0 ? "danger" : "subtle"}>
+            {plural(counts.error, "error")}
+          </Badge>
+          <Badge appearance="tint" color={counts.warning > 0 ? "severe" : "subtle"}>
+            {plural(counts.warning, "warning")}
+          </Badge>
           <Badge
             appearance="tint"
             color={counts.info > 0 ? "informative" : "subtle"}
           >{`${counts.info} for information`}</Badge>
         </div>
       ) : null}
-      {selectProblem ? (
-        <ResultMessage key={selectProblem.id} intent="error" title="Cell not selected">
-          {selectProblem.text}
+      {selectProblem.message ? (
+        <ResultMessage key={selectProblem.message.key} intent="error" title="Cell not selected">
+          {selectProblem.message.text}
         </ResultMessage>
       ) : null}
       {result ? <Text aria-label="What was checked">{result.coverage}</Text> : null}

@@ -15,32 +15,19 @@ import {
   normaliseFinancialYear,
 } from "../state/financialYear";
 import { useUndoInsertion } from "../state/useUndoInsertion";
+import { useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
 import { PLAN_SHEETS, type PlanPresence } from "../../core/plan";
 import { ExistingPlanQuestion } from "./ExistingPlanQuestion";
 import { ResultMessage } from "./ResultMessage";
 import { UndoConfirmation } from "./UndoConfirmation";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   hint: { color: tokens.colorNeutralForeground2 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-interface Message {
-  intent: "success" | "error" | "warning" | "info";
-  title: string;
-  body: React.ReactNode;
-  details?: React.ReactNode;
-  id: number;
-}
 
 /** The sheets a person can see: the drop-down lists sheet is hidden and never offered as a place to look. */
 function visibleSheets(names: string[]): string[] {
@@ -49,11 +36,12 @@ function visibleSheets(names: string[]): string[] {
 
 export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const [area, setArea] = React.useState("");
   const [board, setBoard] = React.useState("");
   const [year, setYear] = React.useState(() => financialYearOf(today));
   const [triedSubmit, setTriedSubmit] = React.useState(false);
-  const [message, setMessage] = React.useState<Message>();
+  const { message, show: showMessage, clear: clearMessage } = useResultMessage();
   const build = useWorkbookAction(workbookActions.buildPlanSkeleton);
   const open = useWorkbookAction(workbookActions.selectCell);
   // Set when the workbook already has a plan: the person chooses to open it or to add what is missing.
@@ -61,32 +49,28 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
   // What the last build added, so it can be taken out again in one step.
   const [lastBuild, setLastBuild] = React.useState<InsertionRecord>();
   const undo = useUndoInsertion((outcome) => {
-    const id = Date.now() + Math.random();
     if (outcome.status === "cancelled") {
-      setMessage({
+      showMessage({
         intent: "info",
         title: "Nothing was removed",
         body: "The new sheets are still there.",
-        id,
       });
       return;
     }
     if (outcome.status === "failed") {
-      setMessage({
+      showMessage({
         intent: "error",
         title: "The new sheets were not removed",
         body: outcome.message,
-        id,
       });
       return;
     }
     // Whatever was kept is the user's now: the button goes either way.
     const { report } = outcome;
-    setMessage({
+    showMessage({
       intent: report.kept.length ? "warning" : "success",
       title: report.kept.length ? "Some new sheets were kept" : "New sheets removed",
       body: report.message,
-      id,
     });
     setLastBuild(undefined);
   });
@@ -110,7 +94,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
       // Unreadable: build as before; the build itself still reuses the plan's own sheets.
     }
     if (presence?.hasPlan) {
-      setMessage(undefined);
+      clearMessage();
       setExisting(presence);
       return;
     }
@@ -123,11 +107,10 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
     if (!cover) return;
     const outcome = await open.run(cover, "A1");
     if (outcome && !outcome.ok) {
-      setMessage({
+      showMessage({
         intent: "error",
         title: "The plan could not be opened",
         body: outcome.message,
-        id: Date.now() + Math.random(),
       });
     }
   };
@@ -140,20 +123,18 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
       year: normaliseFinancialYear(year),
     });
     if (!outcome) return;
-    const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({
+      showMessage({
         intent: "error",
         title: "The plan workbook was not built",
         body: outcome.message,
-        id,
       });
       return;
     }
     const { sheetsAdded, message: summary, record } = outcome.value;
     setLastBuild(sheetsAdded.length > 0 ? record : undefined);
     const shown = visibleSheets(sheetsAdded);
-    setMessage({
+    showMessage({
       intent: "success",
       title: "Plan workbook built",
       body: shown.length > 0 ? `${summary} ${shown[0]} is open.` : summary,
@@ -163,14 +144,13 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
             <Text block weight="semibold">
               Sheets added
             </Text>
-            <ul className={styles.list} aria-label="Sheets added">
+            <ul className={shared.list} aria-label="Sheets added">
               {shown.map((sheet) => (
                 <li key={sheet}>{sheet}</li>
               ))}
             </ul>
           </>
         ) : undefined,
-      id,
     });
   };
 
@@ -178,7 +158,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
 
   const onUndo = async () => {
     if (!lastBuild) return;
-    setMessage(undefined);
+    clearMessage();
     await undo.start(lastBuild);
   };
 
@@ -210,7 +190,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
       >
         <Input value={year} onChange={(_, data) => setYear(data.value)} />
       </Field>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           Build plan workbook
         </Button>
@@ -235,7 +215,7 @@ export function NewPlanTab({ today = new Date() }: { today?: Date }): React.JSX.
       ) : null}
       {message ? (
         <ResultMessage
-          key={message.id}
+          key={message.key}
           intent={message.intent}
           title={message.title}
           details={message.details}

@@ -6,10 +6,10 @@ import type { SchemeTemplate } from "../../core/templates/types";
 import { mergePack, readFileText } from "../state/templatePacks";
 import { plural } from "../state/format";
 import { ResultMessage } from "./ResultMessage";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 // The pack parser is only needed once a file is chosen, so it stays out of the pane's startup script.
@@ -32,6 +32,7 @@ export function PackLoader({
   disabled,
 }: PackLoaderProps): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const inputRef = React.useRef<HTMLInputElement>(null);
   const [outcome, setOutcome] = React.useState<Outcome>();
   const [reading, setReading] = React.useState(false);
@@ -112,7 +113,7 @@ export function PackLoader({
         <ResultMessage key={shown} intent="error" title="Template pack not loaded">
           {outcome.fileName} has {plural(outcome.problems.length, "problem")}, so nothing was
           changed:
-          <ul className={styles.problems}>
+          <ul className={shared.list}>
             {outcome.problems.map((problem, i) => (
               <li key={i}>{problem}</li>
             ))}

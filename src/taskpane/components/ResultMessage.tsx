@@ -14,9 +14,14 @@ const ResultMessageBar = React.lazy(() =>
 );
 
 export function ResultMessage(props: ResultMessageProps): React.JSX.Element {
+  // Where focus was when the outcome arrived: the bar may load a moment later, and by then the person
+  // may have moved on (typed into a cell, say); it takes focus only if they have not.
+  const [focusWhenShown] = React.useState(() =>
+    typeof document === "undefined" ? null : document.activeElement
+  );
   return (
     <React.Suspense fallback={null}>
-      <ResultMessageBar {...props} />
+      <ResultMessageBar {...props} focusOnlyFrom={focusWhenShown} />
     </React.Suspense>
   );
 }

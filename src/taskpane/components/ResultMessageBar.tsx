@@ -20,17 +20,30 @@ export interface ResultMessageProps {
   details?: React.ReactNode;
 }
 
+interface ResultMessageBarProps extends ResultMessageProps {
+  /** Take focus only while it is still here (or nowhere): never from where the person has gone since. */
+  focusOnlyFrom?: Element | null;
+}
+
 export function ResultMessageBar({
   intent,
   title,
   children,
   focusOnShow = true,
   details,
-}: ResultMessageProps): React.JSX.Element {
+  focusOnlyFrom,
+}: ResultMessageBarProps): React.JSX.Element {
   const ref = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => {
-    if (focusOnShow) ref.current?.focus();
-  }, [focusOnShow]);
+    if (!focusOnShow) return;
+    const active = ref.current?.ownerDocument.activeElement ?? null;
+    const movedOn =
+      focusOnlyFrom !== undefined &&
+      active !== focusOnlyFrom &&
+      active !== null &&
+      active !== ref.current?.ownerDocument.body;
+    if (!movedOn) ref.current?.focus();
+  }, [focusOnShow, focusOnlyFrom]);
   return (
     <MessageBar
       ref={ref}

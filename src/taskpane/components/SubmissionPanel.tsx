@@ -13,7 +13,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { cellReference } from "../state/findings";
-import { listInWords, plural } from "../state/format";
+import { byCount, listInWords, plural } from "../state/format";
+import { type PaneMessage, useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import {
   workbookActions,
@@ -22,17 +23,13 @@ import {
   type ReplaceMode,
 } from "../state/workbookActions";
 import { FullContrastRadio } from "./FullContrastRadio";
+import { QuestionCard } from "./QuestionCard";
 import { ResultMessage } from "./ResultMessage";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   formulas: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -44,15 +41,6 @@ const useStyles = makeStyles({
   // list past a 320 px pane and brings a horizontal scroll bar.
   formula: { overflowWrap: "anywhere" },
   code: { fontFamily: tokens.fontFamilyMonospace },
-  confirm: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
-    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
-  },
 });
 
 /** Exactly what confirming will change, by sheet. */
@@ -65,14 +53,10 @@ function whatWillChange(found: BcfFormulaCell[], mode: ReplaceMode): string {
   if (mode === "in-place") {
     return `Replace ${formulas} with their values in place (${counts}). Those cells will hold values, and a result that fills several cells is replaced in all of them. Nothing else changes. The add-in can put the formulas back only until you close the pane.`;
   }
-  return `Copy ${listInWords(sheets)} to new ${sheets.length === 1 ? "sheet" : "sheets"} and replace ${formulas} there with their values (${counts}). The original sheets keep their =BCF formulas: anyone opening the file without the add-in still sees #NAME? on them, so hide or delete them before you send the file on.`;
+  return `Copy ${listInWords(sheets)} to new ${byCount(sheets.length, "sheet", "sheets")} and replace ${formulas} there with their values (${counts}). The original sheets keep their =BCF formulas: anyone opening the file without the add-in still sees #NAME? on them, so hide or delete them before you send the file on.`;
 }
 
-interface Message {
-  intent: "success" | "error" | "info" | "warning";
-  title: string;
-  body?: React.ReactNode;
-  id: number;
+interface Message extends PaneMessage {
   /** What the user can do next: finish a replace Excel stopped, put formulas back, hide originals. */
   actions?: Array<{ label: string; run: () => void }>;
 }
@@ -86,11 +70,12 @@ export function SubmissionPanel({
   onReplaced?: () => void;
 }): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const headingId = React.useId();
   const [found, setFound] = React.useState<BcfFormulaCell[]>();
   const [mode, setMode] = React.useState<ReplaceMode>("in-place");
   const [confirming, setConfirming] = React.useState(false);
-  const [message, setMessage] = React.useState<Message>();
+  const { message, show } = useResultMessage<Message>();
   const replaceButton = React.useRef<HTMLButtonElement>(null);
   const confirmButton = React.useRef<HTMLButtonElement>(null);
 
@@ -99,12 +84,6 @@ export function SubmissionPanel({
   const restore = useWorkbookAction(workbookActions.restoreBcfFormulas);
   const hide = useWorkbookAction(workbookActions.hideSheets);
   const busy = find.running || replace.running || restore.running || hide.running || !!disabled;
-
-  React.useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
-
-  const show = (m: Omit<Message, "id">) => setMessage({ ...m, id: Date.now() + Math.random() });
 
   const onFind = async () => {
     setConfirming(false);
@@ -212,7 +191,7 @@ export function SubmissionPanel({
       title: `Replaced ${plural(replaced, "formula")} with values`,
       body:
         mode === "copy"
-          ? `The values are in ${sheets.length === 1 ? "a new sheet" : "new sheets"}: ${listInWords(sheets)}. The original ${originals.length === 1 ? "sheet" : "sheets"} ${listInWords(originals)} still ${originals.length === 1 ? "has" : "have"} the =BCF formulas: hide them before you send the file on.`
+          ? `The values are in ${byCount(sheets.length, "a new sheet", "new sheets")}: ${listInWords(sheets)}. The original ${byCount(originals.length, "sheet", "sheets")} ${listInWords(originals)} still ${byCount(originals.length, "has", "have")} the =BCF formulas: hide them before you send the file on.`
           : `On ${listInWords(sheets)}. Those cells now hold values anyone can open.`,
       actions:
         mode === "copy"
@@ -230,7 +209,7 @@ export function SubmissionPanel({
         Whoever receives the workbook may not have the add-in: cells with =BCF formulas would show
         #NAME?. Replace them with their values before you send the file on.
       </Text>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button disabled={busy} onClick={onFind}>
           Find =BCF formulas
         </Button>
@@ -255,7 +234,7 @@ export function SubmissionPanel({
           <FullContrastRadio value="copy" label="Replace in a copy of each sheet" />
         </RadioGroup>
       </Field>
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button
           ref={replaceButton}
           appearance="primary"
@@ -267,31 +246,27 @@ export function SubmissionPanel({
         {replace.running ? <Spinner size="tiny" label="Replacing formulas with values…" /> : null}
       </div>
       {confirming && found ? (
-        <div
-          className={styles.confirm}
-          role="group"
-          aria-label="Confirm replacing formulas"
-          onKeyDown={(event) => {
-            if (event.key === "Escape") {
-              event.preventDefault();
-              onCancel();
-            }
-          }}
-        >
-          <Text>{whatWillChange(found, mode)}</Text>
-          <div className={styles.actions}>
-            <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>
-              Confirm
-            </Button>
-            <Button onClick={onCancel}>Cancel</Button>
-          </div>
-        </div>
+        <QuestionCard
+          label="Confirm replacing formulas"
+          tone="destructive"
+          onCancel={onCancel}
+          focusOnOpen={confirmButton}
+          question={whatWillChange(found, mode)}
+          answers={
+            <>
+              <Button ref={confirmButton} appearance="primary" onClick={onConfirm}>
+                Confirm
+              </Button>
+              <Button onClick={onCancel}>Cancel</Button>
+            </>
+          }
+        />
       ) : null}
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage key={message.key} intent={message.intent} title={message.title}>
           {message.body}
           {message.actions ? (
-            <div className={styles.actions}>
+            <div className={shared.actions}>
               {message.actions.map((action) => (
                 <Button key={action.label} size="small" disabled={busy} onClick={action.run}>
                   {action.label}

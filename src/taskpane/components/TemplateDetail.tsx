@@ -4,6 +4,7 @@ import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { ActivityTarget, SchemeTemplate } from "../../core/templates/types";
 import { sourceLabel } from "../../core/templates/search";
 import { formatGbp, formatNumber, templateTotal } from "../state/format";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: {
@@ -33,7 +34,6 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   lineName: { fontWeight: tokens.fontWeightRegular, overflowWrap: "anywhere" },
   fundingSource: { color: tokens.colorNeutralForeground2 },
 });
@@ -56,11 +56,12 @@ function Facts({ rows }: { rows: Array<[string, React.ReactNode | undefined]> })
 
 function Bullets({ title, items }: { title: string; items: string[] }) {
   const styles = useStyles();
+  const shared = usePaneStyles();
   if (items.length === 0) return null;
   return (
     <section aria-label={title}>
       <h4 className={styles.subheading}>{title}</h4>
-      <ul className={styles.list}>
+      <ul className={shared.list}>
         {items.map((item, i) => (
           <li key={i}>{item}</li>
         ))}

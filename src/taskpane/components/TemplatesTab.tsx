@@ -15,7 +15,9 @@ import { searchTemplates, templateFacets } from "../../core/templates/search";
 import type { SchemeTemplate } from "../../core/templates/types";
 import { listInWords, plural } from "../state/format";
 import { useUndoInsertion } from "../state/useUndoInsertion";
+import { useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
+import { alreadyInExpenditure } from "../../core/plan/insertion";
 import { workbookActions, type InsertionRecord } from "../state/workbookActions";
 import { DuplicateQuestion, type Duplicate } from "./DuplicateQuestion";
 import { PackLoader } from "./PackLoader";
@@ -23,29 +25,15 @@ import { ResultMessage } from "./ResultMessage";
 import { TemplateDetail } from "./TemplateDetail";
 import { TemplateList } from "./TemplateList";
 import { UndoConfirmation } from "./UndoConfirmation";
+import { usePaneStyles } from "./paneStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   // Stacked: a task pane is about 320 px wide and the option texts are long.
   filters: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   select: { width: "100%", minWidth: 0 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   count: { color: tokens.colorNeutralForeground2 },
-  notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-interface Message {
-  intent: "success" | "error" | "info" | "warning";
-  title: string;
-  body?: React.ReactNode;
-  details?: React.ReactNode;
-  id: number;
-}
 
 export interface TemplatesTabProps {
   templates: SchemeTemplate[];
@@ -57,6 +45,7 @@ export function TemplatesTab({
   onTemplatesChange,
 }: TemplatesTabProps): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const hintId = React.useId();
   const [text, setText] = React.useState("");
   const [schemeType, setSchemeType] = React.useState("");
@@ -68,7 +57,7 @@ export function TemplatesTab({
   const [undoStack, setUndoStack] = React.useState<
     Array<{ record: InsertionRecord; label: string }>
   >([]);
-  const [message, setMessage] = React.useState<Message>();
+  const { message, show, clear: clearMessage } = useResultMessage();
 
   const insert = useWorkbookAction(workbookActions.insertTemplates);
   // The schemes already in the workbook's expenditure table, so the list can mark them and an insert can ask.
@@ -155,8 +144,6 @@ export function TemplatesTab({
       return next;
     });
 
-  const show = (m: Omit<Message, "id">) => setMessage({ ...m, id: Date.now() + Math.random() });
-
   const onInsert = async () => {
     const chosen = toInsert;
     if (chosen.length === 0) return;
@@ -184,7 +171,7 @@ export function TemplatesTab({
       show({
         intent: "info",
         title: "Nothing inserted",
-        body: `${listInWords(duplicates.map((d) => `“${d.name}”`))} ${duplicates.length === 1 ? "is" : "are"} already in the ${PLAN_SHEETS.expenditure} table.`,
+        body: alreadyInExpenditure(duplicates.map((d) => `“${d.name}”`)),
       });
       return;
     }
@@ -215,7 +202,7 @@ export function TemplatesTab({
         <>
           {newSheets.length > 0 ? <p>{`New sheets: ${listInWords(newSheets)}.`}</p> : null}
           {result.notes && result.notes.length > 0 ? (
-            <ul className={styles.notes} aria-label="Notes on the figures">
+            <ul className={shared.list} aria-label="Notes on the figures">
               {result.notes.map((note, i) => (
                 <li key={i}>{note}</li>
               ))}
@@ -229,7 +216,7 @@ export function TemplatesTab({
   const onUndo = async () => {
     const last = undoStack[0];
     if (!last) return;
-    setMessage(undefined);
+    clearMessage();
     await undo.start(last.record);
   };
 
@@ -290,7 +277,7 @@ export function TemplatesTab({
         onToggle={toggle}
         inWorkbook={inWorkbook}
       />
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button
           appearance="primary"
           disabled={busy || question !== undefined || toInsert.length === 0}
@@ -326,7 +313,7 @@ export function TemplatesTab({
       ) : null}
       {message ? (
         <ResultMessage
-          key={message.id}
+          key={message.key}
           intent={message.intent}
           title={message.title}
           details={message.details}

@@ -2,7 +2,7 @@
 import type { SchemeTemplate } from "../../core/templates/types";
 import { money } from "../../core/wording";
 
-export { listInWords, plural } from "../../core/wording";
+export { byCount, listInWords, plural } from "../../core/wording";
 
 const plain = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 2 });

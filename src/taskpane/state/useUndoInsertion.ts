@@ -6,6 +6,7 @@
 import * as React from "react";
 // Not from the barrel: the removal planner itself loads with the Office.js layer, not the page.
 import { planChangesSomething } from "../../core/undo/planChangesSomething";
+import { removalReport } from "../../core/undo/removalReport";
 import { useWorkbookAction } from "./useWorkbookAction";
 import {
   type InsertionRecord,
@@ -58,15 +59,7 @@ export function useUndoInsertion(onOutcome: (outcome: UndoOutcome) => void): Und
       return;
     }
     if (!planChangesSomething(plan)) {
-      onOutcome({
-        status: "done",
-        report: {
-          removed: [],
-          kept: plan.kept,
-          gone: plan.gone,
-          message: ["Nothing was removed.", ...plan.kept, ...plan.gone].join(" "),
-        },
-      });
+      onOutcome({ status: "done", report: removalReport(plan) });
       return;
     }
     await finish(record, []);
