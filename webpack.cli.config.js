@@ -19,8 +19,6 @@ module.exports = {
   },
   resolve: {
     extensions: [".ts", ".js"],
-    // @stdlib's gammaincinv requires `debug` only to log overflow warnings nobody reads.
-    alias: { debug: path.resolve(__dirname, "src/functions/noDebug.js") },
   },
   module: {
     rules: [

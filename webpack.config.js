@@ -171,8 +171,6 @@ module.exports = async (env, options) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
-      // @stdlib's gammaincinv requires `debug` only to log overflow warnings nobody sees in Excel.
-      alias: { debug: path.resolve(__dirname, "src/functions/noDebug.js") },
     },
     module: {
       rules: [

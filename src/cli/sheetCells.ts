@@ -5,18 +5,27 @@
  */
 import { CellValue, SheetSnapshot, parseA1 } from "../core/workbook";
 
-function grow(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
+/** Typed arrays grow by half again, not double: a 2.6-million-cell sheet would waste 60% at 2x. */
+function grown(length: number, size: number): number {
+  return Math.max(size, Math.ceil(length * 1.5));
 }
+
+/** Excel's last style index is 63,999; a larger one in a damaged file reads as General. */
+const MAX_STYLE = 0xffff;
 
 export class SheetCells {
   size = 0;
   private rowOf = new Int32Array(256);
-  private colOf = new Int32Array(256);
-  private styleOf = new Int32Array(256);
+  /** Columns go to 16,383 (checked by the reader), so 16 bits hold them. */
+  private colOf = new Uint16Array(256);
+  private styleOf = new Uint16Array(256);
   private values: CellValue[] = [];
+  /**
+   * Formulas are kept for the cells that have one (about a quarter of a plan's): the cell indexes in
+   * the order added, and the formula of each.
+   */
+  private formulaCell = new Int32Array(64);
+  private formulaCount = 0;
   private formulas: CellValue[] = [];
   /** Merged areas ("B6:C6"): only their first cell shows a value, as in Office.js. */
   readonly merges: string[] = [];
@@ -24,16 +33,45 @@ export class SheetCells {
   add(row: number, col: number, style: number, value: CellValue, formula: CellValue): void {
     const i = this.size;
     if (i === this.rowOf.length) {
-      this.rowOf = grow(this.rowOf, i + 1);
-      this.colOf = grow(this.colOf, i + 1);
-      this.styleOf = grow(this.styleOf, i + 1);
+      const n = grown(i, i + 1);
+      const rows = new Int32Array(n);
+      rows.set(this.rowOf);
+      this.rowOf = rows;
+      const cols = new Uint16Array(n);
+      cols.set(this.colOf);
+      this.colOf = cols;
+      const styles = new Uint16Array(n);
+      styles.set(this.styleOf);
+      this.styleOf = styles;
     }
     this.rowOf[i] = row;
     this.colOf[i] = col;
-    this.styleOf[i] = style;
+    this.styleOf[i] = style > MAX_STYLE || style < 0 ? MAX_STYLE : style;
     this.values.push(value);
-    this.formulas.push(formula);
+    if (formula !== value) {
+      const k = this.formulaCount;
+      if (k === this.formulaCell.length) {
+        const cells = new Int32Array(grown(k, k + 1));
+        cells.set(this.formulaCell);
+        this.formulaCell = cells;
+      }
+      this.formulaCell[k] = i;
+      this.formulas.push(formula);
+      this.formulaCount = k + 1;
+    }
     this.size = i + 1;
+  }
+
+  /** The formula of cell i if it has one (the cells with formulas are in ascending order). */
+  private formulaOf(i: number): CellValue | undefined {
+    let lo = 0;
+    let hi = this.formulaCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.formulaCell[mid] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.formulaCount && this.formulaCell[lo] === i ? this.formulas[lo] : undefined;
   }
 
   /** Cell indexes in row then column order; a cell given twice keeps its last entry. */
@@ -176,18 +214,21 @@ export class SheetCells {
       while (rowEnd < end && this.rowOf[order[rowEnd]] === r) rowEnd++;
       const v = new Array<CellValue>(width).fill("");
       const nf = new Array<string>(width).fill("General");
-      let hasFormula = false;
+      let f = v;
       for (let j = k; j < rowEnd; j++) {
         const i = order[j];
         const c = this.colOf[i] - c0;
         v[c] = this.values[i];
         nf[c] = formats[this.styleOf[i]] ?? "General";
-        if (this.formulas[i] !== this.values[i]) hasFormula = true;
       }
-      let f = v;
-      if (hasFormula) {
-        f = v.slice();
-        for (let j = k; j < rowEnd; j++) f[this.colOf[order[j]] - c0] = this.formulas[order[j]];
+      if (this.formulaCount > 0) {
+        for (let j = k; j < rowEnd; j++) {
+          const i = order[j];
+          const formula = this.formulaOf(i);
+          if (formula === undefined) continue;
+          if (f === v) f = v.slice();
+          f[this.colOf[i] - c0] = formula;
+        }
       }
       values[r - r0] = v;
       formulas[r - r0] = f;

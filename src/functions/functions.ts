@@ -2,8 +2,8 @@
 /**
  * The =BCF.* worksheet functions. Each is a thin, JSDoc-tagged wrapper over src/core: the JSDoc is
  * what Excel shows in autocomplete (dist/functions.json is generated from it), the core does the maths
- * and the input checks. Only src/core and the two @stdlib quantile packages may be imported here, to
- * keep the functions bundle small.
+ * and the input checks. Only src/core and the @stdlib normal quantile may be imported here, to keep
+ * the functions bundle small.
  */
 import { FormulaInputError } from "../core/formulaError";
 import { crudeRate } from "../core/statistics/rate";

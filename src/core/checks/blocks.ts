@@ -29,6 +29,48 @@ export interface Cell {
   c: number;
 }
 
+/**
+ * Cells of a block as row and column lists: the lines of a 200,000-line table's total are two typed
+ * arrays, not 200,000 objects kept for the whole run. `cells()` gives them as objects for messages.
+ */
+export class CellList {
+  static readonly EMPTY = new CellList([], []);
+  private readonly rows: Int32Array;
+  private readonly cols: Int32Array;
+
+  constructor(rows: ArrayLike<number>, cols: ArrayLike<number>) {
+    this.rows = Int32Array.from(rows);
+    this.cols = Int32Array.from(cols);
+  }
+
+  static of(cells: readonly Cell[]): CellList {
+    return cells.length === 0
+      ? CellList.EMPTY
+      : new CellList(
+          cells.map((x) => x.r),
+          cells.map((x) => x.c)
+        );
+  }
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  r(k: number): number {
+    return this.rows[k];
+  }
+
+  c(k: number): number {
+    return this.cols[k];
+  }
+
+  cells(): Cell[] {
+    const out: Cell[] = [];
+    for (let k = 0; k < this.rows.length; k++) out.push({ r: this.rows[k], c: this.cols[k] });
+    return out;
+  }
+}
+
 export interface TotalBlock {
   orientation: "row" | "column";
   /** The label that makes this a total ("Total Funding"), and where it is. */
@@ -38,11 +80,11 @@ export interface TotalBlock {
   /** The total cell. */
   total: Cell;
   /** Lines the total adds (numbers, or amounts stored as text). */
-  lines: Cell[];
+  lines: CellList;
   /** Subtotals a grand total adds instead of their lines. */
   subtotals: Cell[];
   /** Lines already closed by those subtotals: adding them again would count them twice. */
-  closed: Cell[];
+  closed: CellList;
   /** Cells in the block showing an Excel error value. */
   errors: Cell[];
   /** The total's figures are money (a £ format or a £ in the heading or label). */
@@ -155,9 +197,7 @@ function rowBlocks(grid: SheetGrid, out: SheetTotals): void {
         isCurrencyFormat(grid.format(t, c)) ||
         moneyText(heading) ||
         moneyText(label) ||
-        block.lines.some(
-          (l) => isCurrencyFormat(grid.format(l.r, l.c)) || grid.text(l.r, l.c).includes("£")
-        );
+        someLineIsMoney(grid, block.lines);
       out.checked++;
       out.blocks.push({
         orientation: "row",
@@ -175,6 +215,15 @@ function rowBlocks(grid: SheetGrid, out: SheetTotals): void {
   }
 }
 
+function someLineIsMoney(grid: SheetGrid, lines: CellList): boolean {
+  for (let k = 0; k < lines.length; k++) {
+    const r = lines.r(k);
+    const c = lines.c(k);
+    if (isCurrencyFormat(grid.format(r, c)) || grid.text(r, c).includes("£")) return true;
+  }
+  return false;
+}
+
 function rowHasError(grid: SheetGrid, r: number): boolean {
   for (let c = 0; c < grid.cols; c++) if (grid.k(r, c) === ERROR) return true;
   return false;
@@ -186,7 +235,7 @@ function walkUp(
   c: number,
   kind: TotalKind
 ):
-  | { lines: Cell[]; subtotals: Cell[]; closed: Cell[]; errors: Cell[]; heading: string }
+  | { lines: CellList; subtotals: Cell[]; closed: CellList; errors: Cell[]; heading: string }
   | undefined {
   // An explicit grand total closes every lower total above it; a plain total that meets a
   // subtotal closes the subtotals; a subtotal closes only lines.
@@ -197,9 +246,10 @@ function walkUp(
   let seenSubtotal = false;
   let started = false;
   let skippedBlank = false;
-  const lines: Cell[] = [];
+  // Lines and the lines subtotals close are all in column c: their rows, bottom up.
+  const lines: number[] = [];
   const subtotals: Cell[] = [];
-  const closed: Cell[] = [];
+  const closed: number[] = [];
   const errors: Cell[] = [];
   let heading = "";
   for (let r = t - 1; r >= 0; r--) {
@@ -232,23 +282,29 @@ function walkUp(
     }
     started = true;
     const k = grid.k(r, c);
-    if (k === NUMBER || k === TEXT_NUMBER) (seenSubtotal ? closed : lines).push({ r, c });
+    if (k === NUMBER || k === TEXT_NUMBER) (seenSubtotal ? closed : lines).push(r);
     else if (k === ERROR && !seenSubtotal) errors.push({ r, c });
   }
   if (lines.length + subtotals.length + errors.length === 0) return undefined;
   if (!heading)
     heading = headingAbove(
       grid,
-      (lines[lines.length - 1] ?? subtotals[subtotals.length - 1] ?? { r: t }).r,
+      lines.length ? lines[lines.length - 1] : (subtotals[subtotals.length - 1] ?? { r: t }).r,
       c
     );
   return {
-    lines: lines.reverse(),
+    lines: inColumn(lines.reverse(), c),
     subtotals: subtotals.reverse(),
-    closed: closed.reverse(),
+    closed: inColumn(closed.reverse(), c),
     errors,
     heading,
   };
+}
+
+function inColumn(rows: number[], c: number): CellList {
+  return rows.length === 0
+    ? CellList.EMPTY
+    : new CellList(rows, new Int32Array(rows.length).fill(c));
 }
 
 function columnBlocks(grid: SheetGrid, out: SheetTotals, corners: Map<string, Cell[]>): void {
@@ -339,9 +395,9 @@ function columnBlocks(grid: SheetGrid, out: SheetTotals, corners: Map<string, Ce
         labelAt,
         kind,
         total: { r, c },
-        lines,
+        lines: CellList.of(lines),
         subtotals: NONE,
-        closed: NONE,
+        closed: CellList.EMPTY,
         errors: errors.length ? errors : NONE,
         isMoney: totalIsMoney,
         ...(corner ? { corner } : {}),
@@ -399,7 +455,7 @@ export function sheetTotals(sheet: SheetSnapshot): SheetTotals {
       for (const b of totals.blocks.slice(rowCount)) {
         const key = cellKey(b.total.r, b.total.c);
         const row = rowByCell.get(key);
-        if (row) b.other = [...row.lines, ...row.subtotals];
+        if (row) b.other = [...row.lines.cells(), ...row.subtotals];
       }
       for (const [key, parts] of corners) {
         const row = rowByCell.get(key);

@@ -12,7 +12,13 @@ import { WorkbookSnapshot } from "../workbook";
 import { Finding, RuleOutcome } from "./finding";
 import { SheetGrid, TEXT, gridOf } from "./grid";
 import { listCells } from "./format";
-import { ExpenditureTable, LineField, expenditureTables } from "./expenditureLines";
+import {
+  ExpenditureTable,
+  LineField,
+  expenditureTables,
+  lineFigure,
+  lineText,
+} from "./expenditureLines";
 
 export const COMPLETENESS_RULE = "completeness";
 
@@ -98,9 +104,11 @@ const LINE_FIELDS: ReadonlyArray<{ field: LineField; what: string }> = [
   { field: "amount", what: "Amount" },
 ];
 
-function present(table: ExpenditureTable, line: ExpenditureTable["lines"][number], f: LineField) {
-  if (f !== "amount") return line.text[f] !== undefined;
-  const { amount, nhs, council } = line.figures;
+function present(table: ExpenditureTable, r: number, f: LineField) {
+  if (f !== "amount") return lineText(table, r, f) !== undefined;
+  const amount = lineFigure(table, r, "amount");
+  const nhs = lineFigure(table, r, "nhs");
+  const council = lineFigure(table, r, "council");
   // A total formula shows £0 until a figure is typed beside it: the line has no amount yet.
   if (amount === undefined) return nhs !== undefined || council !== undefined;
   return (
@@ -119,9 +127,9 @@ function checkLines(table: ExpenditureTable, findings: Finding[]): number {
       continue;
     }
     const blanks: string[] = [];
-    for (const line of table.lines) {
+    for (const r of table.lines) {
       checked++;
-      if (!present(table, line, field)) blanks.push(grid.addr(line.r, c));
+      if (!present(table, r, field)) blanks.push(grid.addr(r, c));
     }
     if (blanks.length === 0) continue;
     findings.push({

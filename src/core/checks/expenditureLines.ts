@@ -55,19 +55,16 @@ function fieldOf(heading: string): LineField | undefined {
   return undefined;
 }
 
+/**
+ * One table of lines. A plan may have 200,000 lines, so a line is its grid row alone: its text and
+ * figures are read from the grid when asked for (lineText, lineFigure), not copied into objects.
+ */
 export interface ExpenditureTable {
   grid: SheetGrid;
   header: number;
   columns: Partial<Record<LineField, number>>;
-  lines: ExpenditureLine[];
-}
-
-export interface ExpenditureLine {
-  /** Grid row of the line. */
-  r: number;
-  text: Partial<Record<LineField, string>>;
-  /** Figures the line holds (amount, NHS and council £, percentages as fractions). */
-  figures: Partial<Record<LineField, number>>;
+  /** Grid rows of the lines, top to bottom. */
+  lines: Int32Array;
 }
 
 const TEXT_FIELDS: LineField[] = [
@@ -79,7 +76,7 @@ const TEXT_FIELDS: LineField[] = [
   "provider",
   "source",
 ];
-const FIGURE_FIELDS: LineField[] = ["pctNhs", "pctLa", "nhs", "council", "amount"];
+const MONEY_FIELDS: LineField[] = ["nhs", "council", "amount"];
 
 function numberAt(grid: SheetGrid, r: number, c: number): number | undefined {
   const k = grid.k(r, c);
@@ -113,43 +110,53 @@ function headerColumns(grid: SheetGrid, h: number): Partial<Record<LineField, nu
   return money && others >= 1 ? columns : undefined;
 }
 
-function readLines(
-  grid: SheetGrid,
-  header: number,
-  columns: Partial<Record<LineField, number>>
-): ExpenditureLine[] {
-  const lines: ExpenditureLine[] = [];
+/** The text of a line's field ("" or undefined when blank); a number typed there reads as its digits. */
+export function lineText(table: ExpenditureTable, r: number, field: LineField): string | undefined {
+  const c = table.columns[field];
+  if (c === undefined) return undefined;
+  const v = table.grid.value(r, c);
+  const t = typeof v === "number" ? String(v) : table.grid.text(r, c);
+  return t ? t : undefined;
+}
+
+/** A figure of a line (amount, NHS and council £, percentages as fractions), if it holds one. */
+export function lineFigure(
+  table: ExpenditureTable,
+  r: number,
+  field: LineField
+): number | undefined {
+  const c = table.columns[field];
+  if (c === undefined) return undefined;
+  const { grid } = table;
+  const v = numberAt(grid, r, c);
+  // Percentages typed as 60 rather than 60%.
+  if (v !== undefined && (field === "pctNhs" || field === "pctLa") && v > 1)
+    return isPercentFormat(grid.format(r, c)) ? v : v / 100;
+  return v;
+}
+
+function readLines(table: ExpenditureTable): Int32Array {
+  const { grid, header, columns } = table;
+  const rows: number[] = [];
   for (let r = header + 1; r < grid.rows; r++) {
     if (grid.rowBlank[r]) break;
     if (grid.rowTotalLabel(r)) break;
-    const text: Partial<Record<LineField, string>> = {};
-    const figures: Partial<Record<LineField, number>> = {};
     let filled = false;
     for (const f of TEXT_FIELDS) {
-      const c = columns[f];
-      if (c === undefined) continue;
-      const v = grid.value(r, c);
-      const t = typeof v === "number" ? String(v) : grid.text(r, c);
-      if (t) {
-        text[f] = t;
+      if (lineText(table, r, f) !== undefined) {
         filled = true;
+        break;
       }
     }
-    for (const f of FIGURE_FIELDS) {
-      const c = columns[f];
-      if (c === undefined) continue;
-      let v = numberAt(grid, r, c);
-      if (v === undefined) continue;
-      // Percentages typed as 60 rather than 60%.
-      if ((f === "pctNhs" || f === "pctLa") && !isPercentFormat(grid.format(r, c)) && v > 1)
-        v /= 100;
-      figures[f] = v;
-      if ((f === "amount" || f === "nhs" || f === "council") && v !== 0) filled = true;
+    for (const f of MONEY_FIELDS) {
+      if (filled) break;
+      const v = columns[f] === undefined ? undefined : numberAt(grid, r, columns[f]);
+      if (v !== undefined && v !== 0) filled = true;
     }
     // The table's empty row (formulas showing 0, nothing typed) is not a line.
-    if (filled) lines.push({ r, text, figures });
+    if (filled) rows.push(r);
   }
-  return lines;
+  return Int32Array.from(rows);
 }
 
 const tableCache = new WeakMap<WorkbookSnapshot, ExpenditureTable[]>();
@@ -165,9 +172,10 @@ export function expenditureTables(snapshot: WorkbookSnapshot): ExpenditureTable[
       if (grid.rowHasNumber[h] || grid.rowBlank[h]) continue;
       const columns = headerColumns(grid, h);
       if (!columns) continue;
-      const lines = readLines(grid, h, columns);
-      tables.push({ grid, header: h, columns, lines });
-      h += lines.length;
+      const table: ExpenditureTable = { grid, header: h, columns, lines: new Int32Array(0) };
+      table.lines = readLines(table);
+      tables.push(table);
+      h += table.lines.length;
     }
   }
   tableCache.set(snapshot, tables);
@@ -175,17 +183,19 @@ export function expenditureTables(snapshot: WorkbookSnapshot): ExpenditureTable[
 }
 
 /** The line's whole amount: its amount column, or NHS + council where only the parts are given. */
-export function lineAmount(line: ExpenditureLine): number | undefined {
-  const { amount, nhs, council } = line.figures;
+export function lineAmount(table: ExpenditureTable, r: number): number | undefined {
+  const amount = lineFigure(table, r, "amount");
   if (amount !== undefined) return amount;
+  const nhs = lineFigure(table, r, "nhs");
+  const council = lineFigure(table, r, "council");
   if (nhs === undefined && council === undefined) return undefined;
   return (nhs ?? 0) + (council ?? 0);
 }
 
 /** "S001" or the line's name, or its row, for messages. */
-export function lineName(table: ExpenditureTable, line: ExpenditureLine): string {
-  const id = line.text.schemeId;
-  const name = line.text.name;
+export function lineName(table: ExpenditureTable, r: number): string {
+  const id = lineText(table, r, "schemeId");
+  const name = lineText(table, r, "name");
   if (id && name) return `${id} ${name}`;
-  return id ?? name ?? `row ${line.r + 1 + table.grid.sheet.rowOffset}`;
+  return id ?? name ?? `row ${r + 1 + table.grid.sheet.rowOffset}`;
 }

@@ -127,8 +127,6 @@ export class SheetGrid {
   readonly rows: number;
   readonly cols: number;
   readonly kind: Uint8Array;
-  /** The number a cell holds (typed, or read from text for TEXT_NUMBER); NaN otherwise. */
-  readonly num: Float64Array;
   readonly rowBlank: Uint8Array;
   /** Rows holding at least one real number (not a date, not a year in a header). */
   readonly rowHasNumber: Uint8Array;
@@ -139,6 +137,8 @@ export class SheetGrid {
   /** Positions (r * cols + c) of text cells naming a period, amounts stored as text, error values, =BCF.* formulas. */
   readonly periodCells: number[] = [];
   readonly textNumberCells: number[] = [];
+  /** The amount each of textNumberCells reads as. Typed numbers are read from the sheet itself. */
+  private readonly textNumbers: number[] = [];
   readonly errorCells: number[] = [];
   readonly bcfCells: number[] = [];
   private readonly coverageCache = new Map<number, FormulaCoverage | null>();
@@ -152,7 +152,6 @@ export class SheetGrid {
     this.cols = cols;
     const n = this.rows * cols;
     this.kind = new Uint8Array(n);
-    this.num = new Float64Array(n).fill(NaN);
     this.rowBlank = new Uint8Array(this.rows);
     this.rowHasNumber = new Uint8Array(this.rows);
     this.rowTotalCol = new Int32Array(this.rows).fill(-1);
@@ -180,7 +179,6 @@ export class SheetGrid {
             this.kind[i] = DATE;
           } else {
             this.kind[i] = NUMBER;
-            this.num[i] = v;
             // A whole number that could be a year is decided by its place in the layout, below.
             if (Number.isInteger(v) && v >= 1900 && v <= 2100) yearLike.push(i);
             else hasNumber = true;
@@ -203,7 +201,8 @@ export class SheetGrid {
           const parsed = v.length <= 24 && mayBeNumber(v) ? parseTextNumber(v) : undefined;
           if (parsed) {
             this.kind[i] = TEXT_NUMBER;
-            this.num[i] = parsed.value;
+            this.textNumberCells.push(i);
+            this.textNumbers.push(parsed.value);
             hasNumber = true;
           } else {
             this.kind[i] = TEXT;
@@ -246,9 +245,7 @@ export class SheetGrid {
       if (!this.yearsAreHeadings(cells)) this.rowHasNumber[Math.floor(cells[0] / cols)] = 1;
     }
     for (let i = 0; i < n; i++) {
-      const k = this.kind[i];
-      if (k === TEXT_NUMBER) this.textNumberCells.push(i);
-      else if (k === ERROR) this.errorCells.push(i);
+      if (this.kind[i] === ERROR) this.errorCells.push(i);
     }
   }
 
@@ -285,8 +282,25 @@ export class SheetGrid {
     return this.kind[r * this.cols + c];
   }
 
+  /** The number a cell holds (typed, or read from text for TEXT_NUMBER); NaN otherwise. */
   n(r: number, c: number): number {
-    return this.num[r * this.cols + c];
+    const k = this.kind[r * this.cols + c];
+    if (k === NUMBER) return this.sheet.values[r][c] as number;
+    if (k === TEXT_NUMBER) return this.textNumberAt(r * this.cols + c);
+    return NaN;
+  }
+
+  /** textNumberCells is in ascending order (rows scanned top to bottom, cells left to right). */
+  private textNumberAt(i: number): number {
+    const cells = this.textNumberCells;
+    let lo = 0;
+    let hi = cells.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cells[mid] < i) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.textNumbers[lo];
   }
 
   value(r: number, c: number): CellValue {

@@ -17,11 +17,12 @@ import { PENNY_TOLERANCE, SheetGrid, TEXT, differsByAPenny, gridOf, isPercentFor
 import { findSplitHeaders, numberAt, percentScale, splitPercent } from "./splits";
 import { money, quoteLabel, toPenny } from "./format";
 import {
-  ExpenditureLine,
   ExpenditureTable,
   expenditureTables,
   lineAmount,
+  lineFigure,
   lineName,
+  lineText,
 } from "./expenditureLines";
 import { matchFundingSource } from "../vocabulary";
 
@@ -189,78 +190,110 @@ function labelledRequirements(grid: SheetGrid, taken: Set<number>): Requirement[
 
 interface Counted {
   table: ExpenditureTable;
-  line: ExpenditureLine;
+  /** Grid row of the line. */
+  r: number;
   amount: number;
 }
 
+/** Lines are counted and summed as they are met; only the few a message names are kept. */
+const LISTED = 6;
+const LISTED_OTHER = 3;
+
 interface LineBasis {
   sum: number;
+  count: number;
+  /** The first lines counted, for the message. */
   counted: Counted[];
   /** Lines of the same area and commissioning funded from another source: what a wrong basis would count. */
+  otherSum: number;
+  otherCount: number;
   otherSources: Counted[];
 }
 
 const NHS_COMMISSIONER = /\b(nhs|ccg|icb)\b/i;
 const JOINT = /^joint\b/i;
 
-function nhsCommissioned(line: ExpenditureLine, amount: number): number | undefined {
-  const who = line.text.commissioner ?? "";
+function nhsCommissioned(table: ExpenditureTable, r: number, amount: number): number | undefined {
+  const who = lineText(table, r, "commissioner") ?? "";
   if (JOINT.test(who)) {
-    const { pctNhs, nhs } = line.figures;
+    const pctNhs = lineFigure(table, r, "pctNhs");
     if (pctNhs !== undefined) return amount * pctNhs;
+    const nhs = lineFigure(table, r, "nhs");
     if (nhs !== undefined) return nhs;
     return undefined;
   }
   return NHS_COMMISSIONER.test(who) ? amount : undefined;
 }
 
-function lineBasis(tables: ExpenditureTable[], subject: Subject): LineBasis | undefined {
+function lineBasis(
+  tables: ExpenditureTable[],
+  subject: Subject,
+  isNhsMinimum: (source: string) => boolean
+): LineBasis | undefined {
   let usable = false;
-  const basis: LineBasis = { sum: 0, counted: [], otherSources: [] };
+  const basis: LineBasis = {
+    sum: 0,
+    count: 0,
+    counted: [],
+    otherSum: 0,
+    otherCount: 0,
+    otherSources: [],
+  };
   for (const table of tables) {
     const { columns } = table;
     if (columns.area === undefined || columns.source === undefined) continue;
     if (subject === "out-of-hospital" && columns.commissioner === undefined) continue;
     if (table.lines.length === 0) continue;
     usable = true;
-    for (const line of table.lines) {
-      const whole = lineAmount(line);
+    for (const r of table.lines) {
+      const whole = lineAmount(table, r);
       if (whole === undefined || whole === 0) continue;
-      const area = line.text.area ?? "";
+      const area = lineText(table, r, "area") ?? "";
       let amount: number | undefined;
       if (subject === "social-care") amount = /social\s+care/i.test(area) ? whole : undefined;
-      else amount = area && !/acute/i.test(area) ? nhsCommissioned(line, whole) : undefined;
+      else amount = area && !/acute/i.test(area) ? nhsCommissioned(table, r, whole) : undefined;
       if (amount === undefined || amount === 0) continue;
-      const counted = { table, line, amount };
-      if (matchFundingSource(line.text.source ?? "") === "nhs-minimum") {
+      if (isNhsMinimum(lineText(table, r, "source") ?? "")) {
         basis.sum += amount;
-        basis.counted.push(counted);
-      } else basis.otherSources.push(counted);
+        if (basis.count++ < LISTED) basis.counted.push({ table, r, amount });
+      } else {
+        basis.otherSum += amount;
+        if (basis.otherCount++ < LISTED_OTHER) basis.otherSources.push({ table, r, amount });
+      }
     }
   }
   return usable ? basis : undefined;
 }
 
-function listLines(counted: Counted[], max = 6): string {
-  const shown = counted
-    .slice(0, max)
-    .map((c) => `${lineName(c.table, c.line)} ${money(toPenny(c.amount))}`);
-  const more = counted.length - shown.length;
+/** Whether a source of funding reads as the NHS minimum, decided once per distinct text. */
+function nhsMinimumTest(): (source: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (source) => {
+    let v = known.get(source);
+    if (v === undefined) {
+      v = matchFundingSource(source) === "nhs-minimum";
+      known.set(source, v);
+    }
+    return v;
+  };
+}
+
+function listLines(counted: Counted[], total: number): string {
+  const shown = counted.map((c) => `${lineName(c.table, c.r)} ${money(toPenny(c.amount))}`);
+  const more = total - shown.length;
   return more > 0 ? `${shown.join("; ")} and ${more} more` : shown.join("; ");
 }
 
 function basisText(subject: Subject, basis: LineBasis): string {
-  const counted = basis.counted.length
-    ? `from ${basis.counted.length} line${basis.counted.length === 1 ? "" : "s"} (${listLines(basis.counted)})`
+  const counted = basis.count
+    ? `from ${basis.count} line${basis.count === 1 ? "" : "s"} (${listLines(basis.counted, basis.count)})`
     : "no line has that basis";
   let text = `lines with ${SUBJECTS[subject].basis} add to ${money(toPenny(basis.sum))}: ${counted}`;
-  if (basis.otherSources.length) {
-    const other = basis.otherSources.reduce((a, c) => a + c.amount, 0);
+  if (basis.otherCount) {
     text +=
-      `. ${money(toPenny(other))} on the same services is funded from other sources and does not count ` +
-      `(${listLines(basis.otherSources, 3)}, ${basis.otherSources
-        .slice(0, 3)
-        .map((c) => `"${c.line.text.source ?? "no source"}"`)
+      `. ${money(toPenny(basis.otherSum))} on the same services is funded from other sources and does not count ` +
+      `(${listLines(basis.otherSources, basis.otherCount)}, ${basis.otherSources
+        .map((c) => `"${lineText(c.table, c.r, "source") ?? "no source"}"`)
         .join(", ")})`;
   }
   return text;
@@ -387,8 +420,9 @@ export function checkNationalConditions(snapshot: WorkbookSnapshot): RuleOutcome
   for (const sheet of snapshot.sheets) jointLines += jointCommissioning(gridOf(sheet), findings);
   const tables = expenditureTables(snapshot);
   const bases: Partial<Record<Subject, LineBasis>> = {};
+  const isNhsMinimum = nhsMinimumTest();
   for (const subject of Object.keys(SUBJECTS) as Subject[]) {
-    const basis = lineBasis(tables, subject);
+    const basis = lineBasis(tables, subject, isNhsMinimum);
     if (basis) bases[subject] = basis;
   }
   let compared = 0;

@@ -37,7 +37,8 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
   const { total } = block;
   if (block.errors.length > 0 || grid.k(total.r, total.c) === ERROR) return undefined; // hygiene reports these
   let expected = 0;
-  for (const cell of block.lines) expected += grid.n(cell.r, cell.c);
+  for (let k = 0; k < block.lines.length; k++)
+    expected += grid.n(block.lines.r(k), block.lines.c(k));
   for (const cell of block.subtotals) expected += grid.n(cell.r, cell.c);
   const actual = grid.n(total.r, total.c);
   const reconciles = !differsByAPenny(expected, actual);
@@ -45,14 +46,17 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
   // Fast path for the common case: a typed or structured-reference total that adds up.
   if (reconciles && (!formula || formula.includes("[") || formula.includes("!"))) return undefined;
 
-  const counted = [...block.lines, ...block.subtotals];
+  // Past the fast path: the cells as objects, for the diagnosis and the message.
+  const lines = block.lines.cells();
+  const closed = block.closed.cells();
+  const counted = [...lines, ...block.subtotals];
   const where = grid.addr(total.r, total.c);
   const what =
     block.orientation === "row"
       ? `${quoteLabel(block.label)} in ${where}`
       : `The ${quoteLabel(block.label)} figure in ${where}`;
   const cov = grid.coverage(total.r, total.c);
-  const textLines = block.lines.filter((l) => grid.k(l.r, l.c) === TEXT_NUMBER);
+  const textLines = lines.filter((l) => grid.k(l.r, l.c) === TEXT_NUMBER);
 
   // At the corner of a total row and a total column, adding the other way's cells is as good.
   const addsOtherWay =
@@ -80,11 +84,11 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
   const parts =
     block.subtotals.length > 0
       ? `the subtotals it closes (${listCells(block.subtotals.map((s) => grid.addr(s.r, s.c)))}${
-          block.lines.length ? ` and ${range(grid, block.lines)}` : ""
+          lines.length ? ` and ${range(grid, lines)}` : ""
         })`
       : block.orientation === "row"
-        ? `the lines it closes (${range(grid, block.lines)})`
-        : `its parts (${listCells(block.lines.map((l) => grid.addr(l.r, l.c)))})`;
+        ? `the lines it closes (${range(grid, lines)})`
+        : `its parts (${listCells(lines.map((l) => grid.addr(l.r, l.c)))})`;
   let message =
     `${what} shows ${figure(actual, m)} but ${parts} add up to ${figure(expected, m)}: ` +
     `a difference of ${figure(Math.abs(actual - expected), m)}.`;
@@ -95,7 +99,7 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
     if (omitted.length)
       reasons.push(`The formula leaves out ${listCells(omitted.map((o) => grid.addr(o.r, o.c)))}.`);
     if (!cov.subtotal) {
-      const doubled = block.closed.filter((cell) => has(cov.cells, cell));
+      const doubled = closed.filter((cell) => has(cov.cells, cell));
       const coveredSubs = block.subtotals.filter((cell) => has(cov.cells, cell));
       if (doubled.length && coveredSubs.length) {
         reasons.push(
@@ -104,7 +108,7 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
         );
       }
     }
-    const inBlock = new Set([...counted, ...block.closed].map((x) => `${x.r},${x.c}`));
+    const inBlock = new Set([...counted, ...closed].map((x) => `${x.r},${x.c}`));
     const extra: string[] = [];
     for (const key of cov.cells) {
       if (inBlock.has(key)) continue;
@@ -130,7 +134,7 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
       );
     }
   } else if (!grid.formula(total.r, total.c) && block.orientation === "row") {
-    const missing = blankLabelledLines(grid, block);
+    const missing = blankLabelledLines(grid, block, lines);
     if (missing.length) {
       reasons.push(
         `${listCells(missing)} ${missing.length === 1 ? "has" : "have"} no figure: is a line missing?`
@@ -150,9 +154,9 @@ export function checkTotalBlock(grid: SheetGrid, block: TotalBlock): Finding | u
 }
 
 /** Lines of a row block that have a label but no figure (the year-end DFG that is not shown). */
-function blankLabelledLines(grid: SheetGrid, block: TotalBlock): string[] {
+function blankLabelledLines(grid: SheetGrid, block: TotalBlock, lines: Cell[]): string[] {
   const { total, labelAt } = block;
-  const top = block.lines.length ? block.lines[0].r : total.r;
+  const top = lines.length ? lines[0].r : total.r;
   const found: string[] = [];
   for (let r = top; r < total.r; r++) {
     if (grid.rowBlank[r] || grid.isNumeric(r, total.c)) continue;

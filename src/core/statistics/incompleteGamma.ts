@@ -223,3 +223,68 @@ export function shapeWhereUpperIs(q: number, x: number, from: number): number {
   }
   return brent(f, lo, hi, fLo, fHi);
 }
+
+/**
+ * The x at which a tail of the gamma distribution with shape s (scale 1) holds a given chance:
+ * P(s, x) = tail for the lower tail, Q(s, x) = tail for the upper. Half a chi-squared quantile with
+ * 2s degrees of freedom. The tail is solved for directly rather than as 1 − p, so a small upper
+ * tail keeps its precision. For s > 0 and 0 < tail < 1.
+ */
+export function gammaTailQuantile(tail: number, s: number, which: "lower" | "upper"): number {
+  const f =
+    which === "lower"
+      ? (x: number): number => incompleteGamma(s, x).lower - tail
+      : (x: number): number => tail - incompleteGamma(s, x).upper;
+  // f rises with x. Start at s + 1, or for the lower tail at (tail · Γ(s + 1))^(1/s) if smaller: P
+  // is below x^s / Γ(s + 1), so that is at or under the answer and near it when the answer is tiny
+  // (a fractional count's lower limit can be 1e-280). Then double or halve to a bracket.
+  let x0 = s + 1;
+  if (which === "lower") x0 = Math.min(x0, Math.exp((Math.log(tail) + logGamma(s + 1)) / s));
+  if (x0 === 0) return 0;
+  let lo: number;
+  let fLo: number;
+  let hi: number;
+  let fHi: number;
+  const f0 = f(x0);
+  if (f0 < 0) {
+    lo = x0;
+    fLo = f0;
+    hi = x0 * 2;
+    fHi = f(hi);
+    while (fHi < 0) {
+      lo = hi;
+      fLo = fHi;
+      hi *= 2;
+      fHi = f(hi);
+    }
+  } else {
+    hi = x0;
+    fHi = f0;
+    lo = x0 / 2;
+    fLo = f(lo);
+    while (fLo > 0) {
+      hi = lo;
+      fHi = fLo;
+      lo /= 2;
+      fLo = lo > 0 ? f(lo) : which === "lower" ? -tail : tail - 1;
+    }
+  }
+  if (fHi === 0) return hi;
+  return settled(f, brent(f, lo, hi, fLo, fHi), s);
+}
+
+/**
+ * One Newton step on f (whose slope is the gamma density) from the root rounded to 40 significant
+ * bits. Brent's method stops an ulp or two either side of the root, and P and Q are only good to a
+ * few ulps, so roots for two nearly equal chances could come out in the wrong order. From a shared
+ * rounded start the step x0 − f(x0) / f′(x0) moves with the chance alone, so a larger confidence
+ * level never gives narrower limits; the start is within 2^−40 of the root, so the step loses nothing.
+ */
+function settled(f: (x: number) => number, root: number, s: number): number {
+  if (!(root > 0) || root < 1e-290) return root;
+  const unit = 2 ** (Math.floor(Math.log2(root)) - 40);
+  const x0 = Math.round(root / unit) * unit;
+  const slope = Math.exp(logPrefix(s, x0)) / x0;
+  if (!(slope > 0) || !Number.isFinite(slope)) return root;
+  return x0 - f(x0) / slope;
+}

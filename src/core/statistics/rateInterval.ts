@@ -1,19 +1,23 @@
-import quantileChisquare from "@stdlib/stats-base-dists-chisquare-quantile";
 import { FormulaInputError, requireNumber } from "../formulaError";
 import { ConfidenceConstants, confidenceConstants, confidenceLevel } from "./confidence";
 import { finiteResult, multiplier } from "./rate";
+import { gammaTailQuantile } from "./incompleteGamma";
 
 /** Below this many events the limits are exact Poisson; from it, Byar's approximation (PHE/OHID method). */
 export const EXACT_POISSON_BELOW = 10;
 
+/**
+ * The exact limits are half the chi-squared quantiles at α/2 on 2x and 1 − α/2 on 2x + 2 degrees
+ * of freedom, that is the gamma quantiles with shape x and x + 1, solved for on the small tail.
+ */
 function exactLower(x: number, c: ConfidenceConstants): number {
-  // For a vanishing fractional count the limit underflows to 0 (the quantile routine gives NaN there).
+  // For a vanishing fractional count the limit underflows to 0.
   if (x < 1e-6) return 0;
-  return quantileChisquare(c.alpha / 2, 2 * x) / 2;
+  return gammaTailQuantile(c.alpha / 2, x, "lower");
 }
 
 function exactUpper(x: number, c: ConfidenceConstants): number {
-  return quantileChisquare(1 - c.alpha / 2, 2 * x + 2) / 2;
+  return gammaTailQuantile(c.alpha / 2, x + 1, "upper");
 }
 
 /** Lower confidence limit on a Poisson count x ≥ 0 (exact below 10, Byar's from 10). */
