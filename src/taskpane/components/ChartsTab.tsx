@@ -16,6 +16,7 @@ import {
 } from "@fluentui/react-components";
 import type { ImprovementDirection } from "../../core/statistics/spc";
 import type { FunnelStatistic } from "../../core/statistics/funnel";
+import { type PaneMessage, useResultMessage } from "../state/useResultMessage";
 import { useWorkbookAction } from "../state/useWorkbookAction";
 import {
   type ChartInsertResult,
@@ -23,28 +24,15 @@ import {
   workbookActions,
 } from "../state/workbookActions";
 import { FullContrastRadio } from "./FullContrastRadio";
+import { usePaneStyles } from "./paneStyles";
 import { ResultMessage } from "./ResultMessage";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
-  actions: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
   hint: { color: tokens.colorNeutralForeground2 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
-
-interface Message {
-  intent: "success" | "warning" | "info" | "error";
-  title: string;
-  body: React.ReactNode;
-  id: number;
-}
 
 /** "1,200" or " 60 " → number; "" → undefined; anything else → NaN (a problem to show). */
 export function optionalNumber(text: string): number | undefined {
@@ -67,6 +55,7 @@ function ChartForm(props: {
   children: React.ReactNode;
 }): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const headingId = `charts-${props.id}-h`;
   return (
     <form className={styles.form} onSubmit={props.onSubmit} noValidate aria-labelledby={headingId}>
@@ -78,7 +67,7 @@ function ChartForm(props: {
         <Input value={props.source.value} onChange={(_, d) => props.source.onChange(d.value)} />
       </Field>
       {props.children}
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button appearance="primary" type="submit" disabled={props.busy}>
           {props.submit}
         </Button>
@@ -128,6 +117,7 @@ function NumberField(props: {
 
 export function ChartsTab(): React.JSX.Element {
   const styles = useStyles();
+  const shared = usePaneStyles();
   const [improvement, setImprovement] = React.useState<ImprovementDirection>("decrease");
   const [target, setTarget] = React.useState("");
   const [annual, setAnnual] = React.useState("");
@@ -135,7 +125,7 @@ export function ChartsTab(): React.JSX.Element {
   const [statistic, setStatistic] = React.useState<FunnelStatistic>("rate");
   const [spcSource, setSpcSource] = React.useState("");
   const [funnelSource, setFunnelSource] = React.useState("");
-  const [message, setMessage] = React.useState<Message>();
+  const { message, show: showMessage } = useResultMessage();
   const [last, setLast] = React.useState<InsertionRecord>();
   const spc = useWorkbookAction(workbookActions.insertSpcChart);
   const funnel = useWorkbookAction(workbookActions.insertFunnelChart);
@@ -162,26 +152,24 @@ export function ChartsTab(): React.JSX.Element {
 
   const show = (title: string, outcome: Awaited<ReturnType<typeof spc.run>>) => {
     if (!outcome) return;
-    const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({
+      showMessage({
         intent: "error",
         title: `The ${title} was not added`,
         body: outcome.message,
-        id,
       });
       return;
     }
     const result: ChartInsertResult = outcome.value;
     setLast(result.record);
-    setMessage({
+    showMessage({
       intent: "success",
       title: `${title[0].toUpperCase()}${title.slice(1)} added`,
       body: (
         <>
           {result.message}
           {result.findings.length > 0 ? (
-            <ul className={styles.list} aria-label="What the chart shows">
+            <ul className={shared.list} aria-label="What the chart shows">
               {result.findings.map((line) => (
                 <li key={line}>{line}</li>
               ))}
@@ -189,7 +177,6 @@ export function ChartsTab(): React.JSX.Element {
           ) : null}
         </>
       ),
-      id,
     });
   };
 
@@ -220,24 +207,22 @@ export function ChartsTab(): React.JSX.Element {
     if (!last) return;
     const outcome = await undo.run(last);
     if (!outcome) return;
-    const id = Date.now() + Math.random();
     if (!outcome.ok) {
-      setMessage({
+      showMessage({
         intent: "error",
         title: "The chart was not removed",
         body: outcome.message,
-        id,
       });
       return;
     }
     // Whatever was kept is the user's now: the button goes either way.
     const report = outcome.value;
-    const [intent, title]: [Message["intent"], string] = report.kept.length
+    const [intent, title]: [PaneMessage["intent"], string] = report.kept.length
       ? ["warning", report.removed.length ? "Part of the chart was kept" : "The chart was kept"]
       : report.removed.length
         ? ["success", "Chart removed"]
         : ["info", "The chart had already gone"];
-    setMessage({ intent, title, body: report.message, id });
+    showMessage({ intent, title, body: report.message });
     setLast(undefined);
   };
 
@@ -322,7 +307,7 @@ export function ChartsTab(): React.JSX.Element {
         />
       </ChartForm>
 
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         {last ? (
           <Button type="button" disabled={busy} onClick={onUndo}>
             Remove the last chart
@@ -331,7 +316,7 @@ export function ChartsTab(): React.JSX.Element {
         {undo.running ? <Spinner size="tiny" label="Removing the chart…" /> : null}
       </div>
       {message ? (
-        <ResultMessage key={message.id} intent={message.intent} title={message.title}>
+        <ResultMessage key={message.key} intent={message.intent} title={message.title}>
           {message.body}
         </ResultMessage>
       ) : null}
