@@ -35,7 +35,7 @@ import {
   type InsertionRecord,
   printCells,
 } from "../core/undo";
-import { a1, type CellValue } from "../core/workbook";
+import { blockAddress, type CellValue } from "../core/workbook";
 import { toWorkbookActionError, WorkbookActionError } from "./errors";
 import { splitSheetAddress, uniqueSheetName } from "./record";
 import { refusedWriteError, undoFailedWrite } from "./undoFailedWrite";
@@ -58,9 +58,7 @@ export interface ChartInsertResult {
   findings: string[];
 }
 
-function boxAddress(box: Box): string {
-  return `${a1(box.row, box.col)}:${a1(box.row + box.rows - 1, box.col + box.cols - 1)}`;
-}
+const boxAddress = (box: Box): string => blockAddress(box.rows, box.cols, box.row, box.col);
 
 interface Plan {
   /** The block beside the selection (with a header row), to check is empty. */
