@@ -7,7 +7,7 @@
  */
 import { WorkbookSnapshot } from "../workbook";
 import { type HeadingId, matchHeading } from "../vocabulary";
-import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, gridOf, isPercentFormat } from "./grid";
+import { SheetGrid, TEXT, gridOf, isPercentFormat, numberAt } from "./grid";
 
 export type LineField =
   | "schemeId"
@@ -77,11 +77,6 @@ const TEXT_FIELDS: LineField[] = [
   "source",
 ];
 const MONEY_FIELDS: LineField[] = ["nhs", "council", "amount"];
-
-function numberAt(grid: SheetGrid, r: number, c: number): number | undefined {
-  const k = grid.k(r, c);
-  return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
-}
 
 function headerColumns(grid: SheetGrid, h: number): Partial<Record<LineField, number>> | undefined {
   const columns: Partial<Record<LineField, number>> = {};

@@ -11,7 +11,7 @@
  */
 import { WorkbookSnapshot } from "../workbook";
 import { Finding, RuleOutcome } from "./finding";
-import { NUMBER, SheetGrid, TEXT, TEXT_NUMBER, differsByAPenny, gridOf } from "./grid";
+import { SheetGrid, TEXT, differsByAPenny, gridOf, numberAt } from "./grid";
 import { money, quoteLabel, toPenny } from "./format";
 import { HeadingId, matchFundingSource, matchHeading, normaliseName } from "../vocabulary";
 
@@ -35,12 +35,6 @@ const LINE_HEADINGS = new Set<HeadingId | undefined>([
   "commissioner",
   "provider",
 ]);
-
-function numberAt(grid: SheetGrid, r: number, c: number | undefined): number | undefined {
-  if (c === undefined) return undefined;
-  const k = grid.k(r, c);
-  return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
-}
 
 interface BalanceTable {
   grid: SheetGrid;

@@ -403,6 +403,13 @@ function parseRef(ref: string): { row: number; col: number } {
 
 /** Grids are built once per sheet snapshot and shared by every rule in one run. */
 const gridCache = new WeakMap<SheetSnapshot, SheetGrid>();
+/** The figure in a cell (a number, or an amount stored as text); undefined for anything else. */
+export function numberAt(grid: SheetGrid, r: number, c: number | undefined): number | undefined {
+  if (c === undefined) return undefined;
+  const k = grid.k(r, c);
+  return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
+}
+
 export function gridOf(sheet: SheetSnapshot): SheetGrid {
   let g = gridCache.get(sheet);
   if (!g) {

@@ -7,15 +7,7 @@
  */
 import { WorkbookSnapshot } from "../workbook";
 import { Finding, RuleOutcome } from "./finding";
-import {
-  NUMBER,
-  PENNY_TOLERANCE,
-  SheetGrid,
-  TEXT,
-  TEXT_NUMBER,
-  gridOf,
-  isPercentFormat,
-} from "./grid";
+import { PENNY_TOLERANCE, SheetGrid, TEXT, gridOf, isPercentFormat, numberAt } from "./grid";
 import { money, percent, quoteLabel, toPenny } from "./format";
 import { PREVIOUS_YEAR, statedRequirements } from "./nationalConditions";
 
@@ -24,11 +16,6 @@ export const INCOME_ALLOCATIONS_RULE = "income-allocations";
 const SOURCE = /\b(funding\s+source|source\s+of\s+funding|source|funding\s+stream)\b/i;
 const INCOME = /\bincome\b/i;
 const ALLOCATION = /\ballocat/i;
-
-function numberAt(grid: SheetGrid, r: number, c: number): number | undefined {
-  const k = grid.k(r, c);
-  return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
-}
 
 function incomeTables(grid: SheetGrid, findings: Finding[]): number {
   let checked = 0;

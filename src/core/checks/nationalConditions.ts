@@ -13,8 +13,16 @@
  */
 import { WorkbookSnapshot } from "../workbook";
 import { Finding, RuleOutcome } from "./finding";
-import { PENNY_TOLERANCE, SheetGrid, TEXT, differsByAPenny, gridOf, isPercentFormat } from "./grid";
-import { findSplitHeaders, numberAt, percentScale, splitPercent } from "./splits";
+import {
+  PENNY_TOLERANCE,
+  SheetGrid,
+  TEXT,
+  differsByAPenny,
+  gridOf,
+  isPercentFormat,
+  numberAt,
+} from "./grid";
+import { findSplitHeaders, percentScale, splitPercent } from "./splits";
 import { money, quoteLabel, toPenny } from "./format";
 import {
   ExpenditureTable,

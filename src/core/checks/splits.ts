@@ -9,10 +9,10 @@ import {
   NUMBER,
   SheetGrid,
   TEXT,
-  TEXT_NUMBER,
   differsByAPenny,
   gridOf,
   isPercentFormat,
+  numberAt,
 } from "./grid";
 import { figure, money, percent, quoteLabel, toPenny } from "./format";
 import { MONEY_HEADINGS, matchHeading } from "../vocabulary";
@@ -113,13 +113,6 @@ export function findSplitHeaders(grid: SheetGrid): SplitColumns[] {
     }
   }
   return found;
-}
-
-/** The figure in a cell (a number, or an amount stored as text); undefined for anything else. */
-export function numberAt(grid: SheetGrid, r: number, c: number | undefined): number | undefined {
-  if (c === undefined) return undefined;
-  const k = grid.k(r, c);
-  return k === NUMBER || k === TEXT_NUMBER ? grid.n(r, c) : undefined;
 }
 
 /**
